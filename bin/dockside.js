@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { main } from '../dist/cli/main.js';
+
+main(process.argv).then(
+  (exitCode) => {
+    process.exitCode = exitCode;
+  },
+  (error) => {
+    // Last-resort guard: an internal error is exit 2 with one line, never a stack trace
+    // (set DOCKSIDE_DEBUG=1 to see it).
+    process.stderr.write(`dockside: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.DOCKSIDE_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,571 @@
+/**
+ * Builds the typed model (`types.ts`) from a Dockerfile's text, once. Instruction argument parsing
+ * follows BuildKit's `parser/line_parsers.go` and `instructions/parse.go` (buildkit-checks.md §6).
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import { expandVariables } from './expand.js';
+import { splitImageReference } from './image.js';
+import { scanDockerfile, type LogicalLine } from './scanner.js';
+import { parseShell } from './shell.js';
+import { SegmentSourceMap, rangeOf } from './source-map.js';
+import type {
+  ArgDefinition,
+  ArgInstruction,
+  CommandForm,
+  Dockerfile,
+  ExposePort,
+  Flag,
+  FromInstruction,
+  Heredoc,
+  ImageReference,
+  Instruction,
+  InstructionKind,
+  KeyValuePair,
+  Mount,
+  OnbuildInstruction,
+  ParseError,
+  Range,
+  ShellScript,
+  SourceMap,
+  Stage,
+  Word,
+} from './types.js';
+import { INSTRUCTION_KINDS } from './types.js';
+import { splitWords, type RawWord } from './words.js';
+
+export interface ParseOptions {
+  /** Reported file path (`-` for stdin). */
+  readonly path?: string;
+  /** `--build-arg` values; they override ARG defaults in expansions. */
+  readonly buildArgs?: ReadonlyMap<string, string>;
+}
+
+const KNOWN_KINDS: ReadonlySet<string> = new Set(INSTRUCTION_KINDS);
+
+/** Decodes bytes the way a Dockerfile is read: UTF-8 (BOM stripped), UTF-16 with a BOM. */
+export function decodeDockerfile(bytes: Uint8Array): { text: string; hasBom: boolean; errors: ParseError[] } {
+  const errors: ParseError[] = [];
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), hasBom: true, errors };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), hasBom: true, errors };
+  }
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  const nul = body.indexOf(0);
+  if (nul !== -1) {
+    const line = countLines(body, nul);
+    errors.push({ message: 'binary file: it holds a NUL byte, not a Dockerfile', line, column: 1, fatal: true });
+    return { text: '', hasBom, errors };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), hasBom, errors };
+  } catch {
+    const text = new TextDecoder('utf-8').decode(body);
+    const badOffset = text.indexOf('\uFFFD');
+    const line = badOffset === -1 ? 1 : text.slice(0, badOffset).split('\n').length;
+    errors.push({ message: 'invalid UTF-8: bytes that are not UTF-8 were replaced', line, column: 1, fatal: false });
+    return { text, hasBom, errors };
+  }
+}
+
+function countLines(bytes: Uint8Array, end: number): number {
+  let line = 1;
+  for (let index = 0; index < end; index++) if (bytes[index] === 0x0a) line++;
+  return line;
+}
+
+export function parseDockerfile(input: string | Uint8Array, options: ParseOptions = {}): Dockerfile {
+  const path = options.path ?? 'Dockerfile';
+  const buildArgs = options.buildArgs ?? new Map<string, string>();
+  let text: string;
+  let hasBom = false;
+  const parseErrors: ParseError[] = [];
+  if (typeof input === 'string') {
+    hasBom = input.charCodeAt(0) === 0xfeff;
+    text = hasBom ? input.slice(1) : input;
+    const nul = text.indexOf('\0');
+    if (nul !== -1) {
+      parseErrors.push({
+        message: 'binary file: it holds a NUL byte, not a Dockerfile',
+        line: text.slice(0, nul).split('\n').length,
+        column: 1,
+        fatal: true,
+      });
+      text = '';
+    }
+  } else {
+    const decoded = decodeDockerfile(input);
+    text = decoded.text;
+    hasBom = decoded.hasBom;
+    parseErrors.push(...decoded.errors);
+  }
+  const lines = text.split('\n');
+  const endsWithNewline = text.endsWith('\n');
+  if (endsWithNewline) lines.pop();
+  let crlf = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.endsWith('\r')) {
+      crlf++;
+      lines[index] = line.replace(/[\r\n]+$/, '');
+    }
+  }
+  const lineEnding: '\n' | '\r\n' = crlf > 0 && crlf >= lines.length / 2 ? '\r\n' : '\n';
+
+  const binary = parseErrors.some((error) => error.fatal);
+  const scan = scanDockerfile(binary ? [] : lines);
+  parseErrors.push(...scan.errors);
+  const builder = new ModelBuilder(scan.escapeChar, buildArgs, parseErrors);
+  for (const logicalLine of scan.logicalLines) {
+    if (logicalLine.overlong) continue;
+    builder.addLogicalLine(logicalLine);
+  }
+  if (!binary) {
+    if (text.trim() === '' && !hasFatal(parseErrors)) {
+      parseErrors.push({ message: 'the Dockerfile cannot be empty', line: 1, column: 1, fatal: true });
+    } else if (builder.instructions.length === 0 && !hasFatal(parseErrors)) {
+      parseErrors.push({ message: 'file with no instructions', line: 1, column: 1, fatal: true });
+    }
+  }
+  return {
+    path,
+    text,
+    lines,
+    lineEnding,
+    hasBom,
+    endsWithNewline,
+    escapeChar: scan.escapeChar,
+    directives: scan.directives,
+    instructions: builder.instructions,
+    comments: scan.comments,
+    stages: builder.stages,
+    globalArgs: builder.globalArgs,
+    parseErrors: parseErrors.sort((a, b) => a.line - b.line),
+    buildArgs,
+  };
+}
+
+function hasFatal(errors: readonly ParseError[]): boolean {
+  return errors.some((error) => error.fatal);
+}
+
+interface MutableStage {
+  index: number;
+  from: FromInstruction;
+  name: string | null;
+  baseStageIndex: number | null;
+  instructions: Instruction[];
+}
+
+/** Shared fields computed for every instruction before its kind-specific parsing. */
+interface InstructionCore {
+  kind: InstructionKind;
+  keyword: string;
+  keywordRange: Range;
+  range: Range;
+  startLine: number;
+  logicalEndLine: number;
+  endLine: number;
+  flags: Flag[];
+  argsText: string;
+  argsMap: SourceMap;
+  words: Word[];
+  emptyContinuationLines: readonly number[];
+  heredocs: readonly Heredoc[];
+  stageIndex: number;
+  onbuildParent: OnbuildInstruction | null;
+  index: number;
+}
+
+class ModelBuilder {
+  readonly instructions: Instruction[] = [];
+  readonly stages: MutableStage[] = [];
+  readonly globalArgs: ArgInstruction[] = [];
+
+  constructor(
+    private readonly escapeChar: '\\' | '`',
+    private readonly buildArgs: ReadonlyMap<string, string>,
+    private readonly errors: ParseError[],
+  ) {}
+
+  addLogicalLine(logicalLine: LogicalLine): void {
+    const instruction = this.buildInstruction(
+      logicalLine.text,
+      0,
+      logicalLine.map,
+      logicalLine,
+      null,
+      this.instructions.length,
+    );
+    if (!instruction) return;
+    this.instructions.push(instruction);
+    if (instruction.kind === 'FROM') {
+      const name = instruction.stageName?.toLowerCase() ?? null;
+      const baseName = instruction.image.expanded.toLowerCase();
+      const base = this.stages.find((stage) => stage.name !== null && stage.name === baseName);
+      this.stages.push({
+        index: this.stages.length,
+        from: instruction,
+        name,
+        baseStageIndex: base ? base.index : null,
+        instructions: [],
+      });
+    } else if (this.stages.length > 0) {
+      this.stages[this.stages.length - 1]!.instructions.push(instruction);
+    } else if (instruction.kind === 'ARG') {
+      this.globalArgs.push(instruction);
+    }
+  }
+
+  private buildInstruction(
+    text: string,
+    textOffset: number,
+    map: SegmentSourceMap,
+    logicalLine: LogicalLine,
+    onbuildParent: OnbuildInstruction | null,
+    index: number,
+  ): Instruction | null {
+    const escapeChar = this.escapeChar;
+    const keywordMatch = /^(\s*)(\S+)/.exec(text.slice(textOffset));
+    if (!keywordMatch) return null;
+    const keywordStart = textOffset + keywordMatch[1]!.length;
+    const keyword = keywordMatch[2]!;
+    const upper = keyword.toUpperCase();
+    const kind: InstructionKind = KNOWN_KINDS.has(upper) ? (upper as InstructionKind) : 'UNKNOWN';
+    const keywordRange = rangeOf(map, keywordStart, keywordStart + keyword.length);
+    if (kind === 'UNKNOWN') {
+      const suggestion = closest(upper, [...INSTRUCTION_KINDS]);
+      const hint = distance(upper, suggestion) < 3 ? ` (did you mean ${suggestion.toLowerCase()}?)` : '';
+      this.errors.push({
+        message: `unknown instruction: ${keyword}${hint}`,
+        line: keywordRange.start.line,
+        column: keywordRange.start.column,
+        fatal: true,
+      });
+    }
+
+    // Flags: leading `--name[=value]` words; a lone `--` ends them (BuildKit extractBuilderFlags).
+    let cursor = keywordStart + keyword.length;
+    const flags: Flag[] = [];
+    const afterKeyword = text.slice(cursor);
+    const leadingWords = kind === 'UNKNOWN' ? [] : splitWords(afterKeyword, escapeChar);
+    let argsStart = cursor;
+    for (const word of leadingWords) {
+      if (word.raw === '--') {
+        argsStart = cursor + word.end;
+        break;
+      }
+      if (!word.raw.startsWith('--')) break;
+      const equals = word.value.indexOf('=');
+      const name = equals === -1 ? word.value.slice(2) : word.value.slice(2, equals);
+      flags.push({
+        name,
+        value: equals === -1 ? null : word.value.slice(equals + 1),
+        raw: word.raw,
+        range: rangeOf(map, cursor + word.start, cursor + word.end),
+      });
+      argsStart = cursor + word.end;
+    }
+    cursor = argsStart;
+    while (cursor < text.length && /\s/.test(text[cursor]!)) cursor++;
+    let argsEnd = text.length;
+    while (argsEnd > cursor && /\s/.test(text[argsEnd - 1]!)) argsEnd--;
+    const argsText = text.slice(cursor, argsEnd);
+    const argsMap = map.slice(cursor);
+    const rawWords = splitWords(argsText, escapeChar);
+    const words = rawWords.map((word) => toWord(word, argsMap));
+    const lastLine = logicalLine.endLine;
+    const lastLineEndPosition = map.positionAt(Math.max(text.length - 1, 0));
+    const endPosition =
+      logicalLine.heredocs.length > 0 && onbuildParent === null
+        ? { line: lastLine, column: 1 + (logicalLine.heredocs.at(-1)!.delimiter.length ?? 0) }
+        : { line: lastLineEndPosition.line, column: lastLineEndPosition.column + 1 };
+    const core: InstructionCore = {
+      kind,
+      keyword,
+      keywordRange,
+      range: { start: keywordRange.start, end: endPosition },
+      startLine: keywordRange.start.line,
+      logicalEndLine: lastLineEndPosition.line,
+      endLine: lastLine,
+      flags,
+      argsText,
+      argsMap,
+      words,
+      emptyContinuationLines: onbuildParent ? [] : logicalLine.emptyContinuationLines,
+      heredocs: logicalLine.heredocs,
+      stageIndex: this.stages.length - 1,
+      onbuildParent,
+      index,
+    };
+    return this.specialise(core, rawWords, text, cursor, map, logicalLine);
+  }
+
+  private specialise(
+    core: InstructionCore,
+    rawWords: RawWord[],
+    text: string,
+    argsOffset: number,
+    map: SegmentSourceMap,
+    logicalLine: LogicalLine,
+  ): Instruction {
+    const { argsText, argsMap, words } = core;
+    switch (core.kind) {
+      case 'FROM':
+        return this.buildFrom(core);
+      case 'RUN': {
+        const form = commandForm(argsText);
+        const mounts = core.flags.filter((flag) => flag.name === 'mount').map((flag) => parseMount(flag.value ?? ''));
+        const network = core.flags.find((flag) => flag.name === 'network')?.value ?? null;
+        const security = core.flags.find((flag) => flag.name === 'security')?.value ?? null;
+        const instruction = { ...core, kind: 'RUN' as const, ...form, mounts, network, security };
+        return defineLazy(instruction, 'script', () => runScript(instruction, this.escapeChar));
+      }
+      case 'COPY':
+      case 'ADD': {
+        const form = commandForm(argsText);
+        let fileWords: Word[];
+        if (form.form === 'exec') {
+          const strings = form.execArgs ?? [];
+          fileWords = strings.map((value) => ({ value, raw: JSON.stringify(value), range: rangeOf(argsMap, 0, argsText.length) }));
+        } else {
+          fileWords = words.filter((word) => !/^\d*<<-?/.test(word.raw));
+          // `COPY << EOF /x`: the delimiter word after a bare `<<` is not a path either.
+          const bareMarkers = words.filter((word) => /^\d*<<-?$/.test(word.raw));
+          for (const marker of bareMarkers) {
+            const next = words[words.indexOf(marker) + 1];
+            if (next) fileWords = fileWords.filter((word) => word !== next);
+          }
+        }
+        const heredocSources = form.form === 'shell' ? core.heredocs : [];
+        const destination = fileWords.length > 0 && (fileWords.length > 1 || heredocSources.length > 0) ? fileWords.at(-1)! : null;
+        const sources = destination ? fileWords.slice(0, -1) : fileWords;
+        return {
+          ...core,
+          kind: core.kind,
+          ...form,
+          sources,
+          destination,
+          heredocSources,
+          from: core.flags.find((flag) => flag.name === 'from')?.value ?? null,
+        };
+      }
+      case 'ENV':
+      case 'LABEL':
+        return { ...core, kind: core.kind, pairs: parseKeyValues(rawWords, argsText, argsMap, this.escapeChar) };
+      case 'ARG': {
+        const definitions: ArgDefinition[] = rawWords.map((word) => {
+          const equals = word.raw.indexOf('=');
+          const name = equals === -1 ? word.value : word.raw.slice(0, equals);
+          const defaultValue = equals === -1 ? null : splitWords(word.raw.slice(equals + 1), this.escapeChar)[0]?.value ?? '';
+          return { name, defaultValue, range: rangeOf(argsMap, word.start, word.end) };
+        });
+        return { ...core, kind: 'ARG', definitions };
+      }
+      case 'EXPOSE': {
+        const ports: ExposePort[] = words.map((word) => ({ raw: word.value, range: word.range }));
+        return { ...core, kind: 'EXPOSE', ports };
+      }
+      case 'CMD':
+      case 'ENTRYPOINT':
+      case 'SHELL':
+      case 'VOLUME':
+        return { ...core, kind: core.kind, ...commandForm(argsText) };
+      case 'HEALTHCHECK': {
+        const first = words[0]?.value.toUpperCase() ?? null;
+        const subcommand = first === 'NONE' || first === 'CMD' ? first : null;
+        if (subcommand === 'CMD') {
+          const afterCmd = argsText.slice(rawWords[0]!.end).trim();
+          return { ...core, kind: 'HEALTHCHECK', subcommand, ...commandForm(afterCmd) };
+        }
+        return { ...core, kind: 'HEALTHCHECK', subcommand };
+      }
+      case 'ONBUILD': {
+        const onbuild: OnbuildInstruction = { ...core, kind: 'ONBUILD', trigger: null };
+        const triggerText = text.slice(argsOffset);
+        const trigger =
+          argsText.trim() === ''
+            ? null
+            : this.buildInstruction(text, argsOffset, map, logicalLine, onbuild, core.index);
+        (onbuild as { trigger: Instruction | null }).trigger = trigger && triggerText ? trigger : null;
+        return onbuild;
+      }
+      default:
+        return { ...core, kind: core.kind as 'MAINTAINER' | 'STOPSIGNAL' | 'USER' | 'WORKDIR' | 'UNKNOWN' };
+    }
+  }
+
+  private buildFrom(core: InstructionCore): FromInstruction {
+    const words = core.words;
+    const imageWord = words[0];
+    let asKeyword: string | null = null;
+    let asKeywordRange: Range | null = null;
+    let stageName: string | null = null;
+    let stageNameRange: Range | null = null;
+    if (words.length === 3 && words[1]!.value.toLowerCase() === 'as') {
+      asKeyword = words[1]!.raw;
+      asKeywordRange = words[1]!.range;
+      stageName = words[2]!.value;
+      stageNameRange = words[2]!.range;
+    } else if (words.length !== 1) {
+      this.errors.push({
+        message: 'FROM requires either one or three arguments',
+        line: core.startLine,
+        column: 1,
+        fatal: true,
+      });
+      if (words.length >= 3 && words[1]!.value.toLowerCase() === 'as') {
+        asKeyword = words[1]!.raw;
+        asKeywordRange = words[1]!.range;
+        stageName = words[2]!.value;
+        stageNameRange = words[2]!.range;
+      }
+    }
+    const rawImage = imageWord?.raw ?? '';
+    // FROM sees the global ARGs declared before it and the build args (§1 step 6).
+    const globals = new Map<string, string | undefined>();
+    for (const argInstruction of this.globalArgs) {
+      for (const definition of argInstruction.definitions) globals.set(definition.name, definition.defaultValue ?? undefined);
+    }
+    const lookup = (name: string): string | undefined =>
+      globals.has(name) ? (this.buildArgs.get(name) ?? globals.get(name)) : undefined;
+    const expansion = rawImage.includes('$')
+      ? expandVariables(rawImage, lookup, this.escapeChar)
+      : { value: imageWord?.value ?? '', unresolved: [] as string[] };
+    const parts = splitImageReference(expansion.value);
+    const image: ImageReference = {
+      raw: rawImage,
+      expanded: expansion.value,
+      unresolvedVariables: [...new Set(expansion.unresolved)],
+      ...parts,
+      range: imageWord?.range ?? core.keywordRange,
+    };
+    const platform = core.flags.find((flag) => flag.name === 'platform')?.value ?? null;
+    return { ...core, kind: 'FROM', image, asKeyword, asKeywordRange, stageName, stageNameRange, platform };
+  }
+}
+
+function toWord(word: RawWord, map: SourceMap): Word {
+  return { value: word.value, raw: word.raw, range: rangeOf(map, word.start, word.end) };
+}
+
+/**
+ * Exec form when the text starts with `[` and the whole of it is a JSON array of strings; anything
+ * else falls back to shell form silently (§6 "JSON (exec) form vs shell form").
+ */
+export function commandForm(argsText: string): CommandForm {
+  const trimmed = argsText.trim();
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (Array.isArray(parsed) && parsed.every((element) => typeof element === 'string')) {
+        return { form: 'exec', execArgs: parsed as string[] };
+      }
+    } catch {
+      // not JSON: shell form
+    }
+  }
+  return { form: 'shell', execArgs: null };
+}
+
+function parseMount(value: string): Mount {
+  const options = new Map<string, string>();
+  for (const field of value.split(',')) {
+    const equals = field.indexOf('=');
+    const key = (equals === -1 ? field : field.slice(0, equals)).trim().toLowerCase();
+    if (key === '') continue;
+    options.set(key, equals === -1 ? 'true' : field.slice(equals + 1).trim());
+  }
+  const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? null;
+  return { type: options.get('type') ?? 'bind', options, target };
+}
+
+/**
+ * ENV/LABEL (BuildKit parseNameVal): if the first word has no `=`, it is the legacy form
+ * `key value…` (the value is the rest of the line); otherwise every word is `key=value`.
+ */
+function parseKeyValues(rawWords: RawWord[], argsText: string, map: SourceMap, escapeChar: string): KeyValuePair[] {
+  if (rawWords.length === 0) return [];
+  const first = rawWords[0]!;
+  if (!first.raw.includes('=')) {
+    const valueStart = rawWords[1]?.start ?? argsText.length;
+    const valueRaw = argsText.slice(valueStart);
+    return [
+      {
+        key: first.value,
+        value: splitWords(valueRaw, escapeChar)
+          .map((word) => word.value)
+          .join(' '),
+        legacy: true,
+        range: rangeOf(map, first.start, argsText.length),
+        keyRange: rangeOf(map, first.start, first.end),
+      },
+    ];
+  }
+  return rawWords.map((word) => {
+    const equals = word.raw.indexOf('=');
+    const keyRaw = equals === -1 ? word.raw : word.raw.slice(0, equals);
+    const valueRaw = equals === -1 ? '' : word.raw.slice(equals + 1);
+    return {
+      key: splitWords(keyRaw, escapeChar)[0]?.value ?? keyRaw,
+      value: valueRaw === '' ? '' : (splitWords(valueRaw, escapeChar)[0]?.value ?? ''),
+      legacy: false,
+      range: rangeOf(map, word.start, word.end),
+      keyRange: rangeOf(map, word.start, word.start + keyRaw.length),
+    };
+  });
+}
+
+/** hadolint's RUN text (reference §1 "RUN text"), with a map back to the Dockerfile. */
+function runScript(instruction: InstructionCore & CommandForm, escapeChar: string): ShellScript {
+  void escapeChar;
+  if (instruction.form === 'exec') {
+    const source = (instruction.execArgs ?? []).join(' ');
+    const start = instruction.argsMap.positionAt(0);
+    return parseShell(source, new SegmentSourceMap([{ offset: 0, line: start.line, column: start.column }]));
+  }
+  const firstHeredoc = instruction.heredocs[0];
+  if (firstHeredoc && /^\d*<<-?/.test(instruction.argsText)) {
+    const body = firstHeredoc.body;
+    const segments = [];
+    let offset = 0;
+    let line = firstHeredoc.bodyStartLine;
+    for (const bodyLine of body.split('\n')) {
+      segments.push({ offset, line, column: 1 });
+      offset += bodyLine.length + 1;
+      line++;
+    }
+    return parseShell(body, new SegmentSourceMap(segments));
+  }
+  let source = instruction.argsText;
+  if (instruction.heredocs.length > 0) {
+    const marker = /(^|\s)\d*<</.exec(source);
+    if (marker) source = source.slice(0, marker.index).trimEnd();
+  }
+  return parseShell(source, instruction.argsMap);
+}
+
+/** Adds a property computed on first access and then cached (the RUN script is parsed at most once). */
+function defineLazy<T extends object, K extends string, V>(target: T, key: K, compute: () => V): T & Record<K, V> {
+  let cached: V | undefined;
+  let done = false;
+  Object.defineProperty(target, key, {
+    enumerable: false,
+    get() {
+      if (!done) {
+        cached = compute();
+        done = true;
+      }
+      return cached;
+    },
+  });
+  return target as T & Record<K, V>;
+}
+
+/** Lower-cased stage names in file order (BuildKit stores them lower-cased). */
+export function stageByName(stages: readonly Stage[], name: string): Stage | undefined {
+  const lower = name.toLowerCase();
+  return stages.find((stage) => stage.name === lower);
+}

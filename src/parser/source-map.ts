@@ -1,0 +1,56 @@
+import type { Position, Range, SourceMap } from './types.js';
+
+/** A run of characters of a derived text that were copied from one physical line. */
+export interface Segment {
+  /** Offset in the derived text where this segment starts. */
+  readonly offset: number;
+  readonly line: number;
+  /** 1-based column of the segment's first character on its physical line. */
+  readonly column: number;
+}
+
+/**
+ * Maps offsets in a text assembled from pieces of physical lines (a continued instruction's
+ * arguments, a RUN script) back to Dockerfile positions. Lookups are a binary search.
+ */
+export class SegmentSourceMap implements SourceMap {
+  constructor(private readonly segments: readonly Segment[]) {}
+
+  positionAt(offset: number): Position {
+    const segments = this.segments;
+    if (segments.length === 0) return { line: 1, column: 1 };
+    let low = 0;
+    let high = segments.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (segments[middle]!.offset <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const segment = segments[low]!;
+    return { line: segment.line, column: segment.column + Math.max(0, offset - segment.offset) };
+  }
+
+  /** A new map for a slice of the text starting at `startOffset`. */
+  slice(startOffset: number): SegmentSourceMap {
+    const shifted: Segment[] = [];
+    for (const segment of this.segments) {
+      const end = segment.offset;
+      if (end <= startOffset) continue;
+      shifted.push({ offset: segment.offset - startOffset, line: segment.line, column: segment.column });
+    }
+    const first = this.positionAt(startOffset);
+    shifted.unshift({ offset: 0, line: first.line, column: first.column });
+    return new SegmentSourceMap(shifted);
+  }
+}
+
+export function rangeOf(map: SourceMap, start: number, end: number): Range {
+  const startPosition = map.positionAt(start);
+  // The end is exclusive: map the last character and step one column past it.
+  const last = end > start ? map.positionAt(end - 1) : startPosition;
+  return { start: startPosition, end: { line: last.line, column: last.column + (end > start ? 1 : 0) } };
+}
+
+export function lineRange(line: number, startColumn: number, endColumn: number): Range {
+  return { start: { line, column: startColumn }, end: { line, column: endColumn } };
+}
