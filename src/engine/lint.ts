@@ -1,0 +1,254 @@
+/**
+ * The engine: one parsed model, every enabled rule, then suppression (pragmas, BuildKit check
+ * config, config `ignore`), then findings sorted by position. Rules never see config or files.
+ */
+import { parseDockerfile } from '../parser/parse.js';
+import { initShellParser } from '../parser/shell.js';
+import type { Dockerfile, Instruction } from '../parser/types.js';
+import type { BuildContext } from '../context/types.js';
+import { isCheckEnabled, resolveCheckConfiguration } from './check-directive.js';
+import { EMPTY_CONFIG, type Config } from './config.js';
+import { parsePragmas, PragmaFilter } from './pragmas.js';
+import type { RuleRegistry } from './registry.js';
+import type { AnyRule, FileResult, Finding, LintSettings, ReportDescriptor, Severity } from './types.js';
+
+/** BuildKit's check names; a rule with one of these as an alias obeys `# check=`. */
+export const BUILDKIT_CHECK_NAMES: ReadonlySet<string> = new Set([
+  'StageNameCasing',
+  'FromAsCasing',
+  'NoEmptyContinuation',
+  'ConsistentInstructionCasing',
+  'DuplicateStageName',
+  'ReservedStageName',
+  'JSONArgsRecommended',
+  'MaintainerDeprecated',
+  'UndefinedArgInFrom',
+  'WorkdirRelativePath',
+  'UndefinedVar',
+  'MultipleInstructionsDisallowed',
+  'LegacyKeyValueFormat',
+  'RedundantTargetPlatform',
+  'SecretsUsedInArgOrEnv',
+  'InvalidDefaultArgInFrom',
+  'FromPlatformFlagConstDisallowed',
+  'CopyIgnoredFile',
+  'InvalidDefinitionDescription',
+  'ExposeProtoCasing',
+  'ExposeInvalidFormat',
+  'InvalidBaseImagePlatform',
+]);
+
+export const PARSE_ERROR_CODE = 'DL1000';
+export const PARSE_ERROR_RULE = 'parse-error';
+
+export interface EngineOptions {
+  readonly registry: RuleRegistry;
+  readonly config?: Config;
+  readonly buildArgs?: ReadonlyMap<string, string>;
+  /** Called at most once per file, only when an enabled rule requires the build context. */
+  readonly loadBuildContext?: (dockerfile: Dockerfile) => BuildContext | null;
+  /** Run only these rules (identities), enabling them whatever the defaults (rule tests). */
+  readonly only?: readonly string[];
+  /** Overrides `config.precisePositions`. */
+  readonly precisePositions?: boolean;
+}
+
+interface ActiveRule {
+  readonly rule: AnyRule;
+  readonly severity: Severity;
+  readonly options: unknown;
+  readonly buildkitName: string | null;
+}
+
+export function buildkitNameOf(rule: AnyRule): string | null {
+  return rule.meta.aliases.find((alias) => BUILDKIT_CHECK_NAMES.has(alias)) ?? null;
+}
+
+/** Which rules run, at which severity and with which options, for one file. */
+export function activeRules(dockerfile: Dockerfile | null, options: EngineOptions): ActiveRule[] {
+  const config = options.config ?? EMPTY_CONFIG;
+  const only = options.only ? new Set(options.only.map((identity) => identity.toLowerCase())) : null;
+  const checkConfig = dockerfile ? resolveCheckConfiguration(dockerfile, options.buildArgs ?? new Map()) : null;
+  const active: ActiveRule[] = [];
+  for (const rule of options.registry.rules) {
+    const identities = options.registry.identitiesOf(rule);
+    const buildkitName = buildkitNameOf(rule);
+    let enabled = rule.meta.enabledByDefault && !rule.meta.experimental;
+    let severity: Severity = rule.meta.severity;
+    let ruleOptions: unknown = rule.defaultOptions;
+    if (buildkitName && checkConfig && !checkConfig.error && rule.meta.experimental) {
+      enabled = isCheckEnabled(checkConfig.options, buildkitName, true);
+    }
+    for (const [identity, setting] of config.rules) {
+      if (!identities.includes(identity.toLowerCase())) continue;
+      if (setting.level === 'off') enabled = false;
+      else {
+        enabled = true;
+        if (setting.level !== 'on') severity = setting.level;
+      }
+      if (setting.options) ruleOptions = { ...(rule.defaultOptions as object), ...setting.options };
+    }
+    if (only) enabled = identities.some((identity) => only.has(identity));
+    if (!enabled) continue;
+    active.push({ rule, severity, options: ruleOptions, buildkitName });
+  }
+  return active;
+}
+
+function settingsFrom(config: Config, options: EngineOptions): LintSettings {
+  return {
+    trustedRegistries: config.trustedRegistries,
+    labelSchema: config.labelSchema,
+    strictLabels: config.strictLabels,
+    buildArgs: options.buildArgs ?? new Map(),
+    precisePositions: options.precisePositions ?? config.precisePositions,
+  };
+}
+
+/** The instruction whose lines hold `line`, found by binary search over start lines. */
+function instructionAt(instructions: readonly Instruction[], line: number): Instruction | undefined {
+  let low = 0;
+  let high = instructions.length - 1;
+  let found: Instruction | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const candidate = instructions[middle]!;
+    if (candidate.startLine <= line) {
+      found = candidate;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found && line <= found.endLine ? found : undefined;
+}
+
+export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): Finding[] {
+  const config = options.config ?? EMPTY_CONFIG;
+  const settings = settingsFrom(config, options);
+  const findings: Finding[] = [];
+  const file = dockerfile.path;
+
+  for (const error of dockerfile.parseErrors) {
+    findings.push({
+      file,
+      line: error.line,
+      column: error.column,
+      endLine: error.line,
+      endColumn: error.column,
+      code: PARSE_ERROR_CODE,
+      rule: PARSE_ERROR_RULE,
+      aliases: [],
+      level: error.fatal ? 'error' : 'warning',
+      message: error.message,
+      fixable: false,
+    });
+  }
+  // An empty or binary file has nothing more to say.
+  if (dockerfile.instructions.length === 0) return findings;
+
+  const active = activeRules(dockerfile, options);
+  const checkConfig = resolveCheckConfiguration(dockerfile, settings.buildArgs);
+  if (checkConfig.error) {
+    const directive = dockerfile.directives.find((candidate) => candidate.name === 'check');
+    findings.push({
+      file,
+      line: directive?.line ?? 1,
+      column: 1,
+      endLine: directive?.line ?? 1,
+      endColumn: (directive?.range.end.column ?? 1),
+      code: PARSE_ERROR_CODE,
+      rule: PARSE_ERROR_RULE,
+      aliases: [],
+      level: 'error',
+      message: checkConfig.error,
+      fixable: false,
+    });
+  }
+  let buildContext: BuildContext | null | undefined;
+  const pragmas = config.disableIgnorePragma ? null : new PragmaFilter(dockerfile, parsePragmas(dockerfile));
+  const ignored = new Set(config.ignore.map((identity) => identity.toLowerCase()));
+
+  for (const { rule, severity, options: ruleOptions, buildkitName } of active) {
+    // A malformed check config makes BuildKit run no check at all (§1 step 1).
+    if (buildkitName && checkConfig.error) continue;
+    if (buildkitName && !rule.meta.experimental && !isCheckEnabled(checkConfig.options, buildkitName, false)) continue;
+    if (rule.meta.requiresContext) {
+      if (buildContext === undefined) buildContext = options.loadBuildContext?.(dockerfile) ?? null;
+    }
+    const baseIdentities = [rule.meta.code, rule.meta.name, ...rule.meta.aliases].map((identity) => identity.toLowerCase());
+    const report = (descriptor: ReportDescriptor): void => {
+      const code = descriptor.code ?? rule.meta.code;
+      const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
+      let { start, end } = descriptor.range;
+      const instruction = instructionAt(dockerfile.instructions, start.line);
+      if (!settings.precisePositions && instruction && start.line !== instruction.startLine) {
+        start = instruction.range.start;
+        if (end.line < start.line) end = instruction.range.end;
+      }
+      if (pragmas?.isSuppressed(start.line, identities)) return;
+      if (identities.some((identity) => ignored.has(identity))) return;
+      const level = checkConfig.options.error && buildkitName ? 'error' : (descriptor.severity ?? severity);
+      findings.push({
+        file,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        code,
+        rule: rule.meta.name,
+        aliases: rule.meta.aliases,
+        level,
+        message: descriptor.message,
+        fixable: descriptor.fix !== undefined,
+        ...(descriptor.fix ? { fix: descriptor.fix } : {}),
+      });
+    };
+    try {
+      rule.check({
+        dockerfile,
+        options: ruleOptions,
+        settings,
+        buildContext: rule.meta.requiresContext ? (buildContext ?? null) : null,
+        report,
+      });
+    } catch (error) {
+      // A rule bug must not take the file down: report it once and go on with the other rules.
+      findings.push({
+        file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        code: 'internal-error',
+        rule: 'internal-error',
+        aliases: [],
+        level: 'error',
+        message: `rule ${rule.meta.code} failed on this file: ${(error as Error).message ?? String(error)}`,
+        fixable: false,
+      });
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+}
+
+function needsShellParser(dockerfile: Dockerfile): boolean {
+  return dockerfile.instructions.some(
+    (instruction) =>
+      instruction.kind === 'RUN' || (instruction.kind === 'ONBUILD' && instruction.trigger?.kind === 'RUN'),
+  );
+}
+
+/** Parses and lints one file's content. Never throws for bad input: problems become findings. */
+export async function lintSource(
+  source: string | Uint8Array,
+  path: string,
+  options: EngineOptions,
+): Promise<FileResult & { dockerfile: Dockerfile }> {
+  const dockerfile = parseDockerfile(source, { path, buildArgs: options.buildArgs ?? new Map() });
+  if (needsShellParser(dockerfile)) await initShellParser();
+  const findings = lintDockerfile(dockerfile, options);
+  return { file: path, findings, source: dockerfile.text, dockerfile };
+}

@@ -1,0 +1,113 @@
+/**
+ * In-file suppression comments.
+ *
+ * - hadolint (reference hadolint-rules.md §6): `# hadolint ignore=DL3003,SC1035` (the next line),
+ *   `# hadolint global ignore=…` (the file), `# hadolint stage ignore=…` (until the next FROM),
+ *   `# hadolint shell=pwsh`. Codes are upper-case `[DLSC0-9]+`; anything else voids the pragma.
+ * - dockside: the same three forms with `dockside` and any rule code, name or alias.
+ * - BuildKit's `# check=skip=A,B` parser directive is handled by `check-config.ts`.
+ */
+import type { Dockerfile } from '../parser/types.js';
+
+const HADOLINT_IGNORE = /^#\s*hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*([DLSC0-9]+(?:\s*,\s*[DLSC0-9]+)*)\s*(?:#.*)?$/;
+const HADOLINT_SHELL = /^#\s*hadolint\s+shell\s*=\s*(\S+)\s*(?:#.*)?$/;
+const DOCKSIDE_IGNORE =
+  /^#\s*dockside\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)\s*(?:#.*)?$/;
+
+export type PragmaScope = 'inline' | 'global' | 'stage';
+
+export interface IgnorePragma {
+  readonly tool: 'hadolint' | 'dockside';
+  readonly scope: PragmaScope;
+  /** Identities as written. */
+  readonly identities: readonly string[];
+  readonly line: number;
+}
+
+export interface ShellPragma {
+  readonly shell: string;
+  readonly line: number;
+}
+
+export interface Pragmas {
+  readonly ignores: readonly IgnorePragma[];
+  readonly shells: readonly ShellPragma[];
+}
+
+export function parsePragmas(dockerfile: Dockerfile): Pragmas {
+  const ignores: IgnorePragma[] = [];
+  const shells: ShellPragma[] = [];
+  for (const comment of dockerfile.comments) {
+    // A pragma inside a RUN continuation is not a comment instruction and does nothing (§6).
+    if (comment.insideContinuation) continue;
+    const text = `#${comment.text}`.trim();
+    if (!text.includes('hadolint') && !text.includes('dockside')) continue;
+    const hadolint = HADOLINT_IGNORE.exec(text);
+    const dockside = hadolint ? null : DOCKSIDE_IGNORE.exec(text);
+    const match = hadolint ?? dockside;
+    if (match) {
+      ignores.push({
+        tool: hadolint ? 'hadolint' : 'dockside',
+        scope: (match[1] as PragmaScope | undefined) ?? 'inline',
+        identities: match[2]!.split(',').map((identity) => identity.trim()),
+        line: comment.line,
+      });
+      continue;
+    }
+    const shell = HADOLINT_SHELL.exec(text);
+    if (shell) shells.push({ shell: shell[1]!, line: comment.line });
+  }
+  return { ignores, shells };
+}
+
+/** Decides whether a finding is suppressed by the file's pragmas. */
+export class PragmaFilter {
+  private readonly global = new Set<string>();
+  private readonly inlineByLine = new Map<number, Set<string>>();
+  /** hadolint's stage boundaries: (line, set); a finding on line L uses the greatest line < L. */
+  private readonly stageBoundaries: { line: number; identities: Set<string> }[] = [];
+  private readonly instructionStartByLine = new Map<number, number>();
+
+  constructor(dockerfile: Dockerfile, pragmas: Pragmas) {
+    for (const pragma of pragmas.ignores) {
+      const identities = pragma.identities.map((identity) => identity.toLowerCase());
+      if (pragma.scope === 'global') for (const identity of identities) this.global.add(identity);
+      else if (pragma.scope === 'inline') this.inlineByLine.set(pragma.line, new Set(identities));
+    }
+    const stagePragmas = pragmas.ignores.filter((pragma) => pragma.scope === 'stage');
+    const stagePragmaByLine = new Map(stagePragmas.map((pragma) => [pragma.line, pragma]));
+    for (const pragma of stagePragmas) {
+      this.stageBoundaries.push({
+        line: pragma.line + 1,
+        identities: new Set(pragma.identities.map((identity) => identity.toLowerCase())),
+      });
+    }
+    for (const stage of dockerfile.stages) {
+      const fromLine = stage.from.startLine;
+      // A FROM directly after a stage pragma keeps the pragma's set (its boundary is the same line).
+      if (stagePragmaByLine.has(fromLine - 1)) continue;
+      this.stageBoundaries.push({ line: fromLine, identities: new Set() });
+    }
+    this.stageBoundaries.sort((a, b) => a.line - b.line);
+    for (const instruction of dockerfile.instructions) {
+      for (let line = instruction.startLine; line <= instruction.endLine; line++) {
+        this.instructionStartByLine.set(line, instruction.startLine);
+      }
+    }
+  }
+
+  isSuppressed(line: number, identities: readonly string[]): boolean {
+    const matches = (set: Set<string> | undefined): boolean =>
+      set !== undefined && identities.some((identity) => set.has(identity));
+    if (matches(this.global)) return true;
+    // Inline: the comment line directly above the instruction that holds the finding.
+    const start = this.instructionStartByLine.get(line) ?? line;
+    if (matches(this.inlineByLine.get(start - 1))) return true;
+    let stageSet: Set<string> | undefined;
+    for (const boundary of this.stageBoundaries) {
+      if (boundary.line < line) stageSet = boundary.identities;
+      else break;
+    }
+    return matches(stageSet);
+  }
+}
