@@ -1,0 +1,126 @@
+/**
+ * The `dockside` command line (commander). Exit codes: 0 clean, 1 findings at or above the failure
+ * threshold, 2 usage, config or internal error. Never `process.exit()` with output pending.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { defaultRegistry } from '../rules/index.js';
+import { decideColor } from './color.js';
+import { runLint, type CliIO } from './lint-command.js';
+import { explainRule, listRules } from './rules-command.js';
+
+function packageVersion(): string {
+  try {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return manifest.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function readAllStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export function defaultIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: readAllStdin,
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+  };
+}
+
+export async function main(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
+  const version = packageVersion();
+  let exitCode = 0;
+  const program = new Command();
+  program
+    .name('dockside')
+    .description('Dockerfile linter and build analyzer: hadolint and docker build --check rules, and more.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('lint', { isDefault: true })
+    .description('Lint Dockerfiles (files, folders, quoted globs; "-" reads stdin)')
+    .argument('[paths...]', 'Dockerfiles, folders to search, or quoted globs; default: the current folder')
+    .option('-f, --format <name>', 'output format (repeatable): text, json, …', collect, [])
+    .option('-o, --output-file <path>', 'write the Nth --format to this file (repeatable)', collect, [])
+    .option('-t, --failure-threshold <level>', 'least severe level that fails the run: error, warning, info, style')
+    .option('-q, --quiet', 'report errors only (the exit code still counts everything)', false)
+    .option('--max-warnings <n>', 'fail when there are more than n warnings', (value) => Number.parseInt(value, 10), -1)
+    .option('--color', 'force colour')
+    .option('--no-color', 'disable colour')
+    .option('-c, --config <path>', 'use this config file instead of discovering one')
+    .option('--no-config', 'use no config file at all')
+    .option('--build-arg <name=value>', 'a build arg, as with docker build (repeatable)', collect, [])
+    .option('--context <dir>', "the build context (default: the Dockerfile's folder)")
+    .option('--stdin-filename <path>', 'the name reported for stdin, used for config discovery')
+    .option('--precise-positions', 'report findings inside multi-line RUNs at their exact line and column', false)
+    .option('--no-fail', 'exit 0 whatever is found (usage and config errors still exit 2)')
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      // With both --color and --no-color declared, commander leaves the value undefined unless one is given.
+      const colorFlag = options.color as boolean | undefined;
+      exitCode = await runLint(
+        paths,
+        {
+          format: options.format as string[],
+          outputFile: options.outputFile as string[],
+          ...(options.failureThreshold !== undefined ? { failureThreshold: options.failureThreshold as string } : {}),
+          quiet: options.quiet === true,
+          maxWarnings: Number.isNaN(options.maxWarnings) ? -1 : (options.maxWarnings as number),
+          color: decideColor(colorFlag, io.env, { isTTY: io.stdoutIsTTY }),
+          config: options.config === false ? false : (options.config as string | undefined),
+          buildArg: options.buildArg as string[],
+          ...(options.context !== undefined ? { context: options.context as string } : {}),
+          ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename as string } : {}),
+          precisePositions: options.precisePositions === true,
+          noFail: options.fail === false,
+        },
+        io,
+        { registry: defaultRegistry(), toolVersion: version },
+      );
+    });
+
+  program
+    .command('rules')
+    .description('List every rule')
+    .addOption(new Option('-f, --format <name>', 'text or json').choices(['text', 'json']).default('text'))
+    .action((options: { format: 'text' | 'json' }) => {
+      io.stdout(listRules(defaultRegistry(), options.format));
+    });
+
+  program
+    .command('explain')
+    .description("Print a rule's documentation")
+    .argument('<rule>', 'code, name or alias (DL3008, no-latest-tag, JSONArgsRecommended)')
+    .action((identity: string) => {
+      const text = explainRule(defaultRegistry(), identity);
+      if (text === null) {
+        io.stderr(`dockside: unknown rule "${identity}" (see dockside rules)\n`);
+        exitCode = 2;
+      } else io.stdout(text);
+    });
+
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version are successes; every other commander error is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,16 @@
+import type { AnyRule, FileResult } from '../engine/types.js';
+
+/** What a reporter may know besides the results. Reporters do no I/O and read no environment. */
+export interface ReporterContext {
+  /** Colour decided once by the CLI (flags > NO_COLOR > FORCE_COLOR > TTY). */
+  readonly color: boolean;
+  /** Every rule, for formats that describe rules (SARIF `rules[]`). */
+  readonly rules: readonly AnyRule[];
+  readonly toolName: string;
+  readonly toolVersion: string;
+  readonly informationUri: string;
+  /** Working directory, for formats that need repository-relative paths. */
+  readonly cwd: string;
+}
+
+export type Reporter = (results: readonly FileResult[], context: ReporterContext) => string;
