@@ -49,11 +49,17 @@ export function parseShell(source: string, map: SourceMap): ShellScript {
     return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, map };
   }
   if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
-  const tree = parser.parse(source);
+  let tree: ReturnType<TreeSitterParser['parse']>;
+  try {
+    tree = parser.parse(source);
+  } catch {
+    // The parser is best-effort: a script it cannot handle has no commands, never an exception.
+    return { source, commands: [], hasSyntaxError: true, map };
+  }
   if (!tree) return { source, commands: [], hasSyntaxError: true, map };
   try {
     const state: WalkState = { commands: [], pipelineCounter: 0 };
-    walk(tree.rootNode, state, null);
+    walk(tree.rootNode, state);
     state.commands.sort((a, b) => a.start - b.start);
     return { source, commands: state.commands, hasSyntaxError: tree.rootNode.hasError, map };
   } finally {
@@ -66,31 +72,34 @@ interface PipelineSlot {
   readonly index: number;
 }
 
-function walk(node: SyntaxNode, state: WalkState, pipeline: PipelineSlot | null): void {
-  const type = node.type;
-  if (type === 'pipeline') {
-    const id = ++state.pipelineCounter;
-    let position = 0;
-    for (const child of node.namedChildren) {
-      if (!child) continue;
-      walk(child, state, { id, index: position++ });
+/**
+ * Depth-first walk with an explicit stack: `a && b && c …` nests one level per operator, so a
+ * recursive walk overflows the call stack on long continued RUNs.
+ */
+function walk(root: SyntaxNode, state: WalkState): void {
+  const stack: { node: SyntaxNode; pipeline: PipelineSlot | null }[] = [{ node: root, pipeline: null }];
+  while (stack.length > 0) {
+    const { node, pipeline } = stack.pop()!;
+    const type = node.type;
+    const children = node.namedChildren;
+    let childSlot: (index: number) => PipelineSlot | null = () => null;
+    if (type === 'pipeline') {
+      const id = ++state.pipelineCounter;
+      childSlot = (index) => ({ id, index });
+    } else if (type === 'command') {
+      addCommand(node, state, pipeline);
+    } else if (type === 'declaration_command' || type === 'unset_command') {
+      addKeywordCommand(node, state, pipeline);
+    } else if (type === 'redirected_statement' || type === 'negated_command') {
+      // A redirected statement or negation keeps the pipeline slot of what it wraps.
+      childSlot = () => pipeline;
     }
-    return;
+    // Push in reverse so children are visited in source order (commands are sorted anyway).
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index];
+      if (child) stack.push({ node: child, pipeline: childSlot(index) });
+    }
   }
-  if (type === 'command') {
-    addCommand(node, state, pipeline);
-    // Nested commands: in `$(…)`, process substitutions, etc.
-    for (const child of node.namedChildren) if (child) walk(child, state, null);
-    return;
-  }
-  if (type === 'declaration_command' || type === 'unset_command') {
-    addKeywordCommand(node, state, pipeline);
-    for (const child of node.namedChildren) if (child) walk(child, state, null);
-    return;
-  }
-  // A redirected statement or negation keeps the pipeline slot of what it wraps.
-  const passSlot = type === 'redirected_statement' || type === 'negated_command' ? pipeline : null;
-  for (const child of node.namedChildren) if (child) walk(child, state, passSlot);
 }
 
 function addCommand(node: SyntaxNode, state: WalkState, pipeline: PipelineSlot | null): void {
