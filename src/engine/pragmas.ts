@@ -64,7 +64,7 @@ export function parsePragmas(dockerfile: Dockerfile): Pragmas {
 export class PragmaFilter {
   private readonly global = new Set<string>();
   private readonly inlineByLine = new Map<number, Set<string>>();
-  /** hadolint's stage boundaries: (line, set); a finding on line L uses the greatest line < L. */
+  /** hadolint's stage boundaries: (line, set); a finding on line L uses the greatest boundary < L. */
   private readonly stageBoundaries: { line: number; identities: Set<string> }[] = [];
   private readonly instructionStartByLine = new Map<number, number>();
 
@@ -76,9 +76,14 @@ export class PragmaFilter {
     }
     const stagePragmas = pragmas.ignores.filter((pragma) => pragma.scope === 'stage');
     const stagePragmaByLine = new Map(stagePragmas.map((pragma) => [pragma.line, pragma]));
+    const fromLines = new Set(dockerfile.stages.map((stage) => stage.from.startLine));
     for (const pragma of stagePragmas) {
+      // Directly before a FROM, the boundary is the FROM line (findings on it stay uncovered, §6).
+      // Elsewhere it covers the very next line too: hadolint's strict `<` would leave the
+      // instruction right below a mid-stage pragma uncovered, which no user means (documented
+      // difference in the README).
       this.stageBoundaries.push({
-        line: pragma.line + 1,
+        line: fromLines.has(pragma.line + 1) ? pragma.line + 1 : pragma.line + 0.5,
         identities: new Set(pragma.identities.map((identity) => identity.toLowerCase())),
       });
     }
