@@ -3,7 +3,7 @@
  * Dockerfile names (skipping node_modules and .git), quoted globs expanded, `-` for stdin.
  */
 import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 
 /** `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile`, `Containerfile.*`. */
 export function isDockerfileName(name: string): boolean {
@@ -116,7 +116,10 @@ export async function discoverTargets(paths: readonly string[]): Promise<Discove
       add({ path });
     } else if (GLOB_CHARACTERS.test(path)) {
       const { glob } = await import('tinyglobby');
-      const matches = (await glob(path, { ignore: ['**/node_modules/**', '**/.git/**'], dot: true, onlyFiles: true })).sort();
+      // Report matches the way the pattern was written: absolute for an absolute pattern.
+      const matches = (
+        await glob(path, { ignore: ['**/node_modules/**', '**/.git/**'], dot: true, onlyFiles: true, absolute: isAbsolute(path) })
+      ).sort();
       if (matches.length === 0) problems.push(`${path}: no file matches this pattern`);
       for (const match of matches) add({ path: match });
     } else {
