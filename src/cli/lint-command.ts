@@ -2,19 +2,16 @@
  * `dockside lint`: paths → config → engine → reporters → exit code. Thin on purpose: every
  * decision about Dockerfiles lives in the parser, the engine and the rules.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { ConfigError, EMPTY_CONFIG, discoverConfigFile, loadConfigFile, type Config } from '../engine/config.js';
-import { activeRules, lintSource, type EngineOptions } from '../engine/lint.js';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError } from '../engine/config.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import { SEVERITY_RANK, type FileResult, type Severity } from '../engine/types.js';
-import type { Dockerfile } from '../parser/types.js';
 import { FORMAT_NAMES, loadReporter } from '../reporters/index.js';
 import type { ReporterContext } from '../reporters/types.js';
 import { discoverTargets } from './files.js';
-
-/** Files larger than this are refused before reading: no Dockerfile is 20 MiB. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+import { LintJobRunner, type JobOutcome, type SharedLintOptions } from './lint-job.js';
+import { lintInWorkers, workerCount } from './pool.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -84,34 +81,26 @@ export async function runLint(
     return 2;
   }
 
-  let explicitConfig: Config | null = null;
-  if (typeof options.config === 'string') {
-    try {
-      explicitConfig = await loadConfigFile(resolve(io.cwd, options.config), registry);
-    } catch (error) {
-      io.stderr(`dockside: config error: ${(error as Error).message}\n`);
+  const shared: SharedLintOptions = {
+    cwd: io.cwd,
+    explicitConfigFile: typeof options.config === 'string' ? resolve(io.cwd, options.config) : null,
+    noConfig: options.config === false,
+    buildArgs: [...parseBuildArgs(options.buildArg, io.env)],
+    context: options.context ?? null,
+    precisePositions: options.precisePositions,
+    failureThreshold: (options.failureThreshold as Severity | undefined) ?? null,
+    stdinFilename: options.stdinFilename ?? null,
+    keepSource: false,
+  };
+  const runner = new LintJobRunner(registry, shared);
+  if (shared.explicitConfigFile) {
+    // An explicit --config that is broken stops the run before any file: nothing could be right.
+    const config = await runner.configFor(shared.explicitConfigFile);
+    if (config instanceof ConfigError) {
+      io.stderr(`dockside: config error: ${config.message}\n`);
       return 2;
     }
   }
-  const configByFolder = new Map<string, Config | ConfigError>();
-  const configFor = async (dockerfilePath: string): Promise<Config | ConfigError> => {
-    if (explicitConfig) return explicitConfig;
-    if (options.config === false) return EMPTY_CONFIG;
-    const folder = resolve(io.cwd, dirname(dockerfilePath));
-    const cached = configByFolder.get(folder);
-    if (cached) return cached;
-    const file = discoverConfigFile(folder);
-    let config: Config | ConfigError = EMPTY_CONFIG;
-    if (file) {
-      try {
-        config = await loadConfigFile(file, registry);
-      } catch (error) {
-        config = error instanceof ConfigError ? error : new ConfigError(file, (error as Error).message);
-      }
-    }
-    configByFolder.set(folder, config);
-    return config;
-  };
 
   const discovery = usesStdin ? { targets: [{ path: '-' }], problems: [] } : await discoverTargets(paths);
   let operationalError = false;
@@ -119,75 +108,27 @@ export async function runLint(
     io.stderr(`dockside: ${problem}\n`);
     operationalError = true;
   }
-  const buildArgs = parseBuildArgs(options.buildArg, io.env);
-  const needsContext = activeRules(null, { registry, config: explicitConfig ?? EMPTY_CONFIG }).some(
-    (active) => active.rule.meta.requiresContext,
-  );
-  const contextModule = needsContext ? await import('../context/index.js') : null;
+  const targetPaths = discovery.targets.map((target) => target.path);
+  const workers = usesStdin ? 0 : workerCount(targetPaths.length, io.env);
+  let outcomes: JobOutcome[];
+  if (workers > 0) outcomes = await lintInWorkers(targetPaths, shared, workers);
+  else {
+    outcomes = [];
+    for (const path of targetPaths) outcomes.push(await runner.run(path, path === '-' ? await io.readStdin() : null));
+  }
   const reportedConfigErrors = new Set<string>();
   const results: FileResult[] = [];
-  const defaultThreshold: Severity = (options.failureThreshold as Severity | undefined) ?? 'warning';
-  /** The failure threshold of each file's config (a `.hadolint.yaml` one is honoured). */
   const thresholdOf = new Map<FileResult, Severity>();
-
-  for (const target of discovery.targets) {
-    const reportedPath = target.path === '-' ? (options.stdinFilename ?? '-') : target.path;
-    const configPath = target.path === '-' ? (options.stdinFilename ?? 'Dockerfile') : target.path;
-    const config = await configFor(configPath);
-    if (config instanceof ConfigError) {
-      if (!reportedConfigErrors.has(config.message)) io.stderr(`dockside: config error: ${config.message}\n`);
-      reportedConfigErrors.add(config.message);
-      results.push({ file: reportedPath, findings: [], error: `not linted: config error in ${config.file}` });
-      operationalError = true;
-      continue;
+  for (const outcome of outcomes) {
+    if (outcome.configError && !reportedConfigErrors.has(outcome.configError)) {
+      reportedConfigErrors.add(outcome.configError);
+      io.stderr(`dockside: config error: ${outcome.configError}\n`);
     }
-    const threshold = options.failureThreshold === undefined ? (config.failureThreshold ?? defaultThreshold) : defaultThreshold;
-    let bytes: Buffer;
-    try {
-      if (target.path === '-') bytes = await io.readStdin();
-      else {
-        const stats = statSync(target.path);
-        if (stats.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-        if (stats.size > MAX_FILE_BYTES) {
-          results.push({
-            file: reportedPath,
-            findings: [],
-            error: `file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`,
-          });
-          operationalError = true;
-          continue;
-        }
-        bytes = readFileSync(target.path);
-      }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      const reason = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code;
-      results.push({ file: reportedPath, findings: [], error: `cannot read file: ${reason}` });
-      operationalError = true;
-      continue;
-    }
-    const absolutePath = resolve(io.cwd, configPath);
-    const contextDir = resolve(io.cwd, options.context ?? dirname(configPath));
-    const engineOptions: EngineOptions = {
-      registry,
-      config,
-      buildArgs,
-      precisePositions: options.precisePositions || config.precisePositions,
-      ...(contextModule
-        ? { loadBuildContext: (_dockerfile: Dockerfile) => contextModule.loadBuildContext(absolutePath, contextDir) }
-        : {}),
-    };
-    try {
-      const result = await lintSource(bytes, reportedPath, engineOptions);
-      const fileResult: FileResult = { file: result.file, findings: result.findings, source: result.source ?? '' };
-      results.push(fileResult);
-      thresholdOf.set(fileResult, threshold);
-    } catch (error) {
-      // The parser and engine turn bad input into findings; reaching here is a dockside bug.
-      results.push({ file: reportedPath, findings: [], error: `internal error while linting: ${(error as Error).message}` });
-      operationalError = true;
-    }
+    if (outcome.operationalError) operationalError = true;
+    results.push(outcome.result);
+    thresholdOf.set(outcome.result, outcome.threshold);
   }
+  const defaultThreshold: Severity = shared.failureThreshold ?? 'warning';
 
   const shown: FileResult[] = options.quiet
     ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.level === 'error') }))

@@ -1,32 +1,66 @@
 /**
  * The build context as rules see it: the files the builder would receive, after `.dockerignore`.
- * Built by `src/context/` only when a rule that needs it is enabled.
+ * Built by `src/context/` only when a rule that needs it is enabled (or `analyze` runs).
  */
 export interface ContextFile {
   /** Relative to the context root, `/`-separated, no leading `/`. */
   readonly path: string;
+  /** Bytes for a file; the target's length for a symlink (what `lstat` says); 0 for a folder. */
   readonly size: number;
   readonly isDirectory: boolean;
   readonly isSymlink: boolean;
+  /** Excluded by the `.dockerignore`: not sent to the builder. */
+  readonly ignored: boolean;
+  /** The link text of a symlink (never followed by the walk), else null. */
+  readonly linkTarget: string | null;
+  /**
+   * For the few files whose name alone cannot tell (`.npmrc`, `.pypirc`, `.netrc`, `.env`…): what a
+   * short content check found, e.g. `an auth token`. Never the content itself. Null when not checked
+   * or nothing found.
+   */
+  readonly credentialHint: string | null;
 }
 
 export interface DockerIgnore {
   /** Path of the ignore file used, relative to the current directory, or null when none applies. */
   readonly file: string | null;
-  /** The patterns as read (comments and blanks removed). */
+  /** The patterns as read (comments and blanks removed, cleaned), `!` kept on exceptions. */
   readonly patterns: readonly string[];
   /** True when any pattern is an exception (`!pattern`). */
   readonly hasExceptions: boolean;
+  /** Lines BuildKit would reject (`illegal exclusion pattern`, `syntax error in pattern`). */
+  readonly errors: readonly string[];
   /** BuildKit's MatchesOrParentMatches: is this context-relative path excluded? */
   isIgnored(path: string): boolean;
+}
+
+/** A folder the walk skipped because the `.dockerignore` excludes all of it. */
+export interface PrunedFolder {
+  readonly path: string;
+}
+
+export interface ContextTotals {
+  /** Files and symlinks sent to the builder (after `.dockerignore`). */
+  readonly files: number;
+  readonly bytes: number;
+  /** Files and symlinks seen by the walk but excluded (pruned folders are not counted). */
+  readonly ignoredFiles: number;
+  readonly ignoredBytes: number;
 }
 
 export interface BuildContext {
   /** Absolute path of the context root. */
   readonly root: string;
+  /** Absolute path of the Dockerfile the context was loaded for. */
+  readonly dockerfilePath: string;
   readonly dockerignore: DockerIgnore;
-  /** Every file and folder in the context, excluded ones included (see `isIgnored`). */
+  /**
+   * Every file and folder the walk saw, excluded ones included (see `ignored`). Folders the
+   * `.dockerignore` excludes entirely are not descended into: they appear once, in `pruned`.
+   */
   readonly entries: readonly ContextFile[];
-  /** Problems met while walking (unreadable folder, symlink loop), one line each. */
+  readonly pruned: readonly PrunedFolder[];
+  readonly totals: ContextTotals;
+  /** Problems met while walking (unreadable folder, symlink out of the context), one line each. */
   readonly warnings: readonly string[];
 }

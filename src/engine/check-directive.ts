@@ -3,7 +3,7 @@
  * `BUILDKIT_DOCKERFILE_CHECK` build arg that replaces it, and per-instruction `# check=` comments.
  * It only concerns rules that answer to a BuildKit check name.
  */
-import type { Dockerfile } from '../parser/types.js';
+import type { Dockerfile, Instruction } from '../parser/types.js';
 
 export interface CheckOptions {
   readonly skipAll: boolean;
@@ -110,4 +110,96 @@ export function isCheckEnabled(options: CheckOptions, checkName: string, experim
   if (experimental) return options.experimentalAll || options.experimental.has(checkName);
   if (options.skipAll) return false;
   return !options.skip.has(checkName);
+}
+
+/**
+ * Comment blocks attached to instructions (buildkit-checks.md §5), BuildKit's `PrevComment`:
+ * every comment line outside a continuation or heredoc goes into a buffer, stored as
+ * `TrimSpace(line[1:])` of the untrimmed line (so `  # x` is kept as `# x`). A comment whose stored
+ * text is empty (a bare `#` in column 1) clears the buffer, blank lines do not, and each
+ * instruction consumes it. Parser-directive lines are not part of it.
+ */
+export function commentBlocks(dockerfile: Dockerfile): ReadonlyMap<Instruction, readonly string[]> {
+  const cached = commentBlockCache.get(dockerfile);
+  if (cached) return cached;
+  const directiveLines = new Set(dockerfile.directives.map((directive) => directive.line));
+  const comments = dockerfile.comments.filter(
+    (comment) => !comment.insideContinuation && !directiveLines.has(comment.line),
+  );
+  const blocks = new Map<Instruction, readonly string[]>();
+  let commentIndex = 0;
+  for (const instruction of dockerfile.instructions) {
+    let buffer: string[] = [];
+    while (commentIndex < comments.length && comments[commentIndex]!.line < instruction.startLine) {
+      const line = dockerfile.lines[comments[commentIndex]!.line - 1] ?? '';
+      const stored = line.slice(1).trim();
+      if (stored === '') buffer = [];
+      else buffer.push(stored);
+      commentIndex++;
+    }
+    // Comments inside a heredoc body are not comments; skip anything up to the instruction's end.
+    while (commentIndex < comments.length && comments[commentIndex]!.line <= instruction.endLine) commentIndex++;
+    if (buffer.length > 0) blocks.set(instruction, buffer);
+  }
+  commentBlockCache.set(dockerfile, blocks);
+  return blocks;
+}
+
+const commentBlockCache = new WeakMap<Dockerfile, ReadonlyMap<Instruction, readonly string[]>>();
+
+/** The additions a per-instruction `# check=` comment makes: skips and experimental enables only. */
+export type CheckComment = Pick<CheckOptions, 'skipAll' | 'skip' | 'experimentalAll' | 'experimental'>;
+
+const CHECK_COMMENT = /^#\s*check\s*=\s*(.+?)\s*$/i;
+
+/**
+ * The per-instruction check comment (§4 "Per-instruction check comments", since dockerfile 1.21):
+ * the first line of the instruction's comment block that parses as a `check=` directive; only the
+ * value's first word counts; a malformed value is silently ignored; `error=` is ignored.
+ */
+export function instructionCheckComment(dockerfile: Dockerfile, instruction: Instruction): CheckComment | null {
+  const block = commentBlocks(dockerfile).get(instruction);
+  if (!block) return null;
+  for (const stored of block) {
+    // The stored text has lost its `#`; an indented comment's still starts with `#` and never matches.
+    const match = CHECK_COMMENT.exec(`#${stored}`);
+    if (!match) continue;
+    const parsed = parseCheckOptions(match[1]!.split(/\s/)[0] ?? '');
+    return 'skipAll' in parsed ? parsed : null;
+  }
+  return null;
+}
+
+/**
+ * Checks a per-instruction comment cannot affect (§4): whole-file checks, and
+ * MultipleInstructionsDisallowed, which is reported at the earlier instruction but decided by the
+ * later one's comments (its rule applies them itself).
+ */
+export const CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS: ReadonlySet<string> = new Set([
+  'NoEmptyContinuation',
+  'ConsistentInstructionCasing',
+  'DuplicateStageName',
+  'ReservedStageName',
+  'InvalidDefaultArgInFrom',
+  'InvalidBaseImagePlatform',
+  'MultipleInstructionsDisallowed',
+]);
+
+/** Does an instruction's check comment skip this check? (Experimental checks ignore skips.) */
+export function isSkippedByCheckComment(comment: CheckComment | null, checkName: string, experimental: boolean): boolean {
+  if (!comment || experimental) return false;
+  return comment.skipAll || comment.skip.has(checkName);
+}
+
+/** Does an instruction's check comment enable this experimental check for that instruction? */
+export function isEnabledByCheckComment(comment: CheckComment | null, checkName: string): boolean {
+  return comment !== null && (comment.experimentalAll || comment.experimental.has(checkName));
+}
+
+/** Whether any instruction's check comment enables this experimental check. */
+export function anyCheckCommentEnables(dockerfile: Dockerfile, checkName: string): boolean {
+  for (const instruction of commentBlocks(dockerfile).keys()) {
+    if (isEnabledByCheckComment(instructionCheckComment(dockerfile, instruction), checkName)) return true;
+  }
+  return false;
 }

@@ -6,7 +6,15 @@ import { parseDockerfile } from '../parser/parse.js';
 import { initShellParser } from '../parser/shell.js';
 import type { Dockerfile, Instruction } from '../parser/types.js';
 import type { BuildContext } from '../context/types.js';
-import { isCheckEnabled, resolveCheckConfiguration } from './check-directive.js';
+import {
+  CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS,
+  anyCheckCommentEnables,
+  instructionCheckComment,
+  isCheckEnabled,
+  isEnabledByCheckComment,
+  isSkippedByCheckComment,
+  resolveCheckConfiguration,
+} from './check-directive.js';
 import { EMPTY_CONFIG, type Config } from './config.js';
 import { parsePragmas, PragmaFilter } from './pragmas.js';
 import type { RuleRegistry } from './registry.js';
@@ -77,7 +85,9 @@ export function activeRules(dockerfile: Dockerfile | null, options: EngineOption
     let severity: Severity = rule.meta.severity;
     let ruleOptions: unknown = rule.defaultOptions;
     if (buildkitName && checkConfig && !checkConfig.error && rule.meta.experimental) {
-      enabled = isCheckEnabled(checkConfig.options, buildkitName, true);
+      // A per-instruction `# check=experimental=X` enables X for that instruction only (filtered in `report`).
+      enabled = isCheckEnabled(checkConfig.options, buildkitName, true) ||
+        (dockerfile !== null && anyCheckCommentEnables(dockerfile, buildkitName));
     }
     for (const [identity, setting] of config.rules) {
       if (!identities.includes(identity.toLowerCase())) continue;
@@ -175,12 +185,24 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
       if (buildContext === undefined) buildContext = options.loadBuildContext?.(dockerfile) ?? null;
     }
     const baseIdentities = [rule.meta.code, rule.meta.name, ...rule.meta.aliases].map((identity) => identity.toLowerCase());
+    // An experimental check that runs only because some instruction's `# check=experimental=` asks for it.
+    const enabledOnlyByCheckComments =
+      buildkitName !== null && rule.meta.experimental === true && !options.only &&
+      !isCheckEnabled(checkConfig.options, buildkitName, true) &&
+      ![...config.rules].some(([identity, setting]) => baseIdentities.includes(identity.toLowerCase()) && setting.level !== 'off');
     const report = (descriptor: ReportDescriptor): void => {
       const code = descriptor.code ?? rule.meta.code;
       const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
       let { start, end } = descriptor.range;
       const instruction = instructionAt(dockerfile.instructions, start.line);
-      if (!settings.precisePositions && instruction && start.line !== instruction.startLine) {
+      // Per-instruction `# check=` comments (buildkit-checks.md §4) add skips / experimental enables.
+      if (buildkitName && instruction && !CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS.has(buildkitName)) {
+        const checkComment = instructionCheckComment(dockerfile, instruction);
+        if (isSkippedByCheckComment(checkComment, buildkitName, rule.meta.experimental === true)) return;
+        if (enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
+      }
+      // NoEmptyContinuation belongs to the instruction's last line (§1 "Reported line").
+      if (!settings.precisePositions && instruction && start.line !== instruction.startLine && buildkitName !== 'NoEmptyContinuation') {
         start = instruction.range.start;
         if (end.line < start.line) end = instruction.range.end;
       }

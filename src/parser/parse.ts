@@ -296,7 +296,8 @@ class ModelBuilder {
       words,
       emptyContinuationLines: onbuildParent ? [] : logicalLine.emptyContinuationLines,
       heredocs: logicalLine.heredocs,
-      stageIndex: this.stages.length - 1,
+      // A FROM belongs to the stage it opens; everything else to the latest one (-1 before any FROM).
+      stageIndex: kind === 'FROM' && onbuildParent === null ? this.stages.length : this.stages.length - 1,
       onbuildParent,
       index,
     };

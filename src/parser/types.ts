@@ -195,7 +195,7 @@ interface InstructionBase {
   /** Lines inside the continuation that were blank (BuildKit's NoEmptyContinuation). */
   readonly emptyContinuationLines: readonly number[];
   readonly heredocs: readonly Heredoc[];
-  /** Index in `Dockerfile.stages`, or -1 before the first FROM (and for ONBUILD triggers' owner's stage). */
+  /** Index in `Dockerfile.stages` (a FROM: the stage it opens), or -1 before the first FROM. */
   readonly stageIndex: number;
   /** The ONBUILD instruction this one is wrapped in, or null. */
   readonly onbuildParent: OnbuildInstruction | null;

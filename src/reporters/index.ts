@@ -2,10 +2,20 @@ import type { Reporter } from './types.js';
 
 /**
  * Output formats by name, loaded lazily so a run pays only for the reporter it uses.
+ * `gitlab_codeclimate` is hadolint's name for the GitLab report, kept so hadolint users' CI works.
  */
 export const REPORTERS: Readonly<Record<string, () => Promise<Reporter>>> = {
   text: async () => (await import('./text.js')).textReporter,
   json: async () => (await import('./json.js')).jsonReporter,
+  compact: async () => (await import('./compact.js')).compactReporter,
+  sarif: async () => (await import('./sarif.js')).sarifReporter,
+  github: async () => (await import('./github.js')).githubReporter,
+  checkstyle: async () => (await import('./checkstyle.js')).checkstyleReporter,
+  gitlab: async () => (await import('./gitlab.js')).gitlabReporter,
+  gitlab_codeclimate: async () => (await import('./gitlab.js')).gitlabReporter,
+  junit: async () => (await import('./junit.js')).junitReporter,
+  gnu: async () => (await import('./gnu.js')).gnuReporter,
+  codeclimate: async () => (await import('./codeclimate.js')).codeclimateReporter,
 };
 
 export const FORMAT_NAMES = Object.keys(REPORTERS);

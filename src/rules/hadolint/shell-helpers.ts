@@ -76,6 +76,11 @@ export class RpmVersionVariables {
   /** Feed every instruction of the stream, in order, before checking it. */
   visit(instruction: Instruction): void {
     if (instruction.kind === 'FROM') {
+      if (instruction.onbuildParent !== null) {
+        // `ONBUILD FROM` (itself an error, DL3043) starts nothing in the file's stage list.
+        this.currentEnv = new Set();
+        return;
+      }
       const stage = this.dockerfile.stages[this.stageCount];
       this.stageCount += 1;
       const base = stage?.baseStageIndex ?? null;
@@ -197,16 +202,25 @@ export function copyPathText(copy: CopyInstruction, word: Word): string {
   return raw;
 }
 
-/** The archive basenames a COPY brings in: the destination's when it names an archive, else each archive source's. */
-export function copiedArchiveNames(copy: CopyInstruction): string[] {
-  const destination = copy.destination ? pathBasename(copyPathText(copy, copy.destination)) : '';
-  if (isArchivePath(destination)) return [destination];
-  const names: string[] = [];
+export interface CopiedArchive {
+  /** The archive's basename, compared with the files RUNs extract. */
+  readonly name: string;
+  /** The path word that names the archive. */
+  readonly word: Word;
+}
+
+/** The archives a COPY brings in: the destination when it names an archive, else each archive source. */
+export function copiedArchives(copy: CopyInstruction): CopiedArchive[] {
+  if (copy.destination) {
+    const name = pathBasename(copyPathText(copy, copy.destination));
+    if (isArchivePath(name)) return [{ name, word: copy.destination }];
+  }
+  const archives: CopiedArchive[] = [];
   for (const source of copy.sources) {
     const name = pathBasename(copyPathText(copy, source));
-    if (isArchivePath(name)) names.push(name);
+    if (isArchivePath(name)) archives.push({ name, word: source });
   }
-  return names;
+  return archives;
 }
 
 /** `tar` with `--extract`, `--get`, or any `-…` argument containing `x` (even `--exclude`: §2 DL3010). */

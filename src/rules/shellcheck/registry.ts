@@ -1,4 +1,5 @@
 import type { AnyRule } from '../../engine/types.js';
+import shellcheck from './shellcheck.js';
 
 /** ShellCheck on RUN scripts. */
-export const shellcheckRules: AnyRule[] = [];
+export const shellcheckRules: AnyRule[] = [shellcheck];

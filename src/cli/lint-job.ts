@@ -1,0 +1,153 @@
+/**
+ * Linting one file, from its path to its result: config discovery (cached per folder), reading
+ * with limits, the engine. The same code runs on the main thread and in worker threads.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ConfigError, EMPTY_CONFIG, discoverConfigFile, loadConfigFile, type Config } from '../engine/config.js';
+import { activeRules, lintSource, type EngineOptions } from '../engine/lint.js';
+import type { RuleRegistry } from '../engine/registry.js';
+import type { FileResult, Severity } from '../engine/types.js';
+
+/** Files larger than this are refused before reading: no Dockerfile is 20 MiB. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Options every file of a run shares; plain data so it can be sent to a worker thread. */
+export interface SharedLintOptions {
+  readonly cwd: string;
+  /** Absolute path of `--config`, or null. */
+  readonly explicitConfigFile: string | null;
+  readonly noConfig: boolean;
+  readonly buildArgs: readonly (readonly [string, string])[];
+  readonly context: string | null;
+  readonly precisePositions: boolean;
+  readonly failureThreshold: Severity | null;
+  readonly stdinFilename: string | null;
+  /** Keep the source text in results (the fixer needs it; reporters do not). */
+  readonly keepSource: boolean;
+}
+
+export interface JobOutcome {
+  readonly result: FileResult;
+  /** The failure threshold that applies to this file (its config's, or the run's). */
+  readonly threshold: Severity;
+  /** A config error to print once (the message is the key). */
+  readonly configError: string | null;
+  /** The file could not be linted: the run exits 2. */
+  readonly operationalError: boolean;
+}
+
+/** Per-thread state: the config cache and the lazily loaded build-context module. */
+export class LintJobRunner {
+  private readonly configByFolder = new Map<string, Config | ConfigError>();
+  private explicitConfig: Config | ConfigError | null = null;
+  private contextModule: typeof import('../context/index.js') | null = null;
+  private contextChecked = false;
+  private readonly buildArgs: Map<string, string>;
+
+  constructor(
+    private readonly registry: RuleRegistry,
+    private readonly shared: SharedLintOptions,
+  ) {
+    this.buildArgs = new Map(shared.buildArgs);
+  }
+
+  async configFor(dockerfilePath: string): Promise<Config | ConfigError> {
+    const { shared } = this;
+    if (shared.explicitConfigFile) {
+      if (!this.explicitConfig) {
+        try {
+          this.explicitConfig = await loadConfigFile(shared.explicitConfigFile, this.registry);
+        } catch (error) {
+          this.explicitConfig = error instanceof ConfigError ? error : new ConfigError(shared.explicitConfigFile, String(error));
+        }
+      }
+      return this.explicitConfig;
+    }
+    if (shared.noConfig) return EMPTY_CONFIG;
+    const folder = resolve(shared.cwd, dirname(dockerfilePath));
+    const cached = this.configByFolder.get(folder);
+    if (cached) return cached;
+    const file = discoverConfigFile(folder);
+    let config: Config | ConfigError = EMPTY_CONFIG;
+    if (file) {
+      try {
+        config = await loadConfigFile(file, this.registry);
+      } catch (error) {
+        config = error instanceof ConfigError ? error : new ConfigError(file, (error as Error).message);
+      }
+    }
+    this.configByFolder.set(folder, config);
+    return config;
+  }
+
+  private async buildContextModule(config: Config): Promise<typeof import('../context/index.js') | null> {
+    if (this.contextModule || this.contextChecked) return this.contextModule;
+    const needsContext = activeRules(null, { registry: this.registry, config }).some((active) => active.rule.meta.requiresContext);
+    if (!needsContext) return null;
+    // Only runs whose rules need the build context pay for loading (and walking) it.
+    this.contextModule = await import('../context/index.js');
+    this.contextChecked = true;
+    return this.contextModule;
+  }
+
+  /** Lints one path (`-` with `stdinBytes` for stdin). Never throws. */
+  async run(path: string, stdinBytes: Buffer | null = null): Promise<JobOutcome> {
+    const { shared } = this;
+    const defaultThreshold: Severity = shared.failureThreshold ?? 'warning';
+    const reportedPath = path === '-' ? (shared.stdinFilename ?? '-') : path;
+    const configPath = path === '-' ? (shared.stdinFilename ?? 'Dockerfile') : path;
+    const config = await this.configFor(configPath);
+    if (config instanceof ConfigError) {
+      return {
+        result: { file: reportedPath, findings: [], error: `not linted: config error in ${config.file}` },
+        threshold: defaultThreshold,
+        configError: config.message,
+        operationalError: true,
+      };
+    }
+    const threshold = shared.failureThreshold ?? config.failureThreshold ?? defaultThreshold;
+    const failed = (error: string): JobOutcome => ({
+      result: { file: reportedPath, findings: [], error },
+      threshold,
+      configError: null,
+      operationalError: true,
+    });
+    let bytes: Buffer;
+    if (stdinBytes) bytes = stdinBytes;
+    else {
+      try {
+        const stats = statSync(path);
+        if (stats.isDirectory()) return failed('cannot read file: is a folder');
+        if (stats.size > MAX_FILE_BYTES) {
+          return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
+        }
+        bytes = readFileSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'error';
+        const reasons: Record<string, string> = { EACCES: 'permission denied', ENOENT: 'no such file', EISDIR: 'is a folder', ELOOP: 'symbolic link loop' };
+        return failed(`cannot read file: ${reasons[code] ?? code}`);
+      }
+    }
+    const contextModule = await this.buildContextModule(config);
+    const absolutePath = resolve(shared.cwd, configPath);
+    const contextDir = resolve(shared.cwd, shared.context ?? dirname(configPath));
+    const engineOptions: EngineOptions = {
+      registry: this.registry,
+      config,
+      buildArgs: this.buildArgs,
+      precisePositions: shared.precisePositions || config.precisePositions,
+      ...(contextModule ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir) } : {}),
+    };
+    try {
+      const linted = await lintSource(bytes, reportedPath, engineOptions);
+      const result: FileResult = shared.keepSource
+        ? { file: linted.file, findings: linted.findings, source: linted.source ?? '' }
+        : { file: linted.file, findings: linted.findings };
+      return { result, threshold, configError: null, operationalError: false };
+    } catch (error) {
+      // The parser and engine turn bad input into findings; reaching here is a dockside bug.
+      return failed(`internal error while linting: ${(error as Error).message}`);
+    }
+  }
+}

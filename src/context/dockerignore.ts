@@ -1,0 +1,257 @@
+/**
+ * `.dockerignore` reading and matching with moby/patternmatcher's semantics (buildkit-checks.md §7).
+ *
+ * Reading follows `patternmatcher/ignorefile.ReadAll`; compiling and matching follow
+ * `patternmatcher.New` and `Pattern.compile`/`match`, including the fast paths (exact, prefix,
+ * suffix) whose results differ from the regex in corner cases (`**foo` matches `xfoo`, a literal
+ * `^` in a pattern without wildcards is compared as text). Each pattern is compiled once.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { cleanPath, globSyntaxError, parentOf, trimSpace } from './go-path.js';
+import { compileGoRegexp } from './go-regexp.js';
+
+type MatchType = 'exact' | 'prefix' | 'suffix' | 'regexp';
+
+export interface IgnorePattern {
+  /** The cleaned pattern without its `!` (patternmatcher's `cleanedPattern`). */
+  readonly text: string;
+  /** A `!` exception: re-includes what earlier patterns excluded. */
+  readonly exclusion: boolean;
+  /** 1-based line in the ignore file. */
+  readonly line: number;
+  /** Path segments of the pattern (`dirs` in patternmatcher). */
+  readonly segments: readonly string[];
+  matches(path: string): boolean;
+}
+
+/** One line the matcher could not use; BuildKit fails the build on it. */
+export interface IgnoreFileError {
+  readonly line: number;
+  readonly message: string;
+}
+
+/** `patternmatcher/ignorefile.ReadAll`: the patterns of an ignore file, with the line each came from. */
+export function readIgnorePatterns(text: string): { pattern: string; line: number }[] {
+  const patterns: { pattern: string; line: number }[] = [];
+  // bufio.ScanLines: split on \n, drop one trailing \r.
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  for (const [index, rawLine] of lines.entries()) {
+    let line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (index === 0 && line.startsWith('\uFEFF')) line = line.slice(1);
+    // A comment only when `#` is in column 0, before trimming (` #x` is a pattern).
+    if (line.startsWith('#')) continue;
+    let pattern = trimSpace(line);
+    if (pattern === '') continue;
+    const invert = pattern.startsWith('!');
+    if (invert) pattern = trimSpace(pattern.slice(1));
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);
+    }
+    patterns.push({ pattern: invert ? `!${pattern}` : pattern, line: index + 1 });
+  }
+  return patterns;
+}
+
+function compilePattern(text: string, exclusion: boolean, line: number): IgnorePattern {
+  let goRegex = '^';
+  let matchType: MatchType = 'exact';
+  const characters = [...text];
+  for (let index = 0, iteration = 0; index < characters.length; iteration++) {
+    const character = characters[index++]!;
+    if (character === '*') {
+      if (characters[index] === '*') {
+        index++;
+        // `**/` is treated as `**`: the slash is eaten.
+        if (characters[index] === '/') index++;
+        if (index >= characters.length) {
+          if (matchType === 'exact') matchType = 'prefix';
+          else {
+            goRegex += '.*';
+            matchType = 'regexp';
+          }
+        } else {
+          goRegex += '(.*/)?';
+          matchType = 'regexp';
+        }
+        // patternmatcher's suffix fast path: a leading `**` (its iteration counter is 0).
+        if (iteration === 0) matchType = 'suffix';
+      } else {
+        goRegex += '[^/]*';
+        matchType = 'regexp';
+      }
+    } else if (character === '?') {
+      goRegex += '[^/]';
+      matchType = 'regexp';
+    } else if ('.+()|{}$'.includes(character)) {
+      goRegex += `\\${character}`;
+    } else if (character === '\\') {
+      if (index < characters.length) {
+        goRegex += `\\${characters[index++]!}`;
+        matchType = 'regexp';
+      } else goRegex += '\\';
+    } else if (character === '[' || character === ']') {
+      goRegex += character;
+      matchType = 'regexp';
+    } else goRegex += character;
+  }
+  const segments = text.split('/');
+  const base = { text, exclusion, line, segments };
+  switch (matchType) {
+    case 'exact':
+      return { ...base, matches: (path) => path === text };
+    case 'prefix': {
+      const prefix = text.slice(0, -2);
+      return { ...base, matches: (path) => path.startsWith(prefix) };
+    }
+    case 'suffix': {
+      const suffix = text.slice(2);
+      const bare = suffix.startsWith('/') ? suffix.slice(1) : null;
+      return { ...base, matches: (path) => path.endsWith(suffix) || path === bare };
+    }
+    case 'regexp': {
+      const regex = compileGoRegexp(`${goRegex}$`);
+      return { ...base, matches: (path) => regex.test(path) };
+    }
+  }
+}
+
+/** The compiled patterns of one ignore file (`patternmatcher.New`). */
+export class PatternMatcher {
+  readonly patterns: readonly IgnorePattern[];
+  readonly errors: readonly IgnoreFileError[];
+  readonly hasExceptions: boolean;
+
+  constructor(lines: readonly { pattern: string; line: number }[]) {
+    const patterns: IgnorePattern[] = [];
+    const errors: IgnoreFileError[] = [];
+    for (const { pattern: raw, line } of lines) {
+      let pattern = trimSpace(raw);
+      if (pattern === '') continue;
+      pattern = cleanPath(pattern);
+      let exclusion = false;
+      if (pattern.startsWith('!')) {
+        if (pattern.length === 1) {
+          errors.push({ line, message: 'illegal exclusion pattern: "!"' });
+          continue;
+        }
+        exclusion = true;
+        pattern = pattern.slice(1);
+      }
+      const syntaxError = globSyntaxError(pattern);
+      if (syntaxError) {
+        errors.push({ line, message: `${syntaxError}: ${JSON.stringify(pattern)}` });
+        continue;
+      }
+      try {
+        patterns.push(compilePattern(pattern, exclusion, line));
+      } catch (error) {
+        errors.push({ line, message: `${(error as Error).message}: ${JSON.stringify(pattern)}` });
+      }
+    }
+    this.patterns = patterns;
+    this.errors = errors;
+    this.hasExceptions = patterns.some((pattern) => pattern.exclusion);
+  }
+
+  /** `MatchesOrParentMatches`: the path or one of its parent folders is excluded (CopyIgnoredFile). */
+  matchesOrParentMatches(path: string): boolean {
+    let matched = false;
+    const parent = parentOf(path);
+    const parentSegments = parent === '.' ? [] : parent.split('/');
+    for (const pattern of this.patterns) {
+      if (pattern.exclusion !== matched) continue;
+      let match = pattern.matches(path);
+      for (let depth = 1; !match && depth <= parentSegments.length; depth++) {
+        match = pattern.matches(parentSegments.slice(0, depth).join('/'));
+      }
+      if (match) matched = !pattern.exclusion;
+    }
+    return matched;
+  }
+
+  /**
+   * `MatchesUsingParentResults`, as fsutil's walker uses it to decide what is sent: `parentState`
+   * holds which patterns the parent folder matched (null at the root).
+   */
+  matchesUsingParentResults(path: string, parentState: Uint8Array | null): { excluded: boolean; state: Uint8Array } {
+    const state = new Uint8Array(this.patterns.length);
+    let matched = false;
+    for (const [index, pattern] of this.patterns.entries()) {
+      let match = parentState !== null && parentState[index] === 1;
+      if (!match) {
+        if (pattern.exclusion !== matched) continue;
+        match = pattern.matches(path);
+      }
+      state[index] = match ? 1 : 0;
+      if (match) matched = !pattern.exclusion;
+    }
+    return { excluded: matched, state };
+  }
+
+  /**
+   * Whether some `!` exception could match a path strictly below `folder`; when none can, an
+   * excluded folder is pruned without changing the result (fsutil prunes the same way, §7).
+   */
+  exceptionCouldMatchBelow(folder: string): boolean {
+    const folderSegments = folder.split('/');
+    return this.patterns.some((pattern) => pattern.exclusion && segmentsCouldMatchBelow(pattern.segments, folderSegments));
+  }
+}
+
+const SEGMENT_WILDCARD = /[*?[\\]/u;
+
+/** Can a path `folder/...` match these pattern segments? Conservative: true when unsure. */
+function segmentsCouldMatchBelow(patternSegments: readonly string[], folderSegments: readonly string[]): boolean {
+  for (const [index, folderSegment] of folderSegments.entries()) {
+    const patternSegment = patternSegments[index];
+    if (patternSegment === undefined) return false;
+    if (patternSegment.includes('**')) return true;
+    if (SEGMENT_WILDCARD.test(patternSegment)) {
+      try {
+        const single = new PatternMatcher([{ pattern: patternSegment, line: 0 }]).patterns[0];
+        if (single && !single.matches(folderSegment)) return false;
+      } catch {
+        return true;
+      }
+      continue;
+    }
+    if (patternSegment !== folderSegment) return false;
+  }
+  return patternSegments.length > folderSegments.length;
+}
+
+/** The ignore file BuildKit uses for a Dockerfile and context (§7 "Which file"), or null. */
+export function findIgnoreFile(dockerfilePath: string, contextDir: string): string | null {
+  const beside = join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`);
+  if (isFile(beside)) return beside;
+  const atRoot = join(contextDir, '.dockerignore');
+  return isFile(atRoot) ? atRoot : null;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The applicable ignore file, read and compiled (an empty matcher when none applies). */
+export function loadIgnoreFile(dockerfilePath: string, contextDir: string): {
+  file: string | null;
+  displayPath: string | null;
+  matcher: PatternMatcher;
+  readError: string | null;
+} {
+  const file = findIgnoreFile(dockerfilePath, contextDir);
+  if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
+  const displayPath = relative(process.cwd(), file) || file;
+  try {
+    return { file, displayPath, matcher: new PatternMatcher(readIgnorePatterns(readFileSync(file, 'utf8'))), readError: null };
+  } catch (error) {
+    return { file, displayPath, matcher: new PatternMatcher([]), readError: `cannot read ${displayPath}: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Questions rules and `analyze` ask of a walked context: what does a COPY source match, how big is
+ * a folder. The index is built once per context and cached.
+ */
+import { cleanPath } from './go-path.js';
+import type { BuildContext, ContextFile } from './types.js';
+
+interface ContextIndex {
+  readonly byPath: ReadonlyMap<string, ContextFile>;
+  /** Folder path (`''` for the root) → its direct children. */
+  readonly children: ReadonlyMap<string, readonly ContextFile[]>;
+  /** Pruned (wholly excluded, not walked) folders. */
+  readonly pruned: ReadonlySet<string>;
+}
+
+const indexes = new WeakMap<BuildContext, ContextIndex>();
+
+export function contextIndex(context: BuildContext): ContextIndex {
+  let index = indexes.get(context);
+  if (index) return index;
+  const byPath = new Map<string, ContextFile>();
+  const children = new Map<string, ContextFile[]>();
+  for (const entry of context.entries) {
+    byPath.set(entry.path, entry);
+    const slash = entry.path.lastIndexOf('/');
+    const parent = slash === -1 ? '' : entry.path.slice(0, slash);
+    let list = children.get(parent);
+    if (!list) children.set(parent, (list = []));
+    list.push(entry);
+  }
+  index = { byPath, children, pruned: new Set(context.pruned.map((folder) => folder.path)) };
+  indexes.set(context, index);
+  return index;
+}
+
+/** Does this path sit in a folder the walk pruned (so it exists or not, it is excluded)? */
+export function isInsidePrunedFolder(context: BuildContext, path: string): boolean {
+  const { pruned } = contextIndex(context);
+  if (pruned.size === 0) return false;
+  let cursor = path;
+  for (;;) {
+    if (pruned.has(cursor)) return true;
+    const slash = cursor.lastIndexOf('/');
+    if (slash === -1) return false;
+    cursor = cursor.slice(0, slash);
+  }
+}
+
+const GLOB_CHARACTERS = /[*?[\\]/u;
+
+export function hasGlob(source: string): boolean {
+  return GLOB_CHARACTERS.test(source);
+}
+
+/** Go's `filepath.Match` for one path segment, as a RegExp (`*`, `?`, `[^...]`, `\` escapes). */
+export function segmentGlob(segment: string): RegExp | null {
+  let source = '^';
+  const characters = [...segment];
+  for (let index = 0; index < characters.length; index++) {
+    const character = characters[index]!;
+    if (character === '*') source += '[^/]*';
+    else if (character === '?') source += '[^/]';
+    else if (character === '\\') {
+      const next = characters[++index];
+      if (next === undefined) return null;
+      source += `\\u{${next.codePointAt(0)!.toString(16)}}`;
+    } else if (character === '[') {
+      let close = index + 1;
+      if (characters[close] === '^') close++;
+      if (characters[close] === ']') close++;
+      while (close < characters.length && characters[close] !== ']') close++;
+      if (close >= characters.length) return null;
+      const body = characters.slice(index + 1, close);
+      const negated = body[0] === '^';
+      const items = (negated ? body.slice(1) : body)
+        .map((item) => (item === '-' ? '-' : `\\u{${item.codePointAt(0)!.toString(16)}}`))
+        .join('');
+      source += `[${negated ? '^' : ''}${items}]`;
+      index = close;
+    } else source += `\\u{${character.codePointAt(0)!.toString(16)}}`;
+  }
+  try {
+    return new RegExp(`${source}$`, 'u');
+  } catch {
+    return null;
+  }
+}
+
+export type SourceResolution =
+  /** Matches something that is sent: the entries (a folder stands for its content). */
+  | { readonly status: 'found'; readonly matches: readonly ContextFile[] }
+  /** Exists, but only as excluded entries (or inside a pruned folder). */
+  | { readonly status: 'ignored'; readonly matches: readonly ContextFile[] }
+  | { readonly status: 'missing' }
+  /** The pattern cannot be evaluated (malformed glob). */
+  | { readonly status: 'unknown' };
+
+const MAX_LINK_HOPS = 40;
+
+/**
+ * Follows symlinks in the folders of a context path the way BuildKit's scoped resolution does:
+ * a link's target is read relative to its folder, and `..` cannot climb above the context root.
+ */
+function resolveFolders(context: BuildContext, segments: readonly string[]): string | null {
+  const { byPath } = contextIndex(context);
+  let resolved: string[] = [];
+  let hops = 0;
+  const queue = [...segments];
+  while (queue.length > 0) {
+    const segment = queue.shift()!;
+    const candidate = [...resolved, segment].join('/');
+    const entry = byPath.get(candidate);
+    if (entry?.isSymlink && entry.linkTarget !== null && queue.length > 0) {
+      if (++hops > MAX_LINK_HOPS) return null;
+      const target = entry.linkTarget.startsWith('/') ? entry.linkTarget : `${resolved.join('/')}/${entry.linkTarget}`;
+      const cleaned = cleanPath(`/${target}`).slice(1);
+      resolved = [];
+      queue.unshift(...(cleaned === '' ? [] : cleaned.split('/')));
+      continue;
+    }
+    resolved.push(segment);
+  }
+  return resolved.join('/');
+}
+
+/** What a COPY/ADD source (expanded, relative to the context root) matches in the context. */
+export function resolveSource(context: BuildContext, source: string): SourceResolution {
+  const cleaned = cleanPath(`/${source}`).slice(1);
+  if (cleaned === '') return { status: 'found', matches: [] };
+  const { byPath, children } = contextIndex(context);
+  if (!hasGlob(cleaned)) {
+    const resolved = resolveFolders(context, cleaned.split('/'));
+    if (resolved === null) return { status: 'unknown' };
+    const entry = byPath.get(resolved);
+    if (entry) return isSent(context, entry) ? { status: 'found', matches: [entry] } : { status: 'ignored', matches: [entry] };
+    return isInsidePrunedFolder(context, resolved) ? { status: 'ignored', matches: [] } : { status: 'missing' };
+  }
+  // Wildcards are matched segment by segment (Go's filepath.Glob: `*` never crosses `/`).
+  let frontier: string[] = [''];
+  let sawPruned = false;
+  const segments = cleaned.split('/');
+  for (const [position, segment] of segments.entries()) {
+    const last = position === segments.length - 1;
+    const next: string[] = [];
+    const glob = hasGlob(segment) ? segmentGlob(segment) : null;
+    if (hasGlob(segment) && glob === null) return { status: 'unknown' };
+    for (const folder of frontier) {
+      const folderPath = folder === '' ? '' : resolveFolders(context, folder.split('/'));
+      if (folderPath === null) continue;
+      if (folderPath !== '' && isInsidePrunedFolder(context, folderPath)) {
+        sawPruned = true;
+        continue;
+      }
+      for (const child of children.get(folderPath) ?? []) {
+        const name = child.path.slice(child.path.lastIndexOf('/') + 1);
+        if (glob ? !glob.test(name) : name !== segment) continue;
+        if (!last && !child.isDirectory && !child.isSymlink) continue;
+        next.push(child.path);
+      }
+    }
+    frontier = next;
+    if (frontier.length === 0) break;
+  }
+  const matches = frontier.map((path) => byPath.get(path)!).filter((entry) => entry !== undefined);
+  const sent = matches.filter((entry) => isSent(context, entry));
+  if (sent.length > 0) return { status: 'found', matches: sent };
+  if (matches.length > 0 || sawPruned) return { status: 'ignored', matches };
+  return { status: 'missing' };
+}
+
+/** An entry is sent when it is not excluded, or when it is a folder an exception re-includes content of. */
+function isSent(context: BuildContext, entry: ContextFile): boolean {
+  if (!entry.ignored) return true;
+  return entry.isDirectory && sentContentOf(context, entry).files > 0;
+}
+
+/** Files and bytes sent for a path: the file itself, or every non-excluded file under a folder. */
+export function sentContentOf(context: BuildContext, entry: ContextFile): { files: number; bytes: number } {
+  if (!entry.isDirectory) return entry.ignored ? { files: 0, bytes: 0 } : { files: 1, bytes: entry.size };
+  const { children } = contextIndex(context);
+  let files = 0;
+  let bytes = 0;
+  const stack = [entry.path];
+  while (stack.length > 0) {
+    for (const child of children.get(stack.pop()!) ?? []) {
+      if (child.isDirectory) stack.push(child.path);
+      else if (!child.ignored) {
+        files++;
+        bytes += child.size;
+      }
+    }
+  }
+  return { files, bytes };
+}
+
+/** Sizes of every folder (files not excluded, recursively), computed in one pass. */
+export function folderSizes(context: BuildContext, options: { includeIgnored: boolean }): Map<string, { files: number; bytes: number }> {
+  const sizes = new Map<string, { files: number; bytes: number }>();
+  for (const entry of context.entries) {
+    if (entry.isDirectory || (entry.ignored && !options.includeIgnored)) continue;
+    let slash = entry.path.lastIndexOf('/');
+    while (slash !== -1) {
+      const folder = entry.path.slice(0, slash);
+      const size = sizes.get(folder) ?? { files: 0, bytes: 0 };
+      size.files++;
+      size.bytes += entry.size;
+      sizes.set(folder, size);
+      slash = folder.lastIndexOf('/');
+    }
+  }
+  return sizes;
+}

@@ -1,0 +1,147 @@
+/**
+ * The build-context walk: what the builder would receive, with sizes from `lstat` and no content
+ * reads except a short credential check on a few well-known file names.
+ *
+ * Decisions follow fsutil's walker (what `docker build` sends): each path is matched with
+ * `MatchesUsingParentResults`, an excluded folder is pruned when no `!` exception can re-include
+ * anything below it, and symlinks are sent as links, never followed (so loops cannot trap us).
+ */
+import { closeSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import type { PatternMatcher } from './dockerignore.js';
+import type { ContextFile, ContextTotals, PrunedFolder } from './types.js';
+
+export interface WalkOptions {
+  /** Called every few thousand entries with the count so far and the milliseconds spent. */
+  readonly onProgress?: (entriesSeen: number, elapsedMs: number) => void;
+}
+
+export interface WalkResult {
+  readonly entries: ContextFile[];
+  readonly pruned: PrunedFolder[];
+  readonly totals: ContextTotals;
+  readonly warnings: string[];
+}
+
+/** Files whose name says "maybe credentials" but whose content decides (read at most 64 KiB). */
+const CREDENTIAL_CONTENT_CHECKS: ReadonlyMap<string, readonly { pattern: RegExp; hint: string }[]> = new Map([
+  ['.npmrc', [{ pattern: /(?:_authToken|_auth|_password)\s*=\s*\S/u, hint: 'an auth token' }]],
+  ['.yarnrc.yml', [{ pattern: /npmAuth(?:Token|Ident)\s*:\s*\S/u, hint: 'an auth token' }]],
+  ['.pypirc', [{ pattern: /^\s*password\s*[=:]\s*\S/mu, hint: 'a password' }]],
+  ['.netrc', [{ pattern: /\bpassword\s+\S/u, hint: 'a password' }]],
+  ['.git-credentials', [{ pattern: /:\/\/[^:\s/]+:[^@\s]+@/u, hint: 'a password' }]],
+  ['.dockercfg', [{ pattern: /"auth"\s*:\s*"[^"]+"/u, hint: 'a registry auth' }]],
+  ['config.json', [{ pattern: /"auths"\s*:\s*\{[^}]*"auth"\s*:\s*"[^"]+"/u, hint: 'a registry auth' }]],
+  ['credentials', [{ pattern: /aws_secret_access_key\s*=\s*\S/u, hint: 'an AWS secret key' }]],
+]);
+const CONTENT_CHECK_LIMIT = 64 * 1024;
+
+function readHead(path: string): string | null {
+  let descriptor: number | null = null;
+  try {
+    descriptor = openSync(path, 'r');
+    const buffer = Buffer.alloc(CONTENT_CHECK_LIMIT);
+    const length = readSync(descriptor, buffer, 0, CONTENT_CHECK_LIMIT, 0);
+    return buffer.subarray(0, length).toString('utf8');
+  } catch {
+    return null;
+  } finally {
+    if (descriptor !== null) closeSync(descriptor);
+  }
+}
+
+function credentialHintOf(name: string, absolutePath: string): string | null {
+  const checks = CREDENTIAL_CONTENT_CHECKS.get(name);
+  if (!checks) return null;
+  const content = readHead(absolutePath);
+  if (content === null) return null;
+  return checks.find((check) => check.pattern.test(content))?.hint ?? null;
+}
+
+interface PendingFolder {
+  readonly relativePath: string;
+  readonly absolutePath: string;
+  readonly state: Uint8Array | null;
+}
+
+const PROGRESS_EVERY = 2048;
+
+export function walkContext(root: string, matcher: PatternMatcher, options: WalkOptions = {}): WalkResult {
+  const entries: ContextFile[] = [];
+  const pruned: PrunedFolder[] = [];
+  const warnings: string[] = [];
+  let files = 0;
+  let bytes = 0;
+  let ignoredFiles = 0;
+  let ignoredBytes = 0;
+  const hasPatterns = matcher.patterns.length > 0;
+  const started = Date.now();
+  const stack: PendingFolder[] = [{ relativePath: '', absolutePath: root, state: null }];
+
+  while (stack.length > 0) {
+    const folder = stack.pop()!;
+    let children: Dirent[];
+    try {
+      children = readdirSync(folder.absolutePath, { withFileTypes: true });
+    } catch (error) {
+      warnings.push(`cannot read folder ${folder.relativePath || '.'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      continue;
+    }
+    // Sorted so that entries (and every report built on them) are stable across file systems.
+    children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subfolders: PendingFolder[] = [];
+    for (const child of children) {
+      const relativePath = folder.relativePath === '' ? child.name : `${folder.relativePath}/${child.name}`;
+      const absolutePath = join(folder.absolutePath, child.name);
+      let excluded = false;
+      let state: Uint8Array | null = null;
+      if (hasPatterns) {
+        const decision = matcher.matchesUsingParentResults(relativePath, folder.state);
+        excluded = decision.excluded;
+        state = decision.state;
+      }
+      let isDirectory = child.isDirectory();
+      let isSymlink = child.isSymbolicLink();
+      let size = 0;
+      if (!isDirectory) {
+        try {
+          const stats = lstatSync(absolutePath);
+          // Some file systems report an unknown dirent type: lstat decides.
+          isDirectory = stats.isDirectory();
+          isSymlink = stats.isSymbolicLink();
+          size = isDirectory ? 0 : stats.size;
+        } catch (error) {
+          warnings.push(`cannot stat ${relativePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+          continue;
+        }
+      }
+      let linkTarget: string | null = null;
+      if (isSymlink) {
+        try {
+          linkTarget = readlinkSync(absolutePath);
+        } catch {
+          linkTarget = null;
+        }
+      }
+      if (isDirectory) {
+        entries.push({ path: relativePath, size: 0, isDirectory: true, isSymlink: false, ignored: excluded, linkTarget: null, credentialHint: null });
+        if (excluded && !matcher.exceptionCouldMatchBelow(relativePath)) pruned.push({ path: relativePath });
+        else subfolders.push({ relativePath, absolutePath, state });
+      } else {
+        const credentialHint = !excluded && !isSymlink ? credentialHintOf(child.name, absolutePath) : null;
+        entries.push({ path: relativePath, size, isDirectory: false, isSymlink, ignored: excluded, linkTarget, credentialHint });
+        if (excluded) {
+          ignoredFiles++;
+          ignoredBytes += size;
+        } else {
+          files++;
+          bytes += size;
+        }
+      }
+      if (options.onProgress && entries.length % PROGRESS_EVERY === 0) options.onProgress(entries.length, Date.now() - started);
+    }
+    // Pushed in reverse so that folders are visited in name order (depth first).
+    for (let index = subfolders.length - 1; index >= 0; index--) stack.push(subfolders[index]!);
+  }
+  return { entries, pruned, totals: { files, bytes, ignoredFiles, ignoredBytes }, warnings };
+}

@@ -1,0 +1,26 @@
+/**
+ * One line per problem, `file:line:col: severity code message`, made for problem matchers (GitHub's
+ * `::add-matcher::` and VS Code's `tasks.json`, linter-anchors.md §5.7). The severity word is
+ * `error`, `warning` or `info`: `style` prints as `info` because VS Code knows only those three
+ * (§6.5 table). Messages are kept on one line so a matcher's single-line pattern sees all of them.
+ */
+import type { Severity } from '../engine/types.js';
+import { displayPath, problemsOf } from './format-helpers.js';
+import type { Reporter } from './types.js';
+
+const COMPACT_SEVERITY: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
+
+export function oneLine(text: string): string {
+  return text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
+}
+
+export const compactReporter: Reporter = (results, context) => {
+  const lines: string[] = [];
+  for (const result of results) {
+    const path = displayPath(result.file, context.cwd);
+    for (const problem of problemsOf(result)) {
+      lines.push(`${path}:${problem.line}:${problem.column}: ${COMPACT_SEVERITY[problem.level]} ${problem.code} ${oneLine(problem.message)}`);
+    }
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,173 @@
+/**
+ * Facts the build-analysis rules and `dockside analyze` share, derived from the model once:
+ * COPY/ADD sources after variable expansion, the stage graph, which instructions make layers.
+ */
+import { expandVariables } from '../../parser/expand.js';
+import { stageByName } from '../../parser/parse.js';
+import type { CopyInstruction, Dockerfile, Instruction, Stage, Word } from '../../parser/types.js';
+
+export type SourceKind = 'local' | 'url' | 'git';
+
+export interface ExpandedSource {
+  readonly word: Word;
+  /** After ARG/ENV expansion (quotes removed), not cleaned. */
+  readonly value: string;
+  /** Variables with no known value (they expand to the empty string, as in BuildKit). */
+  readonly unresolved: readonly string[];
+  readonly kind: SourceKind;
+}
+
+const URL_SOURCE = /^https?:\/\//iu;
+// BuildKit's gitutil: git@host:, git://, ssh://, or an http(s) URL ending in .git (fragment allowed).
+const GIT_SOURCE = /^(?:git@[^:]+:|git:\/\/|ssh:\/\/|https?:\/\/\S+?\.git(?:#.*)?$)/iu;
+
+export function sourceKind(value: string): SourceKind {
+  if (GIT_SOURCE.test(value)) return 'git';
+  if (URL_SOURCE.test(value)) return 'url';
+  return 'local';
+}
+
+/**
+ * Every COPY/ADD in a stage (not ONBUILD triggers) with its sources expanded the way BuildKit
+ * expands them: global ARGs are visible in a stage only once redeclared there, `--build-arg`
+ * values override ARG defaults, ENV is inherited from a parent stage and wins over an ARG of the
+ * same name.
+ */
+export function expandedCopySources(dockerfile: Dockerfile): Map<CopyInstruction, ExpandedSource[]> {
+  const result = new Map<CopyInstruction, ExpandedSource[]>();
+  const escape = dockerfile.escapeChar;
+  const globals = new Map<string, string>();
+  for (const instruction of dockerfile.globalArgs) {
+    for (const definition of instruction.definitions) {
+      const fromBuild = dockerfile.buildArgs.get(definition.name);
+      const fallback = definition.defaultValue === null ? undefined : expandVariables(definition.defaultValue, (name) => globals.get(name), escape).value;
+      const value = fromBuild ?? fallback;
+      if (value !== undefined) globals.set(definition.name, value);
+    }
+  }
+  const stageEnv: Map<string, string>[] = [];
+  for (const stage of dockerfile.stages) {
+    const inherited = stage.baseStageIndex !== null ? stageEnv[stage.baseStageIndex] : undefined;
+    const env = new Map<string, string>(inherited ?? []);
+    const args = new Map<string, string>();
+    const lookup = (name: string): string | undefined => env.get(name) ?? args.get(name);
+    for (const instruction of stage.instructions) {
+      if (instruction.kind === 'ARG') {
+        for (const definition of instruction.definitions) {
+          const fromBuild = dockerfile.buildArgs.get(definition.name);
+          const fallback =
+            definition.defaultValue === null ? globals.get(definition.name) : expandVariables(definition.defaultValue, lookup, escape).value;
+          const value = fromBuild ?? fallback;
+          if (value !== undefined) args.set(definition.name, value);
+        }
+      } else if (instruction.kind === 'ENV') {
+        for (const pair of instruction.pairs) env.set(pair.key, expandVariables(pair.value, lookup, escape, { removeQuotes: false }).value);
+      } else if (instruction.kind === 'COPY' || instruction.kind === 'ADD') {
+        result.set(
+          instruction,
+          instruction.sources.map((word) => {
+            const expansion = expandVariables(word.raw, lookup, escape);
+            return { word, value: expansion.value, unresolved: expansion.unresolved, kind: sourceKind(expansion.value) };
+          }),
+        );
+      }
+    }
+    stageEnv.push(env);
+  }
+  return result;
+}
+
+/** Instructions that add a filesystem layer (ENV, LABEL, EXPOSE, … only change metadata). */
+export function createsLayer(instruction: Instruction): boolean {
+  return instruction.kind === 'RUN' || instruction.kind === 'COPY' || instruction.kind === 'ADD';
+}
+
+export type DependencyKind = 'from' | 'copy' | 'mount';
+
+export interface StageDependency {
+  readonly stageIndex: number;
+  readonly kind: DependencyKind;
+  readonly line: number;
+}
+
+export interface StageNode {
+  readonly stage: Stage;
+  /** Display name: the stage name, or its index. */
+  readonly label: string;
+  readonly dependsOn: readonly StageDependency[];
+  /** The default target (the last stage) needs this stage. */
+  readonly reachable: boolean;
+}
+
+/**
+ * Resolves `--from=` / `from=` / `FROM` values to earlier stages: a stage name or index. A value
+ * with variables (`runc-${TARGETOS}`) may name any stage its literal parts fit, so all of those
+ * count as used: a linter cannot know the platform (and must not call a used stage unused).
+ */
+function stageReferences(dockerfile: Dockerfile, value: string, beforeIndex: number): number[] {
+  if (/^\d+$/u.test(value)) {
+    const index = Number(value);
+    return index < beforeIndex ? [index] : [];
+  }
+  if (!value.includes('$')) {
+    const stage = stageByName(dockerfile.stages, value);
+    return stage && stage.index < beforeIndex ? [stage.index] : [];
+  }
+  const literalParts = value.toLowerCase().split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/u);
+  const pattern = new RegExp(`^${literalParts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('.*')}$`, 'u');
+  return dockerfile.stages.filter((stage) => stage.index < beforeIndex && stage.name !== null && pattern.test(stage.name)).map((stage) => stage.index);
+}
+
+export function stageGraph(dockerfile: Dockerfile): StageNode[] {
+  const dependencies: StageDependency[][] = dockerfile.stages.map(() => []);
+  for (const stage of dockerfile.stages) {
+    const list = dependencies[stage.index]!;
+    if (stage.baseStageIndex !== null) list.push({ stageIndex: stage.baseStageIndex, kind: 'from', line: stage.from.startLine });
+    // `FROM dev-${VARIANT}`: a build arg can pick any stage that fits, whatever the default.
+    if (stage.from.image.raw.includes('$')) {
+      for (const index of stageReferences(dockerfile, stage.from.image.raw, stage.index)) list.push({ stageIndex: index, kind: 'from', line: stage.from.startLine });
+    }
+    const instructions = stage.instructions.flatMap((instruction) =>
+      instruction.kind === 'ONBUILD' ? (instruction.trigger ? [instruction.trigger] : []) : [instruction],
+    );
+    for (const instruction of instructions) {
+      if ((instruction.kind === 'COPY' || instruction.kind === 'ADD') && instruction.from !== null) {
+        for (const index of stageReferences(dockerfile, instruction.from, stage.index)) list.push({ stageIndex: index, kind: 'copy', line: instruction.startLine });
+      } else if (instruction.kind === 'RUN') {
+        for (const mount of instruction.mounts) {
+          const from = mount.options.get('from');
+          if (from === undefined) continue;
+          for (const index of stageReferences(dockerfile, from, stage.index)) list.push({ stageIndex: index, kind: 'mount', line: instruction.startLine });
+        }
+      }
+    }
+  }
+  const reachable = new Set<number>();
+  const last = dockerfile.stages.length - 1;
+  const pending = last >= 0 ? [last] : [];
+  while (pending.length > 0) {
+    const index = pending.pop()!;
+    if (reachable.has(index)) continue;
+    reachable.add(index);
+    for (const dependency of dependencies[index]!) pending.push(dependency.stageIndex);
+  }
+  return dockerfile.stages.map((stage) => ({
+    stage,
+    label: stage.from.stageName ?? String(stage.index),
+    dependsOn: dependencies[stage.index]!,
+    reachable: reachable.has(stage.index),
+  }));
+}
+
+/** A human size: `512 B`, `1.5 KiB`, `106.0 MiB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]!}`;
+}

@@ -1,0 +1,35 @@
+/**
+ * The FROM checks of BuildKit's step 6 (buildkit-checks.md §1): each stage's base name and
+ * `--platform` value expanded in the global scope, computed once per file.
+ */
+import type { Dockerfile, Flag, Stage } from '../../parser/types.js';
+import { globalScope, type GlobalScope } from './dispatch.js';
+import { processWord, type ProcessedWord } from './lexer.js';
+
+export interface StageFromExpansion {
+  readonly stage: Stage;
+  readonly baseName: ProcessedWord;
+  /** The `--platform` flag and its expansion, when the FROM has one. */
+  readonly platform: { readonly flag: Flag; readonly raw: string; readonly expansion: ProcessedWord } | null;
+}
+
+const cache = new WeakMap<Dockerfile, { scope: GlobalScope; stages: StageFromExpansion[] }>();
+
+export function fromExpansions(dockerfile: Dockerfile): { scope: GlobalScope; stages: StageFromExpansion[] } {
+  const cached = cache.get(dockerfile);
+  if (cached) return cached;
+  const scope = globalScope(dockerfile, { defaultsOnly: false });
+  const options = { escapeChar: dockerfile.escapeChar };
+  const stages = dockerfile.stages.map((stage) => {
+    const flag = stage.from.flags.find((candidate) => candidate.name === 'platform') ?? null;
+    const raw = flag?.value ?? '';
+    return {
+      stage,
+      baseName: processWord(stage.from.image.raw, scope.lookup, options),
+      platform: flag && raw !== '' ? { flag, raw, expansion: processWord(raw, scope.lookup, options) } : null,
+    };
+  });
+  const result = { scope, stages };
+  cache.set(dockerfile, result);
+  return result;
+}

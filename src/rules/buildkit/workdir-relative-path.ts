@@ -1,0 +1,35 @@
+import { defineRule } from '../../engine/define-rule.js';
+import { simulateDispatch } from './dispatch.js';
+import { goQuote } from './support.js';
+
+export default defineRule({
+  meta: {
+    code: 'workdir-relative-path',
+    name: 'workdir-relative-path',
+    aliases: ['WorkdirRelativePath'],
+    family: 'buildkit',
+    severity: 'warning',
+    fixable: false,
+    description: 'The first WORKDIR of a stage should be an absolute path.',
+    docs: [
+      'Flags the first WORKDIR of a stage\'s lineage (the stage and its parent stages in this Dockerfile)',
+      'when its path, after variable expansion, is relative: it resolves against the base image\'s working',
+      'directory, which can change when the base image does. Once any WORKDIR has run in the lineage,',
+      'later relative ones are fine. `~` is not expanded. The message shows the expanded path.',
+      '',
+      'This is BuildKit\'s check; hadolint\'s DL3000 (`use-absolute-workdir`) is a separate rule because it',
+      'flags every relative WORKDIR, without expansion. Fix: use an absolute path.',
+    ].join('\n'),
+    url: 'https://docs.docker.com/go/dockerfile/rule/workdir-relative-path/',
+  },
+  check({ dockerfile, report }) {
+    for (const record of simulateDispatch(dockerfile).records) {
+      const workdir = record.workdir;
+      if (!workdir || !workdir.first || workdir.path.startsWith('/')) continue;
+      report({
+        range: record.instruction.range,
+        message: `Relative workdir ${goQuote(workdir.path)} can have unexpected results if the base image changes`,
+      });
+    }
+  },
+});

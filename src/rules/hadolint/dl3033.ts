@@ -1,0 +1,38 @@
+import { defineRule } from '../../engine/define-rule.js';
+import { commandRange } from '../helpers.js';
+import { RpmVersionVariables, firstUnversionedRpmInstall, instructionStreams } from './shell-helpers.js';
+
+export default defineRule({
+  meta: {
+    code: 'DL3033',
+    name: 'yum-pin-versions',
+    family: 'hadolint',
+    severity: 'warning',
+    fixable: false,
+    description: 'Specify version with `yum install -y <package>-<version>`.',
+    docs: [
+      'Flags `yum install` (also in `ONBUILD RUN`) with a package that carries no version. A package counts as',
+      'versioned when it contains `-` and either ends in `.rpm`, references a variable defined by an `ENV` of',
+      'the current stage (or a stage it is built `FROM`) or by any earlier `ARG` (`git-core-${version}`), or',
+      'has only version-like parts after its name with one starting with a digit (`rpm-sign-4.16.1.3`,',
+      '`openssl-1:1.1.1k`). `yum module install` needs a `module:stream` for every module.',
+      '',
+      'Unpinned packages make the image depend on the day it was built. Like hadolint, `yum group install`',
+      'group names are checked as packages. Not fixable: dockside never guesses a version.',
+    ].join('\n'),
+    url: 'https://github.com/hadolint/hadolint/wiki/DL3033',
+  },
+  check({ dockerfile, report }) {
+    for (const stream of instructionStreams(dockerfile, { onbuild: true })) {
+      const variables = new RpmVersionVariables(dockerfile);
+      for (const instruction of stream) {
+        variables.visit(instruction);
+        if (instruction.kind !== 'RUN') continue;
+        const command = firstUnversionedRpmInstall(instruction, ['yum'], ['module'], variables);
+        if (command) {
+          report({ range: commandRange(instruction, command), message: 'Specify version with `yum install -y <package>-<version>`.' });
+        }
+      }
+    }
+  },
+});

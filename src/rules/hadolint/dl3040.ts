@@ -1,0 +1,46 @@
+import { defineRule } from '../../engine/define-rule.js';
+import type { ShellCommand } from '../../parser/types.js';
+import { commandRange, hasArg, hasCacheMount, runInstructions } from '../helpers.js';
+import { installNotCleanedAfter } from './shell-helpers.js';
+
+/** §2 DL3040: the sub-commands that fill dnf's cache. */
+const DNF_INSTALL_ARGS = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
+
+export default defineRule({
+  meta: {
+    code: 'DL3040',
+    name: 'dnf-clean-all',
+    family: 'hadolint',
+    severity: 'warning',
+    fixable: false,
+    description: '`dnf clean all` missing after dnf command.',
+    docs: [
+      'Flags a RUN (also `ONBUILD RUN`) where `dnf` or `microdnf` installs, upgrades or reinstalls packages',
+      '(`install`, `in`, `upgrade`, `up`, `upgrade-minimal`, `up-min`, `reinstall`, `rei`) and is not followed,',
+      'in the same RUN, by the *same tool* with a `clean` or `all` argument, or by an `rm` with `-rf` or',
+      '`/var/cache/libdnf5*`. The package cache left in the layer only makes the image bigger.',
+      '',
+      'Each tool is checked on its own: `dnf install … && microdnf clean all` is reported. A RUN with a cache or',
+      'tmpfs mount whose target contains `/var/cache/libdnf5` or `.cache/libdnf5` is exempt.',
+      '',
+      'Fix: end the RUN with `&& dnf clean all`. Not fixable automatically yet.',
+    ].join('\n'),
+    url: 'https://github.com/hadolint/hadolint/wiki/DL3040',
+  },
+  check({ dockerfile, report }) {
+    for (const { run } of runInstructions(dockerfile, { onbuild: true })) {
+      if (hasCacheMount(run, '/var/cache/libdnf5') || hasCacheMount(run, '.cache/libdnf5')) continue;
+      let uncleaned: ShellCommand | null = null;
+      for (const tool of ['dnf', 'microdnf']) {
+        uncleaned ??= installNotCleanedAfter(
+          run,
+          (command) => command.name === tool && hasArg(command, ...DNF_INSTALL_ARGS),
+          (command) =>
+            (command.name === tool && hasArg(command, 'clean', 'all')) ||
+            (command.name === 'rm' && hasArg(command, '-rf', '/var/cache/libdnf5*')),
+        );
+      }
+      if (uncleaned) report({ range: commandRange(run, uncleaned), message: '`dnf clean all` missing after dnf command.' });
+    }
+  },
+});

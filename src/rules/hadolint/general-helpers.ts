@@ -1,0 +1,123 @@
+/**
+ * Facts shared by the hadolint rules about images, stages and instructions (registry-general.ts).
+ * Semantics from hadolint-rules.md §1 and §2.
+ */
+import type { Dockerfile, Instruction } from '../../parser/types.js';
+
+/** hadolint's archive extensions (hadolint-rules.md §10), suffix match, case-sensitive. */
+export const ARCHIVE_EXTENSIONS: readonly string[] = [
+  '.tar',
+  '.Z',
+  '.bz2',
+  '.gz',
+  '.lz',
+  '.lzma',
+  '.tZ',
+  '.tb2',
+  '.tbz',
+  '.tbz2',
+  '.tgz',
+  '.tlz',
+  '.tpz',
+  '.txz',
+  '.xz',
+];
+
+export function isArchivePath(path: string): boolean {
+  return ARCHIVE_EXTENSIONS.some((extension) => path.endsWith(extension));
+}
+
+/**
+ * Top-level instructions (ONBUILD wrappers included, their triggers not), each with the exact stage
+ * aliases declared by the FROMs seen so far (the current stage's alias included) and the number of
+ * FROMs seen so far: the state hadolint's stage-aware rules fold over (§1 "Stages").
+ */
+export interface InstructionWithStageState {
+  readonly instruction: Instruction;
+  /** `AS` names as written, of every FROM up to and including the current stage's. */
+  readonly aliasesSoFar: ReadonlySet<string>;
+  readonly fromCount: number;
+}
+
+export function* instructionsWithStageState(dockerfile: Dockerfile): Generator<InstructionWithStageState> {
+  const aliases = new Set<string>();
+  let fromCount = 0;
+  for (const instruction of dockerfile.instructions) {
+    if (instruction.kind === 'FROM') {
+      fromCount++;
+      // The alias is added after the FROM itself is judged: callers see the FROM with the old set.
+      yield { instruction, aliasesSoFar: new Set(aliases), fromCount: fromCount - 1 };
+      if (instruction.stageName !== null) aliases.add(instruction.stageName);
+      continue;
+    }
+    yield { instruction, aliasesSoFar: aliases, fromCount };
+  }
+}
+
+/** True when `text` holds `$NAME` (not followed by a name character) or `${NAME…}` for `name`. */
+export function referencesVariable(text: string, name: string): boolean {
+  if (text.includes(`\${${name}}`)) return true;
+  // `${NAME:-x}`, `${NAME-x}` and friends: a brace form whose name ends right before an operator.
+  let from = 0;
+  for (;;) {
+    const braced = text.indexOf(`\${${name}`, from);
+    if (braced === -1) break;
+    const next = text[braced + 2 + name.length];
+    if (next !== undefined && !isNameChar(next)) return true;
+    from = braced + 1;
+  }
+  from = 0;
+  for (;;) {
+    const bare = text.indexOf(`$${name}`, from);
+    if (bare === -1) return false;
+    const next = text[bare + 1 + name.length];
+    if (next === undefined || !isNameChar(next)) return true;
+    from = bare + 1;
+  }
+}
+
+export function isNameChar(character: string): boolean {
+  return /^[A-Za-z0-9_]$/.test(character);
+}
+
+/**
+ * The registry of an image reference as hadolint (language-docker) reads it: the first path
+ * segment when it contains a `.` (`my.reg:5000/x` → `my.reg:5000`; `localhost:5000/x` has none).
+ * Null means Docker Hub.
+ */
+export function hadolintRegistryOf(image: string): string | null {
+  const slash = image.indexOf('/');
+  if (slash === -1) return null;
+  const first = image.slice(0, slash);
+  return first.includes('.') ? first : null;
+}
+
+/** The repository name without registry, tag or digest (hadolint's `imageName`). */
+export function hadolintImageNameOf(image: string): string {
+  let rest = image;
+  const at = rest.indexOf('@');
+  if (at !== -1) rest = rest.slice(0, at);
+  const registry = hadolintRegistryOf(rest);
+  if (registry !== null) rest = rest.slice(registry.length + 1);
+  const lastSlash = rest.lastIndexOf('/');
+  const colon = rest.indexOf(':', lastSlash + 1);
+  return colon === -1 ? rest : rest.slice(0, colon);
+}
+
+/**
+ * DL3026's registry patterns (hadolint-rules.md §2): `*` trusts everything, `*.example.com` is a
+ * suffix match on `.example.com` (not `example.com` itself), `prefix*` a prefix match, anything
+ * else an exact match.
+ */
+export function registryMatches(registry: string, pattern: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.startsWith('*')) return registry.endsWith(pattern.slice(1));
+  if (pattern.endsWith('*')) return registry.startsWith(pattern.slice(0, -1));
+  return registry === pattern;
+}
+
+/** Images without a registry come from Docker Hub, trusted only when a pattern matches its names. */
+export function isTrustedRegistry(registry: string | null, patterns: readonly string[]): boolean {
+  const candidates = registry === null ? ['docker.io', 'hub.docker.com'] : [registry];
+  return candidates.some((candidate) => patterns.some((pattern) => registryMatches(candidate, pattern)));
+}

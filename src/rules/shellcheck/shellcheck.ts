@@ -1,0 +1,69 @@
+import { defineRule } from '../../engine/define-rule.js';
+import { dockerfileRange, lineStartOffsets } from '../../shellcheck/positions.js';
+import { runShellcheck } from '../../shellcheck/runner.js';
+import { shellcheckScripts } from '../../shellcheck/script.js';
+
+export default defineRule({
+  meta: {
+    code: 'shellcheck',
+    name: 'shellcheck',
+    aliases: [],
+    family: 'shellcheck',
+    // Each finding carries ShellCheck's own level (error/warning/info/style); this is the fallback.
+    severity: 'warning',
+    fixable: false,
+    description: 'Runs ShellCheck on every shell-form RUN script and reports its findings with their SC codes.',
+    docs: [
+      'Runs [ShellCheck](https://www.shellcheck.net) on each shell-form `RUN` (and `ONBUILD RUN`) the way',
+      'hadolint does, and reports every finding under its own code (`SC2086`) and level. Exec-form RUNs are',
+      'not shell scripts and are skipped.',
+      '',
+      'Each script is ShellCheck’s input as hadolint builds it: a shebang from the first word of the',
+      'stage’s `SHELL` (default `/bin/sh`; `# hadolint shell=bash` also sets it, and placed before the',
+      'first `FROM` it is the default of every stage), then `export NAME=1` for every ARG/ENV name seen',
+      'so far in the stage and the proxy variables (`HTTP_PROXY`, `no_proxy`…), so that using them is',
+      'not "referenced but not assigned". The shell and the names are inherited by `FROM <stage>`.',
+      'SC2187, SC1090 and SC1091 are never reported. Scripts are skipped when the shell is PowerShell',
+      '(`pwsh`, `powershell`) or `cmd`, and when a heredoc starts with a shebang that is not sh, bash or',
+      'ksh (`#!/usr/bin/env python3`).',
+      '',
+      'Findings point at the exact place inside the Dockerfile, through line continuations and heredoc',
+      'bodies; like hadolint, they are shown at the RUN’s first line unless `--precise-positions` is on.',
+      'Identical findings on one line are reported once. `# hadolint ignore=SC2086` (or',
+      '`# dockside ignore=SC2086`) above the RUN suppresses one code.',
+      '',
+      'ShellCheck is optional: when no `shellcheck` binary is on `PATH` the rule reports nothing and',
+      'dockside prints one notice. `DOCKSIDE_SHELLCHECK=/path/to/shellcheck` picks a binary,',
+      '`DOCKSIDE_SHELLCHECK=off` turns the integration off. All RUNs of a Dockerfile are checked by one',
+      'ShellCheck process; `.shellcheckrc` files and `SHELLCHECK_OPTS` are ignored so results do not',
+      'depend on the machine.',
+      '',
+      'Differences from hadolint: a heredoc that starts with `#!/bin/bash` is checked as bash (BuildKit',
+      'runs it with that interpreter), where hadolint keeps the SHELL’s shebang; ARG/ENV names that are',
+      'not shell identifiers are not exported; continuation lines are joined the way BuildKit joins them.',
+    ].join('\n'),
+    url: 'https://www.shellcheck.net/wiki/',
+  },
+  check({ dockerfile, settings, report }) {
+    const scripts = shellcheckScripts(dockerfile);
+    if (scripts.length === 0) return;
+    const results = runShellcheck(scripts.map((script) => script.text));
+    if (results === null) return;
+    scripts.forEach((script, index) => {
+      const comments = results[index] ?? [];
+      if (comments.length === 0) return;
+      const lineStarts = lineStartOffsets(script.run.script.source);
+      // hadolint keeps a set of (code, level, message, RUN line): identical findings collapse per
+      // RUN. With precise positions they collapse per exact start position instead.
+      const seen = new Set<string>();
+      for (const comment of comments) {
+        const range = dockerfileRange(script, lineStarts, comment);
+        const where = settings.precisePositions ? `${range.start.line}:${range.start.column}` : '';
+        const key = `${comment.code}\0${comment.level}\0${comment.message}\0${where}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        report({ range, message: comment.message, code: `SC${comment.code}`, severity: comment.level });
+      }
+    });
+  },
+});
