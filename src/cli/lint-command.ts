@@ -36,6 +36,10 @@ export interface LintCommandOptions {
   readonly stdinFilename?: string;
   readonly precisePositions: boolean;
   readonly noFail: boolean;
+  /** `--fix`, `--unsafe-fixes` (implies fixing), `--fix-dry-run`/`--diff`. */
+  readonly fix: boolean;
+  readonly unsafeFixes: boolean;
+  readonly fixDryRun: boolean;
 }
 
 export interface LintRunDependencies {
@@ -91,6 +95,8 @@ export async function runLint(
     failureThreshold: (options.failureThreshold as Severity | undefined) ?? null,
     stdinFilename: options.stdinFilename ?? null,
     keepSource: false,
+    fix: options.fix || options.unsafeFixes || options.fixDryRun ? (options.unsafeFixes ? 'unsafe' : 'safe') : 'off',
+    fixDryRun: options.fixDryRun,
   };
   const runner = new LintJobRunner(registry, shared);
   if (shared.explicitConfigFile) {
@@ -119,7 +125,14 @@ export async function runLint(
   const reportedConfigErrors = new Set<string>();
   const results: FileResult[] = [];
   const thresholdOf = new Map<FileResult, Severity>();
+  let fixesApplied = 0;
+  // With stdin and --fix, stdout carries the fixed text; the report moves to stderr.
+  const reportToStderr = usesStdin && shared.fix !== 'off' && !shared.fixDryRun;
   for (const outcome of outcomes) {
+    fixesApplied += outcome.fixesApplied ?? 0;
+    if (outcome.fixProblem) io.stderr(`dockside: ${outcome.fixProblem}\n`);
+    if (outcome.diff) io.stdout(outcome.diff);
+    if (outcome.fixedText !== undefined && !shared.fixDryRun) io.stdout(outcome.fixedText);
     if (outcome.configError && !reportedConfigErrors.has(outcome.configError)) {
       reportedConfigErrors.add(outcome.configError);
       io.stderr(`dockside: config error: ${outcome.configError}\n`);
@@ -155,7 +168,10 @@ export async function runLint(
         io.stderr(`dockside: cannot write ${outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
         operationalError = true;
       }
-    } else if (output !== '') io.stdout(output);
+    } else if (output !== '') (reportToStderr ? io.stderr : io.stdout)(output);
+  }
+  if (shared.fix !== 'off' && fixesApplied > 0 && !options.quiet) {
+    io.stderr(`dockside: ${shared.fixDryRun ? 'would apply' : 'applied'} ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'}\n`);
   }
   if (operationalError) return 2;
   if (options.noFail) return 0;

@@ -7,7 +7,10 @@ import { dirname, resolve } from 'node:path';
 import { ConfigError, EMPTY_CONFIG, discoverConfigFile, loadConfigFile, type Config } from '../engine/config.js';
 import { activeRules, lintSource, type EngineOptions } from '../engine/lint.js';
 import type { RuleRegistry } from '../engine/registry.js';
-import type { FileResult, Severity } from '../engine/types.js';
+import type { FileResult, FixApplicability, Severity } from '../engine/types.js';
+import { fixSource } from '../engine/fixer.js';
+import { decodeDockerfile } from '../parser/parse.js';
+import { writeFileAtomically } from './write.js';
 
 /** Files larger than this are refused before reading: no Dockerfile is 20 MiB. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -25,6 +28,10 @@ export interface SharedLintOptions {
   readonly stdinFilename: string | null;
   /** Keep the source text in results (the fixer needs it; reporters do not). */
   readonly keepSource: boolean;
+  /** `--fix` (safe), `--unsafe-fixes` (unsafe), or off. */
+  readonly fix: 'off' | FixApplicability;
+  /** `--fix-dry-run`/`--diff`: compute the fixes and a diff, write nothing. */
+  readonly fixDryRun: boolean;
 }
 
 export interface JobOutcome {
@@ -35,6 +42,12 @@ export interface JobOutcome {
   readonly configError: string | null;
   /** The file could not be linted: the run exits 2. */
   readonly operationalError: boolean;
+  /** With fixing on: how many fixes went in, the unified diff, and the fixed text. */
+  readonly fixesApplied?: number;
+  readonly diff?: string;
+  readonly fixedText?: string;
+  /** A fix was refused (its result would not parse) or the file could not be written. */
+  readonly fixProblem?: string;
 }
 
 /** Per-thread state: the config cache and the lazily loaded build-context module. */
@@ -139,6 +152,7 @@ export class LintJobRunner {
       precisePositions: shared.precisePositions || config.precisePositions,
       ...(contextModule ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir) } : {}),
     };
+    if (shared.fix !== 'off') return this.fix(path, reportedPath, bytes, engineOptions, threshold);
     try {
       const linted = await lintSource(bytes, reportedPath, engineOptions);
       const result: FileResult = shared.keepSource
@@ -149,5 +163,55 @@ export class LintJobRunner {
       // The parser and engine turn bad input into findings; reaching here is a dockside bug.
       return failed(`internal error while linting: ${(error as Error).message}`);
     }
+  }
+
+  /** `--fix`: fix to a fixed point, then write atomically (or diff, or hand stdin's text back). */
+  private async fix(
+    path: string,
+    reportedPath: string,
+    bytes: Buffer,
+    engineOptions: EngineOptions,
+    threshold: Severity,
+  ): Promise<JobOutcome> {
+    const { shared } = this;
+    const decoded = decodeDockerfile(bytes);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    // Only UTF-8 text is rewritten: a UTF-16 or undecodable file would not round-trip.
+    const rewritable = decoded.errors.length === 0 && (!decoded.hasBom || bom);
+    if (!rewritable) {
+      const linted = await lintSource(bytes, reportedPath, engineOptions);
+      return {
+        result: { file: linted.file, findings: linted.findings },
+        threshold,
+        configError: null,
+        operationalError: false,
+        fixesApplied: 0,
+        fixProblem: `${reportedPath}: not fixed: only UTF-8 files are rewritten`,
+      };
+    }
+    const original = (bom ? '\uFEFF' : '') + decoded.text;
+    const outcome = await fixSource(original, reportedPath, engineOptions, { applicability: shared.fix as FixApplicability });
+    let fixProblem = outcome.refused ? `${reportedPath}: ${outcome.refused}` : undefined;
+    let diff: string | undefined;
+    if (outcome.changed && shared.fixDryRun) {
+      const { createTwoFilesPatch } = await import('diff');
+      diff = createTwoFilesPatch(`a/${reportedPath}`, `b/${reportedPath}`, original, outcome.output);
+    } else if (outcome.changed && path !== '-') {
+      try {
+        writeFileAtomically(path, outcome.output);
+      } catch (error) {
+        fixProblem = `${reportedPath}: cannot write the fixed file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+      }
+    }
+    return {
+      result: { file: reportedPath, findings: outcome.remaining },
+      threshold,
+      configError: null,
+      operationalError: fixProblem !== undefined && fixProblem.includes('cannot write'),
+      fixesApplied: outcome.fixesApplied,
+      ...(diff !== undefined ? { diff } : {}),
+      ...(path === '-' ? { fixedText: outcome.output } : {}),
+      ...(fixProblem !== undefined ? { fixProblem } : {}),
+    };
   }
 }

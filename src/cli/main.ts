@@ -69,6 +69,10 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     .option('--stdin-filename <path>', 'the name reported for stdin, used for config discovery')
     .option('--precise-positions', 'report findings inside multi-line RUNs at their exact line and column', false)
     .option('--no-fail', 'exit 0 whatever is found (usage and config errors still exit 2)')
+    .option('--fix', 'apply safe fixes and write the files (stdin: print the fixed text)', false)
+    .option('--unsafe-fixes', 'apply unsafe fixes too (they may change behaviour)', false)
+    .option('--fix-dry-run', 'print the fixes as a unified diff, write nothing', false)
+    .option('--diff', 'same as --fix-dry-run', false)
     .action(async (paths: string[], options: Record<string, unknown>) => {
       // With both --color and --no-color declared, commander leaves the value undefined unless one is given.
       const colorFlag = options.color as boolean | undefined;
@@ -87,6 +91,9 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
           ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename as string } : {}),
           precisePositions: options.precisePositions === true,
           noFail: options.fail === false,
+          fix: options.fix === true,
+          unsafeFixes: options.unsafeFixes === true,
+          fixDryRun: options.fixDryRun === true || options.diff === true,
         },
         io,
         { registry: defaultRegistry(), toolVersion: version },

@@ -20,6 +20,12 @@ export const REPORTERS: Readonly<Record<string, () => Promise<Reporter>>> = {
 
 export const FORMAT_NAMES = Object.keys(REPORTERS);
 
+/**
+ * Formats that read `FileResult.source` (SARIF's line fingerprints, GitLab's and Code Climate's
+ * line-independent fingerprints): the CLI keeps the source in results when one of them is asked for.
+ */
+export const FORMATS_USING_SOURCE: ReadonlySet<string> = new Set(['sarif', 'gitlab', 'gitlab_codeclimate', 'codeclimate']);
+
 export async function loadReporter(name: string): Promise<Reporter | null> {
   const loader = REPORTERS[name];
   return loader ? loader() : null;

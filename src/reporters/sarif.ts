@@ -41,7 +41,8 @@ const ENGINE_CODES: Readonly<Record<string, { name: string; description: string;
 
 interface SarifRule {
   id: string;
-  name: string;
+  /** Omitted when equal to `id`: SARIF §3.49.7 (the Microsoft validator's SARIF1001). */
+  name?: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
   help: { text: string; markdown: string };
@@ -68,9 +69,10 @@ function ruleFromMeta(id: string, meta: RuleMeta, informationUri: string): Sarif
   const helpUri = isSubCode && /^SC\d+$/.test(id) ? `https://www.shellcheck.net/wiki/${id}` : (meta.url ?? informationUri);
   const description = nonEmpty(isSubCode ? `ShellCheck ${id} (reported by ${meta.name}).` : undefined, meta.description, id);
   const docs = nonEmpty(meta.docs, meta.description, id);
+  const name = isSubCode ? `${meta.name}/${id}` : meta.name;
   return {
     id,
-    name: isSubCode ? `${meta.name}/${id}` : meta.name,
+    ...(name !== id ? { name } : {}),
     shortDescription: { text: description },
     fullDescription: { text: nonEmpty(isSubCode ? description : undefined, firstParagraph(docs), description) },
     help: { text: isSubCode ? `${description} See ${helpUri}` : docs, markdown: isSubCode ? `${description} See [${id}](${helpUri}).` : docs },
@@ -89,9 +91,10 @@ function engineRule(id: string, informationUri: string): SarifRule {
   const description = known?.description ?? `Problems reported as ${id}.`;
   const docs = known?.docs ?? description;
   const level = known?.level ?? 'error';
+  const name = known?.name ?? id;
   return {
     id,
-    name: known?.name ?? id,
+    ...(name !== id ? { name } : {}),
     shortDescription: { text: description },
     fullDescription: { text: docs },
     help: { text: docs, markdown: docs },
@@ -137,11 +140,11 @@ export const sarifReporter: Reporter = (results, context: ReporterContext) => {
     return problems.map((problem) => {
       const { endLine, endColumn } = normalizedEnd(problem);
       const lineHash = hashes?.[problem.line];
-      // Without the source (a file that could not be read) GitHub cannot hash the line either; a
-      // hash of what identifies the problem keeps the alert stable across runs all the same.
+      // Without the source (a file that could not be read, or a caller that dropped it) the line
+      // cannot be hashed; a hash of what identifies the problem keeps the alert stable all the same.
       const partialFingerprints: Record<string, string> = lineHash
         ? { primaryLocationLineHash: lineHash }
-        : { 'dockside/v1': createHash('sha256').update(JSON.stringify([path, problem.code, problem.message])).digest('hex') };
+        : { 'dockside/v1': createHash('sha256').update(JSON.stringify([path, problem.code, problem.message, problem.line, problem.column])).digest('hex') };
       return {
         ruleId: problem.code,
         ruleIndex: ruleIndex.get(problem.code) as number,

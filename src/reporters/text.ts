@@ -16,6 +16,7 @@ export const textReporter: Reporter = (results, context) => {
   };
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 };
   let fixable = 0;
+  let unsafeFixable = 0;
   let fileErrors = 0;
   const blocks: string[] = [];
   for (const result of results) {
@@ -27,20 +28,21 @@ export const textReporter: Reporter = (results, context) => {
     if (result.findings.length === 0) continue;
     const rows = result.findings.map((finding) => {
       counts[finding.level]++;
-      if (finding.fixable) fixable++;
+      if (finding.fix?.applicability === 'safe') fixable++;
+      else if (finding.fix) unsafeFixable++;
       return {
         position: `${finding.line}:${finding.column}`,
         level: finding.level,
         message: finding.message,
         code: finding.code === finding.rule ? finding.code : `${finding.code} ${finding.rule}`,
-        fixable: finding.fixable,
+        fixable: finding.fix?.applicability ?? null,
       };
     });
     const positionWidth = Math.max(...rows.map((row) => row.position.length));
     const levelWidth = Math.max(...rows.map((row) => row.level.length));
     const lines = rows.map(
       (row) =>
-        `  ${chalk.dim(row.position.padEnd(positionWidth))}  ${paint[row.level](row.level.padEnd(levelWidth))}  ${row.message}${row.fixable ? chalk.dim(' (fixable)') : ''}  ${chalk.dim(row.code)}`,
+        `  ${chalk.dim(row.position.padEnd(positionWidth))}  ${paint[row.level](row.level.padEnd(levelWidth))}  ${row.message}${row.fixable === 'safe' ? chalk.dim(' [fixable]') : row.fixable === 'unsafe' ? chalk.dim(' [unsafe fix]') : ''}  ${chalk.dim(row.code)}`,
     );
     blocks.push(`${chalk.underline(result.file)}\n${lines.join('\n')}\n`);
   }
@@ -57,5 +59,6 @@ export const textReporter: Reporter = (results, context) => {
   const summaryColor = counts.error > 0 || fileErrors > 0 ? paint.error : counts.warning > 0 ? paint.warning : paint.info;
   let summary = summaryColor(`✖ ${problems}${unreadable}`);
   if (fixable > 0) summary += `\n  ${fixable} fixable with --fix`;
+  if (unsafeFixable > 0) summary += `\n  ${unsafeFixable} more fixable with --unsafe-fixes`;
   return `${blocks.join('\n')}\n${summary}\n`;
 };

@@ -118,11 +118,14 @@ function secretByName(path: string): string | null {
   return null;
 }
 
-/** Files that look like secrets and are sent to the builder. */
+/** Test data holds fake keys and certificates on purpose (moby's `testdata/*.pem`). */
+const TEST_FOLDER = /(?:^|\/)(?:testdata|test-data|fixtures|__fixtures__|test|tests|__tests__|spec)\//u;
+
+/** Files that look like secrets and are sent to the builder (test folders excepted). */
 export function secretFiles(context: BuildContext): SecretFile[] {
   const found: SecretFile[] = [];
   for (const entry of context.entries) {
-    if (entry.ignored || entry.isDirectory || entry.isSymlink) continue;
+    if (entry.ignored || entry.isDirectory || entry.isSymlink || TEST_FOLDER.test(entry.path)) continue;
     const byName = secretByName(entry.path);
     if (byName) found.push({ entry, what: byName });
     else if (entry.credentialHint) found.push({ entry, what: `a ${baseName(entry.path)} with ${entry.credentialHint}` });

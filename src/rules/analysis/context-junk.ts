@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { describeJunk, junkInContext } from './context-facts.js';
+import { ignoreFileName } from './facts.js';
 
 export default defineRule({
   meta: {
@@ -26,7 +27,7 @@ export default defineRule({
     if (junk.length === 0 || !first) return;
     report({
       range: first.range,
-      message: `${buildContext.dockerignore.file} leaves ${describeJunk(junk)} in the build context`,
+      message: `${ignoreFileName(buildContext.dockerignore.file)} leaves ${describeJunk(junk)} in the build context`,
     });
   },
 });

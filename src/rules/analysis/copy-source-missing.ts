@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { cleanPath } from '../../context/go-path.js';
 import { resolveSource } from '../../context/query.js';
-import { expandedCopySources } from './facts.js';
+import { expandedCopySources, ignoreFileName } from './facts.js';
 
 export default defineRule({
   meta: {
@@ -41,7 +41,7 @@ export default defineRule({
         } else if (resolution.status === 'ignored' && !(copyIgnoredFileSees && ignore.isIgnored(cleanPath(source.value)))) {
           report({
             range: source.word.range,
-            message: `${instruction.kind} source ${shown} is excluded by ${ignore.file ?? '.dockerignore'}: the build will fail with "not found"`,
+            message: `${instruction.kind} source ${shown} is excluded by ${ignoreFileName(ignore.file)}: the build will fail with "not found"`,
           });
         }
       }

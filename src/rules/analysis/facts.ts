@@ -171,3 +171,9 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(1)} ${units[unit]!}`;
 }
+
+/** The ignore file's own name (`.dockerignore`, `app.Dockerfile.dockerignore`) for messages. */
+export function ignoreFileName(file: string | null): string {
+  if (file === null) return '.dockerignore';
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}

@@ -2,6 +2,12 @@ import { defineRule } from '../../engine/define-rule.js';
 import { simulateDispatch } from './dispatch.js';
 import { goQuote } from './support.js';
 
+/**
+ * BuildKit judges the path for the target OS (Linux unless the build targets Windows). A drive
+ * path (`C:\app`, `C:/app`) means the Dockerfile targets Windows, where it is absolute.
+ */
+const WINDOWS_DRIVE_PATH = /^[A-Za-z]:[\\/]/;
+
 export default defineRule({
   meta: {
     code: 'workdir-relative-path',
@@ -16,6 +22,8 @@ export default defineRule({
       'when its path, after variable expansion, is relative: it resolves against the base image\'s working',
       'directory, which can change when the base image does. Once any WORKDIR has run in the lineage,',
       'later relative ones are fine. `~` is not expanded. The message shows the expanded path.',
+      'Difference: a Windows drive path (`C:\\app`) is taken as absolute, since such a Dockerfile targets',
+      'Windows; BuildKit judges it for the build\'s target OS (Linux by default).',
       '',
       'This is BuildKit\'s check; hadolint\'s DL3000 (`use-absolute-workdir`) is a separate rule because it',
       'flags every relative WORKDIR, without expansion. Fix: use an absolute path.',
@@ -25,7 +33,7 @@ export default defineRule({
   check({ dockerfile, report }) {
     for (const record of simulateDispatch(dockerfile).records) {
       const workdir = record.workdir;
-      if (!workdir || !workdir.first || workdir.path.startsWith('/')) continue;
+      if (!workdir || !workdir.first || workdir.path.startsWith('/') || WINDOWS_DRIVE_PATH.test(workdir.path)) continue;
       report({
         range: record.instruction.range,
         message: `Relative workdir ${goQuote(workdir.path)} can have unexpected results if the base image changes`,

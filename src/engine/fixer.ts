@@ -1,0 +1,127 @@
+/**
+ * Applies fixes: non-overlapping edits, then re-parse and re-lint, until nothing changes (at most
+ * 10 passes, as ESLint does). It keeps the file's line endings, BOM and final newline, and never
+ * returns text that parses worse than the original.
+ */
+import { lintSource, type EngineOptions } from './lint.js';
+import type { Finding, Fix, FixApplicability, TextEdit } from './types.js';
+import type { Position } from '../parser/types.js';
+
+export const MAX_FIX_PASSES = 10;
+
+export interface FixOptions {
+  /** Which fixes to apply: `safe` only, or `unsafe` too. */
+  readonly applicability: FixApplicability;
+}
+
+export interface FixOutcome {
+  /** The fixed text (BOM restored), or the original when nothing applied. */
+  readonly output: string;
+  readonly changed: boolean;
+  /** How many fixes were applied over all passes. */
+  readonly fixesApplied: number;
+  /** Findings of the final pass (what is left). */
+  readonly remaining: readonly Finding[];
+  /** Set when a pass produced text with new parse errors: the last good text is kept. */
+  readonly refused: string | null;
+}
+
+/** Offsets of the start of every line of `text` (after `\n`). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+function offsetOf(starts: readonly number[], text: string, position: Position): number {
+  const lineStart = starts[position.line - 1];
+  if (lineStart === undefined) return text.length;
+  return Math.min(lineStart + position.column - 1, text.length);
+}
+
+function isApplicable(fix: Fix, applicability: FixApplicability): boolean {
+  return fix.applicability === 'safe' || applicability === 'unsafe';
+}
+
+interface OffsetEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * Applies the fixes of `findings` whose edits overlap no other chosen fix; returns the new text
+ * and how many fixes went in. A fix's edits are applied all or none.
+ */
+export function applyFixesOnce(
+  text: string,
+  findings: readonly Finding[],
+  options: FixOptions,
+  lineEnding: '\n' | '\r\n',
+): { text: string; applied: number } {
+  const starts = lineStarts(text);
+  const chosen: OffsetEdit[] = [];
+  let applied = 0;
+  const seen = new Set<string>();
+  for (const finding of findings) {
+    const fix = finding.fix;
+    if (!fix || !isApplicable(fix, options.applicability)) continue;
+    const edits = fix.edits.map((edit: TextEdit) => ({
+      start: offsetOf(starts, text, edit.range.start),
+      end: offsetOf(starts, text, edit.range.end),
+      // Replacement text is written with `\n`; the file keeps its own line ending.
+      text: lineEnding === '\r\n' ? edit.text.replace(/\r?\n/g, '\r\n') : edit.text,
+    }));
+    // The same fix reported twice (two rules, one edit) is applied once.
+    const key = JSON.stringify(edits);
+    if (seen.has(key)) continue;
+    // Two insertions at one offset would interleave unpredictably: they count as overlapping too.
+    const overlaps = edits.some((edit) =>
+      chosen.some((other) => (edit.start < other.end && other.start < edit.end) || (edit.start === other.start && edit.end === other.end)),
+    );
+    if (overlaps) continue;
+    seen.add(key);
+    chosen.push(...edits);
+    applied++;
+  }
+  if (applied === 0) return { text, applied: 0 };
+  chosen.sort((a, b) => b.start - a.start);
+  let output = text;
+  for (const edit of chosen) output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
+  return { text: output, applied };
+}
+
+function fatalParseErrors(findings: readonly Finding[]): number {
+  return findings.filter((finding) => finding.code === 'DL1000' && finding.level === 'error').length;
+}
+
+/** Lints, fixes, re-lints until a fixed point. `source` is the file's text (BOM allowed). */
+export async function fixSource(
+  source: string,
+  path: string,
+  engine: EngineOptions,
+  options: FixOptions,
+): Promise<FixOutcome> {
+  const bom = source.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  let text = bom ? source.slice(1) : source;
+  const first = await lintSource(text, path, engine);
+  const lineEnding = first.dockerfile.lineEnding;
+  const baselineErrors = fatalParseErrors(first.findings);
+  let findings = first.findings;
+  let fixesApplied = 0;
+  let refused: string | null = null;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { text: next, applied } = applyFixesOnce(text, findings, options, lineEnding);
+    if (applied === 0 || next === text) break;
+    const relinted = await lintSource(next, path, engine);
+    if (fatalParseErrors(relinted.findings) > baselineErrors) {
+      refused = 'a fix produced text that does not parse; it was not applied';
+      break;
+    }
+    text = next;
+    findings = relinted.findings;
+    fixesApplied += applied;
+  }
+  const output = bom + text;
+  return { output, changed: output !== source, fixesApplied, remaining: findings, refused };
+}
