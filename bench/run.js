@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: dockside against its floors and peers, in one run, on the same files.
+ *
+ * Each measurement is a separate process timed by /usr/bin/time (wall seconds and peak RSS), so
+ * start-up is included for everyone. The peers (dockerfilelint, dockerfile-utils) and the parse
+ * floor (dockerfile-ast) are installed into bench/node_modules on first use, never by `npm ci`.
+ *
+ *   npm run bench                 # whole corpus, cold start, context walks
+ *   npm run bench -- --quick      # every 10th corpus file
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(BENCH, '..');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dockerfiles');
+
+// ---- tasks, run inside a child process: `node bench/run.js --task NAME LISTFILE` ----
+async function runTask(name, listFile) {
+  const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
+  const { createRequire } = await import('node:module');
+  const require = createRequire(join(BENCH, 'package.json'));
+  let crashes = 0;
+  if (name === 'read') {
+    for (const file of files) readFileSync(file, 'utf8');
+  } else if (name === 'parse-floor') {
+    const { DockerfileParser } = require('dockerfile-ast');
+    for (const file of files) {
+      try {
+        // The bare parse: the floor issue 8 measures against.
+        DockerfileParser.parse(readFileSync(file, 'utf8'));
+      } catch {
+        crashes++;
+      }
+    }
+  } else if (name === 'dockerfilelint') {
+    const { run } = require('dockerfilelint');
+    for (const file of files) {
+      try {
+        run(dirname(file), readFileSync(file, 'utf8'));
+      } catch {
+        crashes++;
+      }
+    }
+  } else if (name === 'dockerfile-utils') {
+    const { validate } = require('dockerfile-utils');
+    for (const file of files) {
+      try {
+        validate(readFileSync(file, 'utf8'));
+      } catch {
+        crashes++;
+      }
+    }
+  } else throw new Error(`unknown task ${name}`);
+  process.stdout.write(JSON.stringify({ crashes }));
+}
+
+// ---- the driver ----
+function timed(command, args, options = {}) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    cwd: options.cwd ?? ROOT,
+  });
+  const lines = result.stderr.trim().split('\n');
+  const [seconds, kilobytes] = lines.at(-1).split(' ').map(Number);
+  return { seconds, peakMiB: kilobytes / 1024, stdout: result.stdout, status: result.status, stderr: lines.slice(0, -1).join('\n') };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function ensurePeers() {
+  if (existsSync(join(BENCH, 'node_modules', 'dockerfilelint'))) return;
+  console.log('installing the peers into bench/node_modules …');
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent'], { cwd: BENCH, stdio: 'inherit' });
+}
+
+function main() {
+  const quick = process.argv.includes('--quick');
+  if (!existsSync(CORPUS)) {
+    console.log('bench: ../shared/corpus is absent on this machine; nothing to measure');
+    return;
+  }
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  ensurePeers();
+  const names = readdirSync(CORPUS).filter((name) => name.endsWith('.Dockerfile')).sort();
+  const chosen = quick ? names.filter((_, index) => index % 10 === 0) : names;
+  const work = mkdtempSync(join(tmpdir(), 'dockside-bench-'));
+  const listFile = join(work, 'files.txt');
+  writeFileSync(listFile, chosen.map((name) => join(CORPUS, name)).join('\n'));
+  // The same files for dockside: a folder of links to them.
+  const linkDir = join(work, 'corpus');
+  execFileSync('mkdir', ['-p', linkDir]);
+  for (const name of chosen) execFileSync('ln', ['-s', join(CORPUS, name), join(linkDir, name)]);
+  const count = chosen.length;
+  console.log(`bench: ${count} Dockerfiles from the shared corpus, ${process.arch}, node ${process.version}, ${(
+    spawnSync('nproc', { encoding: 'utf8' }).stdout || '?'
+  ).trim()} cores\n`);
+
+  const rows = [];
+  const row = (label, measurement, note = '') => {
+    rows.push({ label, ...measurement, note });
+    console.log(
+      `${label.padEnd(44)} ${measurement.seconds.toFixed(2).padStart(7)} s  ${(count / measurement.seconds).toFixed(0).padStart(6)} files/s  ${(
+        (measurement.seconds * 1000) /
+        count
+      )
+        .toFixed(3)
+        .padStart(7)} ms/file  ${measurement.peakMiB.toFixed(0).padStart(5)} MiB  ${note}`,
+    );
+  };
+  const task = (name) => {
+    const measurement = timed(process.execPath, [fileURLToPath(import.meta.url), '--task', name, listFile]);
+    let crashes = '?';
+    try {
+      crashes = JSON.parse(measurement.stdout).crashes;
+    } catch {
+      // a task that died prints nothing
+    }
+    return { ...measurement, note: `crashes: ${crashes}` };
+  };
+  const read = task('read');
+  row('read floor (readFileSync)', read, read.note);
+  const floor = task('parse-floor');
+  row('parse floor (dockerfile-ast parse)', floor, floor.note);
+  const dockerfilelint = task('dockerfilelint');
+  row('dockerfilelint run()', dockerfilelint, dockerfilelint.note);
+  const utils = quick ? null : task('dockerfile-utils');
+  if (utils) row('dockerfile-utils validate()', utils, utils.note);
+  const lintArgs = [join(ROOT, 'bin', 'dockside.js'), 'lint', '--no-config', '--format', 'json', '--no-fail', linkDir];
+  const single = timed(process.execPath, lintArgs, { env: { DOCKSIDE_WORKERS: '0', DOCKSIDE_SHELLCHECK: 'off' } });
+  row('dockside lint, 1 thread (all default rules)', single, `exit ${single.status}`);
+  const parallel = timed(process.execPath, lintArgs, { env: { DOCKSIDE_SHELLCHECK: 'off' } });
+  row('dockside lint, worker threads', parallel, `exit ${parallel.status}`);
+  let findings = 0;
+  try {
+    findings = JSON.parse(parallel.stdout).length;
+  } catch {
+    // reported below
+  }
+
+  console.log('\nratios (wall clock):');
+  console.log(`  dockside (workers) / parse floor     ${(parallel.seconds / floor.seconds).toFixed(2)}x   (goal ≤ 1.5x)`);
+  console.log(`  dockside (1 thread) / parse floor    ${(single.seconds / floor.seconds).toFixed(2)}x`);
+  console.log(`  dockside (workers) / dockerfilelint  ${(parallel.seconds / dockerfilelint.seconds).toFixed(2)}x   (goal < 1x)`);
+  console.log(`  peak memory (workers)                ${parallel.peakMiB.toFixed(0)} MiB   (goal < 300 MiB)`);
+  console.log(`  findings reported                    ${findings}`);
+
+  // Cold start: one small file, against node's own start-up.
+  const one = join(ROOT, 'fixtures', 'examples', 'clean', 'Dockerfile');
+  const nodeStarts = [];
+  const docksideStarts = [];
+  for (let run = 0; run < 11; run++) {
+    nodeStarts.push(timed(process.execPath, ['-e', '0']).seconds);
+    docksideStarts.push(timed(process.execPath, [join(ROOT, 'bin', 'dockside.js'), 'lint', '--no-config', one], { env: { DOCKSIDE_SHELLCHECK: 'off' } }).seconds);
+  }
+  const nodeMedian = median(nodeStarts) * 1000;
+  const docksideMedian = median(docksideStarts) * 1000;
+  console.log('\ncold start, one file (median of 11):');
+  console.log(`  node -e 0        ${nodeMedian.toFixed(0)} ms`);
+  console.log(`  dockside lint    ${docksideMedian.toFixed(0)} ms   (+${(docksideMedian - nodeMedian).toFixed(0)} ms; goal ≤ +100 ms)`);
+
+  const contextBench = join(BENCH, 'context-walk.js');
+  if (existsSync(contextBench)) {
+    console.log('\ncontext walks:');
+    const result = spawnSync(process.execPath, [contextBench, ...(quick ? ['--quick'] : [])], { encoding: 'utf8', cwd: ROOT });
+    process.stdout.write(result.stdout);
+    if (result.status !== 0) process.stdout.write(result.stderr);
+  }
+}
+
+if (process.argv[2] === '--task') await runTask(process.argv[3], process.argv[4]);
+else main();
