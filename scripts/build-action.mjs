@@ -10,7 +10,7 @@
  * The bundle must be rebuilt and committed whenever src/ changes: test/integrations/action.test.ts
  * fails when the committed one differs from a fresh build.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,8 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// The bundle is ESM whatever the package.json above it says (an action may live in a subfolder).
+writeFileSync(join(outDir, 'package.json'), '{\n  "type": "module"\n}\n');
 copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(outDir, 'web-tree-sitter.wasm'));
 copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), join(outDir, 'tree-sitter-bash.wasm'));
 console.log(`action bundle written to ${outDir}`);

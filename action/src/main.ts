@@ -139,6 +139,9 @@ export async function run(): Promise<void> {
       stdinFilename: null,
       // SARIF's line fingerprints are computed from the source.
       keepSource: true,
+      // The action reports; it never rewrites the repository's files.
+      fix: 'off',
+      fixDryRun: false,
     };
     const runner = new LintJobRunner(defaultRegistry(), shared);
     if (shared.explicitConfigFile) {

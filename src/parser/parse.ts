@@ -533,8 +533,9 @@ function runScript(instruction: InstructionCore & CommandForm, escapeChar: strin
     const segments = [];
     let offset = 0;
     let line = firstHeredoc.bodyStartLine;
-    for (const bodyLine of body.split('\n')) {
-      segments.push({ offset, line, column: 1 });
+    for (const [index, bodyLine] of body.split('\n').entries()) {
+      // `<<-` stripped leading tabs: the text starts that many columns in.
+      segments.push({ offset, line, column: 1 + (firstHeredoc.strippedTabs[index] ?? 0) });
       offset += bodyLine.length + 1;
       line++;
     }

@@ -232,6 +232,7 @@ export function scanDockerfile(lines: readonly string[]): ScanResult {
       } else {
         for (const spec of specs) {
           const bodyLines: string[] = [];
+          const strippedTabs: number[] = [];
           const bodyStartLine = lineIndex + 1;
           let terminated = false;
           while (lineIndex < lineCount) {
@@ -243,6 +244,7 @@ export function scanDockerfile(lines: readonly string[]): ScanResult {
               break;
             }
             bodyLines.push(candidate);
+            strippedTabs.push(bodyLine.length - candidate.length);
           }
           if (!terminated) {
             errors.push({
@@ -262,6 +264,7 @@ export function scanDockerfile(lines: readonly string[]): ScanResult {
             quoted: spec.quoted,
             fd: spec.fd,
             body: bodyLines.map((bodyLine) => `${bodyLine}\n`).join(''),
+            strippedTabs,
             bodyStartLine,
             terminatorLine,
             markerRange: {

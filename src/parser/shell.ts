@@ -42,11 +42,12 @@ const MAX_SCRIPT_LENGTH = 1_000_000;
 interface WalkState {
   readonly commands: ShellCommand[];
   pipelineCounter: number;
+  hasPipe: boolean;
 }
 
 export function parseShell(source: string, map: SourceMap): ShellScript {
   if (source.trim() === '' || source.length > MAX_SCRIPT_LENGTH) {
-    return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, map };
+    return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
   }
   if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
   let tree: ReturnType<TreeSitterParser['parse']>;
@@ -54,14 +55,14 @@ export function parseShell(source: string, map: SourceMap): ShellScript {
     tree = parser.parse(source);
   } catch {
     // The parser is best-effort: a script it cannot handle has no commands, never an exception.
-    return { source, commands: [], hasSyntaxError: true, map };
+    return { source, commands: [], hasSyntaxError: true, hasPipe: false, map };
   }
-  if (!tree) return { source, commands: [], hasSyntaxError: true, map };
+  if (!tree) return { source, commands: [], hasSyntaxError: true, hasPipe: false, map };
   try {
-    const state: WalkState = { commands: [], pipelineCounter: 0 };
+    const state: WalkState = { commands: [], pipelineCounter: 0, hasPipe: false };
     walk(tree.rootNode, state);
     state.commands.sort((a, b) => a.start - b.start);
-    return { source, commands: state.commands, hasSyntaxError: tree.rootNode.hasError, map };
+    return { source, commands: state.commands, hasSyntaxError: tree.rootNode.hasError, hasPipe: state.hasPipe, map };
   } finally {
     tree.delete();
   }
@@ -84,6 +85,7 @@ function walk(root: SyntaxNode, state: WalkState): void {
     const children = node.namedChildren;
     let childSlot: (index: number) => PipelineSlot | null = () => null;
     if (type === 'pipeline') {
+      if (children.length >= 2) state.hasPipe = true;
       const id = ++state.pipelineCounter;
       childSlot = (index) => ({ id, index });
     } else if (type === 'command') {

@@ -70,6 +70,8 @@ export interface Heredoc {
   readonly fd: number | null;
   /** The body text, lines joined by `\n`, with a trailing `\n` after each line (tabs stripped for `<<-`). */
   readonly body: string;
+  /** For `<<-`: how many leading tabs were stripped from each body line (for positions). */
+  readonly strippedTabs: readonly number[];
   /** First body line (1-based); equals `terminatorLine` for an empty body. */
   readonly bodyStartLine: number;
   /** The line holding the terminator, or the last line of the file when unterminated. */
@@ -167,6 +169,8 @@ export interface ShellScript {
   readonly commands: readonly ShellCommand[];
   /** True when the shell parser found a syntax error somewhere (commands are still best-effort). */
   readonly hasSyntaxError: boolean;
+  /** The script holds a real pipe (`|` or `|&` between two commands, compound ones included; `||` is none). */
+  readonly hasPipe: boolean;
   /** Maps offsets in `source` to positions in the Dockerfile. */
   readonly map: SourceMap;
 }

@@ -3,8 +3,10 @@
  * §6 "Shell" pragma; linter-anchors.md §3.6 and §6.10):
  *
  *   #!<first word of the stage's SHELL, default /bin/sh>
- *   export NAME=1            (one line per ARG/ENV name seen so far in the stage, plus the proxy vars)
+ *   export NAME=1 ...        (the ARG/ENV names seen so far in the stage and the proxy variables)
  *   <the RUN text>
+ *
+ * hadolint writes one `export` line per name; one line assigns the same (see namesWorthExporting).
  *
  * Only shell-form RUN and ONBUILD RUN are checked. The shell and the names are tracked per stage
  * (reset at each FROM, inherited through `FROM <alias>`); ONBUILD triggers form one separate
@@ -40,7 +42,7 @@ const SUPPORTED_SHEBANG_SHELLS = new Set(['sh', 'bash', 'ksh']);
 const SHELL_VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** What hadolint's ShellCheck rule tracks through the instruction stream. */
-interface ShellState {
+export interface ShellState {
   /** The SHELL text or pragma value; its first word becomes the shebang. */
   readonly shell: string;
   readonly variables: ReadonlySet<string>;

@@ -281,3 +281,23 @@ describe('bad input never throws', () => {
     expect(parseDockerfile(bytes).instructions.map((instruction) => instruction.kind)).toEqual(['FROM', 'USER']);
   });
 });
+
+describe('model details rules rely on', () => {
+  it('knows when a script pipes, between compound commands too, and that || is no pipe', () => {
+    const hasPipe = (script: string): boolean =>
+      (parseDockerfile(`FROM a\nRUN ${script}\n`).instructions[1] as RunInstruction).script.hasPipe;
+    expect(hasPipe('(cd /src && tar cf - .) | (cd /dst && tar xf -)')).toBe(true);
+    expect(hasPipe('a |& b')).toBe(true);
+    expect(hasPipe('a || b')).toBe(false);
+  });
+
+  it('maps <<- heredoc bodies past the stripped tabs', () => {
+    const run = parseDockerfile('FROM a\nRUN <<-EOF\n\t\techo $1\n\tEOF\n').instructions[1] as RunInstruction;
+    expect(run.script.map.positionAt(run.script.commands[0]!.start)).toEqual({ line: 3, column: 3 });
+  });
+
+  it('gives a FROM the index of the stage it opens', () => {
+    const dockerfile = parseDockerfile('ARG X\nFROM a AS one\nRUN x\nFROM b\n');
+    expect(dockerfile.instructions.map((instruction) => instruction.stageIndex)).toEqual([-1, 0, 0, 1]);
+  });
+});

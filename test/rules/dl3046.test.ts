@@ -21,6 +21,11 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 1, message }],
       name: 'reported at the RUN line',
     },
+    {
+      code: 'FROM debian:12\nARG UID=1000\nRUN useradd -u $UID app\n',
+      errors: [{ line: 3, message }],
+      name: 'a variable counts as its ${UID} text (hadolint)',
+    },
     { code: 'FROM debian:12\nONBUILD RUN useradd -u 123456 app\n', errors: [{ line: 2, message }], name: 'ONBUILD' },
   ],
 });

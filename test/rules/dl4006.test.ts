@@ -36,5 +36,10 @@ ruleTester(rule, {
       name: 'pipe into a loop',
     },
     { code: 'FROM debian:12\nRUN <<EOF\nset -e\ncat /etc/os-release | grep ID\nEOF\n', errors: [{ line: 2, message }], name: 'heredoc' },
+    {
+      code: 'FROM debian:12\nRUN (cd /src && tar cf - .) | (cd /dst && tar xf -)\n',
+      errors: [{ line: 2, message }],
+      name: 'a pipe between two subshells',
+    },
   ],
 });

@@ -24,7 +24,8 @@ function isPinned(word: ShellWord): boolean {
   const text = word.value;
   if (GIT_PREFIXES.some((prefix) => text.startsWith(prefix))) return text.includes('#');
   if (TARBALL_SUFFIXES.some((suffix) => text.endsWith(suffix))) return true;
-  if (PATH_PREFIXES.some((prefix) => text.startsWith(prefix))) return true;
+  // `.` / `..` (the package in this folder) are paths too; hadolint only knows the prefixes.
+  if (text === '.' || text === '..' || PATH_PREFIXES.some((prefix) => text.startsWith(prefix))) return true;
   return withoutScope(text).includes('@');
 }
 
@@ -51,9 +52,12 @@ export default defineRule({
       '',
       'What counts as pinned: `@<version>` after the name (after the `@scope/` of a scoped package,',
       'so `express@${EXPRESS_VERSION}` is pinned), a git URL with `#<ref>`, a tarball (`.tar`,',
-      '`.tar.gz`, `.tgz`) or a path (`/`, `./`, `../`, `~/`). `npm install` without packages (from',
-      'package.json), `npm ci` and `npm i` are not checked (as in hadolint); values of `--loglevel`',
-      'and `--registry` are not packages. A bare variable (`npm install -g $TOOLS`) counts as unpinned.',
+      '`.tar.gz`, `.tgz`) or a path (`.`, `..`, or starting with `/`, `./`, `../`, `~/`).',
+      '`npm install` without packages (from package.json), `npm ci` and `npm i` are not checked (as',
+      'in hadolint); values of `--loglevel` and `--registry` are not packages. A bare variable',
+      '(`npm install -g $TOOLS`) counts as unpinned.',
+      '',
+      'Difference from hadolint: a bare `.` or `..` (`npm install -g .`) is a path, not a package.',
       '',
       'Reported at the first unpinned package. Not fixable.',
     ].join('\n'),

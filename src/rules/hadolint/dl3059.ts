@@ -6,6 +6,7 @@ import type { RunInstruction } from '../../parser/types.js';
  * compared as a set of their type and options, whatever order they were written in.
  */
 function flagSignature(run: RunInstruction): string {
+  if (run.mounts.length === 0 && run.network === null && run.security === null) return '';
   const mounts = run.mounts
     .map((mount) => [mount.type, ...[...mount.options].map(([key, value]) => `${key}=${value}`).sort()].join(','))
     .sort();
@@ -13,7 +14,7 @@ function flagSignature(run: RunInstruction): string {
 }
 
 interface PreviousRun {
-  readonly flags: string;
+  readonly run: RunInstruction;
   readonly commandCount: number;
 }
 
@@ -45,8 +46,14 @@ export default defineRule({
         previous = null;
         continue;
       }
-      const current: PreviousRun = { flags: flagSignature(instruction), commandCount: instruction.script.commands.length };
-      if (previous === null || previous.flags !== current.flags || previous.commandCount >= 2 || current.commandCount >= 2) {
+      const current: PreviousRun = { run: instruction, commandCount: instruction.script.commands.length };
+      // §2 DL3059: a RUN with 2+ commands, or with other flags, starts a new sequence.
+      if (
+        previous === null ||
+        previous.commandCount >= 2 ||
+        current.commandCount >= 2 ||
+        flagSignature(previous.run) !== flagSignature(instruction)
+      ) {
         previous = current;
         continue;
       }

@@ -251,7 +251,9 @@ export function extractedBasenames(run: RunInstruction): string[] {
  * not, but the pipeline's first simple command does).
  */
 export function hasPipe(run: RunInstruction): ShellCommand | null {
-  return run.script.commands.find((command) => command.pipelineId !== 0) ?? null;
+  // `script.hasPipe` also sees pipes between compound commands: `(cd a && tar cf - .) | (tar xf -)`.
+  if (!run.script.hasPipe) return null;
+  return run.script.commands.find((command) => command.pipelineId !== 0) ?? run.script.commands[0] ?? null;
 }
 
 /** The words of a SHELL instruction: the exec-form strings, or the shell-form words. */

@@ -1,0 +1,98 @@
+/**
+ * Seeded mutations of Dockerfiles for robustness testing (issue 8): byte flips, truncation, line
+ * duplication, stray continuations, heredoc markers, escape directives, huge lines, NUL bytes and
+ * deep `$(…)` nesting. Shared by the bounded fuzz test in `npm test` and `npm run fuzz`.
+ */
+
+/** mulberry32: a small, fast, seedable PRNG. */
+export function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = (next, items) => items[Math.floor(next() * items.length)];
+
+function lines(buffer) {
+  return buffer.toString('latin1').split('\n');
+}
+
+function join(parts) {
+  return Buffer.from(parts.join('\n'), 'latin1');
+}
+
+export const MUTATIONS = {
+  flipBytes(buffer, next) {
+    const copy = Buffer.from(buffer);
+    const flips = 1 + Math.floor(next() * 8);
+    for (let count = 0; count < flips && copy.length > 0; count++) copy[Math.floor(next() * copy.length)] ^= 1 << Math.floor(next() * 8);
+    return copy;
+  },
+  truncate(buffer, next) {
+    return buffer.subarray(0, Math.floor(next() * buffer.length));
+  },
+  duplicateLines(buffer, next) {
+    const parts = lines(buffer);
+    const index = Math.floor(next() * parts.length);
+    const times = 1 + Math.floor(next() * 50);
+    parts.splice(index, 0, ...Array(times).fill(parts[index] ?? ''));
+    return join(parts);
+  },
+  strayContinuations(buffer, next) {
+    const parts = lines(buffer).map((line) => (next() < 0.3 ? `${line} ${pick(next, ['\\', '`', '\\\\', '\\  '])}` : line));
+    return join(parts);
+  },
+  heredocMarkers(buffer, next) {
+    const parts = lines(buffer);
+    const index = Math.floor(next() * parts.length);
+    parts[index] = `${parts[index] ?? ''} ${pick(next, ['<<EOF', '<<-EOF', "<<'X'", '<< "Y"', '3<<Z', '<<EOF <<EOF2', "<<'UNBALANCED"])}`;
+    return join(parts);
+  },
+  escapeDirective(buffer, next) {
+    return Buffer.concat([Buffer.from(pick(next, ['# escape=`\n', '# escape=\\\n', '# escape=x\n', '# check=skip=all;error=true\n', '# check=;;\n'])), buffer]);
+  },
+  hugeLine(buffer, next) {
+    const parts = lines(buffer);
+    const size = pick(next, [70_000, 200_000, 1_000_000]);
+    parts.splice(Math.floor(next() * parts.length), 0, `RUN echo ${'a'.repeat(size)}`);
+    return join(parts);
+  },
+  nulBytes(buffer, next) {
+    const copy = Buffer.from(buffer);
+    if (copy.length > 0) copy[Math.floor(next() * copy.length)] = 0;
+    return copy;
+  },
+  deepSubstitution(buffer, next) {
+    const depth = 50 + Math.floor(next() * 450);
+    return Buffer.concat([buffer, Buffer.from(`\nRUN echo ${'$('.repeat(depth)}true${')'.repeat(depth)}\n`)]);
+  },
+  longAndChain(buffer, next) {
+    const count = 1000 + Math.floor(next() * 4000);
+    return Buffer.concat([buffer, Buffer.from(`\nRUN true${' && true'.repeat(count)}\n`)]);
+  },
+};
+
+export const MUTATION_NAMES = Object.keys(MUTATIONS);
+
+/** `count` mutated inputs from `seeds` (Buffers), deterministic for a given `seed`. */
+export function* mutatedInputs(seeds, count, seed) {
+  const next = random(seed);
+  for (let index = 0; index < count; index++) {
+    const base = seeds[Math.floor(next() * seeds.length)];
+    const name = MUTATION_NAMES[index % MUTATION_NAMES.length];
+    // Sometimes stack two mutations.
+    let input = MUTATIONS[name](base, next);
+    let label = name;
+    if (next() < 0.3) {
+      const second = pick(next, MUTATION_NAMES);
+      input = MUTATIONS[second](input, next);
+      label += `+${second}`;
+    }
+    yield { index, label, input };
+  }
+}

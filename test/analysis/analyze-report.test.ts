@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildAnalyzeReport } from '../../src/analyze/model.js';
+import { renderMarkdown, renderText } from '../../src/analyze/render.js';
+import { runAnalyze } from '../../src/cli/analyze.js';
+import { loadBuildContext } from '../../src/context/index.js';
+import { lintSource } from '../../src/engine/lint.js';
+import { defaultRegistry } from '../../src/rules/index.js';
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/contexts/node-app/', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'dockside-analyze-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const dockerfilePath = join(FIXTURE, 'Dockerfile.app');
+
+async function report(changed: string[] | null) {
+  const context = loadBuildContext(dockerfilePath, FIXTURE, { onProgress: null });
+  const result = await lintSource(await import('node:fs').then((fs) => fs.readFileSync(dockerfilePath)), 'Dockerfile.app', {
+    registry: defaultRegistry(),
+    loadBuildContext: () => context,
+  });
+  return buildAnalyzeReport(result.dockerfile, context, result.findings, { changed });
+}
+
+describe('analyze report', () => {
+  it('describes stages, layers with what each COPY pulls, cache breaks and the context', async () => {
+    const analysis = await report(null);
+    expect(analysis.stages.map((stage) => [stage.name, stage.base, stage.layerCount, stage.reachable])).toEqual([
+      ['deps', 'node:20', 2, true],
+      ['build', 'node:20', 3, true],
+      ['2', 'node:20-slim', 1, true],
+    ]);
+    expect(analysis.stages[1]!.dependsOn).toEqual([{ stage: 'deps', kind: 'copy', line: 7 }]);
+    // package.json (33 B) + package-lock.json (22 B); src/ holds two files (19 + 15 B).
+    expect(analysis.stages[0]!.layers[0]).toMatchObject({ line: 3, instruction: 'COPY', files: 2, bytes: 55 });
+    expect(analysis.stages[1]!.layers.map((layer) => [layer.line, layer.files, layer.bytes])).toEqual([[7, null, null], [8, 2, 34], [9, null, null]]);
+    expect(analysis.stages[1]!.cacheBreaks).toEqual([{ line: 7, reason: 'output of deps' }, { line: 8, reason: 'context files' }]);
+    expect(analysis.context).toMatchObject({ files: 7, ignoredFiles: 1 });
+    expect(analysis.stages[0]!.firstInvalidatedLine).toBeUndefined();
+  });
+
+  it('finds the first instruction each change invalidates, through stages', async () => {
+    const lines = async (changed: string[]) => (await report(changed)).stages.map((stage) => [stage.firstInvalidatedLine, stage.rebuiltInstructions]);
+    expect(await lines(['src/index.js'])).toEqual([[null, 0], [8, 2], [11, 2]]);
+    expect(await lines(['package.json'])).toEqual([[3, 2], [7, 3], [11, 2]]);
+    expect(await lines(['README.md']), 'excluded by .dockerignore: never sent').toEqual([[null, 0], [null, 0], [null, 0]]);
+    expect(await lines(['docs/notes.txt']), 'sent but copied by no instruction').toEqual([[null, 0], [null, 0], [null, 0]]);
+  });
+
+  it('renders text and markdown', async () => {
+    const analysis = await report(['src/index.js']);
+    const text = renderText([analysis], { color: false });
+    expect(text).toContain('Stage build: 3 layers, cache breaks at line 8: 2 instructions rebuild');
+    expect(text).toMatch(/ {3}8 \* COPY COPY src \.\/src +2 files +34 B <- first rebuilt/u);
+    const markdown = renderMarkdown([analysis]);
+    expect(markdown).toContain('| 1 | build | `node:20` | deps (copy) | yes | 3 | 8 (2 rebuild) |');
+  });
+});
+
+describe('dockside analyze command', () => {
+  const run = async (paths: string[], options: Parameters<typeof runAnalyze>[1], cwd = FIXTURE) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runAnalyze(paths, options, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
+    return { code, stdout, stderr };
+  };
+
+  it('prints JSON with the documented keys and --changed results', async () => {
+    const { code, stdout } = await run(['Dockerfile.app'], { format: 'json', changed: ['src/build.js'] });
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { stages: { name: string; layerCount: number; layers: unknown[]; firstInvalidatedLine: number | null }[]; context: { files: number; bytes: number } };
+    expect(json.stages.map((stage) => [stage.name, stage.layerCount, stage.layers.length, stage.firstInvalidatedLine])).toEqual([
+      ['deps', 2, 2, null],
+      ['build', 3, 3, 8],
+      ['2', 1, 1, 11],
+    ]);
+    expect(json.context.files).toBe(7);
+    expect(typeof json.context.bytes).toBe('number');
+  });
+
+  it('reads --since from git', async () => {
+    const repo = join(scratch, 'repo');
+    cpSync(FIXTURE, repo, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'initial');
+    writeFileSync(join(repo, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n');
+    const { code, stdout } = await run(['Dockerfile.app'], { format: 'json', since: 'HEAD' }, repo);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { stages: { firstInvalidatedLine: number }[] }).stages.map((stage) => stage.firstInvalidatedLine)).toEqual([3, 7, 11]);
+  });
+
+  it('fails with 2 on an unreadable path or an unknown format', async () => {
+    expect((await run(['nope/Dockerfile'], {})).code).toBe(2);
+    expect((await run(['Dockerfile.app'], { format: 'xml' })).code).toBe(2);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * A bounded, seeded fuzz run (issue 8): mutated corpus files through the whole engine; every run
+ * ends with findings, never an exception or a rule crash. `npm run fuzz` runs the long version and
+ * also checks the time budget (1 s per MB), which unit tests never time.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain ESM JavaScript shared with bench/fuzz.js, no type declarations
+import { mutatedInputs } from '../bench/fuzz-core.js';
+import { lintSource } from '../src/engine/lint.js';
+import { defaultRegistry } from '../src/rules/index.js';
+import { CORPUS_DIR, hasCorpus } from './support/shared.js';
+
+const FIXTURE_SEEDS = ['fixtures/examples/Dockerfile', 'fixtures/examples/clean/Dockerfile'];
+
+function seeds(): Buffer[] {
+  if (!hasCorpus) return FIXTURE_SEEDS.map((path) => readFileSync(path));
+  const folder = join(CORPUS_DIR, 'dockerfiles');
+  const names = readdirSync(folder).filter((name) => name.endsWith('.Dockerfile')).sort();
+  return names.filter((_, index) => index % 400 === 0).map((name) => readFileSync(join(folder, name)));
+}
+
+describe('fuzz (seeded, bounded)', () => {
+  it('never throws and no rule crashes on 300 mutated Dockerfiles', async () => {
+    const registry = defaultRegistry();
+    const contextFree = new Map(
+      registry.rules.filter((rule) => rule.meta.requiresContext).map((rule) => [rule.meta.code, { level: 'off' as const }]),
+    );
+    const failures: string[] = [];
+    let runs = 0;
+    for (const { index, label, input } of mutatedInputs(seeds(), 300, 20261123) as Iterable<{ index: number; label: string; input: Buffer }>) {
+      runs++;
+      try {
+        const result = await lintSource(input, `fuzz-${index}`, {
+          registry,
+          config: { rules: contextFree, ignore: [], trustedRegistries: [], labelSchema: {}, strictLabels: false, disableIgnorePragma: false, precisePositions: false, source: null },
+        });
+        const crash = result.findings.find((finding) => finding.code === 'internal-error');
+        if (crash) failures.push(`#${index} ${label}: ${crash.message}`);
+      } catch (error) {
+        failures.push(`#${index} ${label}: threw ${(error as Error).message}`);
+      }
+    }
+    expect(runs).toBe(300);
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
