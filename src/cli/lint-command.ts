@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../engine/config.js';
+import { activeRules } from '../engine/lint.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import { SEVERITY_RANK, type FileResult, type Severity } from '../engine/types.js';
 import { FORMAT_NAMES, loadReporter } from '../reporters/index.js';
@@ -115,6 +116,7 @@ export async function runLint(
     operationalError = true;
   }
   const targetPaths = discovery.targets.map((target) => target.path);
+  if (targetPaths.length > 0) await printShellcheckNotice(registry, runner, targetPaths[0]!, io);
   const workers = usesStdin ? 0 : workerCount(targetPaths.length, io.env);
   let outcomes: JobOutcome[];
   if (workers > 0) outcomes = await lintInWorkers(targetPaths, shared, workers);
@@ -187,4 +189,18 @@ export async function runLint(
     return 1;
   }
   return 0;
+}
+
+/**
+ * When the shellcheck rule is on but the binary is missing: one notice per run, on stderr, never
+ * an error (workers look the binary up on their own but never print).
+ */
+async function printShellcheckNotice(registry: RuleRegistry, runner: LintJobRunner, firstPath: string, io: CliIO): Promise<void> {
+  const config = await runner.configFor(firstPath === '-' ? 'Dockerfile' : firstPath);
+  if (config instanceof ConfigError) return;
+  const enabled = activeRules(null, { registry, config }).some((active) => active.rule.meta.family === 'shellcheck');
+  if (!enabled) return;
+  const { shellcheckAvailability } = await import('../shellcheck/index.js');
+  const { notice } = shellcheckAvailability(io.env);
+  if (notice) io.stderr(`dockside: ${notice}\n`);
 }

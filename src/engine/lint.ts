@@ -201,8 +201,7 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
         if (isSkippedByCheckComment(checkComment, buildkitName, rule.meta.experimental === true)) return;
         if (enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
       }
-      // NoEmptyContinuation belongs to the instruction's last line (§1 "Reported line").
-      if (!settings.precisePositions && instruction && start.line !== instruction.startLine && buildkitName !== 'NoEmptyContinuation') {
+      if (!settings.precisePositions && !descriptor.exactPosition && instruction && start.line !== instruction.startLine) {
         start = instruction.range.start;
         if (end.line < start.line) end = instruction.range.end;
       }

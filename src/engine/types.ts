@@ -65,6 +65,11 @@ export interface ReportDescriptor {
   readonly code?: string;
   /** A severity other than the rule's configured one (ShellCheck's own levels). */
   readonly severity?: Severity;
+  /**
+   * Keep `range` even without precise positions: the reference tool reports this finding at a
+   * line other than the instruction's first (BuildKit's NoEmptyContinuation: the last line).
+   */
+  readonly exactPosition?: boolean;
 }
 
 /** Settings shared by several rules (hadolint config keys, build args). */

@@ -27,6 +27,8 @@ export default defineRule({
       report({
         range: { start: { line, column: 1 }, end: { line, column: (dockerfile.lines[line - 1]?.length ?? 0) + 1 } },
         message: 'Empty continuation line',
+        // BuildKit reports this one at the instruction's last line (buildkit-checks.md §1).
+        exactPosition: true,
       });
     }
   },
