@@ -10,7 +10,7 @@
  * The bundle must be rebuilt and committed whenever src/ changes: test/integrations/action.test.ts
  * fails when the committed one differs from a fresh build.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,4 +64,6 @@ await build({
 writeFileSync(join(outDir, 'package.json'), '{\n  "type": "module"\n}\n');
 copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(outDir, 'web-tree-sitter.wasm'));
 copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), join(outDir, 'tree-sitter-bash.wasm'));
+// Plain data files, whatever mode the packages shipped them with.
+for (const name of ['web-tree-sitter.wasm', 'tree-sitter-bash.wasm']) chmodSync(join(outDir, name), 0o644);
 console.log(`action bundle written to ${outDir}`);

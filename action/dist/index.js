@@ -41921,7 +41921,7 @@ function lintDockerfile(dockerfile, options) {
         if (isSkippedByCheckComment(checkComment, buildkitName, rule.meta.experimental === true)) return;
         if (enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
       }
-      if (!settings.precisePositions && instruction && start2.line !== instruction.startLine && buildkitName !== "NoEmptyContinuation") {
+      if (!settings.precisePositions && !descriptor.exactPosition && instruction && start2.line !== instruction.startLine) {
         start2 = instruction.range.start;
         if (end.line < start2.line) end = instruction.range.end;
       }
@@ -50608,7 +50608,9 @@ var no_empty_continuation_default = defineRule({
       const line = instruction.logicalEndLine;
       report2({
         range: { start: { line, column: 1 }, end: { line, column: (dockerfile.lines[line - 1]?.length ?? 0) + 1 } },
-        message: "Empty continuation line"
+        message: "Empty continuation line",
+        // BuildKit reports this one at the instruction's last line (buildkit-checks.md §1).
+        exactPosition: true
       });
     }
   }

@@ -8,7 +8,7 @@ import { ConfigError } from '../engine/config.js';
 import { activeRules } from '../engine/lint.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import { SEVERITY_RANK, type FileResult, type Severity } from '../engine/types.js';
-import { FORMAT_NAMES, loadReporter } from '../reporters/index.js';
+import { FORMAT_NAMES, FORMATS_USING_SOURCE, loadReporter } from '../reporters/index.js';
 import type { ReporterContext } from '../reporters/types.js';
 import { discoverTargets } from './files.js';
 import { LintJobRunner, type JobOutcome, type SharedLintOptions } from './lint-job.js';
@@ -86,6 +86,7 @@ export async function runLint(
     return 2;
   }
 
+  const formatsRequested = options.format.length > 0 ? options.format : ['text'];
   const shared: SharedLintOptions = {
     cwd: io.cwd,
     explicitConfigFile: typeof options.config === 'string' ? resolve(io.cwd, options.config) : null,
@@ -95,7 +96,8 @@ export async function runLint(
     precisePositions: options.precisePositions,
     failureThreshold: (options.failureThreshold as Severity | undefined) ?? null,
     stdinFilename: options.stdinFilename ?? null,
-    keepSource: false,
+    // SARIF's GitHub line-hash fingerprints need the text; other formats do not.
+    keepSource: formatsRequested.some((format) => FORMATS_USING_SOURCE.has(format)),
     fix: options.fix || options.unsafeFixes || options.fixDryRun ? (options.unsafeFixes ? 'unsafe' : 'safe') : 'off',
     fixDryRun: options.fixDryRun,
   };

@@ -103,8 +103,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
   program
     .command('rules')
     .description('List every rule')
-    .addOption(new Option('-f, --format <name>', 'text or json').choices(['text', 'json']).default('text'))
-    .action((options: { format: 'text' | 'json' }) => {
+    .addOption(new Option('-f, --format <name>', 'text, json or markdown').choices(['text', 'json', 'markdown']).default('text'))
+    .action((options: { format: 'text' | 'json' | 'markdown' }) => {
       io.stdout(listRules(defaultRegistry(), options.format));
     });
 

@@ -18,8 +18,27 @@ function ruleSummary(rule: AnyRule): Record<string, unknown> {
   };
 }
 
-export function listRules(registry: RuleRegistry, format: 'text' | 'json'): string {
+/** The README's rule table (a test fails when the README and this drift apart). */
+export function rulesMarkdownTable(registry: RuleRegistry): string {
+  const escape = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows = registry.rules.map((rule) => {
+    const { meta } = rule;
+    const identities = [meta.name, ...meta.aliases].map((identity) => `\`${identity}\``).join(', ');
+    const status = [
+      meta.enabledByDefault && !meta.experimental ? '' : 'off by default',
+      meta.fixable ? `fix (${meta.fixable})` : '',
+      meta.requiresContext ? 'context' : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return `| \`${meta.code}\` | ${identities} | ${meta.severity} | ${status} | ${escape(meta.description)} |`;
+  });
+  return ['| Code | Name, aliases | Severity | Notes | Description |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
+}
+
+export function listRules(registry: RuleRegistry, format: 'text' | 'json' | 'markdown'): string {
   if (format === 'json') return `${JSON.stringify(registry.rules.map(ruleSummary), null, 2)}\n`;
+  if (format === 'markdown') return rulesMarkdownTable(registry);
   const rows = registry.rules.map((rule) => {
     const { meta } = rule;
     const flags = [

@@ -153,48 +153,144 @@ function translateClass(characters: readonly string[], start: number): { text: s
   return { text: `[${negated ? '^' : ''}${items.join('')}]`, next: index };
 }
 
-/** Compiles the Go regex text patternmatcher produced into an equivalent JS `RegExp`. */
-export function compileGoRegexp(source: string): RegExp {
+type Token =
+  | { readonly type: 'atom'; readonly js: string; readonly test: (character: string) => boolean; star: boolean }
+  /** `(.*/)?`: nothing, or anything up to and including a `/`. */
+  | { readonly type: 'anyFolders' }
+  | { readonly type: 'begin' }
+  | { readonly type: 'end' };
+
+export interface CompiledRegexp {
+  test(text: string): boolean;
+}
+
+const ANY_FOLDERS = [...'(.*/)?'];
+
+function atom(js: string): Token {
+  const single = new RegExp(`^${js}$`, 'u');
+  return { type: 'atom', js, test: (character) => single.test(character), star: false };
+}
+
+function tokenize(source: string): Token[] {
   const characters = [...source];
-  let output = '';
+  const tokens: Token[] = [];
   let index = 0;
   while (index < characters.length) {
     const character = characters[index]!;
+    if (character === '(' && ANY_FOLDERS.every((expected, offset) => characters[index + offset] === expected)) {
+      // Consecutive `(.*/)?` groups (from `**/**/`) mean the same as one.
+      if (tokens.at(-1)?.type !== 'anyFolders') tokens.push({ type: 'anyFolders' });
+      index += ANY_FOLDERS.length;
+      continue;
+    }
     switch (character) {
       case '\\': {
         const escape = readEscape(characters, index + 1, false);
-        output += escape.codePoint !== null ? literal(escape.codePoint) : escape.text!;
         index = escape.next;
+        if (escape.codePoint !== null) tokens.push(atom(literal(escape.codePoint)));
+        else if (escape.text === '^') tokens.push({ type: 'begin' });
+        else if (escape.text === '$') tokens.push({ type: 'end' });
+        else if (escape.isClass && escape.text !== null && escape.text.startsWith('[')) tokens.push(atom(escape.text));
+        else throw new SyntaxError(`unsupported escape sequence: \`\\${characters[index - 1] ?? ''}\``);
         break;
       }
       case '[': {
         const translated = translateClass(characters, index);
-        output += translated.text;
+        tokens.push(atom(translated.text));
         index = translated.next;
         break;
       }
-      case ']':
-        output += '\\]';
+      case '.':
+        // Go's `.` matches anything but a newline (no `s` flag).
+        tokens.push(atom('[^\\n]'));
         index++;
         break;
+      case '*': {
+        const previous = tokens.at(-1);
+        if (previous?.type !== 'atom' || previous.star) throw new SyntaxError('missing argument to repetition operator: `*`');
+        previous.star = true;
+        index++;
+        break;
+      }
       case '^':
+        tokens.push({ type: 'begin' });
+        index++;
+        break;
       case '$':
-      case '.':
-      case '*':
-      case '?':
-      case '(':
-      case ')':
-      case '/':
-        // Only patternmatcher's own wildcard translations produce these unescaped.
-        output += character === '/' ? '\\/' : character;
+        tokens.push({ type: 'end' });
         index++;
         break;
       default:
-        output += /^[\p{L}\p{N}_ -]$/u.test(character) && character !== '-' ? character : literal(character.codePointAt(0)!);
+        tokens.push(atom(literal(character.codePointAt(0)!)));
         index++;
     }
   }
-  // `**/**/x` gives repeated optional groups: one is equivalent and cannot backtrack quadratically.
-  output = output.replace(/(?:\(\.\*\\\/\)\?){2,}/gu, '(.*\\/)?');
-  return new RegExp(output, 'u');
+  return tokens;
+}
+
+/**
+ * Thompson simulation of the token list: linear in the text, like Go's RE2, for patterns whose
+ * JS regex could backtrack badly (`*a*a*a*b`, several `**`).
+ */
+function simulate(tokens: readonly Token[], text: readonly string[]): boolean {
+  const count = tokens.length;
+  // States 0..count: "before token i". States count+1+i: "inside the anyFolders token i".
+  let current = new Uint8Array(2 * count + 2);
+  const close = (states: Uint8Array, position: number): void => {
+    for (let index = 0; index < count; index++) {
+      if (!states[index]) continue;
+      const token = tokens[index]!;
+      if (token.type === 'anyFolders') {
+        states[index + 1] = 1;
+        states[count + 1 + index] = 1;
+      } else if (token.type === 'begin') {
+        if (position === 0) states[index + 1] = 1;
+      } else if (token.type === 'end') {
+        if (position === text.length) states[index + 1] = 1;
+      } else if (token.star) states[index + 1] = 1;
+    }
+  };
+  current[0] = 1;
+  close(current, 0);
+  for (let position = 0; position < text.length; position++) {
+    const character = text[position]!;
+    const next = new Uint8Array(2 * count + 2);
+    let alive = false;
+    for (let index = 0; index < count; index++) {
+      const token = tokens[index]!;
+      if (current[index] && token.type === 'atom' && token.test(character)) {
+        next[token.star ? index : index + 1] = 1;
+        alive = true;
+      }
+      if (current[count + 1 + index] && character !== '\n') {
+        next[count + 1 + index] = 1;
+        if (character === '/') next[index + 1] = 1;
+        alive = true;
+      }
+    }
+    if (!alive) return false;
+    close(next, position + 1);
+    current = next;
+  }
+  return current[count] === 1;
+}
+
+/** Compiles the Go regex text patternmatcher produced into an equivalent matcher. */
+export function compileGoRegexp(source: string): CompiledRegexp {
+  const tokens = tokenize(source);
+  const unbounded = tokens.filter((token) => token.type === 'anyFolders' || (token.type === 'atom' && token.star)).length;
+  // With at most two unbounded parts a JS regex backtracks at most quadratically: use the fast engine.
+  if (unbounded <= 2) {
+    const js = tokens
+      .map((token) => {
+        if (token.type === 'anyFolders') return '(?:[^\\n]*\\/)?';
+        if (token.type === 'begin') return '^';
+        if (token.type === 'end') return '$';
+        return token.star ? `${token.js}*` : token.js;
+      })
+      .join('');
+    const regex = new RegExp(js, 'u');
+    return { test: (text) => regex.test(text) };
+  }
+  return { test: (text) => simulate(tokens, [...text]) };
 }
