@@ -12,6 +12,9 @@ import { lintSource } from '../src/engine/lint.js';
 import { defaultRegistry } from '../src/rules/index.js';
 import { CORPUS_DIR, hasCorpus } from './support/shared.js';
 
+// dockside's own robustness: ShellCheck is a separate binary, bounded by its own time limit.
+process.env.DOCKSIDE_SHELLCHECK = 'off';
+
 const FIXTURE_SEEDS = ['fixtures/examples/Dockerfile', 'fixtures/examples/clean/Dockerfile'];
 
 function seeds(): Buffer[] {

@@ -57,6 +57,8 @@ export class LintJobRunner {
   private contextModule: typeof import('../context/index.js') | null = null;
   private contextChecked = false;
   private readonly buildArgs: Map<string, string>;
+  /** One walk per (context, ignore file) for the whole run. */
+  private readonly walkCache = new Map<string, import('../context/index.js').WalkResult>();
 
   constructor(
     private readonly registry: RuleRegistry,
@@ -150,7 +152,9 @@ export class LintJobRunner {
       config,
       buildArgs: this.buildArgs,
       precisePositions: shared.precisePositions || config.precisePositions,
-      ...(contextModule ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir) } : {}),
+      ...(contextModule
+        ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir, { walkCache: this.walkCache }) }
+        : {}),
     };
     if (shared.fix !== 'off') return this.fix(path, reportedPath, bytes, engineOptions, threshold);
     try {

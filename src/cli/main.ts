@@ -4,9 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { FORMAT_NAMES } from '../reporters/index.js';
 import { defaultRegistry } from '../rules/index.js';
 import { decideColor } from './color.js';
-import { runLint, type CliIO } from './lint-command.js';
+import { dirname, resolve } from 'node:path';
+import { discoverConfigFile, loadConfigFile, type Config } from '../engine/config.js';
+import { parseBuildArgs, runLint, type CliIO } from './lint-command.js';
 import { explainRule, listRules } from './rules-command.js';
 
 function packageVersion(): string {
@@ -55,7 +58,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     .command('lint', { isDefault: true })
     .description('Lint Dockerfiles (files, folders, quoted globs; "-" reads stdin)')
     .argument('[paths...]', 'Dockerfiles, folders to search, or quoted globs; default: the current folder')
-    .option('-f, --format <name>', 'output format (repeatable): text, json, …', collect, [])
+    .option('-f, --format <name>', `output format (repeatable): ${FORMAT_NAMES.join(', ')}`, collect, [])
     .option('-o, --output-file <path>', 'write the Nth --format to this file (repeatable)', collect, [])
     .option('-t, --failure-threshold <level>', 'least severe level that fails the run: error, warning, info, style')
     .option('-q, --quiet', 'report errors only (the exit code still counts everything)', false)
@@ -97,6 +100,50 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
         },
         io,
         { registry: defaultRegistry(), toolVersion: version },
+      );
+    });
+
+  program
+    .command('analyze')
+    .description('Build report per Dockerfile: stages, layers, cache breaks, build context, findings')
+    .argument('[paths...]', 'Dockerfiles or folders holding one (default: ./Dockerfile)')
+    .addOption(new Option('-f, --format <name>', 'text, json or markdown').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--context <dir>', "the build context (default: the Dockerfile's folder)")
+    .option('--changed <files...>', 'files you changed: which instruction first loses its cache, and how much rebuilds')
+    .option('--since <git-ref>', 'the changed files are `git diff --name-only <git-ref>`')
+    .option('--build-arg <name=value>', 'a build arg, as with docker build (repeatable)', collect, [])
+    .option('-c, --config <path>', 'use this config file instead of discovering one')
+    .option('--color', 'force colour')
+    .option('--no-color', 'disable colour')
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { runAnalyze } = await import('./analyze.js');
+      const registry = defaultRegistry();
+      let config: Config | undefined;
+      const configFile =
+        typeof options.config === 'string'
+          ? resolve(io.cwd, options.config)
+          : discoverConfigFile(resolve(io.cwd, paths[0] !== undefined ? dirname(paths[0]) : '.'));
+      if (configFile) {
+        try {
+          config = await loadConfigFile(configFile, registry);
+        } catch (error) {
+          io.stderr(`dockside: config error: ${(error as Error).message}\n`);
+          exitCode = 2;
+          return;
+        }
+      }
+      exitCode = await runAnalyze(
+        paths,
+        {
+          format: options.format as string,
+          ...(options.context !== undefined ? { context: options.context as string } : {}),
+          ...(options.changed !== undefined ? { changed: options.changed as string[] } : {}),
+          ...(options.since !== undefined ? { since: options.since as string } : {}),
+          buildArgs: parseBuildArgs(options.buildArg as string[], io.env),
+          color: decideColor(options.color as boolean | undefined, io.env, { isTTY: io.stdoutIsTTY }),
+          ...(config ? { config } : {}),
+        },
+        io,
       );
     });
 

@@ -155,7 +155,7 @@ function translateClass(characters: readonly string[], start: number): { text: s
 
 type Token =
   | { readonly type: 'atom'; readonly js: string; readonly test: (character: string) => boolean; star: boolean }
-  /** `(.*/)?`: nothing, or anything up to and including a `/`. */
+  /** The optional any-folders group patternmatcher makes of a `**` before more text: nothing, or anything ending in a slash. */
   | { readonly type: 'anyFolders' }
   | { readonly type: 'begin' }
   | { readonly type: 'end' };
@@ -178,7 +178,7 @@ function tokenize(source: string): Token[] {
   while (index < characters.length) {
     const character = characters[index]!;
     if (character === '(' && ANY_FOLDERS.every((expected, offset) => characters[index + offset] === expected)) {
-      // Consecutive `(.*/)?` groups (from `**/**/`) mean the same as one.
+      // Consecutive any-folders groups (from repeated double stars) mean the same as one.
       if (tokens.at(-1)?.type !== 'anyFolders') tokens.push({ type: 'anyFolders' });
       index += ANY_FOLDERS.length;
       continue;

@@ -8,6 +8,7 @@ import { loadIgnoreFile, type PatternMatcher } from './dockerignore.js';
 import { walkContext, type WalkOptions, type WalkResult } from './walk.js';
 import type { BuildContext, ContextFile, ContextTotals, DockerIgnore, PrunedFolder } from './types.js';
 
+export type { WalkResult } from './walk.js';
 export type { BuildContext, ContextFile, ContextTotals, DockerIgnore, PrunedFolder } from './types.js';
 export { PatternMatcher, readIgnorePatterns, findIgnoreFile } from './dockerignore.js';
 export { cleanPath } from './go-path.js';
@@ -18,6 +19,11 @@ export interface LoadOptions {
    * TTY and the walk has run for more than a second (the issue's requirement); pass `null` to mute.
    */
   readonly onProgress?: WalkOptions['onProgress'] | null;
+  /**
+   * Walks shared across the Dockerfiles of one run, keyed by context root and ignore file: many
+   * Dockerfiles in one folder (a monorepo, a corpus) share one context and must not walk it again.
+   */
+  readonly walkCache?: Map<string, WalkResult>;
 }
 
 function stderrProgress(): WalkOptions['onProgress'] | undefined {
@@ -38,15 +44,23 @@ class LazyBuildContext implements BuildContext {
     private readonly matcher: PatternMatcher,
     private readonly loadWarnings: readonly string[],
     private readonly walkOptions: WalkOptions,
+    private readonly walkCache: Map<string, WalkResult> | undefined,
   ) {}
 
   private walk(): WalkResult {
     if (this.walked === null) {
+      const cacheKey = `${this.root}\0${this.dockerignore.file ?? ''}`;
+      const cached = this.walkCache?.get(cacheKey);
+      if (cached) {
+        this.walked = cached;
+        return cached;
+      }
       const started = Date.now();
       const result = walkContext(this.root, this.matcher, this.walkOptions);
       // Erase the progress line, which is only drawn after a second.
       if (this.walkOptions.onProgress && process.stderr.isTTY && Date.now() - started >= 1000) process.stderr.write('\r\u001b[K');
       this.walked = result;
+      this.walkCache?.set(cacheKey, result);
     }
     return this.walked;
   }
@@ -88,5 +102,5 @@ export function loadBuildContext(dockerfilePath: string, contextDir: string, opt
     isIgnored: (path) => matcher.matchesOrParentMatches(path),
   };
   const onProgress = options.onProgress === null ? undefined : (options.onProgress ?? stderrProgress());
-  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, warnings, onProgress ? { onProgress } : {});
+  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, warnings, onProgress ? { onProgress } : {}, options.walkCache);
 }

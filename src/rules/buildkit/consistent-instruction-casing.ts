@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
 import type { Instruction } from '../../parser/types.js';
+import { makeFix, replaceRange } from '../fix-helpers.js';
 
 function isSelfConsistent(keyword: string): boolean {
   return keyword === keyword.toLowerCase() || keyword === keyword.toUpperCase();
@@ -12,7 +13,7 @@ export default defineRule({
     aliases: ['ConsistentInstructionCasing'],
     family: 'buildkit',
     severity: 'warning',
-    fixable: false,
+    fixable: 'safe',
     description: 'All instruction keywords should use the same case, lowercase or uppercase.',
     docs: [
       'Counts the keywords of every stage instruction (FROM included) written all in lowercase or all',
@@ -21,6 +22,9 @@ export default defineRule({
       'mixed-case keyword (`Run`), is flagged. As in BuildKit, ARGs before the first FROM are neither',
       'counted nor checked, an ONBUILD counts as one keyword, and per-instruction `# check=` comments',
       'cannot skip it (whole-file check). Fix: rewrite the keyword in the majority case.',
+      '',
+      'Fixable (safe): `--fix` rewrites each flagged keyword in the majority case; keywords are',
+      'case-insensitive, so the build does not change.',
     ].join('\n'),
     url: 'https://docs.docker.com/go/dockerfile/rule/consistent-instruction-casing/',
   },
@@ -45,6 +49,7 @@ export default defineRule({
       report({
         range: instruction.keywordRange,
         message: `Command '${keyword}' should match the case of the command majority (${majorityLower ? 'lowercase' : 'uppercase'})`,
+        fix: makeFix('safe', `Write ${expected}`, replaceRange(instruction.keywordRange, expected)),
       });
     }
   },

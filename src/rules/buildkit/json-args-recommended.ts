@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
+import { execFormFix } from '../fix-helpers.js';
 import { simulateDispatch } from './dispatch.js';
 
 export default defineRule({
@@ -8,7 +9,7 @@ export default defineRule({
     aliases: ['JSONArgsRecommended'],
     family: 'buildkit',
     severity: 'warning',
-    fixable: false,
+    fixable: 'unsafe',
     description: 'CMD and ENTRYPOINT should use the JSON (exec) form so the process receives OS signals.',
     docs: [
       'Flags a CMD or ENTRYPOINT in shell form: it runs under `/bin/sh -c`, so the shell, not your',
@@ -19,6 +20,13 @@ export default defineRule({
       'shell form is intended, and nothing is reported. RUN and `HEALTHCHECK CMD` are never reported.',
       'Difference: BuildKit also stays quiet when the *base image* config sets a shell; dockside cannot',
       'see image configs. Fix: `CMD ["program", "arg"]`, or `SHELL [...]` if you need a shell.',
+      '',
+      'Fixable (unsafe, `--unsafe-fixes`): the shell words become a JSON array (`CMD npm start` →',
+      '`CMD ["npm", "start"]`; a leading `exec` is dropped). Unsafe because the program no longer runs',
+      'under `/bin/sh -c`: it becomes PID 1 and receives signals, variables are no longer expanded, and an',
+      'ENTRYPOINT starts receiving CMD as arguments. Offered only for one simple command with literal',
+      'words: no `$`, `&&`, `;`, pipe, redirect, glob, backquote, escape or comment, no variable',
+      'assignment or shell builtin (`cd`, `source`, …) as the program, and not after a `SHELL` instruction.',
     ].join('\n'),
     url: 'https://docs.docker.com/go/dockerfile/rule/json-args-recommended/',
   },
@@ -27,7 +35,9 @@ export default defineRule({
       const instruction = record.instruction;
       if (instruction.kind !== 'CMD' && instruction.kind !== 'ENTRYPOINT') continue;
       if (instruction.form !== 'shell' || !record.noShellConfigured) continue;
+      const fix = execFormFix(dockerfile, instruction, instruction.words);
       report({
+        ...(fix ? { fix } : {}),
         range: instruction.keywordRange,
         message: `JSON arguments recommended for ${instruction.keyword} to prevent unintended behavior related to OS signals`,
       });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
+import { absoluteWorkdirFix } from '../fix-helpers.js';
 
 /** A Windows drive path: a letter then `:` (`C:\`, `C:/`, `c:`). */
 const WINDOWS_DRIVE = /^[A-Za-z]:/;
@@ -15,7 +16,7 @@ export default defineRule({
     name: 'use-absolute-workdir',
     family: 'hadolint',
     severity: 'error',
-    fixable: false,
+    fixable: 'safe',
     description: 'Use absolute WORKDIR.',
     docs: [
       'Flags every WORKDIR whose path (surrounding quotes removed) starts with neither `/` nor `$` and is',
@@ -25,6 +26,13 @@ export default defineRule({
       'Kept separate from BuildKit\'s WorkdirRelativePath (`workdir-relative-path`), whose semantics',
       'differ: BuildKit checks only the first WORKDIR of a stage lineage and expands variables first,',
       'hadolint checks every WORKDIR as written. Fix: use an absolute path.',
+      '',
+      'Fixable (safe), only when the base directory is known: `--fix` writes the absolute path the WORKDIR',
+      'resolves to (`WORKDIR /app` … `WORKDIR src` → `WORKDIR /app/src`), joined and cleaned as BuildKit',
+      'does. The base is known after an earlier WORKDIR with a plain absolute path in the same stage or a',
+      'parent stage of this Dockerfile, or at the start of a stage built `FROM scratch` (working directory',
+      '`/`). Any other base image may set its own working directory (`golang`: `/go`), so its default is',
+      'never guessed and such a WORKDIR gets no fix; nor does a path with a variable, a quote or a blank.',
     ].join('\n'),
     url: 'https://github.com/hadolint/hadolint/wiki/DL3000',
   },
@@ -33,7 +41,8 @@ export default defineRule({
       if (instruction.kind !== 'WORKDIR') continue;
       const path = stripSurroundingQuotes(instruction.argsText);
       if (path.startsWith('/') || path.startsWith('$') || WINDOWS_DRIVE.test(path)) continue;
-      report({ range: instruction.range, message: 'Use absolute WORKDIR' });
+      const fix = absoluteWorkdirFix(dockerfile, instruction);
+      report({ range: instruction.range, message: 'Use absolute WORKDIR', ...(fix ? { fix } : {}) });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { commandRange, hasArg, runInstructions } from '../helpers.js';
+import { appendCommandFix } from '../fix-helpers.js';
 import { installNotCleanedAfter } from './shell-helpers.js';
 
 export default defineRule({
@@ -8,7 +9,7 @@ export default defineRule({
     name: 'yum-clean-all',
     family: 'hadolint',
     severity: 'warning',
-    fixable: false,
+    fixable: 'safe',
     description: '`yum clean all` missing after yum command.',
     docs: [
       'Flags a RUN (also `ONBUILD RUN`) with `yum install` that is not followed, in the same RUN, by a',
@@ -18,7 +19,11 @@ export default defineRule({
       'The order matters: `yum clean all && yum install …` is still reported. As in hadolint, any',
       '`rm -rf` after the install counts as cleaning.',
       '',
-      'Fix: end the RUN with `&& yum clean all`. Not fixable automatically yet.',
+      'Fix: end the RUN with `&& yum clean all`.',
+      '',
+      'Fixable (safe): `--fix` appends ` && yum clean all` at the end of the RUN\'s script, so the cache',
+      'is removed in the same layer. Not fixed: exec form, heredocs, a script with a shell syntax error or',
+      'a comment, or one ending in `&`, `|` or the escape character.',
     ].join('\n'),
     url: 'https://github.com/hadolint/hadolint/wiki/DL3032',
   },
@@ -30,7 +35,9 @@ export default defineRule({
         (command) =>
           (command.name === 'yum' && hasArg(command, 'clean', 'all')) || (command.name === 'rm' && hasArg(command, '-rf', '/var/cache/yum/*')),
       );
-      if (install) report({ range: commandRange(run, install), message: '`yum clean all` missing after yum command.' });
+      if (!install) continue;
+      const fix = appendCommandFix(run, dockerfile, 'yum clean all');
+      report({ range: commandRange(run, install), message: '`yum clean all` missing after yum command.', ...(fix ? { fix } : {}) });
     }
   },
 });

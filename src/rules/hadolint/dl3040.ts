@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import type { ShellCommand } from '../../parser/types.js';
 import { commandRange, hasArg, hasCacheMount, runInstructions } from '../helpers.js';
+import { appendCommandFix } from '../fix-helpers.js';
 import { installNotCleanedAfter } from './shell-helpers.js';
 
 /** §2 DL3040: the sub-commands that fill dnf's cache. */
@@ -12,7 +13,7 @@ export default defineRule({
     name: 'dnf-clean-all',
     family: 'hadolint',
     severity: 'warning',
-    fixable: false,
+    fixable: 'safe',
     description: '`dnf clean all` missing after dnf command.',
     docs: [
       'Flags a RUN (also `ONBUILD RUN`) where `dnf` or `microdnf` installs, upgrades or reinstalls packages',
@@ -23,7 +24,12 @@ export default defineRule({
       'Each tool is checked on its own: `dnf install … && microdnf clean all` is reported. A RUN with a cache or',
       'tmpfs mount whose target contains `/var/cache/libdnf5` or `.cache/libdnf5` is exempt.',
       '',
-      'Fix: end the RUN with `&& dnf clean all`. Not fixable automatically yet.',
+      'Fix: end the RUN with `&& dnf clean all`.',
+      '',
+      'Fixable (safe): `--fix` appends ` && dnf clean all` (` && microdnf clean all` when microdnf installed)',
+      'at the end of the RUN\'s script, so the cache is removed in the same layer. Not fixed: exec form,',
+      'heredocs, a script with a shell syntax error or a comment, or one ending in `&`, `|` or the escape',
+      'character.',
     ].join('\n'),
     url: 'https://github.com/hadolint/hadolint/wiki/DL3040',
   },
@@ -40,7 +46,10 @@ export default defineRule({
             (command.name === 'rm' && hasArg(command, '-rf', '/var/cache/libdnf5*')),
         );
       }
-      if (uncleaned) report({ range: commandRange(run, uncleaned), message: '`dnf clean all` missing after dnf command.' });
+      if (!uncleaned) continue;
+      // The tool that installed is the one that must clean (microdnf's cache is not dnf's).
+      const fix = appendCommandFix(run, dockerfile, `${uncleaned.name} clean all`);
+      report({ range: commandRange(run, uncleaned), message: '`dnf clean all` missing after dnf command.', ...(fix ? { fix } : {}) });
     }
   },
 });

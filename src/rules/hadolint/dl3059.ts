@@ -1,5 +1,28 @@
 import { defineRule } from '../../engine/define-rule.js';
-import type { RunInstruction } from '../../parser/types.js';
+import type { Fix } from '../../engine/types.js';
+import type { Dockerfile, RunInstruction } from '../../parser/types.js';
+import { commentsBetween, continuationIndent, makeFix, replaceRange, scriptAppendPosition } from '../fix-helpers.js';
+
+/**
+ * Merges `run` into the RUN right before it: `RUN a` + `RUN b` → `RUN a && \` + newline +
+ * indentation + `b` (unsafe: a failing or directory-changing `a` now affects `b`, and the layer
+ * cache splits differently). Both must be shell form without heredocs, each one simple command,
+ * with no comment between them; the caller has checked that their flags match.
+ */
+function mergeFix(dockerfile: Dockerfile, run: RunInstruction): Fix | undefined {
+  const previous = dockerfile.instructions[run.index - 1];
+  if (previous?.kind !== 'RUN') return undefined;
+  for (const candidate of [previous, run]) {
+    if (candidate.form !== 'shell' || candidate.heredocs.length > 0) return undefined;
+    if (candidate.script.hasSyntaxError || candidate.script.commands.length !== 1) return undefined;
+  }
+  const appendAt = scriptAppendPosition(previous, dockerfile.escapeChar);
+  const firstWord = run.words[0];
+  if (appendAt === null || firstWord === undefined) return undefined;
+  if (commentsBetween(dockerfile, appendAt.line, firstWord.range.start.line)) return undefined;
+  const joint = ` && ${dockerfile.escapeChar}\n${continuationIndent(dockerfile)}`;
+  return makeFix('unsafe', 'Merge this RUN into the previous one', replaceRange({ start: appendAt, end: firstWord.range.start }, joint));
+}
 
 /**
  * The RUN flags hadolint compares (`RunFlags`: a set of mounts, network, security): mounts are
@@ -24,7 +47,7 @@ export default defineRule({
     name: 'consolidate-consecutive-runs',
     family: 'hadolint',
     severity: 'info',
-    fixable: false,
+    fixable: 'unsafe',
     description: 'Multiple consecutive `RUN` instructions. Consider consolidation.',
     docs: [
       'Flags a RUN that directly follows another RUN (comments in between do not matter) with the same',
@@ -35,7 +58,12 @@ export default defineRule({
       'hadolint, the RUN compared against is not replaced after a report, so `RUN a`, `RUN b`, `RUN c` reports',
       'both `b` and `c`. `ONBUILD RUN` is not checked and an `ONBUILD` instruction breaks the sequence.',
       '',
-      'Not fixable automatically yet.',
+      'Fixable (unsafe, `--unsafe-fixes`): the RUN is merged into the one before it, joined with ` && \\`,',
+      'a new line and the indentation the file uses on continuation lines (four spaces when it has none);',
+      'blank lines between the two go. Unsafe because the commands now share one shell: a `cd` or `export`',
+      'in the first carries over, and the layer cache is split differently. Not fixed: exec form, heredocs,',
+      'a RUN whose script has a syntax error, ends in `&`/`|` or holds a comment, and comments between the',
+      'two RUNs (they would be lost).',
     ].join('\n'),
     url: 'https://github.com/hadolint/hadolint/wiki/DL3059',
   },
@@ -57,7 +85,12 @@ export default defineRule({
         previous = current;
         continue;
       }
-      report({ range: instruction.keywordRange, message: 'Multiple consecutive `RUN` instructions. Consider consolidation.' });
+      const fix = mergeFix(dockerfile, instruction);
+      report({
+        range: instruction.keywordRange,
+        message: 'Multiple consecutive `RUN` instructions. Consider consolidation.',
+        ...(fix ? { fix } : {}),
+      });
     }
   },
 });

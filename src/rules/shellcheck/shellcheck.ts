@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { dockerfileRange, lineStartOffsets } from '../../shellcheck/positions.js';
-import { runShellcheck } from '../../shellcheck/runner.js';
+import { ShellcheckTimeout, runShellcheck } from '../../shellcheck/runner.js';
 import { shellcheckScripts } from '../../shellcheck/script.js';
 
 export default defineRule({
@@ -51,7 +51,14 @@ export default defineRule({
   check({ dockerfile, settings, report }) {
     const scripts = shellcheckScripts(dockerfile);
     if (scripts.length === 0) return;
-    const results = runShellcheck(scripts.map((script) => script.text));
+    let results: ReturnType<typeof runShellcheck>;
+    try {
+      results = runShellcheck(scripts.map((script) => script.text));
+    } catch (error) {
+      if (!(error instanceof ShellcheckTimeout)) throw error;
+      report({ range: scripts[0]!.run.keywordRange, message: error.message, severity: 'info' });
+      return;
+    }
     if (results === null) return;
     scripts.forEach((script, index) => {
       const comments = results[index] ?? [];
