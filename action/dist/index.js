@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve10(data);
+              return err2 ? reject(err2) : resolve11(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve10(data);
+              ) : resolve11(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise2 = new Promise((resolve11, reject) => {
+        res = resolve11;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve10;
+          callback2 = resolve11;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve10;
+          callback2 = resolve11;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve11;
           } else {
-            resolve10(null);
+            resolve11(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve11(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback2);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve11, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve10(socket2);
+              resolve11(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve11) => {
+            this[kClosedResolve] = resolve11;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve11, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve10(null);
+              resolve11(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve10,
+              resolve: resolve11,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve10, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve11, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve10(chunksDecode(body2, length));
+          resolve11(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve10(JSON.parse(chunksDecode(body2, length)));
+          resolve11(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve10(chunksConcat(body2, length).buffer);
+          resolve11(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve10(new Blob(body2, { type: stream[kContentType] }));
+          resolve11(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve10(chunksConcat(body2, length));
+          resolve11(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           request.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve10(data);
+            return err2 ? reject(err2) : resolve11(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve10(data);
+            return err2 ? reject(err2) : resolve11(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve10(data);
+            return err2 ? reject(err2) : resolve11(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve10(data);
+            return err2 ? reject(err2) : resolve11(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve11, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve11({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve11({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms).unref();
+      return new Promise((resolve11) => {
+        setTimeout(resolve11, ms).unref();
       });
     }
     module2.exports = {
@@ -19162,2588 +19162,6261 @@ var require_undici = __commonJS({
   }
 });
 
-// node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
-import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
-import * as nativeFs from "fs";
+// src/context/go-path.ts
 function cleanPath(path6) {
-  let normalized = normalize(path6);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
+  if (path6 === "") return ".";
+  const rooted = path6.startsWith("/");
+  const kept = [];
+  for (const segment2 of path6.split("/")) {
+    if (segment2 === "" || segment2 === ".") continue;
+    if (segment2 === "..") {
+      if (kept.length > 0 && kept[kept.length - 1] !== "..") kept.pop();
+      else if (!rooted) kept.push("..");
+      continue;
+    }
+    kept.push(segment2);
+  }
+  const joined = kept.join("/");
+  if (rooted) return `/${joined}`;
+  return joined === "" ? "." : joined;
 }
-function convertSlashes(path6, separator) {
-  return path6.replace(SLASHES_REGEX, separator);
+function parentOf(path6) {
+  const slash = path6.lastIndexOf("/");
+  return slash === -1 ? "." : path6.slice(0, slash);
 }
-function isRootDirectory(path6) {
-  return path6 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path6);
+function trimSpace(text) {
+  return text.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "");
 }
-function normalizePath(path6, options) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path6.includes("/") || path6.startsWith(".");
-  if (resolvePaths) path6 = resolve2(path6);
-  if (normalizePath$1 || pathNeedsCleaning) path6 = cleanPath(path6);
-  if (path6 === ".") return "";
-  const needsSeperator = path6[path6.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path6 + pathSeparator : path6, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root);
-    if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative2(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+function globSyntaxError(pattern) {
+  const bad = "syntax error in pattern";
+  const characters = [...pattern];
+  let index = 0;
+  const readClassCharacter = () => {
+    const character = characters[index];
+    if (character === void 0 || character === "-" || character === "]") return false;
+    if (character === "\\") {
+      index++;
+      if (characters[index] === void 0) return false;
+    }
+    index++;
+    return true;
   };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-  const { relativePaths, includeBasePath } = options;
-  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-  };
-}
-function build$6(root, options) {
-  const { includeDirs, filters, relativePaths } = options;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-function build$5(options) {
-  const { excludeFiles, filters, onlyCounts } = options;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-function build$4(options) {
-  return options.group ? getArrayGroup : getArray;
-}
-function build$3(options) {
-  return options.group ? groupFiles : empty;
-}
-function build$2(options, isSynchronous) {
-  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path6, resolved2, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved2, state);
-  let parent = dirname3(path6);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved2 || resolvedPath.startsWith(resolved2) || resolved2.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname3(parent);
-  }
-  state.symlinks.set(path6, resolved2);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved2, state) {
-  return state.visited.includes(resolved2 + state.options.pathSeparator);
-}
-function report(error2, callback$1, output, suppressErrors) {
-  if (error2 && !suppressErrors) callback$1(error2, output);
-  else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-  const { onlyCounts, group: group2, maxFiles } = options;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group2) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-function promise(root, options) {
-  return new Promise((resolve$1, reject) => {
-    callback(root, options, (err2, output) => {
-      if (err2) return reject(err2);
-      resolve$1(output);
-    });
-  });
-}
-function callback(root, options, callback$1) {
-  let walker = new Walker(root, options, callback$1);
-  walker.start();
-}
-function sync(root, options) {
-  const walker = new Walker(root, options);
-  return walker.start();
-}
-var __require2, SLASHES_REGEX, WINDOWS_ROOT_DIR_REGEX, pushDirectory, pushDirectoryFilter, empty$2, pushFileFilterAndCount, pushFileFilter, pushFileCount, pushFile, empty$1, getArray, getArrayGroup, groupFiles, empty, resolveSymlinksAsync, resolveSymlinks, onlyCountsSync, groupsSync, defaultSync, limitFilesSync, onlyCountsAsync, defaultAsync, limitFilesAsync, groupsAsync, readdirOpts, walkAsync, walkSync, Queue, Counter, Aborter, Walker, APIBuilder, pm, Builder;
-var init_dist = __esm({
-  "node_modules/fdir/dist/index.mjs"() {
-    __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-    SLASHES_REGEX = /[\\/]/g;
-    WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-    pushDirectory = (directoryPath, paths) => {
-      paths.push(directoryPath || ".");
-    };
-    pushDirectoryFilter = (directoryPath, paths, filters) => {
-      const path6 = directoryPath || ".";
-      if (filters.every((filter) => filter(path6, true))) paths.push(path6);
-    };
-    empty$2 = () => {
-    };
-    pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-      if (filters.every((filter) => filter(filename, false))) counts.files++;
-    };
-    pushFileFilter = (filename, paths, _counts, filters) => {
-      if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-    };
-    pushFileCount = (_filename, _paths, counts, _filters) => {
-      counts.files++;
-    };
-    pushFile = (filename, paths) => {
-      paths.push(filename);
-    };
-    empty$1 = () => {
-    };
-    getArray = (paths) => {
-      return paths;
-    };
-    getArrayGroup = () => {
-      return [""].slice(0, 0);
-    };
-    groupFiles = (groups, directory, files) => {
-      groups.push({
-        directory,
-        files,
-        dir: directory
-      });
-    };
-    empty = () => {
-    };
-    resolveSymlinksAsync = function(path6, state, callback$1) {
-      const { queue, fs: fs4, options: { suppressErrors } } = state;
-      queue.enqueue();
-      fs4.realpath(path6, (error2, resolvedPath) => {
-        if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-        fs4.stat(resolvedPath, (error$1, stat3) => {
-          if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat3.isDirectory() && isRecursive(path6, resolvedPath, state)) return queue.dequeue(null, state);
-          callback$1(stat3, resolvedPath);
-          queue.dequeue(null, state);
-        });
-      });
-    };
-    resolveSymlinks = function(path6, state, callback$1) {
-      const { queue, fs: fs4, options: { suppressErrors } } = state;
-      queue.enqueue();
-      try {
-        const resolvedPath = fs4.realpathSync(path6);
-        const stat3 = fs4.statSync(resolvedPath);
-        if (stat3.isDirectory() && isRecursive(path6, resolvedPath, state)) return;
-        callback$1(stat3, resolvedPath);
-      } catch (e) {
-        if (!suppressErrors) throw e;
-      }
-    };
-    onlyCountsSync = (state) => {
-      return state.counts;
-    };
-    groupsSync = (state) => {
-      return state.groups;
-    };
-    defaultSync = (state) => {
-      return state.paths;
-    };
-    limitFilesSync = (state) => {
-      return state.paths.slice(0, state.options.maxFiles);
-    };
-    onlyCountsAsync = (state, error2, callback$1) => {
-      report(error2, callback$1, state.counts, state.options.suppressErrors);
-      return null;
-    };
-    defaultAsync = (state, error2, callback$1) => {
-      report(error2, callback$1, state.paths, state.options.suppressErrors);
-      return null;
-    };
-    limitFilesAsync = (state, error2, callback$1) => {
-      report(error2, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-      return null;
-    };
-    groupsAsync = (state, error2, callback$1) => {
-      report(error2, callback$1, state.groups, state.options.suppressErrors);
-      return null;
-    };
-    readdirOpts = { withFileTypes: true };
-    walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-      state.queue.enqueue();
-      if (currentDepth < 0) return state.queue.dequeue(null, state);
-      const { fs: fs4 } = state;
-      state.visited.push(crawlPath);
-      state.counts.directories++;
-      fs4.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
-        callback$1(entries, directoryPath, currentDepth);
-        state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
-      });
-    };
-    walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-      const { fs: fs4 } = state;
-      if (currentDepth < 0) return;
-      state.visited.push(crawlPath);
-      state.counts.directories++;
-      let entries = [];
-      try {
-        entries = fs4.readdirSync(crawlPath || ".", readdirOpts);
-      } catch (e) {
-        if (!state.options.suppressErrors) throw e;
-      }
-      callback$1(entries, directoryPath, currentDepth);
-    };
-    Queue = class {
-      count = 0;
-      constructor(onQueueEmpty) {
-        this.onQueueEmpty = onQueueEmpty;
-      }
-      enqueue() {
-        this.count++;
-        return this.count;
-      }
-      dequeue(error2, output) {
-        if (this.onQueueEmpty && (--this.count <= 0 || error2)) {
-          this.onQueueEmpty(error2, output);
-          if (error2) {
-            output.controller.abort();
-            this.onQueueEmpty = void 0;
-          }
-        }
-      }
-    };
-    Counter = class {
-      _files = 0;
-      _directories = 0;
-      set files(num) {
-        this._files = num;
-      }
-      get files() {
-        return this._files;
-      }
-      set directories(num) {
-        this._directories = num;
-      }
-      get directories() {
-        return this._directories;
-      }
-      /**
-      * @deprecated use `directories` instead
-      */
-      /* c8 ignore next 3 */
-      get dirs() {
-        return this._directories;
-      }
-    };
-    Aborter = class {
-      aborted = false;
-      abort() {
-        this.aborted = true;
-      }
-    };
-    Walker = class {
-      root;
-      isSynchronous;
-      state;
-      joinPath;
-      pushDirectory;
-      pushFile;
-      getArray;
-      groupFiles;
-      resolveSymlink;
-      walkDirectory;
-      callbackInvoker;
-      constructor(root, options, callback$1) {
-        this.isSynchronous = !callback$1;
-        this.callbackInvoker = build$1(options, this.isSynchronous);
-        this.root = normalizePath(root, options);
-        this.state = {
-          root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-          paths: [""].slice(0, 0),
-          groups: [],
-          counts: new Counter(),
-          options,
-          queue: new Queue((error2, state) => this.callbackInvoker(state, error2, callback$1)),
-          symlinks: /* @__PURE__ */ new Map(),
-          visited: [""].slice(0, 0),
-          controller: new Aborter(),
-          fs: options.fs || nativeFs
-        };
-        this.joinPath = build$7(this.root, options);
-        this.pushDirectory = build$6(this.root, options);
-        this.pushFile = build$5(options);
-        this.getArray = build$4(options);
-        this.groupFiles = build$3(options);
-        this.resolveSymlink = build$2(options, this.isSynchronous);
-        this.walkDirectory = build(this.isSynchronous);
-      }
-      start() {
-        this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-        this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-        return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-      }
-      walk = (entries, directoryPath, depth) => {
-        const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-        if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-        const files = this.getArray(this.state.paths);
-        for (let i2 = 0; i2 < entries.length; ++i2) {
-          const entry = entries[i2];
-          if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-            const filename = this.joinPath(entry.name, directoryPath);
-            this.pushFile(filename, files, this.state.counts, filters);
-          } else if (entry.isDirectory()) {
-            let path6 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-            if (exclude && exclude(entry.name, path6)) continue;
-            this.pushDirectory(path6, paths, filters);
-            this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
-          } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-            let path6 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path6, this.state, (stat3, resolvedPath) => {
-              if (stat3.isDirectory()) {
-                resolvedPath = normalizePath(resolvedPath, this.state.options);
-                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
-              } else {
-                resolvedPath = useRealPaths ? resolvedPath : path6;
-                const filename = basename3(resolvedPath);
-                const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
-                resolvedPath = this.joinPath(filename, directoryPath$1);
-                this.pushFile(resolvedPath, files, this.state.counts, filters);
-              }
-            });
-          }
-        }
-        this.groupFiles(this.state.groups, directoryPath, files);
-      };
-    };
-    APIBuilder = class {
-      constructor(root, options) {
-        this.root = root;
-        this.options = options;
-      }
-      withPromise() {
-        return promise(this.root, this.options);
-      }
-      withCallback(cb) {
-        callback(this.root, this.options, cb);
-      }
-      sync() {
-        return sync(this.root, this.options);
-      }
-    };
-    pm = null;
-    try {
-      __require2.resolve("picomatch");
-      pm = __require2("picomatch");
-    } catch {
+  while (index < characters.length) {
+    const character = characters[index];
+    if (character === "\\") {
+      if (index + 1 >= characters.length) return bad;
+      index += 2;
+      continue;
     }
-    Builder = class {
-      globCache = {};
-      options = {
-        maxDepth: Infinity,
-        suppressErrors: true,
-        pathSeparator: sep3,
-        filters: []
-      };
-      globFunction;
-      constructor(options) {
-        this.options = {
-          ...this.options,
-          ...options
-        };
-        this.globFunction = this.options.globFunction;
-      }
-      group() {
-        this.options.group = true;
-        return this;
-      }
-      withPathSeparator(separator) {
-        this.options.pathSeparator = separator;
-        return this;
-      }
-      withBasePath() {
-        this.options.includeBasePath = true;
-        return this;
-      }
-      withRelativePaths() {
-        this.options.relativePaths = true;
-        return this;
-      }
-      withDirs() {
-        this.options.includeDirs = true;
-        return this;
-      }
-      withMaxDepth(depth) {
-        this.options.maxDepth = depth;
-        return this;
-      }
-      withMaxFiles(limit) {
-        this.options.maxFiles = limit;
-        return this;
-      }
-      withFullPaths() {
-        this.options.resolvePaths = true;
-        this.options.includeBasePath = true;
-        return this;
-      }
-      withErrors() {
-        this.options.suppressErrors = false;
-        return this;
-      }
-      withSymlinks({ resolvePaths = true } = {}) {
-        this.options.resolveSymlinks = true;
-        this.options.useRealPaths = resolvePaths;
-        return this.withFullPaths();
-      }
-      withAbortSignal(signal) {
-        this.options.signal = signal;
-        return this;
-      }
-      normalize() {
-        this.options.normalizePath = true;
-        return this;
-      }
-      filter(predicate) {
-        this.options.filters.push(predicate);
-        return this;
-      }
-      onlyDirs() {
-        this.options.excludeFiles = true;
-        this.options.includeDirs = true;
-        return this;
-      }
-      exclude(predicate) {
-        this.options.exclude = predicate;
-        return this;
-      }
-      onlyCounts() {
-        this.options.onlyCounts = true;
-        return this;
-      }
-      crawl(root) {
-        return new APIBuilder(root || ".", this.options);
-      }
-      withGlobFunction(fn) {
-        this.globFunction = fn;
-        return this;
-      }
-      /**
-      * @deprecated Pass options using the constructor instead:
-      * ```ts
-      * new fdir(options).crawl("/path/to/root");
-      * ```
-      * This method will be removed in v7.0
-      */
-      /* c8 ignore next 4 */
-      crawlWithOptions(root, options) {
-        this.options = {
-          ...this.options,
-          ...options
-        };
-        return new APIBuilder(root || ".", this.options);
-      }
-      glob(...patterns) {
-        if (this.globFunction) return this.globWithOptions(patterns);
-        return this.globWithOptions(patterns, ...[{ dot: true }]);
-      }
-      globWithOptions(patterns, ...options) {
-        const globFn = this.globFunction || pm;
-        if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-        var isMatch = this.globCache[patterns.join("\0")];
-        if (!isMatch) {
-          isMatch = globFn(patterns, ...options);
-          this.globCache[patterns.join("\0")] = isMatch;
-        }
-        this.options.filters.push((path6) => isMatch(path6));
-        return this;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path6, { windows } = {}) => {
-      const segs = path6.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module2) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants6();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts2 = [];
-      let str = input;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob2 = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob2 = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob2 = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob2) glob2 = utils.removeBackslashes(glob2);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start: start2,
-        base,
-        glob: glob2,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i2 = slashes[idx];
-          const value2 = input.slice(n2, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i2 >= start2) {
-            parts2.push(value2);
-            prevIndex = i2;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value = input.slice(n);
-        parts2.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts2;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module2) {
-    "use strict";
-    var constants4 = require_constants6();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants4;
-    var expandRange = (args2, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
-      }
-      args2.sort();
-      const value = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args2.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts2 = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts2.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts2.push(value);
-      return parts2;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j = i2 + 1; j < values.length; j++) {
-          const a = values[i2];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body2, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr[i2].type === "brace") {
-                break;
-              }
-              if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out2;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants4.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse = require_parse2();
-    var utils = require_utils2();
-    var constants4 = require_constants6();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob2, options, returnState = false) => {
-      if (Array.isArray(glob2)) {
-        const fns = glob2.map((input) => picomatch2(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob2) && glob2.tokens && glob2.input;
-      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix2 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob2, options) : picomatch2.makeRe(glob2, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob: glob2, posix: posix2 });
-        const result = { glob: glob2, state, regex, posix: posix2, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input, regex, options, { glob: glob2, posix: posix2 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input === glob2;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob2;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch2.matchBase = (input, glob2, options, posix2 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch2.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse(input, options);
-      }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants4;
-    module2.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch2(glob2, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob2, options, returnState);
+    if (character !== "[") {
+      index++;
+      continue;
     }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
-  }
-});
-
-// node_modules/tinyglobby/dist/index.mjs
-var dist_exports = {};
-__export(dist_exports, {
-  convertPathToPattern: () => convertPathToPattern,
-  escapePath: () => escapePath,
-  glob: () => glob,
-  globSync: () => globSync,
-  isDynamicPattern: () => isDynamicPattern
-});
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
-import { isAbsolute, posix, resolve as resolve3 } from "path";
-import { fileURLToPath } from "url";
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i2, j;
-  for (i2 = 0; i2 < patternsCount; i2++) {
-    const parts2 = splitPattern(patterns[i2]);
-    patternsParts[i2] = parts2;
-    const partsCount = parts2.length;
-    const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts2[j], options);
-    matchers[i2] = partMatchers;
-  }
-  return (input) => {
-    const inputParts = input.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-    for (i2 = 0; i2 < patternsCount; i2++) {
-      const patternParts = patternsParts[i2];
-      const matcher = matchers[i2];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
-        if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
-        if (!options.noglobstar && part === "**") return true;
-        j++;
-      }
-      if (j === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-function buildFormat(cwd, root, absolute) {
-  if (cwd === root || root.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start2 = cwd.length + +!isRoot(cwd);
-      return (p, isDir) => p.slice(start2, isDir ? -1 : void 0) || ".";
-    }
-    const prefix = root.slice(cwd.length + 1);
-    if (prefix) return (p, isDir) => {
-      if (p === ".") return prefix;
-      const result = `${prefix}/${p}`;
-      return isDir ? result.slice(0, -1) : result;
-    };
-    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-  if (root.startsWith(`${cwd}/`)) {
-    const prefix = root.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result = posix.relative(cwd, `${root}/${p}`);
-    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-  };
-}
-function ensureNonDriveRelativePath(path6) {
-  return path6.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-function splitPattern(path6) {
-  var _result$parts;
-  const result = import_picomatch.default.scan(path6, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path6];
-}
-function convertPosixPathToPattern(path6) {
-  return escapePosixPath(path6);
-}
-function convertWin32PathToPattern(path6) {
-  return escapeWin32Path(path6).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-function isDynamicPattern(pattern, options) {
-  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch.default.scan(pattern);
-  return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-function normalizePattern(pattern, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result = pattern;
-  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-  const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts2 = splitPattern(result);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i2 = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i2 < n && parts2[i2 + n] === cwdParts[cwdParts.length + i2 - n]) {
-      result = result.slice(0, (n - i2 - 1) * 3) + result.slice((n - i2) * 3 + parts2[i2 + n].length + 1) || ".";
-      i2++;
-    }
-    const potentialRoot = posix.join(cwd, parentDir.slice(i2 * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i2;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts2);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts2.length);
-    for (let i2 = 0; i2 < length; i2++) {
-      const part = parts2[i2];
-      if (part === "**" && !parts2[i2 + 1]) {
-        newCommonPath.pop();
+    index++;
+    if (characters[index] === "^") index++;
+    let ranges = 0;
+    for (; ; ) {
+      if (characters[index] === "]" && ranges > 0) {
+        index++;
         break;
       }
-      if (i2 === parts2.length - 1 || part !== props.commonPath[i2] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
+      if (!readClassCharacter()) return bad;
+      if (characters[index] === "-") {
+        index++;
+        if (!readClassCharacter()) return bad;
+      }
+      ranges++;
     }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
   }
+  return null;
+}
+var init_go_path = __esm({
+  "src/context/go-path.ts"() {
+    "use strict";
+  }
+});
+
+// src/parser/expand.ts
+function expandVariables(text, lookup, escapeChar, options = {}) {
+  const referenced = [];
+  const unresolved = [];
+  const removeQuotes = options.removeQuotes ?? true;
+  let output = "";
+  let index = 0;
+  let inDouble = false;
+  const length = text.length;
+  const readBraced = (openIndex) => {
+    let cursor = openIndex + 1;
+    let name2 = "";
+    while (cursor < length && NAME_CHAR.test(text[cursor])) name2 += text[cursor++];
+    if (name2 === "" && cursor < length && /[0-9@*#?$!-]/.test(text[cursor])) name2 = text[cursor++];
+    let depth = 1;
+    let end = cursor;
+    while (end < length && depth > 0) {
+      if (text[end] === escapeChar) {
+        end += 2;
+        continue;
+      }
+      if (text[end] === "{") depth++;
+      else if (text[end] === "}") depth--;
+      if (depth > 0) end++;
+    }
+    const modifierText = text.slice(cursor, Math.min(end, length));
+    const next = Math.min(end + 1, length);
+    if (name2 === "") return { value: "", next };
+    referenced.push(name2);
+    const current = lookup(name2);
+    const operator = /^(:?[-+?=])/.exec(modifierText)?.[1] ?? "";
+    const word = modifierText.slice(operator.length);
+    const expandWord = () => {
+      const inner = expandVariables(word, lookup, escapeChar, options);
+      referenced.push(...inner.referenced);
+      unresolved.push(...inner.unresolved);
+      return inner.value;
+    };
+    switch (operator) {
+      case ":-":
+        return { value: current !== void 0 && current !== "" ? current : expandWord(), next };
+      case "-":
+        return { value: current !== void 0 ? current : expandWord(), next };
+      case ":+":
+        return { value: current !== void 0 && current !== "" ? expandWord() : "", next };
+      case "+":
+        return { value: current !== void 0 ? expandWord() : "", next };
+      case ":?":
+      case "?":
+      case ":=":
+      case "=":
+        if (current === void 0) unresolved.push(name2);
+        return { value: current ?? "", next };
+      default:
+        if (current === void 0) unresolved.push(name2);
+        return { value: current ?? "", next };
+    }
+  };
+  while (index < length) {
+    const character = text[index];
+    if (character === escapeChar && index + 1 < length) {
+      output += removeQuotes ? text[index + 1] : character + text[index + 1];
+      index += 2;
+      continue;
+    }
+    if (character === "'" && !inDouble) {
+      const close = text.indexOf("'", index + 1);
+      const end = close === -1 ? length : close;
+      output += removeQuotes ? text.slice(index + 1, end) : text.slice(index, Math.min(end + 1, length));
+      index = end + 1;
+      continue;
+    }
+    if (character === '"') {
+      inDouble = !inDouble;
+      if (!removeQuotes) output += character;
+      index++;
+      continue;
+    }
+    if (character === "$" && index + 1 < length) {
+      const next = text[index + 1];
+      if (next === "{") {
+        const braced = readBraced(index + 1);
+        output += braced.value;
+        index = braced.next;
+        continue;
+      }
+      if (NAME_START.test(next)) {
+        let cursor = index + 1;
+        let name2 = "";
+        while (cursor < length && NAME_CHAR.test(text[cursor])) name2 += text[cursor++];
+        referenced.push(name2);
+        const current = lookup(name2);
+        if (current === void 0) unresolved.push(name2);
+        output += current ?? "";
+        index = cursor;
+        continue;
+      }
+    }
+    output += character;
+    index++;
+  }
+  return { value: output, referenced, unresolved };
+}
+var NAME_START, NAME_CHAR;
+var init_expand = __esm({
+  "src/parser/expand.ts"() {
+    "use strict";
+    NAME_START = /[A-Za-z_]/;
+    NAME_CHAR = /[A-Za-z0-9_]/;
+  }
+});
+
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i2 = n;
+      while (i2--) {
+        peq[a.charCodeAt(i2)] |= 1 << i2;
+      }
+      for (i2 = 0; i2 < m; i2++) {
+        var eq = peq[b.charCodeAt(i2)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i2 = n;
+      while (i2--) {
+        peq[a.charCodeAt(i2)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i2 = 0; i2 < hsize; i2++) {
+        phc[i2] = -1;
+        mhc[i2] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i2 = 0; i2 < n; i2++) {
+          var eq = peq[a.charCodeAt(i2)];
+          var pb = phc[i2 / 32 | 0] >>> i2 & 1;
+          var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i2 / 32 | 0] ^= 1 << i2;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i2 / 32 | 0] ^= 1 << i2;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start2 = j * 32;
+      var vlen = Math.min(32, m - start2) + start2;
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i2 = 0; i2 < n; i2++) {
+        var eq = peq[a.charCodeAt(i2)];
+        var pb = phc[i2 / 32 | 0] >>> i2 & 1;
+        var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i2 / 32 | 0] ^= 1 << i2;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i2 / 32 | 0] ^= 1 << i2;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance3 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance3;
+    var closest2 = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i2 = 0; i2 < arr.length; i2++) {
+        var dist = distance3(str, arr[i2]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i2;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest2;
+  }
+});
+
+// src/parser/image.ts
+function splitImageReference(reference) {
+  let rest = reference;
+  let digest = null;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let registry2 = null;
+  const firstSlash = rest.indexOf("/");
+  if (firstSlash !== -1) {
+    const first = rest.slice(0, firstSlash);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      registry2 = first;
+      rest = rest.slice(firstSlash + 1);
+    }
+  }
+  let tag = null;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  if (colon !== -1) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return { registry: registry2, name: rest, tag, digest };
+}
+var init_image = __esm({
+  "src/parser/image.ts"() {
+    "use strict";
+  }
+});
+
+// src/parser/source-map.ts
+function rangeOf(map, start2, end) {
+  const startPosition = map.positionAt(start2);
+  const last = end > start2 ? map.positionAt(end - 1) : startPosition;
+  return { start: startPosition, end: { line: last.line, column: last.column + (end > start2 ? 1 : 0) } };
+}
+function lineRange(line, startColumn, endColumn) {
+  return { start: { line, column: startColumn }, end: { line, column: endColumn } };
+}
+var SegmentSourceMap;
+var init_source_map = __esm({
+  "src/parser/source-map.ts"() {
+    "use strict";
+    SegmentSourceMap = class _SegmentSourceMap {
+      constructor(segments) {
+        this.segments = segments;
+      }
+      segments;
+      positionAt(offset) {
+        const segments = this.segments;
+        if (segments.length === 0) return { line: 1, column: 1 };
+        let low = 0;
+        let high = segments.length - 1;
+        while (low < high) {
+          const middle = low + high + 1 >> 1;
+          if (segments[middle].offset <= offset) low = middle;
+          else high = middle - 1;
+        }
+        const segment2 = segments[low];
+        return { line: segment2.line, column: segment2.column + Math.max(0, offset - segment2.offset) };
+      }
+      /** A new map for a slice of the text starting at `startOffset`. */
+      slice(startOffset) {
+        const shifted = [];
+        for (const segment2 of this.segments) {
+          const end = segment2.offset;
+          if (end <= startOffset) continue;
+          shifted.push({ offset: segment2.offset - startOffset, line: segment2.line, column: segment2.column });
+        }
+        const first = this.positionAt(startOffset);
+        shifted.unshift({ offset: 0, line: first.line, column: first.column });
+        return new _SegmentSourceMap(shifted);
+      }
+    };
+  }
+});
+
+// src/parser/words.ts
+function isBlank(character) {
+  return character === " " || character === "	" || character === "\n" || character === "\r";
+}
+function splitWords(text, escapeChar) {
+  const words = [];
+  let index = 0;
+  const length = text.length;
+  while (index < length) {
+    while (index < length && isBlank(text[index])) index++;
+    if (index >= length) break;
+    const start2 = index;
+    let value = "";
+    let quote = null;
+    let quoted = false;
+    while (index < length) {
+      const character = text[index];
+      if (quote === null) {
+        if (isBlank(character)) break;
+        if (character === escapeChar && index + 1 < length) {
+          value += text[index + 1];
+          index += 2;
+          continue;
+        }
+        if (character === '"' || character === "'") {
+          quote = character;
+          quoted = true;
+          index++;
+          continue;
+        }
+        value += character;
+        index++;
+      } else {
+        if (character === quote) {
+          quote = null;
+          index++;
+          continue;
+        }
+        if (quote === '"' && character === escapeChar && index + 1 < length) {
+          const next = text[index + 1];
+          if (next === '"' || next === escapeChar || next === "$") {
+            value += next;
+            index += 2;
+            continue;
+          }
+        }
+        value += character;
+        index++;
+      }
+    }
+    words.push({ value, raw: text.slice(start2, index), start: start2, end: index, quoted, unterminatedQuote: quote !== null });
+  }
+  return words;
+}
+var init_words = __esm({
+  "src/parser/words.ts"() {
+    "use strict";
+  }
+});
+
+// src/parser/scanner.ts
+function leadingWhitespaceLength(line) {
+  let index = 0;
+  while (index < line.length && (line[index] === " " || line[index] === "	")) index++;
+  return index;
+}
+function trimContinuation(line, escapeChar) {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === " " || line[end - 1] === "	")) end--;
+  if (end === 0 || line[end - 1] !== escapeChar) return { text: line, continues: false };
+  if (end >= 2 && line[end - 2] === escapeChar) return { text: line, continues: false };
+  return { text: line.slice(0, end - 1), continues: true };
+}
+function byteLength(line) {
+  return line.length > MAX_LINE_BYTES / 3 ? Buffer.byteLength(line, "utf8") : line.length;
+}
+function readDirectives(lines) {
+  const directives = [];
+  const errors = [];
+  const seen = /* @__PURE__ */ new Set();
+  let escapeBlockOpen = true;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    const trimmed = line.slice(leadingWhitespaceLength(line));
+    if (index === 0 && trimmed.startsWith("#!")) {
+      escapeBlockOpen = false;
+      continue;
+    }
+    const match = DIRECTIVE_PATTERN.exec(trimmed);
+    if (!match) break;
+    const name2 = match[1].toLowerCase();
+    if (!KNOWN_DIRECTIVES.has(name2)) break;
+    if (name2 === "escape" && !escapeBlockOpen) break;
+    if (seen.has(name2)) {
+      errors.push({ message: `only one ${name2} parser directive can be used`, line: index + 1, column: 1, fatal: true });
+      break;
+    }
+    seen.add(name2);
+    const column = line.indexOf("#") + 1;
+    directives.push({ name: name2, value: match[2], line: index + 1, range: lineRange(index + 1, column, line.length + 1) });
+  }
+  return { directives, errors };
+}
+function findHeredocMarkers(text, escapeChar) {
+  if (!text.includes("<<")) return [];
+  const words = splitWords(text, escapeChar);
+  const specs = [];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index];
+    if (!/^\d*<</.test(word.raw)) continue;
+    const match = HEREDOC_WORD.exec(word.raw);
+    if (!match) continue;
+    let delimiterRaw = match[3];
+    let markerEnd = word.end;
+    if (delimiterRaw === "") {
+      const next = words[index + 1];
+      if (!next || next.raw.includes("<")) continue;
+      delimiterRaw = next.raw;
+      markerEnd = next.end;
+      index++;
+    }
+    const quoted = /["']/.test(delimiterRaw);
+    const unquoted = splitWords(delimiterRaw, escapeChar);
+    if (unquoted.length !== 1 || unquoted[0].unterminatedQuote) return `unterminated quote in heredoc delimiter ${delimiterRaw}`;
+    specs.push({
+      delimiter: unquoted[0].value,
+      stripTabs: match[2] === "-",
+      quoted,
+      fd: match[1] ? Number(match[1]) : null,
+      markerStart: word.start,
+      markerEnd
+    });
+  }
+  return specs;
+}
+function scanDockerfile(lines) {
+  const { directives, errors } = readDirectives(lines);
+  const escapeDirective = directives.find((directive) => directive.name === "escape");
+  let escapeChar = "\\";
+  if (escapeDirective) {
+    if (escapeDirective.value === "`" || escapeDirective.value === "\\") escapeChar = escapeDirective.value;
+    else
+      errors.push({
+        message: `invalid escape token '${escapeDirective.value}' does not match ${"`"} or \\`,
+        line: escapeDirective.line,
+        column: 1,
+        fatal: true
+      });
+  }
+  const comments = [];
+  const logicalLines = [];
+  let lineIndex = 0;
+  const lineCount = lines.length;
+  const pushComment = (line, lineNumber, insideContinuation) => {
+    const hash = line.indexOf("#");
+    comments.push({
+      text: line.slice(hash + 1),
+      line: lineNumber,
+      range: lineRange(lineNumber, hash + 1, line.length + 1),
+      insideContinuation
+    });
+  };
+  while (lineIndex < lineCount) {
+    const line = lines[lineIndex];
+    const lineNumber = lineIndex + 1;
+    lineIndex++;
+    const leading = leadingWhitespaceLength(line);
+    if (leading === line.length) continue;
+    if (line[leading] === "#") {
+      pushComment(line, lineNumber, false);
+      continue;
+    }
+    let overlong = byteLength(line) > MAX_LINE_BYTES;
+    const first = trimContinuation(line.slice(leading), escapeChar);
+    const segments = [{ offset: 0, line: lineNumber, column: leading + 1 }];
+    let text = first.text;
+    let continues = first.continues;
+    let endLine = lineNumber;
+    const emptyContinuationLines = [];
+    while (continues && lineIndex < lineCount) {
+      const next = lines[lineIndex];
+      const nextNumber = lineIndex + 1;
+      lineIndex++;
+      const nextLeading = leadingWhitespaceLength(next);
+      if (next[nextLeading] === "#") {
+        pushComment(next, nextNumber, true);
+        continue;
+      }
+      if (nextLeading === next.length) {
+        emptyContinuationLines.push(nextNumber);
+        continue;
+      }
+      if (byteLength(next) > MAX_LINE_BYTES) overlong = true;
+      const piece = trimContinuation(next, escapeChar);
+      segments.push({ offset: text.length, line: nextNumber, column: 1 });
+      text += piece.text;
+      continues = piece.continues;
+      endLine = nextNumber;
+    }
+    if (overlong) {
+      errors.push({
+        message: `dockerfile line greater than max allowed size of ${MAX_LINE_BYTES}`,
+        line: lineNumber,
+        column: 1,
+        fatal: true
+      });
+    }
+    const map = new SegmentSourceMap(segments);
+    const heredocs = [];
+    const keywordMatch = /^(\S+)\s*(.*)$/s.exec(text);
+    let keyword = keywordMatch?.[1]?.toLowerCase() ?? "";
+    let rest = keywordMatch?.[2] ?? "";
+    let restOffset = keywordMatch ? text.length - rest.length : 0;
+    if (keyword === "onbuild") {
+      const inner = /^(\S+)\s*(.*)$/s.exec(rest);
+      keyword = inner?.[1]?.toLowerCase() ?? "";
+      const innerRest = inner?.[2] ?? "";
+      restOffset += rest.length - innerRest.length;
+      rest = innerRest;
+    }
+    if (!overlong && HEREDOC_KINDS.has(keyword) && !rest.trimStart().startsWith("[") && rest.includes("<<")) {
+      const specs = findHeredocMarkers(rest, escapeChar);
+      if (typeof specs === "string") {
+        errors.push({ message: specs, line: lineNumber, column: 1, fatal: true });
+      } else {
+        for (const spec of specs) {
+          const bodyLines = [];
+          const strippedTabs = [];
+          const bodyStartLine = lineIndex + 1;
+          let terminated = false;
+          while (lineIndex < lineCount) {
+            const bodyLine = lines[lineIndex];
+            lineIndex++;
+            const candidate = spec.stripTabs ? bodyLine.replace(/^\t+/, "") : bodyLine;
+            if (candidate === spec.delimiter) {
+              terminated = true;
+              break;
+            }
+            bodyLines.push(candidate);
+            strippedTabs.push(bodyLine.length - candidate.length);
+          }
+          if (!terminated) {
+            errors.push({
+              message: `unterminated heredoc: no line "${spec.delimiter}" closes the heredoc opened on line ${lineNumber}`,
+              line: lineNumber,
+              column: map.positionAt(restOffset + spec.markerStart).column,
+              fatal: true
+            });
+          }
+          const terminatorLine = terminated ? lineIndex : Math.max(lineIndex, bodyStartLine - 1);
+          endLine = Math.max(endLine, terminatorLine);
+          const markerStartPosition = map.positionAt(restOffset + spec.markerStart);
+          const markerEndPosition = map.positionAt(restOffset + spec.markerEnd - 1);
+          heredocs.push({
+            delimiter: spec.delimiter,
+            stripTabs: spec.stripTabs,
+            quoted: spec.quoted,
+            fd: spec.fd,
+            body: bodyLines.map((bodyLine) => `${bodyLine}
+`).join(""),
+            strippedTabs,
+            bodyStartLine,
+            terminatorLine,
+            markerRange: {
+              start: markerStartPosition,
+              end: { line: markerEndPosition.line, column: markerEndPosition.column + 1 }
+            },
+            terminated
+          });
+        }
+      }
+    }
+    logicalLines.push({ text, map, startLine: lineNumber, endLine, emptyContinuationLines, heredocs, overlong });
+  }
+  return { escapeChar, directives, comments, logicalLines, errors };
+}
+var MAX_LINE_BYTES, DIRECTIVE_PATTERN, KNOWN_DIRECTIVES, HEREDOC_WORD, HEREDOC_KINDS;
+var init_scanner = __esm({
+  "src/parser/scanner.ts"() {
+    "use strict";
+    init_source_map();
+    init_words();
+    MAX_LINE_BYTES = 65535;
+    DIRECTIVE_PATTERN = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
+    KNOWN_DIRECTIVES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
+    HEREDOC_WORD = /^(\d*)<<(-?)\s*([^<]*)$/;
+    HEREDOC_KINDS = /* @__PURE__ */ new Set(["run", "copy", "add"]);
+  }
+});
+
+// node_modules/web-tree-sitter/web-tree-sitter.js
+var web_tree_sitter_exports = {};
+__export(web_tree_sitter_exports, {
+  CaptureQuantifier: () => CaptureQuantifier,
+  Edit: () => Edit,
+  LANGUAGE_VERSION: () => LANGUAGE_VERSION,
+  Language: () => Language,
+  LookaheadIterator: () => LookaheadIterator,
+  MIN_COMPATIBLE_VERSION: () => MIN_COMPATIBLE_VERSION,
+  Node: () => Node,
+  Parser: () => Parser,
+  Query: () => Query,
+  Tree: () => Tree,
+  TreeCursor: () => TreeCursor
+});
+function assertInternal(x) {
+  if (x !== INTERNAL) throw new Error("Illegal constructor");
+}
+function isPoint(point) {
+  return !!point && typeof point.row === "number" && typeof point.column === "number";
+}
+function setModule(module2) {
+  C = module2;
+}
+function newFinalizer(handler) {
+  try {
+    return new FinalizationRegistry(handler);
+  } catch (e) {
+    console.error("Unsupported FinalizationRegistry:", e);
+    return;
+  }
+}
+function getText(tree, startIndex, endIndex, startPosition) {
+  const length = endIndex - startIndex;
+  let result = tree.textCallback(startIndex, startPosition);
+  if (result) {
+    startIndex += result.length;
+    while (startIndex < endIndex) {
+      const string = tree.textCallback(startIndex, startPosition);
+      if (string && string.length > 0) {
+        startIndex += string.length;
+        result += string;
+      } else {
+        break;
+      }
+    }
+    if (startIndex > endIndex) {
+      result = result.slice(0, length);
+    }
+  }
+  return result ?? "";
+}
+function unmarshalCaptures(query, tree, address, patternIndex, result) {
+  for (let i2 = 0, n = result.length; i2 < n; i2++) {
+    const captureIndex = C.getValue(address, "i32");
+    address += SIZE_OF_INT;
+    const node = unmarshalNode(tree, address);
+    address += SIZE_OF_NODE;
+    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
+  }
+  return address;
+}
+function marshalNode(node, index = 0) {
+  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
+  C.setValue(address, node.id, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.row, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.column, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node[0], "i32");
+}
+function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+  const id = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  if (id === 0) return null;
+  const index = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const row = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const column = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const other = C.getValue(address, "i32");
+  const result = new Node(INTERNAL, {
+    id,
+    tree,
+    startIndex: index,
+    startPosition: { row, column },
+    other
+  });
   return result;
 }
-function processPatterns(options, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns = [];
-  for (const pattern of options.ignore) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
+  C.setValue(address + 0 * SIZE_OF_INT, cursor[0], "i32");
+  C.setValue(address + 1 * SIZE_OF_INT, cursor[1], "i32");
+  C.setValue(address + 2 * SIZE_OF_INT, cursor[2], "i32");
+  C.setValue(address + 3 * SIZE_OF_INT, cursor[3], "i32");
+}
+function unmarshalTreeCursor(cursor) {
+  cursor[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
+  cursor[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
+  cursor[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+  cursor[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+}
+function marshalPoint(address, point) {
+  C.setValue(address, point.row, "i32");
+  C.setValue(address + SIZE_OF_INT, point.column, "i32");
+}
+function unmarshalPoint(address) {
+  const result = {
+    row: C.getValue(address, "i32") >>> 0,
+    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
+  };
+  return result;
+}
+function marshalRange(address, range) {
+  marshalPoint(address, range.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, range.endPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, range.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, range.endIndex, "i32");
+  address += SIZE_OF_INT;
+}
+function unmarshalRange(address) {
+  const result = {};
+  result.startPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.endPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.startIndex = C.getValue(address, "i32") >>> 0;
+  address += SIZE_OF_INT;
+  result.endIndex = C.getValue(address, "i32") >>> 0;
+  return result;
+}
+function marshalEdit(edit, address = TRANSFER_BUFFER) {
+  marshalPoint(address, edit.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.oldEndPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.newEndPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, edit.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.oldEndIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.newEndIndex, "i32");
+  address += SIZE_OF_INT;
+}
+function unmarshalLanguageMetadata(address) {
+  const major_version = C.getValue(address, "i32");
+  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
+  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
+  return { major_version, minor_version, patch_version };
+}
+async function Module2(moduleArg = {}) {
+  var moduleRtn;
+  var Module = moduleArg;
+  var ENVIRONMENT_IS_WEB = typeof window == "object";
+  var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
+  var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
+  if (ENVIRONMENT_IS_NODE) {
+    const { createRequire: createRequire3 } = await import("module");
+    var require = createRequire3(import.meta.url);
   }
-  for (const pattern of patterns) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+  Module.currentQueryProgressCallback = null;
+  Module.currentProgressCallback = null;
+  Module.currentLogCallback = null;
+  Module.currentParseCallback = null;
+  var arguments_ = [];
+  var thisProgram = "./this.program";
+  var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+    throw toThrow;
+  }, "quit_");
+  var _scriptName = import.meta.url;
+  var scriptDirectory = "";
+  function locateFile(path6) {
+    if (Module["locateFile"]) {
+      return Module["locateFile"](path6, scriptDirectory);
+    }
+    return scriptDirectory + path6;
+  }
+  __name(locateFile, "locateFile");
+  var readAsync, readBinary;
+  if (ENVIRONMENT_IS_NODE) {
+    var fs = require("fs");
+    if (_scriptName.startsWith("file:")) {
+      scriptDirectory = require("path").dirname(require("url").fileURLToPath(_scriptName)) + "/";
+    }
+    readBinary = /* @__PURE__ */ __name((filename) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename);
+      return ret;
+    }, "readBinary");
+    readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
+      return ret;
+    }, "readAsync");
+    if (process.argv.length > 1) {
+      thisProgram = process.argv[1].replace(/\\/g, "/");
+    }
+    arguments_ = process.argv.slice(2);
+    quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+      process.exitCode = status;
+      throw toThrow;
+    }, "quit_");
+  } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+    try {
+      scriptDirectory = new URL(".", _scriptName).href;
+    } catch {
+    }
+    {
+      if (ENVIRONMENT_IS_WORKER) {
+        readBinary = /* @__PURE__ */ __name((url) => {
+          var xhr = new XMLHttpRequest();
+          xhr.open("GET", url, false);
+          xhr.responseType = "arraybuffer";
+          xhr.send(null);
+          return new Uint8Array(
+            /** @type{!ArrayBuffer} */
+            xhr.response
+          );
+        }, "readBinary");
+      }
+      readAsync = /* @__PURE__ */ __name(async (url) => {
+        if (isFileURI(url)) {
+          return new Promise((resolve11, reject) => {
+            var xhr = new XMLHttpRequest();
+            xhr.open("GET", url, true);
+            xhr.responseType = "arraybuffer";
+            xhr.onload = () => {
+              if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+                resolve11(xhr.response);
+                return;
+              }
+              reject(xhr.status);
+            };
+            xhr.onerror = reject;
+            xhr.send(null);
+          });
+        }
+        var response = await fetch(url, {
+          credentials: "same-origin"
+        });
+        if (response.ok) {
+          return response.arrayBuffer();
+        }
+        throw new Error(response.status + " : " + response.url);
+      }, "readAsync");
+    }
+  } else {
+  }
+  var out = console.log.bind(console);
+  var err = console.error.bind(console);
+  var dynamicLibraries = [];
+  var wasmBinary;
+  var ABORT = false;
+  var EXITSTATUS;
+  var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
+  var readyPromiseResolve, readyPromiseReject;
+  var wasmMemory;
+  var HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
+  var HEAP64, HEAPU64;
+  var HEAP_DATA_VIEW;
+  var runtimeInitialized = false;
+  function updateMemoryViews() {
+    var b = wasmMemory.buffer;
+    Module["HEAP8"] = HEAP8 = new Int8Array(b);
+    Module["HEAP16"] = HEAP16 = new Int16Array(b);
+    Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
+    Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
+    Module["HEAP32"] = HEAP32 = new Int32Array(b);
+    Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
+    Module["HEAPF32"] = HEAPF32 = new Float32Array(b);
+    Module["HEAPF64"] = HEAPF64 = new Float64Array(b);
+    Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
+    Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b);
+    Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
+    LE_HEAP_UPDATE();
+  }
+  __name(updateMemoryViews, "updateMemoryViews");
+  function initMemory() {
+    if (Module["wasmMemory"]) {
+      wasmMemory = Module["wasmMemory"];
+    } else {
+      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
+      wasmMemory = new WebAssembly.Memory({
+        "initial": INITIAL_MEMORY / 65536,
+        // In theory we should not need to emit the maximum if we want "unlimited"
+        // or 4GB of memory, but VMs error on that atm, see
+        // https://github.com/emscripten-core/emscripten/issues/14130
+        // And in the pthreads case we definitely need to emit a maximum. So
+        // always emit one.
+        "maximum": 32768
+      });
+    }
+    updateMemoryViews();
+  }
+  __name(initMemory, "initMemory");
+  var __RELOC_FUNCS__ = [];
+  function preRun() {
+    if (Module["preRun"]) {
+      if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
+      while (Module["preRun"].length) {
+        addOnPreRun(Module["preRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPreRuns);
+  }
+  __name(preRun, "preRun");
+  function initRuntime() {
+    runtimeInitialized = true;
+    callRuntimeCallbacks(__RELOC_FUNCS__);
+    wasmExports["__wasm_call_ctors"]();
+    callRuntimeCallbacks(onPostCtors);
+  }
+  __name(initRuntime, "initRuntime");
+  function preMain() {
+  }
+  __name(preMain, "preMain");
+  function postRun() {
+    if (Module["postRun"]) {
+      if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
+      while (Module["postRun"].length) {
+        addOnPostRun(Module["postRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPostRuns);
+  }
+  __name(postRun, "postRun");
+  function abort(what) {
+    Module["onAbort"]?.(what);
+    what = "Aborted(" + what + ")";
+    err(what);
+    ABORT = true;
+    what += ". Build with -sASSERTIONS for more info.";
+    var e = new WebAssembly.RuntimeError(what);
+    readyPromiseReject?.(e);
+    throw e;
+  }
+  __name(abort, "abort");
+  var wasmBinaryFile;
+  function findWasmBinary() {
+    if (Module["locateFile"]) {
+      return locateFile("web-tree-sitter.wasm");
+    }
+    return new URL("web-tree-sitter.wasm", import.meta.url).href;
+  }
+  __name(findWasmBinary, "findWasmBinary");
+  function getBinarySync(file) {
+    if (file == wasmBinaryFile && wasmBinary) {
+      return new Uint8Array(wasmBinary);
+    }
+    if (readBinary) {
+      return readBinary(file);
+    }
+    throw "both async and sync fetching of the wasm failed";
+  }
+  __name(getBinarySync, "getBinarySync");
+  async function getWasmBinary(binaryFile) {
+    if (!wasmBinary) {
+      try {
+        var response = await readAsync(binaryFile);
+        return new Uint8Array(response);
+      } catch {
+      }
+    }
+    return getBinarySync(binaryFile);
+  }
+  __name(getWasmBinary, "getWasmBinary");
+  async function instantiateArrayBuffer(binaryFile, imports) {
+    try {
+      var binary2 = await getWasmBinary(binaryFile);
+      var instance2 = await WebAssembly.instantiate(binary2, imports);
+      return instance2;
+    } catch (reason) {
+      err(`failed to asynchronously prepare wasm: ${reason}`);
+      abort(reason);
+    }
+  }
+  __name(instantiateArrayBuffer, "instantiateArrayBuffer");
+  async function instantiateAsync(binary2, binaryFile, imports) {
+    if (!binary2 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
+      try {
+        var response = fetch(binaryFile, {
+          credentials: "same-origin"
+        });
+        var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+        return instantiationResult;
+      } catch (reason) {
+        err(`wasm streaming compile failed: ${reason}`);
+        err("falling back to ArrayBuffer instantiation");
+      }
+    }
+    return instantiateArrayBuffer(binaryFile, imports);
+  }
+  __name(instantiateAsync, "instantiateAsync");
+  function getWasmImports() {
+    return {
+      "env": wasmImports,
+      "wasi_snapshot_preview1": wasmImports,
+      "GOT.mem": new Proxy(wasmImports, GOTHandler),
+      "GOT.func": new Proxy(wasmImports, GOTHandler)
+    };
+  }
+  __name(getWasmImports, "getWasmImports");
+  async function createWasm() {
+    function receiveInstance(instance2, module2) {
+      wasmExports = instance2.exports;
+      wasmExports = relocateExports(wasmExports, 1024);
+      var metadata2 = getDylinkMetadata(module2);
+      if (metadata2.neededDynlibs) {
+        dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
+      }
+      mergeLibSymbols(wasmExports, "main");
+      LDSO.init();
+      loadDylibs();
+      __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
+      assignWasmExports(wasmExports);
+      return wasmExports;
+    }
+    __name(receiveInstance, "receiveInstance");
+    function receiveInstantiationResult(result2) {
+      return receiveInstance(result2["instance"], result2["module"]);
+    }
+    __name(receiveInstantiationResult, "receiveInstantiationResult");
+    var info22 = getWasmImports();
+    if (Module["instantiateWasm"]) {
+      return new Promise((resolve11, reject) => {
+        Module["instantiateWasm"](info22, (mod, inst) => {
+          resolve11(receiveInstance(mod, inst));
+        });
+      });
+    }
+    wasmBinaryFile ??= findWasmBinary();
+    var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info22);
+    var exports = receiveInstantiationResult(result);
+    return exports;
+  }
+  __name(createWasm, "createWasm");
+  class ExitStatus {
+    static {
+      __name(this, "ExitStatus");
+    }
+    name = "ExitStatus";
+    constructor(status) {
+      this.message = `Program terminated with exit(${status})`;
+      this.status = status;
+    }
+  }
+  var GOT = {};
+  var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
+  var GOTHandler = {
+    get(obj, symName) {
+      var rtn = GOT[symName];
+      if (!rtn) {
+        rtn = GOT[symName] = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": true
+        });
+      }
+      if (!currentModuleWeakSymbols.has(symName)) {
+        rtn.required = true;
+      }
+      return rtn;
+    }
+  };
+  var LE_ATOMICS_NATIVE_BYTE_ORDER = [];
+  var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
+  var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
+  var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
+  var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
+  var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
+  var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
+  var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
+  var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
+  var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
+  var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
+  var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value, true), "LE_HEAP_STORE_I64");
+  var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
+  var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
+    while (callbacks.length > 0) {
+      callbacks.shift()(Module);
+    }
+  }, "callRuntimeCallbacks");
+  var onPostRuns = [];
+  var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
+  var onPreRuns = [];
+  var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
+  var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
+  var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+    var maxIdx = idx + maxBytesToRead;
+    if (ignoreNul) return maxIdx;
+    while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+    return idx;
+  }, "findStringEnd");
+  var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+    var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+    if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+      return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+    }
+    var str = "";
+    while (idx < endPtr) {
+      var u0 = heapOrArray[idx++];
+      if (!(u0 & 128)) {
+        str += String.fromCharCode(u0);
+        continue;
+      }
+      var u1 = heapOrArray[idx++] & 63;
+      if ((u0 & 224) == 192) {
+        str += String.fromCharCode((u0 & 31) << 6 | u1);
+        continue;
+      }
+      var u2 = heapOrArray[idx++] & 63;
+      if ((u0 & 240) == 224) {
+        u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+      } else {
+        u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+      }
+      if (u0 < 65536) {
+        str += String.fromCharCode(u0);
+      } else {
+        var ch = u0 - 65536;
+        str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+      }
+    }
+    return str;
+  }, "UTF8ArrayToString");
+  var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
+    var offset = 0;
+    var end = 0;
+    function getU8() {
+      return binary2[offset++];
+    }
+    __name(getU8, "getU8");
+    function getLEB() {
+      var ret = 0;
+      var mul = 1;
+      while (1) {
+        var byte = binary2[offset++];
+        ret += (byte & 127) * mul;
+        mul *= 128;
+        if (!(byte & 128)) break;
+      }
+      return ret;
+    }
+    __name(getLEB, "getLEB");
+    function getString() {
+      var len = getLEB();
+      offset += len;
+      return UTF8ArrayToString(binary2, offset - len, len);
+    }
+    __name(getString, "getString");
+    function getStringList() {
+      var count2 = getLEB();
+      var rtn = [];
+      while (count2--) rtn.push(getString());
+      return rtn;
+    }
+    __name(getStringList, "getStringList");
+    function failIf(condition, message) {
+      if (condition) throw new Error(message);
+    }
+    __name(failIf, "failIf");
+    if (binary2 instanceof WebAssembly.Module) {
+      var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
+      failIf(dylinkSection.length === 0, "need dylink section");
+      binary2 = new Uint8Array(dylinkSection[0]);
+      end = binary2.length;
+    } else {
+      var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
+      var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
+      failIf(!magicNumberFound, "need to see wasm magic number");
+      failIf(binary2[8] !== 0, "need the dylink section to be first");
+      offset = 9;
+      var section_size = getLEB();
+      end = offset + section_size;
+      var name2 = getString();
+      failIf(name2 !== "dylink.0");
+    }
+    var customSection = {
+      neededDynlibs: [],
+      tlsExports: /* @__PURE__ */ new Set(),
+      weakImports: /* @__PURE__ */ new Set(),
+      runtimePaths: []
+    };
+    var WASM_DYLINK_MEM_INFO = 1;
+    var WASM_DYLINK_NEEDED = 2;
+    var WASM_DYLINK_EXPORT_INFO = 3;
+    var WASM_DYLINK_IMPORT_INFO = 4;
+    var WASM_DYLINK_RUNTIME_PATH = 5;
+    var WASM_SYMBOL_TLS = 256;
+    var WASM_SYMBOL_BINDING_MASK = 3;
+    var WASM_SYMBOL_BINDING_WEAK = 1;
+    while (offset < end) {
+      var subsectionType = getU8();
+      var subsectionSize = getLEB();
+      if (subsectionType === WASM_DYLINK_MEM_INFO) {
+        customSection.memorySize = getLEB();
+        customSection.memoryAlign = getLEB();
+        customSection.tableSize = getLEB();
+        customSection.tableAlign = getLEB();
+      } else if (subsectionType === WASM_DYLINK_NEEDED) {
+        customSection.neededDynlibs = getStringList();
+      } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
+        var count = getLEB();
+        while (count--) {
+          var symname = getString();
+          var flags2 = getLEB();
+          if (flags2 & WASM_SYMBOL_TLS) {
+            customSection.tlsExports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
+        var count = getLEB();
+        while (count--) {
+          var modname = getString();
+          var symname = getString();
+          var flags2 = getLEB();
+          if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+            customSection.weakImports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
+        customSection.runtimePaths = getStringList();
+      } else {
+        offset += subsectionSize;
+      }
+    }
+    return customSection;
+  }, "getDylinkMetadata");
+  function getValue(ptr, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        return HEAP8[ptr];
+      case "i8":
+        return HEAP8[ptr];
+      case "i16":
+        return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
+      case "i32":
+        return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
+      case "i64":
+        return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
+      case "float":
+        return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
+      case "double":
+        return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
+      case "*":
+        return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
+      default:
+        abort(`invalid type for getValue: ${type}`);
+    }
+  }
+  __name(getValue, "getValue");
+  var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+    var dso = {
+      refcount: Infinity,
+      name: name2,
+      exports: syms,
+      global: true
+    };
+    LDSO.loadedLibsByName[name2] = dso;
+    if (handle2 != void 0) {
+      LDSO.loadedLibsByHandle[handle2] = dso;
+    }
+    return dso;
+  }, "newDSO");
+  var LDSO = {
+    loadedLibsByName: {},
+    loadedLibsByHandle: {},
+    init() {
+      newDSO("__main__", 0, wasmImports);
+    }
+  };
+  var ___heap_base = 82240;
+  var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
+  var getMemory = /* @__PURE__ */ __name((size) => {
+    if (runtimeInitialized) {
+      return _calloc(size, 1);
+    }
+    var ret = ___heap_base;
+    var end = ret + alignMemory(size, 16);
+    ___heap_base = end;
+    GOT["__heap_base"].value = end;
+    return ret;
+  }, "getMemory");
+  var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
+  var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
+    const n = arr.length;
+    return [n % 128 | 128, n >> 7, ...arr];
+  }, "uleb128EncodeWithLen");
+  var wasmTypeCodes = {
+    "i": 127,
+    // i32
+    "p": 127,
+    // i32
+    "j": 126,
+    // i64
+    "f": 125,
+    // f32
+    "d": 124,
+    // f64
+    "e": 111
+  };
+  var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
+    var code = wasmTypeCodes[type];
+    return code;
+  })), "generateTypePack");
+  var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
+    var bytes = Uint8Array.of(
+      0,
+      97,
+      115,
+      109,
+      // magic ("\0asm")
+      1,
+      0,
+      0,
+      0,
+      // version: 1
+      1,
+      ...uleb128EncodeWithLen([
+        1,
+        // count: 1
+        96,
+        // param types
+        ...generateTypePack(sig.slice(1)),
+        // return types (for now only supporting [] if `void` and single [T] otherwise)
+        ...generateTypePack(sig[0] === "v" ? "" : sig[0])
+      ]),
+      // The rest of the module is static
+      2,
+      7,
+      // import section
+      // (import "e" "f" (func 0 (type 0)))
+      1,
+      1,
+      101,
+      1,
+      102,
+      0,
+      0,
+      7,
+      5,
+      // export section
+      // (export "f" (func 0 (type 0)))
+      1,
+      1,
+      102,
+      0,
+      0
+    );
+    var module2 = new WebAssembly.Module(bytes);
+    var instance2 = new WebAssembly.Instance(module2, {
+      "e": {
+        "f": func2
+      }
+    });
+    var wrappedFunc = instance2.exports["f"];
+    return wrappedFunc;
+  }, "convertJsFunctionToWasm");
+  var wasmTableMirror = [];
+  var wasmTable = new WebAssembly.Table({
+    "initial": 31,
+    "element": "anyfunc"
+  });
+  var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
+    var func2 = wasmTableMirror[funcPtr];
+    if (!func2) {
+      wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
+    }
+    return func2;
+  }, "getWasmTableEntry");
+  var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+    if (functionsInTableMap) {
+      for (var i2 = offset; i2 < offset + count; i2++) {
+        var item = getWasmTableEntry(i2);
+        if (item) {
+          functionsInTableMap.set(item, i2);
+        }
+      }
+    }
+  }, "updateTableMap");
+  var functionsInTableMap;
+  var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
+    if (!functionsInTableMap) {
+      functionsInTableMap = /* @__PURE__ */ new WeakMap();
+      updateTableMap(0, wasmTable.length);
+    }
+    return functionsInTableMap.get(func2) || 0;
+  }, "getFunctionAddress");
+  var freeTableIndexes = [];
+  var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
+    if (freeTableIndexes.length) {
+      return freeTableIndexes.pop();
+    }
+    return wasmTable["grow"](1);
+  }, "getEmptyTableSlot");
+  var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
+    wasmTable.set(idx, func2);
+    wasmTableMirror[idx] = wasmTable.get(idx);
+  }, "setWasmTableEntry");
+  var addFunction = /* @__PURE__ */ __name((func2, sig) => {
+    var rtn = getFunctionAddress(func2);
+    if (rtn) {
+      return rtn;
+    }
+    var ret = getEmptyTableSlot();
+    try {
+      setWasmTableEntry(ret, func2);
+    } catch (err2) {
+      if (!(err2 instanceof TypeError)) {
+        throw err2;
+      }
+      var wrapped = convertJsFunctionToWasm(func2, sig);
+      setWasmTableEntry(ret, wrapped);
+    }
+    functionsInTableMap.set(func2, ret);
+    return ret;
+  }, "addFunction");
+  var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
+    for (var symName in exports) {
+      if (isInternalSym(symName)) {
+        continue;
+      }
+      var value = exports[symName];
+      GOT[symName] ||= new WebAssembly.Global({
+        "value": "i32",
+        "mutable": true
+      });
+      if (replace || GOT[symName].value == 0) {
+        if (typeof value == "function") {
+          GOT[symName].value = addFunction(value);
+        } else if (typeof value == "number") {
+          GOT[symName].value = value;
+        } else {
+          err(`unhandled export type for '${symName}': ${typeof value}`);
+        }
+      }
+    }
+  }, "updateGOT");
+  var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace) => {
+    var relocated = {};
+    for (var e in exports) {
+      var value = exports[e];
+      if (typeof value == "object") {
+        value = value.value;
+      }
+      if (typeof value == "number") {
+        value += memoryBase2;
+      }
+      relocated[e] = value;
+    }
+    updateGOT(relocated, replace);
+    return relocated;
+  }, "relocateExports");
+  var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
+    var existing = wasmImports[symName];
+    if (!existing || existing.stub) {
+      return false;
+    }
+    return true;
+  }, "isSymbolDefined");
+  var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
+    var func2 = getWasmTableEntry(ptr);
+    var rtn = func2(...args2);
+    function convert(rtn2) {
+      return rtn2;
+    }
+    __name(convert, "convert");
+    return convert(rtn);
+  }, "dynCall");
+  var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
+  var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
+  var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
+    var sp = stackSave();
+    try {
+      return dynCall(sig, ptr, args2);
+    } catch (e) {
+      stackRestore(sp);
+      if (e !== e + 0) throw e;
+      _setThrew(1, 0);
+      if (sig[0] == "j") return 0n;
+    }
+  }, "createInvokeFunction");
+  var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
+    var sym;
+    if (isSymbolDefined(symName)) {
+      sym = wasmImports[symName];
+    } else if (symName.startsWith("invoke_")) {
+      sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
+    }
+    return {
+      sym,
+      name: symName
+    };
+  }, "resolveGlobalSymbol");
+  var onPostCtors = [];
+  var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
+  var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
+  var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
+    var metadata = getDylinkMetadata(binary);
+    function loadModule() {
+      var memAlign = Math.pow(2, metadata.memoryAlign);
+      var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
+      var tableBase = metadata.tableSize ? wasmTable.length : 0;
+      if (handle) {
+        HEAP8[handle + 8] = 1;
+        LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
+        LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
+        LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
+        LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
+      }
+      if (metadata.tableSize) {
+        wasmTable.grow(metadata.tableSize);
+      }
+      var moduleExports;
+      function resolveSymbol(sym) {
+        var resolved2 = resolveGlobalSymbol(sym).sym;
+        if (!resolved2 && localScope) {
+          resolved2 = localScope[sym];
+        }
+        if (!resolved2) {
+          resolved2 = moduleExports[sym];
+        }
+        return resolved2;
+      }
+      __name(resolveSymbol, "resolveSymbol");
+      var proxyHandler = {
+        get(stubs, prop) {
+          switch (prop) {
+            case "__memory_base":
+              return memoryBase;
+            case "__table_base":
+              return tableBase;
+          }
+          if (prop in wasmImports && !wasmImports[prop].stub) {
+            var res = wasmImports[prop];
+            return res;
+          }
+          if (!(prop in stubs)) {
+            var resolved2;
+            stubs[prop] = (...args2) => {
+              resolved2 ||= resolveSymbol(prop);
+              return resolved2(...args2);
+            };
+          }
+          return stubs[prop];
+        }
+      };
+      var proxy = new Proxy({}, proxyHandler);
+      currentModuleWeakSymbols = metadata.weakImports;
+      var info = {
+        "GOT.mem": new Proxy({}, GOTHandler),
+        "GOT.func": new Proxy({}, GOTHandler),
+        "env": proxy,
+        "wasi_snapshot_preview1": proxy
+      };
+      function postInstantiation(module, instance) {
+        updateTableMap(tableBase, metadata.tableSize);
+        moduleExports = relocateExports(instance.exports, memoryBase);
+        if (!flags.allowUndefined) {
+          reportUndefinedSymbols();
+        }
+        function addEmAsm(addr, body) {
+          var args = [];
+          var arity = 0;
+          for (; arity < 16; arity++) {
+            if (body.indexOf("$" + arity) != -1) {
+              args.push("$" + arity);
+            } else {
+              break;
+            }
+          }
+          args = args.join(",");
+          var func = `(${args}) => { ${body} };`;
+          ASM_CONSTS[start] = eval(func);
+        }
+        __name(addEmAsm, "addEmAsm");
+        if ("__start_em_asm" in moduleExports) {
+          var start = moduleExports["__start_em_asm"];
+          var stop = moduleExports["__stop_em_asm"];
+          while (start < stop) {
+            var jsString = UTF8ToString(start);
+            addEmAsm(start, jsString);
+            start = HEAPU8.indexOf(0, start) + 1;
+          }
+        }
+        function addEmJs(name, cSig, body) {
+          var jsArgs = [];
+          cSig = cSig.slice(1, -1);
+          if (cSig != "void") {
+            cSig = cSig.split(",");
+            for (var i in cSig) {
+              var jsArg = cSig[i].split(" ").pop();
+              jsArgs.push(jsArg.replace("*", ""));
+            }
+          }
+          var func = `(${jsArgs}) => ${body};`;
+          moduleExports[name] = eval(func);
+        }
+        __name(addEmJs, "addEmJs");
+        for (var name in moduleExports) {
+          if (name.startsWith("__em_js__")) {
+            var start = moduleExports[name];
+            var jsString = UTF8ToString(start);
+            var parts = jsString.split("<::>");
+            addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
+            delete moduleExports[name];
+          }
+        }
+        var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
+        if (applyRelocs) {
+          if (runtimeInitialized) {
+            applyRelocs();
+          } else {
+            __RELOC_FUNCS__.push(applyRelocs);
+          }
+        }
+        var init = moduleExports["__wasm_call_ctors"];
+        if (init) {
+          if (runtimeInitialized) {
+            init();
+          } else {
+            addOnPostCtor(init);
+          }
+        }
+        return moduleExports;
+      }
+      __name(postInstantiation, "postInstantiation");
+      if (flags.loadAsync) {
+        return (async () => {
+          var instance2;
+          if (binary instanceof WebAssembly.Module) {
+            instance2 = new WebAssembly.Instance(binary, info);
+          } else {
+            ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
+          }
+          return postInstantiation(binary, instance2);
+        })();
+      }
+      var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
+      var instance = new WebAssembly.Instance(module, info);
+      return postInstantiation(module, instance);
+    }
+    __name(loadModule, "loadModule");
+    flags = {
+      ...flags,
+      rpath: {
+        parentLibPath: libName,
+        paths: metadata.runtimePaths
+      }
+    };
+    if (flags.loadAsync) {
+      return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
+    }
+    metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
+    return loadModule();
+  }, "loadWebAssemblyModule");
+  var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
+    for (var [sym, exp] of Object.entries(exports)) {
+      const setImport = /* @__PURE__ */ __name((target) => {
+        if (!isSymbolDefined(target)) {
+          wasmImports[target] = exp;
+        }
+      }, "setImport");
+      setImport(sym);
+      const main_alias = "__main_argc_argv";
+      if (sym == "main") {
+        setImport(main_alias);
+      }
+      if (sym == main_alias) {
+        setImport("main");
+      }
+    }
+  }, "mergeLibSymbols");
+  var asyncLoad = /* @__PURE__ */ __name(async (url) => {
+    var arrayBuffer = await readAsync(url);
+    return new Uint8Array(arrayBuffer);
+  }, "asyncLoad");
+  function loadDynamicLibrary(libName2, flags2 = {
+    global: true,
+    nodelete: true
+  }, localScope2, handle2) {
+    var dso = LDSO.loadedLibsByName[libName2];
+    if (dso) {
+      if (!flags2.global) {
+        if (localScope2) {
+          Object.assign(localScope2, dso.exports);
+        }
+      } else if (!dso.global) {
+        dso.global = true;
+        mergeLibSymbols(dso.exports, libName2);
+      }
+      if (flags2.nodelete && dso.refcount !== Infinity) {
+        dso.refcount = Infinity;
+      }
+      dso.refcount++;
+      if (handle2) {
+        LDSO.loadedLibsByHandle[handle2] = dso;
+      }
+      return flags2.loadAsync ? Promise.resolve(true) : true;
+    }
+    dso = newDSO(libName2, handle2, "loading");
+    dso.refcount = flags2.nodelete ? Infinity : 1;
+    dso.global = flags2.global;
+    function loadLibData() {
+      if (handle2) {
+        var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+        var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
+        if (data && dataSize) {
+          var libData = HEAP8.slice(data, data + dataSize);
+          return flags2.loadAsync ? Promise.resolve(libData) : libData;
+        }
+      }
+      var libFile = locateFile(libName2);
+      if (flags2.loadAsync) {
+        return asyncLoad(libFile);
+      }
+      if (!readBinary) {
+        throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
+      }
+      return readBinary(libFile);
+    }
+    __name(loadLibData, "loadLibData");
+    function getExports() {
+      if (flags2.loadAsync) {
+        return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+      }
+      return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+    }
+    __name(getExports, "getExports");
+    function moduleLoaded(exports) {
+      if (dso.global) {
+        mergeLibSymbols(exports, libName2);
+      } else if (localScope2) {
+        Object.assign(localScope2, exports);
+      }
+      dso.exports = exports;
+    }
+    __name(moduleLoaded, "moduleLoaded");
+    if (flags2.loadAsync) {
+      return getExports().then((exports) => {
+        moduleLoaded(exports);
+        return true;
+      });
+    }
+    moduleLoaded(getExports());
+    return true;
+  }
+  __name(loadDynamicLibrary, "loadDynamicLibrary");
+  var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
+    for (var [symName, entry] of Object.entries(GOT)) {
+      if (entry.value == 0) {
+        var value = resolveGlobalSymbol(symName, true).sym;
+        if (!value && !entry.required) {
+          continue;
+        }
+        if (typeof value == "function") {
+          entry.value = addFunction(value, value.sig);
+        } else if (typeof value == "number") {
+          entry.value = value;
+        } else {
+          throw new Error(`bad export type for '${symName}': ${typeof value}`);
+        }
+      }
+    }
+  }, "reportUndefinedSymbols");
+  var runDependencies = 0;
+  var dependenciesFulfilled = null;
+  var removeRunDependency = /* @__PURE__ */ __name((id) => {
+    runDependencies--;
+    Module["monitorRunDependencies"]?.(runDependencies);
+    if (runDependencies == 0) {
+      if (dependenciesFulfilled) {
+        var callback2 = dependenciesFulfilled;
+        dependenciesFulfilled = null;
+        callback2();
+      }
+    }
+  }, "removeRunDependency");
+  var addRunDependency = /* @__PURE__ */ __name((id) => {
+    runDependencies++;
+    Module["monitorRunDependencies"]?.(runDependencies);
+  }, "addRunDependency");
+  var loadDylibs = /* @__PURE__ */ __name(async () => {
+    if (!dynamicLibraries.length) {
+      reportUndefinedSymbols();
+      return;
+    }
+    addRunDependency("loadDylibs");
+    for (var lib of dynamicLibraries) {
+      await loadDynamicLibrary(lib, {
+        loadAsync: true,
+        global: true,
+        nodelete: true,
+        allowUndefined: true
+      });
+    }
+    reportUndefinedSymbols();
+    removeRunDependency("loadDylibs");
+  }, "loadDylibs");
+  var noExitRuntime = true;
+  function setValue(ptr, value, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        HEAP8[ptr] = value;
+        break;
+      case "i8":
+        HEAP8[ptr] = value;
+        break;
+      case "i16":
+        LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
+        break;
+      case "i32":
+        LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
+        break;
+      case "i64":
+        LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value));
+        break;
+      case "float":
+        LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
+        break;
+      case "double":
+        LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
+        break;
+      case "*":
+        LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
+        break;
+      default:
+        abort(`invalid type for setValue: ${type}`);
+    }
+  }
+  __name(setValue, "setValue");
+  var ___memory_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1024);
+  var ___stack_high = 82240;
+  var ___stack_low = 16704;
+  var ___stack_pointer = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": true
+  }, 82240);
+  var ___table_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1);
+  var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
+  __abort_js.sig = "v";
+  var getHeapMax = /* @__PURE__ */ __name(() => (
+    // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
+    // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
+    // for any code that deals with heap sizes, which would require special
+    // casing all heap size related code to treat 0 specially.
+    2147483648
+  ), "getHeapMax");
+  var growMemory = /* @__PURE__ */ __name((size) => {
+    var oldHeapSize = wasmMemory.buffer.byteLength;
+    var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+    try {
+      wasmMemory.grow(pages);
+      updateMemoryViews();
+      return 1;
+    } catch (e) {
+    }
+  }, "growMemory");
+  var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
+    var oldSize = HEAPU8.length;
+    requestedSize >>>= 0;
+    var maxHeapSize = getHeapMax();
+    if (requestedSize > maxHeapSize) {
+      return false;
+    }
+    for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+      var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+      overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+      var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+      var replacement = growMemory(newSize);
+      if (replacement) {
+        return true;
+      }
+    }
+    return false;
+  }, "_emscripten_resize_heap");
+  _emscripten_resize_heap.sig = "ip";
+  var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
+  _fd_close.sig = "ii";
+  var INT53_MAX = 9007199254740992;
+  var INT53_MIN = -9007199254740992;
+  var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+  function _fd_seek(fd, offset, whence, newOffset) {
+    offset = bigintToI53Checked(offset);
+    return 70;
+  }
+  __name(_fd_seek, "_fd_seek");
+  _fd_seek.sig = "iijip";
+  var printCharBuffers = [null, [], []];
+  var printChar = /* @__PURE__ */ __name((stream, curr) => {
+    var buffer = printCharBuffers[stream];
+    if (curr === 0 || curr === 10) {
+      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
+      buffer.length = 0;
+    } else {
+      buffer.push(curr);
+    }
+  }, "printChar");
+  var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
+    var num = 0;
+    for (var i2 = 0; i2 < iovcnt; i2++) {
+      var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
+      var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
+      iov += 8;
+      for (var j = 0; j < len; j++) {
+        printChar(fd, HEAPU8[ptr + j]);
+      }
+      num += len;
+    }
+    LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+    return 0;
+  }, "_fd_write");
+  _fd_write.sig = "iippp";
+  function _tree_sitter_log_callback(isLexMessage, messageAddress) {
+    if (Module.currentLogCallback) {
+      const message = UTF8ToString(messageAddress);
+      Module.currentLogCallback(message, isLexMessage !== 0);
+    }
+  }
+  __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
+  function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
+    const INPUT_BUFFER_SIZE = 10 * 1024;
+    const string = Module.currentParseCallback(index, {
+      row,
+      column
+    });
+    if (typeof string === "string") {
+      setValue(lengthAddress, string.length, "i32");
+      stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
+    } else {
+      setValue(lengthAddress, 0, "i32");
+    }
+  }
+  __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
+  function _tree_sitter_progress_callback(currentOffset, hasError) {
+    if (Module.currentProgressCallback) {
+      return Module.currentProgressCallback({
+        currentOffset,
+        hasError
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
+  function _tree_sitter_query_progress_callback(currentOffset) {
+    if (Module.currentQueryProgressCallback) {
+      return Module.currentQueryProgressCallback({
+        currentOffset
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
+  var runtimeKeepaliveCounter = 0;
+  var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
+  var _proc_exit = /* @__PURE__ */ __name((code) => {
+    EXITSTATUS = code;
+    if (!keepRuntimeAlive()) {
+      Module["onExit"]?.(code);
+      ABORT = true;
+    }
+    quit_(code, new ExitStatus(code));
+  }, "_proc_exit");
+  _proc_exit.sig = "vi";
+  var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+    EXITSTATUS = status;
+    _proc_exit(status);
+  }, "exitJS");
+  var handleException = /* @__PURE__ */ __name((e) => {
+    if (e instanceof ExitStatus || e == "unwind") {
+      return EXITSTATUS;
+    }
+    quit_(1, e);
+  }, "handleException");
+  var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
+    var len = 0;
+    for (var i2 = 0; i2 < str.length; ++i2) {
+      var c = str.charCodeAt(i2);
+      if (c <= 127) {
+        len++;
+      } else if (c <= 2047) {
+        len += 2;
+      } else if (c >= 55296 && c <= 57343) {
+        len += 4;
+        ++i2;
+      } else {
+        len += 3;
+      }
+    }
+    return len;
+  }, "lengthBytesUTF8");
+  var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
+    if (!(maxBytesToWrite > 0)) return 0;
+    var startIdx = outIdx;
+    var endIdx = outIdx + maxBytesToWrite - 1;
+    for (var i2 = 0; i2 < str.length; ++i2) {
+      var u = str.codePointAt(i2);
+      if (u <= 127) {
+        if (outIdx >= endIdx) break;
+        heap[outIdx++] = u;
+      } else if (u <= 2047) {
+        if (outIdx + 1 >= endIdx) break;
+        heap[outIdx++] = 192 | u >> 6;
+        heap[outIdx++] = 128 | u & 63;
+      } else if (u <= 65535) {
+        if (outIdx + 2 >= endIdx) break;
+        heap[outIdx++] = 224 | u >> 12;
+        heap[outIdx++] = 128 | u >> 6 & 63;
+        heap[outIdx++] = 128 | u & 63;
+      } else {
+        if (outIdx + 3 >= endIdx) break;
+        heap[outIdx++] = 240 | u >> 18;
+        heap[outIdx++] = 128 | u >> 12 & 63;
+        heap[outIdx++] = 128 | u >> 6 & 63;
+        heap[outIdx++] = 128 | u & 63;
+        i2++;
+      }
+    }
+    heap[outIdx] = 0;
+    return outIdx - startIdx;
+  }, "stringToUTF8Array");
+  var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+  var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
+  var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
+    var size = lengthBytesUTF8(str) + 1;
+    var ret = stackAlloc(size);
+    stringToUTF8(str, ret, size);
+    return ret;
+  }, "stringToUTF8OnStack");
+  var AsciiToString = /* @__PURE__ */ __name((ptr) => {
+    var str = "";
+    while (1) {
+      var ch = HEAPU8[ptr++];
+      if (!ch) return str;
+      str += String.fromCharCode(ch);
+    }
+  }, "AsciiToString");
+  var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
+    maxBytesToWrite ??= 2147483647;
+    if (maxBytesToWrite < 2) return 0;
+    maxBytesToWrite -= 2;
+    var startPtr = outPtr;
+    var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
+    for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
+      var codeUnit = str.charCodeAt(i2);
+      LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
+      outPtr += 2;
+    }
+    LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
+    return outPtr - startPtr;
+  }, "stringToUTF16");
+  LE_ATOMICS_NATIVE_BYTE_ORDER = new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
+    /* little endian */
+    ((x) => x),
+    ((x) => x),
+    void 0,
+    ((x) => x)
+  ] : [
+    /* big endian */
+    ((x) => x),
+    ((x) => ((x & 65280) << 8 | (x & 255) << 24) >> 16),
+    void 0,
+    ((x) => x >> 24 & 255 | x >> 8 & 65280 | (x & 65280) << 8 | (x & 255) << 24)
+  ];
+  function LE_HEAP_UPDATE() {
+    HEAPU16.unsigned = ((x) => x & 65535);
+    HEAPU32.unsigned = ((x) => x >>> 0);
+  }
+  __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
+  {
+    initMemory();
+    if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+    if (Module["print"]) out = Module["print"];
+    if (Module["printErr"]) err = Module["printErr"];
+    if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
+    if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
+    if (Module["arguments"]) arguments_ = Module["arguments"];
+    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+    if (Module["preInit"]) {
+      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
+      while (Module["preInit"].length > 0) {
+        Module["preInit"].shift()();
+      }
+    }
+  }
+  Module["setValue"] = setValue;
+  Module["getValue"] = getValue;
+  Module["UTF8ToString"] = UTF8ToString;
+  Module["stringToUTF8"] = stringToUTF8;
+  Module["lengthBytesUTF8"] = lengthBytesUTF8;
+  Module["AsciiToString"] = AsciiToString;
+  Module["stringToUTF16"] = stringToUTF16;
+  Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
+  Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
+  var ASM_CONSTS = {};
+  var _malloc, _calloc, _realloc, _free, _ts_range_edit, _memcmp, _ts_language_symbol_count, _ts_language_state_count, _ts_language_abi_version, _ts_language_name, _ts_language_field_count, _ts_language_next_state, _ts_language_symbol_name, _ts_language_symbol_for_name, _strncmp, _ts_language_symbol_type, _ts_language_field_name_for_id, _ts_lookahead_iterator_new, _ts_lookahead_iterator_delete, _ts_lookahead_iterator_reset_state, _ts_lookahead_iterator_reset, _ts_lookahead_iterator_next, _ts_lookahead_iterator_current_symbol, _ts_point_edit, _ts_parser_delete, _ts_parser_reset, _ts_parser_set_language, _ts_parser_set_included_ranges, _ts_query_new, _ts_query_delete, _iswspace, _iswalnum, _ts_query_copy, _ts_query_pattern_count, _ts_query_capture_count, _ts_query_string_count, _ts_query_capture_name_for_id, _ts_query_capture_quantifier_for_id, _ts_query_string_value_for_id, _ts_query_predicates_for_pattern, _ts_query_start_byte_for_pattern, _ts_query_end_byte_for_pattern, _ts_query_is_pattern_rooted, _ts_query_is_pattern_non_local, _ts_query_is_pattern_guaranteed_at_step, _ts_query_disable_capture, _ts_query_disable_pattern, _ts_tree_copy, _ts_tree_delete, _ts_init, _ts_parser_new_wasm, _ts_parser_enable_logger_wasm, _ts_parser_parse_wasm, _ts_parser_included_ranges_wasm, _ts_language_type_is_named_wasm, _ts_language_type_is_visible_wasm, _ts_language_metadata_wasm, _ts_language_supertypes_wasm, _ts_language_subtypes_wasm, _ts_tree_root_node_wasm, _ts_tree_root_node_with_offset_wasm, _ts_tree_edit_wasm, _ts_tree_included_ranges_wasm, _ts_tree_get_changed_ranges_wasm, _ts_tree_cursor_new_wasm, _ts_tree_cursor_copy_wasm, _ts_tree_cursor_delete_wasm, _ts_tree_cursor_reset_wasm, _ts_tree_cursor_reset_to_wasm, _ts_tree_cursor_goto_first_child_wasm, _ts_tree_cursor_goto_last_child_wasm, _ts_tree_cursor_goto_first_child_for_index_wasm, _ts_tree_cursor_goto_first_child_for_position_wasm, _ts_tree_cursor_goto_next_sibling_wasm, _ts_tree_cursor_goto_previous_sibling_wasm, _ts_tree_cursor_goto_descendant_wasm, _ts_tree_cursor_goto_parent_wasm, _ts_tree_cursor_current_node_type_id_wasm, _ts_tree_cursor_current_node_state_id_wasm, _ts_tree_cursor_current_node_is_named_wasm, _ts_tree_cursor_current_node_is_missing_wasm, _ts_tree_cursor_current_node_id_wasm, _ts_tree_cursor_start_position_wasm, _ts_tree_cursor_end_position_wasm, _ts_tree_cursor_start_index_wasm, _ts_tree_cursor_end_index_wasm, _ts_tree_cursor_current_field_id_wasm, _ts_tree_cursor_current_depth_wasm, _ts_tree_cursor_current_descendant_index_wasm, _ts_tree_cursor_current_node_wasm, _ts_node_symbol_wasm, _ts_node_field_name_for_child_wasm, _ts_node_field_name_for_named_child_wasm, _ts_node_children_by_field_id_wasm, _ts_node_first_child_for_byte_wasm, _ts_node_first_named_child_for_byte_wasm, _ts_node_grammar_symbol_wasm, _ts_node_child_count_wasm, _ts_node_named_child_count_wasm, _ts_node_child_wasm, _ts_node_named_child_wasm, _ts_node_child_by_field_id_wasm, _ts_node_next_sibling_wasm, _ts_node_prev_sibling_wasm, _ts_node_next_named_sibling_wasm, _ts_node_prev_named_sibling_wasm, _ts_node_descendant_count_wasm, _ts_node_parent_wasm, _ts_node_child_with_descendant_wasm, _ts_node_descendant_for_index_wasm, _ts_node_named_descendant_for_index_wasm, _ts_node_descendant_for_position_wasm, _ts_node_named_descendant_for_position_wasm, _ts_node_start_point_wasm, _ts_node_end_point_wasm, _ts_node_start_index_wasm, _ts_node_end_index_wasm, _ts_node_to_string_wasm, _ts_node_children_wasm, _ts_node_named_children_wasm, _ts_node_descendants_of_type_wasm, _ts_node_is_named_wasm, _ts_node_has_changes_wasm, _ts_node_has_error_wasm, _ts_node_is_error_wasm, _ts_node_is_missing_wasm, _ts_node_is_extra_wasm, _ts_node_parse_state_wasm, _ts_node_next_parse_state_wasm, _ts_query_matches_wasm, _ts_query_captures_wasm, _memset, _memcpy, _memmove, _iswalpha, _iswblank, _iswdigit, _iswlower, _iswpunct, _iswupper, _iswxdigit, _memchr, _strlen, _strcmp, _strncat, _strncpy, _towlower, _towupper, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, ___wasm_apply_data_relocs;
+  function assignWasmExports(wasmExports2) {
+    Module["_malloc"] = _malloc = wasmExports2["malloc"];
+    Module["_calloc"] = _calloc = wasmExports2["calloc"];
+    Module["_realloc"] = _realloc = wasmExports2["realloc"];
+    Module["_free"] = _free = wasmExports2["free"];
+    Module["_ts_range_edit"] = _ts_range_edit = wasmExports2["ts_range_edit"];
+    Module["_memcmp"] = _memcmp = wasmExports2["memcmp"];
+    Module["_ts_language_symbol_count"] = _ts_language_symbol_count = wasmExports2["ts_language_symbol_count"];
+    Module["_ts_language_state_count"] = _ts_language_state_count = wasmExports2["ts_language_state_count"];
+    Module["_ts_language_abi_version"] = _ts_language_abi_version = wasmExports2["ts_language_abi_version"];
+    Module["_ts_language_name"] = _ts_language_name = wasmExports2["ts_language_name"];
+    Module["_ts_language_field_count"] = _ts_language_field_count = wasmExports2["ts_language_field_count"];
+    Module["_ts_language_next_state"] = _ts_language_next_state = wasmExports2["ts_language_next_state"];
+    Module["_ts_language_symbol_name"] = _ts_language_symbol_name = wasmExports2["ts_language_symbol_name"];
+    Module["_ts_language_symbol_for_name"] = _ts_language_symbol_for_name = wasmExports2["ts_language_symbol_for_name"];
+    Module["_strncmp"] = _strncmp = wasmExports2["strncmp"];
+    Module["_ts_language_symbol_type"] = _ts_language_symbol_type = wasmExports2["ts_language_symbol_type"];
+    Module["_ts_language_field_name_for_id"] = _ts_language_field_name_for_id = wasmExports2["ts_language_field_name_for_id"];
+    Module["_ts_lookahead_iterator_new"] = _ts_lookahead_iterator_new = wasmExports2["ts_lookahead_iterator_new"];
+    Module["_ts_lookahead_iterator_delete"] = _ts_lookahead_iterator_delete = wasmExports2["ts_lookahead_iterator_delete"];
+    Module["_ts_lookahead_iterator_reset_state"] = _ts_lookahead_iterator_reset_state = wasmExports2["ts_lookahead_iterator_reset_state"];
+    Module["_ts_lookahead_iterator_reset"] = _ts_lookahead_iterator_reset = wasmExports2["ts_lookahead_iterator_reset"];
+    Module["_ts_lookahead_iterator_next"] = _ts_lookahead_iterator_next = wasmExports2["ts_lookahead_iterator_next"];
+    Module["_ts_lookahead_iterator_current_symbol"] = _ts_lookahead_iterator_current_symbol = wasmExports2["ts_lookahead_iterator_current_symbol"];
+    Module["_ts_point_edit"] = _ts_point_edit = wasmExports2["ts_point_edit"];
+    Module["_ts_parser_delete"] = _ts_parser_delete = wasmExports2["ts_parser_delete"];
+    Module["_ts_parser_reset"] = _ts_parser_reset = wasmExports2["ts_parser_reset"];
+    Module["_ts_parser_set_language"] = _ts_parser_set_language = wasmExports2["ts_parser_set_language"];
+    Module["_ts_parser_set_included_ranges"] = _ts_parser_set_included_ranges = wasmExports2["ts_parser_set_included_ranges"];
+    Module["_ts_query_new"] = _ts_query_new = wasmExports2["ts_query_new"];
+    Module["_ts_query_delete"] = _ts_query_delete = wasmExports2["ts_query_delete"];
+    Module["_iswspace"] = _iswspace = wasmExports2["iswspace"];
+    Module["_iswalnum"] = _iswalnum = wasmExports2["iswalnum"];
+    Module["_ts_query_copy"] = _ts_query_copy = wasmExports2["ts_query_copy"];
+    Module["_ts_query_pattern_count"] = _ts_query_pattern_count = wasmExports2["ts_query_pattern_count"];
+    Module["_ts_query_capture_count"] = _ts_query_capture_count = wasmExports2["ts_query_capture_count"];
+    Module["_ts_query_string_count"] = _ts_query_string_count = wasmExports2["ts_query_string_count"];
+    Module["_ts_query_capture_name_for_id"] = _ts_query_capture_name_for_id = wasmExports2["ts_query_capture_name_for_id"];
+    Module["_ts_query_capture_quantifier_for_id"] = _ts_query_capture_quantifier_for_id = wasmExports2["ts_query_capture_quantifier_for_id"];
+    Module["_ts_query_string_value_for_id"] = _ts_query_string_value_for_id = wasmExports2["ts_query_string_value_for_id"];
+    Module["_ts_query_predicates_for_pattern"] = _ts_query_predicates_for_pattern = wasmExports2["ts_query_predicates_for_pattern"];
+    Module["_ts_query_start_byte_for_pattern"] = _ts_query_start_byte_for_pattern = wasmExports2["ts_query_start_byte_for_pattern"];
+    Module["_ts_query_end_byte_for_pattern"] = _ts_query_end_byte_for_pattern = wasmExports2["ts_query_end_byte_for_pattern"];
+    Module["_ts_query_is_pattern_rooted"] = _ts_query_is_pattern_rooted = wasmExports2["ts_query_is_pattern_rooted"];
+    Module["_ts_query_is_pattern_non_local"] = _ts_query_is_pattern_non_local = wasmExports2["ts_query_is_pattern_non_local"];
+    Module["_ts_query_is_pattern_guaranteed_at_step"] = _ts_query_is_pattern_guaranteed_at_step = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
+    Module["_ts_query_disable_capture"] = _ts_query_disable_capture = wasmExports2["ts_query_disable_capture"];
+    Module["_ts_query_disable_pattern"] = _ts_query_disable_pattern = wasmExports2["ts_query_disable_pattern"];
+    Module["_ts_tree_copy"] = _ts_tree_copy = wasmExports2["ts_tree_copy"];
+    Module["_ts_tree_delete"] = _ts_tree_delete = wasmExports2["ts_tree_delete"];
+    Module["_ts_init"] = _ts_init = wasmExports2["ts_init"];
+    Module["_ts_parser_new_wasm"] = _ts_parser_new_wasm = wasmExports2["ts_parser_new_wasm"];
+    Module["_ts_parser_enable_logger_wasm"] = _ts_parser_enable_logger_wasm = wasmExports2["ts_parser_enable_logger_wasm"];
+    Module["_ts_parser_parse_wasm"] = _ts_parser_parse_wasm = wasmExports2["ts_parser_parse_wasm"];
+    Module["_ts_parser_included_ranges_wasm"] = _ts_parser_included_ranges_wasm = wasmExports2["ts_parser_included_ranges_wasm"];
+    Module["_ts_language_type_is_named_wasm"] = _ts_language_type_is_named_wasm = wasmExports2["ts_language_type_is_named_wasm"];
+    Module["_ts_language_type_is_visible_wasm"] = _ts_language_type_is_visible_wasm = wasmExports2["ts_language_type_is_visible_wasm"];
+    Module["_ts_language_metadata_wasm"] = _ts_language_metadata_wasm = wasmExports2["ts_language_metadata_wasm"];
+    Module["_ts_language_supertypes_wasm"] = _ts_language_supertypes_wasm = wasmExports2["ts_language_supertypes_wasm"];
+    Module["_ts_language_subtypes_wasm"] = _ts_language_subtypes_wasm = wasmExports2["ts_language_subtypes_wasm"];
+    Module["_ts_tree_root_node_wasm"] = _ts_tree_root_node_wasm = wasmExports2["ts_tree_root_node_wasm"];
+    Module["_ts_tree_root_node_with_offset_wasm"] = _ts_tree_root_node_with_offset_wasm = wasmExports2["ts_tree_root_node_with_offset_wasm"];
+    Module["_ts_tree_edit_wasm"] = _ts_tree_edit_wasm = wasmExports2["ts_tree_edit_wasm"];
+    Module["_ts_tree_included_ranges_wasm"] = _ts_tree_included_ranges_wasm = wasmExports2["ts_tree_included_ranges_wasm"];
+    Module["_ts_tree_get_changed_ranges_wasm"] = _ts_tree_get_changed_ranges_wasm = wasmExports2["ts_tree_get_changed_ranges_wasm"];
+    Module["_ts_tree_cursor_new_wasm"] = _ts_tree_cursor_new_wasm = wasmExports2["ts_tree_cursor_new_wasm"];
+    Module["_ts_tree_cursor_copy_wasm"] = _ts_tree_cursor_copy_wasm = wasmExports2["ts_tree_cursor_copy_wasm"];
+    Module["_ts_tree_cursor_delete_wasm"] = _ts_tree_cursor_delete_wasm = wasmExports2["ts_tree_cursor_delete_wasm"];
+    Module["_ts_tree_cursor_reset_wasm"] = _ts_tree_cursor_reset_wasm = wasmExports2["ts_tree_cursor_reset_wasm"];
+    Module["_ts_tree_cursor_reset_to_wasm"] = _ts_tree_cursor_reset_to_wasm = wasmExports2["ts_tree_cursor_reset_to_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_wasm"] = _ts_tree_cursor_goto_first_child_wasm = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
+    Module["_ts_tree_cursor_goto_last_child_wasm"] = _ts_tree_cursor_goto_last_child_wasm = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = _ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = _ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
+    Module["_ts_tree_cursor_goto_next_sibling_wasm"] = _ts_tree_cursor_goto_next_sibling_wasm = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = _ts_tree_cursor_goto_previous_sibling_wasm = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_descendant_wasm"] = _ts_tree_cursor_goto_descendant_wasm = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
+    Module["_ts_tree_cursor_goto_parent_wasm"] = _ts_tree_cursor_goto_parent_wasm = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
+    Module["_ts_tree_cursor_current_node_type_id_wasm"] = _ts_tree_cursor_current_node_type_id_wasm = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
+    Module["_ts_tree_cursor_current_node_state_id_wasm"] = _ts_tree_cursor_current_node_state_id_wasm = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
+    Module["_ts_tree_cursor_current_node_is_named_wasm"] = _ts_tree_cursor_current_node_is_named_wasm = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
+    Module["_ts_tree_cursor_current_node_is_missing_wasm"] = _ts_tree_cursor_current_node_is_missing_wasm = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
+    Module["_ts_tree_cursor_current_node_id_wasm"] = _ts_tree_cursor_current_node_id_wasm = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
+    Module["_ts_tree_cursor_start_position_wasm"] = _ts_tree_cursor_start_position_wasm = wasmExports2["ts_tree_cursor_start_position_wasm"];
+    Module["_ts_tree_cursor_end_position_wasm"] = _ts_tree_cursor_end_position_wasm = wasmExports2["ts_tree_cursor_end_position_wasm"];
+    Module["_ts_tree_cursor_start_index_wasm"] = _ts_tree_cursor_start_index_wasm = wasmExports2["ts_tree_cursor_start_index_wasm"];
+    Module["_ts_tree_cursor_end_index_wasm"] = _ts_tree_cursor_end_index_wasm = wasmExports2["ts_tree_cursor_end_index_wasm"];
+    Module["_ts_tree_cursor_current_field_id_wasm"] = _ts_tree_cursor_current_field_id_wasm = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
+    Module["_ts_tree_cursor_current_depth_wasm"] = _ts_tree_cursor_current_depth_wasm = wasmExports2["ts_tree_cursor_current_depth_wasm"];
+    Module["_ts_tree_cursor_current_descendant_index_wasm"] = _ts_tree_cursor_current_descendant_index_wasm = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
+    Module["_ts_tree_cursor_current_node_wasm"] = _ts_tree_cursor_current_node_wasm = wasmExports2["ts_tree_cursor_current_node_wasm"];
+    Module["_ts_node_symbol_wasm"] = _ts_node_symbol_wasm = wasmExports2["ts_node_symbol_wasm"];
+    Module["_ts_node_field_name_for_child_wasm"] = _ts_node_field_name_for_child_wasm = wasmExports2["ts_node_field_name_for_child_wasm"];
+    Module["_ts_node_field_name_for_named_child_wasm"] = _ts_node_field_name_for_named_child_wasm = wasmExports2["ts_node_field_name_for_named_child_wasm"];
+    Module["_ts_node_children_by_field_id_wasm"] = _ts_node_children_by_field_id_wasm = wasmExports2["ts_node_children_by_field_id_wasm"];
+    Module["_ts_node_first_child_for_byte_wasm"] = _ts_node_first_child_for_byte_wasm = wasmExports2["ts_node_first_child_for_byte_wasm"];
+    Module["_ts_node_first_named_child_for_byte_wasm"] = _ts_node_first_named_child_for_byte_wasm = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
+    Module["_ts_node_grammar_symbol_wasm"] = _ts_node_grammar_symbol_wasm = wasmExports2["ts_node_grammar_symbol_wasm"];
+    Module["_ts_node_child_count_wasm"] = _ts_node_child_count_wasm = wasmExports2["ts_node_child_count_wasm"];
+    Module["_ts_node_named_child_count_wasm"] = _ts_node_named_child_count_wasm = wasmExports2["ts_node_named_child_count_wasm"];
+    Module["_ts_node_child_wasm"] = _ts_node_child_wasm = wasmExports2["ts_node_child_wasm"];
+    Module["_ts_node_named_child_wasm"] = _ts_node_named_child_wasm = wasmExports2["ts_node_named_child_wasm"];
+    Module["_ts_node_child_by_field_id_wasm"] = _ts_node_child_by_field_id_wasm = wasmExports2["ts_node_child_by_field_id_wasm"];
+    Module["_ts_node_next_sibling_wasm"] = _ts_node_next_sibling_wasm = wasmExports2["ts_node_next_sibling_wasm"];
+    Module["_ts_node_prev_sibling_wasm"] = _ts_node_prev_sibling_wasm = wasmExports2["ts_node_prev_sibling_wasm"];
+    Module["_ts_node_next_named_sibling_wasm"] = _ts_node_next_named_sibling_wasm = wasmExports2["ts_node_next_named_sibling_wasm"];
+    Module["_ts_node_prev_named_sibling_wasm"] = _ts_node_prev_named_sibling_wasm = wasmExports2["ts_node_prev_named_sibling_wasm"];
+    Module["_ts_node_descendant_count_wasm"] = _ts_node_descendant_count_wasm = wasmExports2["ts_node_descendant_count_wasm"];
+    Module["_ts_node_parent_wasm"] = _ts_node_parent_wasm = wasmExports2["ts_node_parent_wasm"];
+    Module["_ts_node_child_with_descendant_wasm"] = _ts_node_child_with_descendant_wasm = wasmExports2["ts_node_child_with_descendant_wasm"];
+    Module["_ts_node_descendant_for_index_wasm"] = _ts_node_descendant_for_index_wasm = wasmExports2["ts_node_descendant_for_index_wasm"];
+    Module["_ts_node_named_descendant_for_index_wasm"] = _ts_node_named_descendant_for_index_wasm = wasmExports2["ts_node_named_descendant_for_index_wasm"];
+    Module["_ts_node_descendant_for_position_wasm"] = _ts_node_descendant_for_position_wasm = wasmExports2["ts_node_descendant_for_position_wasm"];
+    Module["_ts_node_named_descendant_for_position_wasm"] = _ts_node_named_descendant_for_position_wasm = wasmExports2["ts_node_named_descendant_for_position_wasm"];
+    Module["_ts_node_start_point_wasm"] = _ts_node_start_point_wasm = wasmExports2["ts_node_start_point_wasm"];
+    Module["_ts_node_end_point_wasm"] = _ts_node_end_point_wasm = wasmExports2["ts_node_end_point_wasm"];
+    Module["_ts_node_start_index_wasm"] = _ts_node_start_index_wasm = wasmExports2["ts_node_start_index_wasm"];
+    Module["_ts_node_end_index_wasm"] = _ts_node_end_index_wasm = wasmExports2["ts_node_end_index_wasm"];
+    Module["_ts_node_to_string_wasm"] = _ts_node_to_string_wasm = wasmExports2["ts_node_to_string_wasm"];
+    Module["_ts_node_children_wasm"] = _ts_node_children_wasm = wasmExports2["ts_node_children_wasm"];
+    Module["_ts_node_named_children_wasm"] = _ts_node_named_children_wasm = wasmExports2["ts_node_named_children_wasm"];
+    Module["_ts_node_descendants_of_type_wasm"] = _ts_node_descendants_of_type_wasm = wasmExports2["ts_node_descendants_of_type_wasm"];
+    Module["_ts_node_is_named_wasm"] = _ts_node_is_named_wasm = wasmExports2["ts_node_is_named_wasm"];
+    Module["_ts_node_has_changes_wasm"] = _ts_node_has_changes_wasm = wasmExports2["ts_node_has_changes_wasm"];
+    Module["_ts_node_has_error_wasm"] = _ts_node_has_error_wasm = wasmExports2["ts_node_has_error_wasm"];
+    Module["_ts_node_is_error_wasm"] = _ts_node_is_error_wasm = wasmExports2["ts_node_is_error_wasm"];
+    Module["_ts_node_is_missing_wasm"] = _ts_node_is_missing_wasm = wasmExports2["ts_node_is_missing_wasm"];
+    Module["_ts_node_is_extra_wasm"] = _ts_node_is_extra_wasm = wasmExports2["ts_node_is_extra_wasm"];
+    Module["_ts_node_parse_state_wasm"] = _ts_node_parse_state_wasm = wasmExports2["ts_node_parse_state_wasm"];
+    Module["_ts_node_next_parse_state_wasm"] = _ts_node_next_parse_state_wasm = wasmExports2["ts_node_next_parse_state_wasm"];
+    Module["_ts_query_matches_wasm"] = _ts_query_matches_wasm = wasmExports2["ts_query_matches_wasm"];
+    Module["_ts_query_captures_wasm"] = _ts_query_captures_wasm = wasmExports2["ts_query_captures_wasm"];
+    Module["_memset"] = _memset = wasmExports2["memset"];
+    Module["_memcpy"] = _memcpy = wasmExports2["memcpy"];
+    Module["_memmove"] = _memmove = wasmExports2["memmove"];
+    Module["_iswalpha"] = _iswalpha = wasmExports2["iswalpha"];
+    Module["_iswblank"] = _iswblank = wasmExports2["iswblank"];
+    Module["_iswdigit"] = _iswdigit = wasmExports2["iswdigit"];
+    Module["_iswlower"] = _iswlower = wasmExports2["iswlower"];
+    Module["_iswpunct"] = _iswpunct = wasmExports2["iswpunct"];
+    Module["_iswupper"] = _iswupper = wasmExports2["iswupper"];
+    Module["_iswxdigit"] = _iswxdigit = wasmExports2["iswxdigit"];
+    Module["_memchr"] = _memchr = wasmExports2["memchr"];
+    Module["_strlen"] = _strlen = wasmExports2["strlen"];
+    Module["_strcmp"] = _strcmp = wasmExports2["strcmp"];
+    Module["_strncat"] = _strncat = wasmExports2["strncat"];
+    Module["_strncpy"] = _strncpy = wasmExports2["strncpy"];
+    Module["_towlower"] = _towlower = wasmExports2["towlower"];
+    Module["_towupper"] = _towupper = wasmExports2["towupper"];
+    _setThrew = wasmExports2["setThrew"];
+    __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
+    __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
+    _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
+    ___wasm_apply_data_relocs = wasmExports2["__wasm_apply_data_relocs"];
+  }
+  __name(assignWasmExports, "assignWasmExports");
+  var wasmImports = {
+    /** @export */
+    __heap_base: ___heap_base,
+    /** @export */
+    __indirect_function_table: wasmTable,
+    /** @export */
+    __memory_base: ___memory_base,
+    /** @export */
+    __stack_high: ___stack_high,
+    /** @export */
+    __stack_low: ___stack_low,
+    /** @export */
+    __stack_pointer: ___stack_pointer,
+    /** @export */
+    __table_base: ___table_base,
+    /** @export */
+    _abort_js: __abort_js,
+    /** @export */
+    emscripten_resize_heap: _emscripten_resize_heap,
+    /** @export */
+    fd_close: _fd_close,
+    /** @export */
+    fd_seek: _fd_seek,
+    /** @export */
+    fd_write: _fd_write,
+    /** @export */
+    memory: wasmMemory,
+    /** @export */
+    tree_sitter_log_callback: _tree_sitter_log_callback,
+    /** @export */
+    tree_sitter_parse_callback: _tree_sitter_parse_callback,
+    /** @export */
+    tree_sitter_progress_callback: _tree_sitter_progress_callback,
+    /** @export */
+    tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
+  };
+  function callMain(args2 = []) {
+    var entryFunction = resolveGlobalSymbol("main").sym;
+    if (!entryFunction) return;
+    args2.unshift(thisProgram);
+    var argc = args2.length;
+    var argv = stackAlloc((argc + 1) * 4);
+    var argv_ptr = argv;
+    args2.forEach((arg) => {
+      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
+      argv_ptr += 4;
+    });
+    LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
+    try {
+      var ret = entryFunction(argc, argv);
+      exitJS(
+        ret,
+        /* implicit = */
+        true
+      );
+      return ret;
+    } catch (e) {
+      return handleException(e);
+    }
+  }
+  __name(callMain, "callMain");
+  function run(args2 = arguments_) {
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    preRun();
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    function doRun() {
+      Module["calledRun"] = true;
+      if (ABORT) return;
+      initRuntime();
+      preMain();
+      readyPromiseResolve?.(Module);
+      Module["onRuntimeInitialized"]?.();
+      var noInitialRun = Module["noInitialRun"] || false;
+      if (!noInitialRun) callMain(args2);
+      postRun();
+    }
+    __name(doRun, "doRun");
+    if (Module["setStatus"]) {
+      Module["setStatus"]("Running...");
+      setTimeout(() => {
+        setTimeout(() => Module["setStatus"](""), 1);
+        doRun();
+      }, 1);
+    } else {
+      doRun();
+    }
+  }
+  __name(run, "run");
+  var wasmExports;
+  wasmExports = await createWasm();
+  run();
+  if (runtimeInitialized) {
+    moduleRtn = Module;
+  } else {
+    moduleRtn = new Promise((resolve11, reject) => {
+      readyPromiseResolve = resolve11;
+      readyPromiseReject = reject;
+    });
+  }
+  return moduleRtn;
+}
+async function initializeBinding(moduleOptions) {
+  return Module3 ??= await web_tree_sitter_default(moduleOptions);
+}
+function checkModule() {
+  return !!Module3;
+}
+function parseAnyPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
+    );
+  }
+  if (!isCaptureStep(steps[1])) {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
+    );
+  }
+  const isPositive = operator === "eq?" || operator === "any-eq?";
+  const matchAll = !operator.startsWith("any-");
+  if (isCaptureStep(steps[2])) {
+    const captureName1 = steps[1].name;
+    const captureName2 = steps[2].name;
+    textPredicates[index].push((captures) => {
+      const nodes1 = [];
+      const nodes2 = [];
+      for (const c of captures) {
+        if (c.name === captureName1) nodes1.push(c.node);
+        if (c.name === captureName2) nodes2.push(c.node);
+      }
+      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+        return positive ? n1.text === n2.text : n1.text !== n2.text;
+      }, "compare");
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+    });
+  } else {
+    const captureName = steps[1].name;
+    const stringValue = steps[2].value;
+    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
+    textPredicates[index].push((captures) => {
+      const nodes = [];
+      for (const c of captures) {
+        if (c.name === captureName) nodes.push(c.node);
+      }
+      const test = isPositive ? matches : doesNotMatch;
+      return matchAll ? nodes.every(test) : nodes.some(test);
+    });
+  }
+}
+function parseMatchPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  if (steps[2].type !== "string") {
+    throw new Error(
+      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
+    );
+  }
+  const isPositive = operator === "match?" || operator === "any-match?";
+  const matchAll = !operator.startsWith("any-");
+  const captureName = steps[1].name;
+  const regex = new RegExp(steps[2].value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    const test = /* @__PURE__ */ __name((text, positive) => {
+      return positive ? regex.test(text) : !regex.test(text);
+    }, "test");
+    if (nodes.length === 0) return !isPositive;
+    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+  });
+}
+function parseAnyOfPredicate(steps, index, operator, textPredicates) {
+  if (steps.length < 2) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  const isPositive = operator === "any-of?";
+  const captureName = steps[1].name;
+  const stringSteps = steps.slice(2);
+  if (!stringSteps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const values = stringSteps.map((s) => s.value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    if (nodes.length === 0) return !isPositive;
+    return nodes.every((text) => values.includes(text)) === isPositive;
+  });
+}
+function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
+    );
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const properties = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties[index]) properties[index] = {};
+  properties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+function parseSetDirective(steps, index, setProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
+  }
+  if (!setProperties[index]) setProperties[index] = {};
+  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
+  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
+    const name2 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name2 });
+  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
+    steps.push({ type: "string", value: stringValues[stepValueId] });
+  } else if (steps.length > 0) {
+    if (steps[0].type !== "string") {
+      throw new Error("Predicates must begin with a literal value");
+    }
+    const operator = steps[0].value;
+    switch (operator) {
+      case "any-not-eq?":
+      case "not-eq?":
+      case "any-eq?":
+      case "eq?":
+        parseAnyPredicate(steps, index, operator, textPredicates);
+        break;
+      case "any-not-match?":
+      case "not-match?":
+      case "any-match?":
+      case "match?":
+        parseMatchPredicate(steps, index, operator, textPredicates);
+        break;
+      case "not-any-of?":
+      case "any-of?":
+        parseAnyOfPredicate(steps, index, operator, textPredicates);
+        break;
+      case "is?":
+      case "is-not?":
+        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
+        break;
+      case "set!":
+        parseSetDirective(steps, index, setProperties);
+        break;
+      default:
+        predicates[index].push({ operator, operands: steps.slice(1) });
+    }
+    steps.length = 0;
+  }
+}
+var __defProp2, __name, Edit, SIZE_OF_SHORT, SIZE_OF_INT, SIZE_OF_CURSOR, SIZE_OF_NODE, SIZE_OF_POINT, SIZE_OF_RANGE, ZERO_POINT, INTERNAL, C, finalizer, LookaheadIterator, finalizer2, Tree, finalizer3, TreeCursor, Node, LANGUAGE_FUNCTION_REGEX, Language, web_tree_sitter_default, Module3, TRANSFER_BUFFER, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION, finalizer4, Parser, PREDICATE_STEP_TYPE_CAPTURE, PREDICATE_STEP_TYPE_STRING, QUERY_WORD_REGEX, CaptureQuantifier, isCaptureStep, isStringStep, QueryErrorKind, QueryError, finalizer5, Query;
+var init_web_tree_sitter = __esm({
+  "node_modules/web-tree-sitter/web-tree-sitter.js"() {
+    __defProp2 = Object.defineProperty;
+    __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
+    Edit = class {
+      static {
+        __name(this, "Edit");
+      }
+      /** The start position of the change. */
+      startPosition;
+      /** The end position of the change before the edit. */
+      oldEndPosition;
+      /** The end position of the change after the edit. */
+      newEndPosition;
+      /** The start index of the change. */
+      startIndex;
+      /** The end index of the change before the edit. */
+      oldEndIndex;
+      /** The end index of the change after the edit. */
+      newEndIndex;
+      constructor({
+        startIndex,
+        oldEndIndex,
+        newEndIndex,
+        startPosition,
+        oldEndPosition,
+        newEndPosition
+      }) {
+        this.startIndex = startIndex >>> 0;
+        this.oldEndIndex = oldEndIndex >>> 0;
+        this.newEndIndex = newEndIndex >>> 0;
+        this.startPosition = startPosition;
+        this.oldEndPosition = oldEndPosition;
+        this.newEndPosition = newEndPosition;
+      }
+      /**
+       * Edit a point and index to keep it in-sync with source code that has been edited.
+       *
+       * This function updates a single point's byte offset and row/column position
+       * based on an edit operation. This is useful for editing points without
+       * requiring a tree or node instance.
+       */
+      editPoint(point, index) {
+        let newIndex = index;
+        const newPoint = { ...point };
+        if (index >= this.oldEndIndex) {
+          newIndex = this.newEndIndex + (index - this.oldEndIndex);
+          const originalRow = point.row;
+          newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
+          newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
+        } else if (index > this.startIndex) {
+          newIndex = this.newEndIndex;
+          newPoint.row = this.newEndPosition.row;
+          newPoint.column = this.newEndPosition.column;
+        }
+        return { point: newPoint, index: newIndex };
+      }
+      /**
+       * Edit a range to keep it in-sync with source code that has been edited.
+       *
+       * This function updates a range's start and end positions based on an edit
+       * operation. This is useful for editing ranges without requiring a tree
+       * or node instance.
+       */
+      editRange(range) {
+        const newRange = {
+          startIndex: range.startIndex,
+          startPosition: { ...range.startPosition },
+          endIndex: range.endIndex,
+          endPosition: { ...range.endPosition }
+        };
+        if (range.endIndex >= this.oldEndIndex) {
+          if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
+            newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+            newRange.endPosition = {
+              row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
+              column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+            };
+            if (newRange.endIndex < this.newEndIndex) {
+              newRange.endIndex = Number.MAX_SAFE_INTEGER;
+              newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+            }
+          }
+        } else if (range.endIndex > this.startIndex) {
+          newRange.endIndex = this.startIndex;
+          newRange.endPosition = { ...this.startPosition };
+        }
+        if (range.startIndex >= this.oldEndIndex) {
+          newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+          newRange.startPosition = {
+            row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
+            column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+          };
+          if (newRange.startIndex < this.newEndIndex) {
+            newRange.startIndex = Number.MAX_SAFE_INTEGER;
+            newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+          }
+        } else if (range.startIndex > this.startIndex) {
+          newRange.startIndex = this.startIndex;
+          newRange.startPosition = { ...this.startPosition };
+        }
+        return newRange;
+      }
+    };
+    SIZE_OF_SHORT = 2;
+    SIZE_OF_INT = 4;
+    SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
+    SIZE_OF_NODE = 5 * SIZE_OF_INT;
+    SIZE_OF_POINT = 2 * SIZE_OF_INT;
+    SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
+    ZERO_POINT = { row: 0, column: 0 };
+    INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
+    __name(assertInternal, "assertInternal");
+    __name(isPoint, "isPoint");
+    __name(setModule, "setModule");
+    __name(newFinalizer, "newFinalizer");
+    finalizer = newFinalizer((address) => {
+      C._ts_lookahead_iterator_delete(address);
+    });
+    LookaheadIterator = class {
+      static {
+        __name(this, "LookaheadIterator");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      language;
+      /** @internal */
+      positioned = false;
+      /** @internal */
+      constructor(internal, address, language) {
+        assertInternal(internal);
+        this[0] = address;
+        this.language = language;
+        finalizer?.register(this, address, this);
+      }
+      /**
+       * Get the current symbol of the lookahead iterator.
+       *
+       * Returns `null` if the iterator is not positioned on a symbol:
+       *
+       * - Before the first iteration step
+       * - After the iterator is exhausted
+       * - After a {@link reset} or {@link resetState} call
+       */
+      get currentTypeId() {
+        return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
+      }
+      /**
+       * Get the current symbol name of the lookahead iterator.
+       *
+       * Returns `null` if the iterator is not positioned on a symbol.
+       */
+      get currentType() {
+        const id = this.currentTypeId;
+        if (id === null) return null;
+        return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
+      }
+      /** Delete the lookahead iterator, freeing its resources. */
+      delete() {
+        finalizer?.unregister(this);
+        C._ts_lookahead_iterator_delete(this[0]);
+        this[0] = 0;
+      }
+      /**
+       * Reset the lookahead iterator.
+       *
+       * This returns `true` if the language was set successfully and `false`
+       * otherwise.
+       */
+      reset(language, stateId) {
+        if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
+          this.language = language;
+          this.positioned = false;
+          return true;
+        }
+        return false;
+      }
+      /**
+       * Reset the lookahead iterator to another state.
+       *
+       * This returns `true` if the iterator was reset to the given state and
+       * `false` otherwise.
+       */
+      resetState(stateId) {
+        if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
+        this.positioned = false;
+        return true;
+      }
+      /**
+       * Returns an iterator that iterates over the symbols of the lookahead iterator.
+       *
+       * The iterator will yield the current symbol name as a string for each step
+       * until there are no more symbols to iterate over.
+       */
+      [Symbol.iterator]() {
+        return {
+          next: /* @__PURE__ */ __name(() => {
+            this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
+            const value = this.currentType;
+            return value === null ? { done: true, value: "" } : { done: false, value };
+          }, "next")
+        };
+      }
+    };
+    __name(getText, "getText");
+    finalizer2 = newFinalizer((address) => {
+      C._ts_tree_delete(address);
+    });
+    Tree = class _Tree {
+      static {
+        __name(this, "Tree");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      textCallback;
+      /** The language that was used to parse the syntax tree. */
+      language;
+      /** @internal */
+      constructor(internal, address, language, textCallback) {
+        assertInternal(internal);
+        this[0] = address;
+        this.language = language;
+        this.textCallback = textCallback;
+        finalizer2?.register(this, address, this);
+      }
+      /** Create a shallow copy of the syntax tree. This is very fast. */
+      copy() {
+        const address = C._ts_tree_copy(this[0]);
+        return new _Tree(INTERNAL, address, this.language, this.textCallback);
+      }
+      /** Delete the syntax tree, freeing its resources. */
+      delete() {
+        finalizer2?.unregister(this);
+        C._ts_tree_delete(this[0]);
+        this[0] = 0;
+      }
+      /** Get the root node of the syntax tree. */
+      get rootNode() {
+        C._ts_tree_root_node_wasm(this[0]);
+        return unmarshalNode(this);
+      }
+      /**
+       * Get the root node of the syntax tree, but with its position shifted
+       * forward by the given offset.
+       */
+      rootNodeWithOffset(offsetBytes, offsetExtent) {
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, offsetBytes, "i32");
+        marshalPoint(address + SIZE_OF_INT, offsetExtent);
+        C._ts_tree_root_node_with_offset_wasm(this[0]);
+        return unmarshalNode(this);
+      }
+      /**
+       * Edit the syntax tree to keep it in sync with source code that has been
+       * edited.
+       *
+       * You must describe the edit both in terms of byte offsets and in terms of
+       * row/column coordinates.
+       */
+      edit(edit) {
+        marshalEdit(edit);
+        C._ts_tree_edit_wasm(this[0]);
+      }
+      /** Create a new {@link TreeCursor} starting from the root of the tree. */
+      walk() {
+        return this.rootNode.walk();
+      }
+      /**
+       * Compare this old edited syntax tree to a new syntax tree representing
+       * the same document, returning a sequence of ranges whose syntactic
+       * structure has changed.
+       *
+       * For this to work correctly, this syntax tree must have been edited such
+       * that its ranges match up to the new tree. Generally, you'll want to
+       * call this method right after calling one of the [`Parser::parse`]
+       * functions. Call it on the old tree that was passed to parse, and
+       * pass the new tree that was returned from `parse`.
+       */
+      getChangedRanges(other) {
+        if (!(other instanceof _Tree)) {
+          throw new TypeError("Argument must be a Tree");
+        }
+        C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = unmarshalRange(address);
+            address += SIZE_OF_RANGE;
+          }
+          C._free(buffer);
+        }
+        return result;
+      }
+      /** Get the included ranges that were used to parse the syntax tree. */
+      getIncludedRanges() {
+        C._ts_tree_included_ranges_wasm(this[0]);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = unmarshalRange(address);
+            address += SIZE_OF_RANGE;
+          }
+          C._free(buffer);
+        }
+        return result;
+      }
+    };
+    finalizer3 = newFinalizer((address) => {
+      C._ts_tree_cursor_delete_wasm(address);
+    });
+    TreeCursor = class _TreeCursor {
+      static {
+        __name(this, "TreeCursor");
+      }
+      /** @internal */
+      // @ts-expect-error: never read
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      // @ts-expect-error: never read
+      [1] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      // @ts-expect-error: never read
+      [2] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      // @ts-expect-error: never read
+      [3] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      tree;
+      /** @internal */
+      constructor(internal, tree) {
+        assertInternal(internal);
+        this.tree = tree;
+        unmarshalTreeCursor(this);
+        finalizer3?.register(this, this.tree[0], this);
+      }
+      /** Creates a deep copy of the tree cursor. This allocates new memory. */
+      copy() {
+        const copy = new _TreeCursor(INTERNAL, this.tree);
+        C._ts_tree_cursor_copy_wasm(this.tree[0]);
+        unmarshalTreeCursor(copy);
+        return copy;
+      }
+      /** Delete the tree cursor, freeing its resources. */
+      delete() {
+        finalizer3?.unregister(this);
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_delete_wasm(this.tree[0]);
+        this[0] = this[1] = this[2] = 0;
+      }
+      /** Get the tree cursor's current {@link Node}. */
+      get currentNode() {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_current_node_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get the numerical field id of this tree cursor's current node.
+       *
+       * See also {@link TreeCursor#currentFieldName}.
+       */
+      get currentFieldId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+      }
+      /** Get the field name of this tree cursor's current node. */
+      get currentFieldName() {
+        return this.tree.language.fields[this.currentFieldId];
+      }
+      /**
+       * Get the depth of the cursor's current node relative to the original
+       * node that the cursor was constructed with.
+       */
+      get currentDepth() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+      }
+      /**
+       * Get the index of the cursor's current node out of all of the
+       * descendants of the original node that the cursor was constructed with.
+       */
+      get currentDescendantIndex() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+      }
+      /** Get the type of the cursor's current node. */
+      get nodeType() {
+        return this.tree.language.types[this.nodeTypeId] || "ERROR";
+      }
+      /** Get the type id of the cursor's current node. */
+      get nodeTypeId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+      }
+      /** Get the state id of the cursor's current node. */
+      get nodeStateId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+      }
+      /** Get the id of the cursor's current node. */
+      get nodeId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+      }
+      /**
+       * Check if the cursor's current node is *named*.
+       *
+       * Named nodes correspond to named rules in the grammar, whereas
+       * *anonymous* nodes correspond to string literals in the grammar.
+       */
+      get nodeIsNamed() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if the cursor's current node is *missing*.
+       *
+       * Missing nodes are inserted by the parser in order to recover from
+       * certain kinds of syntax errors.
+       */
+      get nodeIsMissing() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
+      }
+      /** Get the string content of the cursor's current node. */
+      get nodeText() {
+        marshalTreeCursor(this);
+        const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+        const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+        C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+        const startPosition = unmarshalPoint(TRANSFER_BUFFER);
+        return getText(this.tree, startIndex, endIndex, startPosition);
+      }
+      /** Get the start position of the cursor's current node. */
+      get startPosition() {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+        return unmarshalPoint(TRANSFER_BUFFER);
+      }
+      /** Get the end position of the cursor's current node. */
+      get endPosition() {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_end_position_wasm(this.tree[0]);
+        return unmarshalPoint(TRANSFER_BUFFER);
+      }
+      /** Get the start index of the cursor's current node. */
+      get startIndex() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+      }
+      /** Get the end index of the cursor's current node. */
+      get endIndex() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+      }
+      /**
+       * Move this cursor to the first child of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there were no children.
+       */
+      gotoFirstChild() {
+        marshalTreeCursor(this);
+        const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move this cursor to the last child of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there were no children.
+       *
+       * Note that this function may be slower than
+       * {@link TreeCursor#gotoFirstChild} because it needs to
+       * iterate through all the children to compute the child's position.
+       */
+      gotoLastChild() {
+        marshalTreeCursor(this);
+        const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move this cursor to the parent of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there was no parent node (the cursor was already on the
+       * root node).
+       *
+       * Note that the node the cursor was constructed with is considered the root
+       * of the cursor, and the cursor cannot walk outside this node.
+       */
+      gotoParent() {
+        marshalTreeCursor(this);
+        const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move this cursor to the next sibling of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there was no next sibling node.
+       *
+       * Note that the node the cursor was constructed with is considered the root
+       * of the cursor, and the cursor cannot walk outside this node.
+       */
+      gotoNextSibling() {
+        marshalTreeCursor(this);
+        const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move this cursor to the previous sibling of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there was no previous sibling node.
+       *
+       * Note that this function may be slower than
+       * {@link TreeCursor#gotoNextSibling} due to how node
+       * positions are stored. In the worst case, this will need to iterate
+       * through all the children up to the previous sibling node to recalculate
+       * its position. Also note that the node the cursor was constructed with is
+       * considered the root of the cursor, and the cursor cannot walk outside this node.
+       */
+      gotoPreviousSibling() {
+        marshalTreeCursor(this);
+        const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move the cursor to the node that is the nth descendant of
+       * the original node that the cursor was constructed with, where
+       * zero represents the original node itself.
+       */
+      gotoDescendant(goalDescendantIndex) {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
+        unmarshalTreeCursor(this);
+      }
+      /**
+       * Move this cursor to the first child of its current node that contains or
+       * starts after the given byte offset.
+       *
+       * This returns `true` if the cursor successfully moved to a child node, and returns
+       * `false` if no such child was found.
+       */
+      gotoFirstChildForIndex(goalIndex) {
+        marshalTreeCursor(this);
+        C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
+        const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move this cursor to the first child of its current node that contains or
+       * starts after the given byte offset.
+       *
+       * This returns the index of the child node if one was found, and returns
+       * `null` if no such child was found.
+       */
+      gotoFirstChildForPosition(goalPosition) {
+        marshalTreeCursor(this);
+        marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
+        const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Re-initialize this tree cursor to start at the original node that the
+       * cursor was constructed with.
+       */
+      reset(node) {
+        marshalNode(node);
+        marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
+        C._ts_tree_cursor_reset_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+      }
+      /**
+       * Re-initialize a tree cursor to the same position as another cursor.
+       *
+       * Unlike {@link TreeCursor#reset}, this will not lose parent
+       * information and allows reusing already created cursors.
+       */
+      resetTo(cursor) {
+        marshalTreeCursor(this, TRANSFER_BUFFER);
+        marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
+        C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
+        unmarshalTreeCursor(this);
+      }
+    };
+    Node = class {
+      static {
+        __name(this, "Node");
+      }
+      /** @internal */
+      // @ts-expect-error: never read
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      _children;
+      /** @internal */
+      _namedChildren;
+      /** @internal */
+      constructor(internal, {
+        id,
+        tree,
+        startIndex,
+        startPosition,
+        other
+      }) {
+        assertInternal(internal);
+        this[0] = other;
+        this.id = id;
+        this.tree = tree;
+        this.startIndex = startIndex;
+        this.startPosition = startPosition;
+      }
+      /**
+       * The numeric id for this node that is unique.
+       *
+       * Within a given syntax tree, no two nodes have the same id. However:
+       *
+       * * If a new tree is created based on an older tree, and a node from the old tree is reused in
+       *   the process, then that node will have the same id in both trees.
+       *
+       * * A node not marked as having changes does not guarantee it was reused.
+       *
+       * * If a node is marked as having changed in the old tree, it will not be reused.
+       */
+      id;
+      /** The byte index where this node starts. */
+      startIndex;
+      /** The position where this node starts. */
+      startPosition;
+      /** The tree that this node belongs to. */
+      tree;
+      /** Get this node's type as a numerical id. */
+      get typeId() {
+        marshalNode(this);
+        return C._ts_node_symbol_wasm(this.tree[0]);
+      }
+      /**
+       * Get the node's type as a numerical id as it appears in the grammar,
+       * ignoring aliases.
+       */
+      get grammarId() {
+        marshalNode(this);
+        return C._ts_node_grammar_symbol_wasm(this.tree[0]);
+      }
+      /** Get this node's type as a string. */
+      get type() {
+        return this.tree.language.types[this.typeId] || "ERROR";
+      }
+      /**
+       * Get this node's symbol name as it appears in the grammar, ignoring
+       * aliases as a string.
+       */
+      get grammarType() {
+        return this.tree.language.types[this.grammarId] || "ERROR";
+      }
+      /**
+       * Check if this node is *named*.
+       *
+       * Named nodes correspond to named rules in the grammar, whereas
+       * *anonymous* nodes correspond to string literals in the grammar.
+       */
+      get isNamed() {
+        marshalNode(this);
+        return C._ts_node_is_named_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node is *extra*.
+       *
+       * Extra nodes represent things like comments, which are not required
+       * by the grammar, but can appear anywhere.
+       */
+      get isExtra() {
+        marshalNode(this);
+        return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node represents a syntax error.
+       *
+       * Syntax errors represent parts of the code that could not be incorporated
+       * into a valid syntax tree.
+       */
+      get isError() {
+        marshalNode(this);
+        return C._ts_node_is_error_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node is *missing*.
+       *
+       * Missing nodes are inserted by the parser in order to recover from
+       * certain kinds of syntax errors.
+       */
+      get isMissing() {
+        marshalNode(this);
+        return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
+      }
+      /** Check if this node has been edited. */
+      get hasChanges() {
+        marshalNode(this);
+        return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node represents a syntax error or contains any syntax
+       * errors anywhere within it.
+       */
+      get hasError() {
+        marshalNode(this);
+        return C._ts_node_has_error_wasm(this.tree[0]) === 1;
+      }
+      /** Get the byte index where this node ends. */
+      get endIndex() {
+        marshalNode(this);
+        return C._ts_node_end_index_wasm(this.tree[0]);
+      }
+      /** Get the position where this node ends. */
+      get endPosition() {
+        marshalNode(this);
+        C._ts_node_end_point_wasm(this.tree[0]);
+        return unmarshalPoint(TRANSFER_BUFFER);
+      }
+      /** Get the string content of this node. */
+      get text() {
+        return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
+      }
+      /** Get this node's parse state. */
+      get parseState() {
+        marshalNode(this);
+        return C._ts_node_parse_state_wasm(this.tree[0]);
+      }
+      /** Get the parse state after this node. */
+      get nextParseState() {
+        marshalNode(this);
+        return C._ts_node_next_parse_state_wasm(this.tree[0]);
+      }
+      /** Check if this node is equal to another node. */
+      equals(other) {
+        return this.tree === other.tree && this.id === other.id;
+      }
+      /**
+       * Get the node's child at the given index, where zero represents the first child.
+       *
+       * This method is fairly fast, but its cost is technically log(n), so if
+       * you might be iterating over a long list of children, you should use
+       * {@link Node#children} instead.
+       */
+      child(index) {
+        marshalNode(this);
+        C._ts_node_child_wasm(this.tree[0], index);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get this node's *named* child at the given index.
+       *
+       * See also {@link Node#isNamed}.
+       * This method is fairly fast, but its cost is technically log(n), so if
+       * you might be iterating over a long list of children, you should use
+       * {@link Node#namedChildren} instead.
+       */
+      namedChild(index) {
+        marshalNode(this);
+        C._ts_node_named_child_wasm(this.tree[0], index);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get this node's child with the given numerical field id.
+       *
+       * See also {@link Node#childForFieldName}. You can
+       * convert a field name to an id using {@link Language#fieldIdForName}.
+       */
+      childForFieldId(fieldId) {
+        marshalNode(this);
+        C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get the first child with the given field name.
+       *
+       * If multiple children may have the same field name, access them using
+       * {@link Node#childrenForFieldName}.
+       */
+      childForFieldName(fieldName) {
+        const fieldId = this.tree.language.fields.indexOf(fieldName);
+        if (fieldId !== -1) return this.childForFieldId(fieldId);
+        return null;
+      }
+      /** Get the field name of this node's child at the given index. */
+      fieldNameForChild(index) {
+        marshalNode(this);
+        const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
+        if (!address) return null;
+        return C.AsciiToString(address);
+      }
+      /** Get the field name of this node's named child at the given index. */
+      fieldNameForNamedChild(index) {
+        marshalNode(this);
+        const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
+        if (!address) return null;
+        return C.AsciiToString(address);
+      }
+      /**
+       * Get an array of this node's children with a given field name.
+       *
+       * See also {@link Node#children}.
+       */
+      childrenForFieldName(fieldName) {
+        const fieldId = this.tree.language.fields.indexOf(fieldName);
+        if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+        return [];
+      }
+      /**
+        * Get an array of this node's children with a given field id.
+        *
+        * See also {@link Node#childrenForFieldName}.
+        */
+      childrenForFieldId(fieldId) {
+        marshalNode(this);
+        C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = unmarshalNode(this.tree, address);
+            address += SIZE_OF_NODE;
+          }
+          C._free(buffer);
+        }
+        return result;
+      }
+      /** Get the node's first child that contains or starts after the given byte offset. */
+      firstChildForIndex(index) {
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, index, "i32");
+        C._ts_node_first_child_for_byte_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the node's first named child that contains or starts after the given byte offset. */
+      firstNamedChildForIndex(index) {
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, index, "i32");
+        C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get this node's number of children. */
+      get childCount() {
+        marshalNode(this);
+        return C._ts_node_child_count_wasm(this.tree[0]);
+      }
+      /**
+       * Get this node's number of *named* children.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get namedChildCount() {
+        marshalNode(this);
+        return C._ts_node_named_child_count_wasm(this.tree[0]);
+      }
+      /** Get this node's first child. */
+      get firstChild() {
+        return this.child(0);
+      }
+      /**
+       * Get this node's first named child.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get firstNamedChild() {
+        return this.namedChild(0);
+      }
+      /** Get this node's last child. */
+      get lastChild() {
+        return this.child(this.childCount - 1);
+      }
+      /**
+       * Get this node's last named child.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get lastNamedChild() {
+        return this.namedChild(this.namedChildCount - 1);
+      }
+      /**
+       * Iterate over this node's children.
+       *
+       * If you're walking the tree recursively, you may want to use the
+       * {@link TreeCursor} APIs directly instead.
+       */
+      get children() {
+        if (!this._children) {
+          marshalNode(this);
+          C._ts_node_children_wasm(this.tree[0]);
+          const count = C.getValue(TRANSFER_BUFFER, "i32");
+          const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+          this._children = new Array(count);
+          if (count > 0) {
+            let address = buffer;
+            for (let i2 = 0; i2 < count; i2++) {
+              this._children[i2] = unmarshalNode(this.tree, address);
+              address += SIZE_OF_NODE;
+            }
+            C._free(buffer);
+          }
+        }
+        return this._children;
+      }
+      /**
+       * Iterate over this node's named children.
+       *
+       * See also {@link Node#children}.
+       */
+      get namedChildren() {
+        if (!this._namedChildren) {
+          marshalNode(this);
+          C._ts_node_named_children_wasm(this.tree[0]);
+          const count = C.getValue(TRANSFER_BUFFER, "i32");
+          const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+          this._namedChildren = new Array(count);
+          if (count > 0) {
+            let address = buffer;
+            for (let i2 = 0; i2 < count; i2++) {
+              this._namedChildren[i2] = unmarshalNode(this.tree, address);
+              address += SIZE_OF_NODE;
+            }
+            C._free(buffer);
+          }
+        }
+        return this._namedChildren;
+      }
+      /**
+       * Get the descendants of this node that are the given type, or in the given types array.
+       *
+       * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
+       *
+       * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
+       */
+      descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+        if (!Array.isArray(types)) types = [types];
+        const symbols = [];
+        const typesBySymbol = this.tree.language.types;
+        for (const node_type of types) {
+          if (node_type == "ERROR") {
+            symbols.push(65535);
+          }
+        }
+        for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
+          if (types.includes(typesBySymbol[i2])) {
+            symbols.push(i2);
+          }
+        }
+        const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
+        for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
+          C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+        }
+        marshalNode(this);
+        C._ts_node_descendants_of_type_wasm(
+          this.tree[0],
+          symbolsAddress,
+          symbols.length,
+          startPosition.row,
+          startPosition.column,
+          endPosition.row,
+          endPosition.column
+        );
+        const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
+        const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(descendantCount);
+        if (descendantCount > 0) {
+          let address = descendantAddress;
+          for (let i2 = 0; i2 < descendantCount; i2++) {
+            result[i2] = unmarshalNode(this.tree, address);
+            address += SIZE_OF_NODE;
+          }
+        }
+        C._free(descendantAddress);
+        C._free(symbolsAddress);
+        return result;
+      }
+      /** Get this node's next sibling. */
+      get nextSibling() {
+        marshalNode(this);
+        C._ts_node_next_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get this node's previous sibling. */
+      get previousSibling() {
+        marshalNode(this);
+        C._ts_node_prev_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get this node's next *named* sibling.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get nextNamedSibling() {
+        marshalNode(this);
+        C._ts_node_next_named_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get this node's previous *named* sibling.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get previousNamedSibling() {
+        marshalNode(this);
+        C._ts_node_prev_named_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the node's number of descendants, including one for the node itself. */
+      get descendantCount() {
+        marshalNode(this);
+        return C._ts_node_descendant_count_wasm(this.tree[0]);
+      }
+      /**
+       * Get this node's immediate parent.
+       * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
+       */
+      get parent() {
+        marshalNode(this);
+        C._ts_node_parent_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get the node that contains `descendant`.
+       *
+       * Note that this can return `descendant` itself.
+       */
+      childWithDescendant(descendant) {
+        marshalNode(this);
+        marshalNode(descendant, 1);
+        C._ts_node_child_with_descendant_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest node within this node that spans the given byte range. */
+      descendantForIndex(start2, end = start2) {
+        if (typeof start2 !== "number" || typeof end !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, start2, "i32");
+        C.setValue(address + SIZE_OF_INT, end, "i32");
+        C._ts_node_descendant_for_index_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest named node within this node that spans the given byte range. */
+      namedDescendantForIndex(start2, end = start2) {
+        if (typeof start2 !== "number" || typeof end !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, start2, "i32");
+        C.setValue(address + SIZE_OF_INT, end, "i32");
+        C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest node within this node that spans the given point range. */
+      descendantForPosition(start2, end = start2) {
+        if (!isPoint(start2) || !isPoint(end)) {
+          throw new Error("Arguments must be {row, column} objects");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        marshalPoint(address, start2);
+        marshalPoint(address + SIZE_OF_POINT, end);
+        C._ts_node_descendant_for_position_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest named node within this node that spans the given point range. */
+      namedDescendantForPosition(start2, end = start2) {
+        if (!isPoint(start2) || !isPoint(end)) {
+          throw new Error("Arguments must be {row, column} objects");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        marshalPoint(address, start2);
+        marshalPoint(address + SIZE_OF_POINT, end);
+        C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Create a new {@link TreeCursor} starting from this node.
+       *
+       * Note that the given node is considered the root of the cursor,
+       * and the cursor cannot walk outside this node.
+       */
+      walk() {
+        marshalNode(this);
+        C._ts_tree_cursor_new_wasm(this.tree[0]);
+        return new TreeCursor(INTERNAL, this.tree);
+      }
+      /**
+       * Edit this node to keep it in-sync with source code that has been edited.
+       *
+       * This function is only rarely needed. When you edit a syntax tree with
+       * the {@link Tree#edit} method, all of the nodes that you retrieve from
+       * the tree afterward will already reflect the edit. You only need to
+       * use {@link Node#edit} when you have a specific {@link Node} instance that
+       * you want to keep and continue to use after an edit.
+       */
+      edit(edit) {
+        if (this.startIndex >= edit.oldEndIndex) {
+          this.startIndex = edit.newEndIndex + (this.startIndex - edit.oldEndIndex);
+          let subbedPointRow;
+          let subbedPointColumn;
+          if (this.startPosition.row > edit.oldEndPosition.row) {
+            subbedPointRow = this.startPosition.row - edit.oldEndPosition.row;
+            subbedPointColumn = this.startPosition.column;
+          } else {
+            subbedPointRow = 0;
+            subbedPointColumn = this.startPosition.column;
+            if (this.startPosition.column >= edit.oldEndPosition.column) {
+              subbedPointColumn = this.startPosition.column - edit.oldEndPosition.column;
+            }
+          }
+          if (subbedPointRow > 0) {
+            this.startPosition.row += subbedPointRow;
+            this.startPosition.column = subbedPointColumn;
+          } else {
+            this.startPosition.column += subbedPointColumn;
+          }
+        } else if (this.startIndex > edit.startIndex) {
+          this.startIndex = edit.newEndIndex;
+          this.startPosition.row = edit.newEndPosition.row;
+          this.startPosition.column = edit.newEndPosition.column;
+        }
+      }
+      /** Get the S-expression representation of this node. */
+      toString() {
+        marshalNode(this);
+        const address = C._ts_node_to_string_wasm(this.tree[0]);
+        const result = C.AsciiToString(address);
+        C._free(address);
+        return result;
+      }
+    };
+    __name(unmarshalCaptures, "unmarshalCaptures");
+    __name(marshalNode, "marshalNode");
+    __name(unmarshalNode, "unmarshalNode");
+    __name(marshalTreeCursor, "marshalTreeCursor");
+    __name(unmarshalTreeCursor, "unmarshalTreeCursor");
+    __name(marshalPoint, "marshalPoint");
+    __name(unmarshalPoint, "unmarshalPoint");
+    __name(marshalRange, "marshalRange");
+    __name(unmarshalRange, "unmarshalRange");
+    __name(marshalEdit, "marshalEdit");
+    __name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
+    LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
+    Language = class _Language {
+      static {
+        __name(this, "Language");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /**
+       * A list of all node types in the language. The index of each type in this
+       * array is its node type id.
+       */
+      types;
+      /**
+       * A list of all field names in the language. The index of each field name in
+       * this array is its field id.
+       */
+      fields;
+      /** @internal */
+      constructor(internal, address) {
+        assertInternal(internal);
+        this[0] = address;
+        this.types = new Array(C._ts_language_symbol_count(this[0]));
+        for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
+          if (C._ts_language_symbol_type(this[0], i2) < 2) {
+            this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
+          }
+        }
+        this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
+        for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
+          const fieldName = C._ts_language_field_name_for_id(this[0], i2);
+          if (fieldName !== 0) {
+            this.fields[i2] = C.UTF8ToString(fieldName);
+          } else {
+            this.fields[i2] = null;
+          }
+        }
+      }
+      /**
+       * Gets the name of the language.
+       */
+      get name() {
+        const ptr = C._ts_language_name(this[0]);
+        if (ptr === 0) return null;
+        return C.UTF8ToString(ptr);
+      }
+      /**
+       * Gets the ABI version of the language.
+       */
+      get abiVersion() {
+        return C._ts_language_abi_version(this[0]);
+      }
+      /**
+      * Get the metadata for this language. This information is generated by the
+      * CLI, and relies on the language author providing the correct metadata in
+      * the language's `tree-sitter.json` file.
+      */
+      get metadata() {
+        C._ts_language_metadata_wasm(this[0]);
+        const length = C.getValue(TRANSFER_BUFFER, "i32");
+        if (length === 0) return null;
+        return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
+      }
+      /**
+       * Gets the number of fields in the language.
+       */
+      get fieldCount() {
+        return this.fields.length - 1;
+      }
+      /**
+       * Gets the number of states in the language.
+       */
+      get stateCount() {
+        return C._ts_language_state_count(this[0]);
+      }
+      /**
+       * Get the field id for a field name.
+       */
+      fieldIdForName(fieldName) {
+        const result = this.fields.indexOf(fieldName);
+        return result !== -1 ? result : null;
+      }
+      /**
+       * Get the field name for a field id.
+       */
+      fieldNameForId(fieldId) {
+        return this.fields[fieldId] ?? null;
+      }
+      /**
+       * Get the node type id for a node type name.
+       */
+      idForNodeType(type, named) {
+        const typeLength = C.lengthBytesUTF8(type);
+        const typeAddress = C._malloc(typeLength + 1);
+        C.stringToUTF8(type, typeAddress, typeLength + 1);
+        const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+        C._free(typeAddress);
+        return result || null;
+      }
+      /**
+       * Gets the number of node types in the language.
+       */
+      get nodeTypeCount() {
+        return C._ts_language_symbol_count(this[0]);
+      }
+      /**
+       * Get the node type name for a node type id.
+       */
+      nodeTypeForId(typeId) {
+        const name2 = C._ts_language_symbol_name(this[0], typeId);
+        return name2 ? C.UTF8ToString(name2) : null;
+      }
+      /**
+       * Check if a node type is named.
+       *
+       * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
+       */
+      nodeTypeIsNamed(typeId) {
+        return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
+      }
+      /**
+       * Check if a node type is visible.
+       */
+      nodeTypeIsVisible(typeId) {
+        return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
+      }
+      /**
+       * Get the supertypes ids of this language.
+       *
+       * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
+       */
+      get supertypes() {
+        C._ts_language_supertypes_wasm(this[0]);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = C.getValue(address, "i16");
+            address += SIZE_OF_SHORT;
+          }
+        }
+        return result;
+      }
+      /**
+       * Get the subtype ids for a given supertype node id.
+       */
+      subtypes(supertype) {
+        C._ts_language_subtypes_wasm(this[0], supertype);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = C.getValue(address, "i16");
+            address += SIZE_OF_SHORT;
+          }
+        }
+        return result;
+      }
+      /**
+       * Get the next state id for a given state id and node type id.
+       */
+      nextState(stateId, typeId) {
+        return C._ts_language_next_state(this[0], stateId, typeId);
+      }
+      /**
+       * Create a new lookahead iterator for this language and parse state.
+       *
+       * This returns `null` if state is invalid for this language.
+       *
+       * Iterating {@link LookaheadIterator} will yield valid symbols in the given
+       * parse state. A newly created iterator is not positioned on a symbol, so
+       * {@link LookaheadIterator#currentType} returns `null` until the first
+       * iteration step.
+       *
+       * Lookahead iterators can be useful for generating suggestions and improving
+       * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
+       * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
+       * lookahead iterator created on the previous non-extra leaf node may be
+       * appropriate.
+       */
+      lookaheadIterator(stateId) {
+        const address = C._ts_lookahead_iterator_new(this[0], stateId);
+        if (address) return new LookaheadIterator(INTERNAL, address, this);
+        return null;
+      }
+      /**
+       * Load a language from a WebAssembly module.
+       * The module can be provided as a path to a file, a `URL` to a file, or as a
+       * buffer.
+       */
+      static async load(input) {
+        let binary2;
+        if (input instanceof Uint8Array) {
+          binary2 = input;
+        } else if (globalThis.process?.versions.node) {
+          const fs22 = await import("fs/promises");
+          binary2 = await fs22.readFile(input);
+        } else {
+          const response = await fetch(input);
+          if (!response.ok) {
+            const body2 = await response.text();
+            throw new Error(`Language.load failed with status ${response.status}.
+
+${body2}`);
+          }
+          const retryResp = response.clone();
+          try {
+            binary2 = await WebAssembly.compileStreaming(response);
+          } catch (reason) {
+            console.error("wasm streaming compile failed:", reason);
+            console.error("falling back to ArrayBuffer instantiation");
+            binary2 = new Uint8Array(await retryResp.arrayBuffer());
+          }
+        }
+        const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
+        return _Language.loadFromWasmExports(mod, { sync: false });
+      }
+      static loadFromWasmExports(mod, { sync: sync2 }) {
+        const symbolNames = Object.keys(mod);
+        const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+        if (!functionName) {
+          console.log(`Couldn't find language function in Wasm file. Symbols:
+${JSON.stringify(symbolNames, null, 2)}`);
+          throw new Error(`Language.${sync2 ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+        }
+        const languageAddress = mod[functionName]();
+        return new _Language(INTERNAL, languageAddress);
+      }
+      /**
+       * Load a language synchronously from a pre-compiled WebAssembly module.
+       * Use this when the host environment provides a `WebAssembly.Module` directly.
+       */
+      static loadSync(wasmModule) {
+        const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
+        return _Language.loadFromWasmExports(mod, { sync: true });
+      }
+    };
+    __name(Module2, "Module");
+    web_tree_sitter_default = Module2;
+    Module3 = null;
+    __name(initializeBinding, "initializeBinding");
+    __name(checkModule, "checkModule");
+    finalizer4 = newFinalizer((addresses) => {
+      C._ts_parser_delete(addresses[0]);
+      C._free(addresses[1]);
+    });
+    Parser = class {
+      static {
+        __name(this, "Parser");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      [1] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      logCallback = null;
+      /** The parser's current language. */
+      language = null;
+      /**
+       * This must always be called before creating a Parser.
+       *
+       * You can optionally pass in options to configure the Wasm module, the most common
+       * one being `locateFile` to help the module find the `.wasm` file.
+       */
+      static async init(moduleOptions) {
+        setModule(await initializeBinding(moduleOptions));
+        TRANSFER_BUFFER = C._ts_init();
+        LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
+        MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      }
+      /**
+       * Create a new parser.
+       */
+      constructor() {
+        this.initialize();
+        finalizer4?.register(this, [this[0], this[1]], this);
+      }
+      /** @internal */
+      initialize() {
+        if (!checkModule()) {
+          throw new Error("cannot construct a Parser before calling `init()`");
+        }
+        C._ts_parser_new_wasm();
+        this[0] = C.getValue(TRANSFER_BUFFER, "i32");
+        this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      }
+      /** Delete the parser, freeing its resources. */
+      delete() {
+        finalizer4?.unregister(this);
+        C._ts_parser_delete(this[0]);
+        C._free(this[1]);
+        this[0] = 0;
+        this[1] = 0;
+      }
+      /**
+       * Set the language that the parser should use for parsing.
+       *
+       * If the language was not successfully assigned, an error will be thrown.
+       * This happens if the language was generated with an incompatible
+       * version of the Tree-sitter CLI. Check the language's version using
+       * {@link Language#version} and compare it to this library's
+       * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
+       */
+      setLanguage(language) {
+        let address;
+        if (!language) {
+          address = 0;
+          this.language = null;
+        } else if (language.constructor === Language) {
+          address = language[0];
+          const version = C._ts_language_abi_version(address);
+          if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
+            throw new Error(
+              `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
+            );
+          }
+          this.language = language;
+        } else {
+          throw new Error("Argument must be a Language");
+        }
+        C._ts_parser_set_language(this[0], address);
+        return this;
+      }
+      /**
+       * Parse a slice of UTF8 text.
+       *
+       * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
+       *
+       * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
+       *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
+       *   the new text using {@link Tree#edit}.
+       *
+       * @param {ParseOptions} [options] - Options for parsing the text.
+       *  This can be used to set the included ranges, or a progress callback.
+       *
+       * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
+       *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
+       *  - The progress callback returned true.
+       */
+      parse(callback2, oldTree, options) {
+        if (typeof callback2 === "string") {
+          C.currentParseCallback = (index) => callback2.slice(index);
+        } else if (typeof callback2 === "function") {
+          C.currentParseCallback = callback2;
+        } else {
+          throw new Error("Argument must be a string or a function");
+        }
+        if (options?.progressCallback) {
+          C.currentProgressCallback = options.progressCallback;
+        } else {
+          C.currentProgressCallback = null;
+        }
+        if (this.logCallback) {
+          C.currentLogCallback = this.logCallback;
+          C._ts_parser_enable_logger_wasm(this[0], 1);
+        } else {
+          C.currentLogCallback = null;
+          C._ts_parser_enable_logger_wasm(this[0], 0);
+        }
+        let rangeCount = 0;
+        let rangeAddress = 0;
+        if (options?.includedRanges) {
+          rangeCount = options.includedRanges.length;
+          rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
+          let address = rangeAddress;
+          for (let i2 = 0; i2 < rangeCount; i2++) {
+            marshalRange(address, options.includedRanges[i2]);
+            address += SIZE_OF_RANGE;
+          }
+        }
+        const treeAddress = C._ts_parser_parse_wasm(
+          this[0],
+          this[1],
+          oldTree ? oldTree[0] : 0,
+          rangeAddress,
+          rangeCount
+        );
+        if (!treeAddress) {
+          C.currentParseCallback = null;
+          C.currentLogCallback = null;
+          C.currentProgressCallback = null;
+          return null;
+        }
+        if (!this.language) {
+          throw new Error("Parser must have a language to parse");
+        }
+        const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+        C.currentParseCallback = null;
+        C.currentLogCallback = null;
+        C.currentProgressCallback = null;
+        return result;
+      }
+      /**
+       * Instruct the parser to start the next parse from the beginning.
+       *
+       * If the parser previously failed because of a callback, 
+       * then by default, it will resume where it left off on the
+       * next call to {@link Parser#parse} or other parsing functions.
+       * If you don't want to resume, and instead intend to use this parser to
+       * parse some other document, you must call `reset` first.
+       */
+      reset() {
+        C._ts_parser_reset(this[0]);
+      }
+      /** Get the ranges of text that the parser will include when parsing. */
+      getIncludedRanges() {
+        C._ts_parser_included_ranges_wasm(this[0]);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = unmarshalRange(address);
+            address += SIZE_OF_RANGE;
+          }
+          C._free(buffer);
+        }
+        return result;
+      }
+      /** Set the logging callback that a parser should use during parsing. */
+      setLogger(callback2) {
+        if (!callback2) {
+          this.logCallback = null;
+        } else if (typeof callback2 !== "function") {
+          throw new Error("Logger callback must be a function");
+        } else {
+          this.logCallback = callback2;
+        }
+        return this;
+      }
+      /** Get the parser's current logger. */
+      getLogger() {
+        return this.logCallback;
+      }
+    };
+    PREDICATE_STEP_TYPE_CAPTURE = 1;
+    PREDICATE_STEP_TYPE_STRING = 2;
+    QUERY_WORD_REGEX = /[\w-]+/g;
+    CaptureQuantifier = {
+      Zero: 0,
+      ZeroOrOne: 1,
+      ZeroOrMore: 2,
+      One: 3,
+      OneOrMore: 4
+    };
+    isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
+    isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+    QueryErrorKind = {
+      Syntax: 1,
+      NodeName: 2,
+      FieldName: 3,
+      CaptureName: 4,
+      PatternStructure: 5
+    };
+    QueryError = class _QueryError extends Error {
+      constructor(kind, info22, index, length) {
+        super(_QueryError.formatMessage(kind, info22));
+        this.kind = kind;
+        this.info = info22;
+        this.index = index;
+        this.length = length;
+        this.name = "QueryError";
+      }
+      kind;
+      info;
+      index;
+      length;
+      static {
+        __name(this, "QueryError");
+      }
+      /** Formats an error message based on the error kind and info */
+      static formatMessage(kind, info22) {
+        switch (kind) {
+          case QueryErrorKind.NodeName:
+            return `Bad node name '${info22.word}'`;
+          case QueryErrorKind.FieldName:
+            return `Bad field name '${info22.word}'`;
+          case QueryErrorKind.CaptureName:
+            return `Bad capture name @${info22.word}`;
+          case QueryErrorKind.PatternStructure:
+            return `Bad pattern structure at offset ${info22.suffix}`;
+          case QueryErrorKind.Syntax:
+            return `Bad syntax at offset ${info22.suffix}`;
+        }
+      }
+    };
+    __name(parseAnyPredicate, "parseAnyPredicate");
+    __name(parseMatchPredicate, "parseMatchPredicate");
+    __name(parseAnyOfPredicate, "parseAnyOfPredicate");
+    __name(parseIsPredicate, "parseIsPredicate");
+    __name(parseSetDirective, "parseSetDirective");
+    __name(parsePattern, "parsePattern");
+    finalizer5 = newFinalizer((address) => {
+      C._ts_query_delete(address);
+    });
+    Query = class {
+      static {
+        __name(this, "Query");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      exceededMatchLimit;
+      /** @internal */
+      textPredicates;
+      /** The names of the captures used in the query. */
+      captureNames;
+      /** The quantifiers of the captures used in the query. */
+      captureQuantifiers;
+      /**
+       * The other user-defined predicates associated with the given index.
+       *
+       * This includes predicates with operators other than:
+       * - `match?`
+       * - `eq?` and `not-eq?`
+       * - `any-of?` and `not-any-of?`
+       * - `is?` and `is-not?`
+       * - `set!`
+       */
+      predicates;
+      /** The properties for predicates with the operator `set!`. */
+      setProperties;
+      /** The properties for predicates with the operator `is?`. */
+      assertedProperties;
+      /** The properties for predicates with the operator `is-not?`. */
+      refutedProperties;
+      /** The maximum number of in-progress matches for this cursor. */
+      matchLimit;
+      /**
+       * Create a new query from a string containing one or more S-expression
+       * patterns.
+       *
+       * The query is associated with a particular language, and can only be run
+       * on syntax nodes parsed with that language. References to Queries can be
+       * shared between multiple threads.
+       *
+       * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+       */
+      constructor(language, source) {
+        const sourceLength = C.lengthBytesUTF8(source);
+        const sourceAddress = C._malloc(sourceLength + 1);
+        C.stringToUTF8(source, sourceAddress, sourceLength + 1);
+        const address = C._ts_query_new(
+          language[0],
+          sourceAddress,
+          sourceLength,
+          TRANSFER_BUFFER,
+          TRANSFER_BUFFER + SIZE_OF_INT
+        );
+        if (!address) {
+          const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+          const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
+          const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
+          const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
+          const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+          C._free(sourceAddress);
+          switch (errorId) {
+            case QueryErrorKind.Syntax:
+              throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+            case QueryErrorKind.NodeName:
+              throw new QueryError(errorId, { word }, errorIndex, word.length);
+            case QueryErrorKind.FieldName:
+              throw new QueryError(errorId, { word }, errorIndex, word.length);
+            case QueryErrorKind.CaptureName:
+              throw new QueryError(errorId, { word }, errorIndex, word.length);
+            case QueryErrorKind.PatternStructure:
+              throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+          }
+        }
+        const stringCount = C._ts_query_string_count(address);
+        const captureCount = C._ts_query_capture_count(address);
+        const patternCount = C._ts_query_pattern_count(address);
+        const captureNames = new Array(captureCount);
+        const captureQuantifiers = new Array(patternCount);
+        const stringValues = new Array(stringCount);
+        for (let i2 = 0; i2 < captureCount; i2++) {
+          const nameAddress = C._ts_query_capture_name_for_id(
+            address,
+            i2,
+            TRANSFER_BUFFER
+          );
+          const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+          captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
+        }
+        for (let i2 = 0; i2 < patternCount; i2++) {
+          const captureQuantifiersArray = new Array(captureCount);
+          for (let j = 0; j < captureCount; j++) {
+            const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
+            captureQuantifiersArray[j] = quantifier;
+          }
+          captureQuantifiers[i2] = captureQuantifiersArray;
+        }
+        for (let i2 = 0; i2 < stringCount; i2++) {
+          const valueAddress = C._ts_query_string_value_for_id(
+            address,
+            i2,
+            TRANSFER_BUFFER
+          );
+          const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+          stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
+        }
+        const setProperties = new Array(patternCount);
+        const assertedProperties = new Array(patternCount);
+        const refutedProperties = new Array(patternCount);
+        const predicates = new Array(patternCount);
+        const textPredicates = new Array(patternCount);
+        for (let i2 = 0; i2 < patternCount; i2++) {
+          const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
+          const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
+          predicates[i2] = [];
+          textPredicates[i2] = [];
+          const steps = new Array();
+          let stepAddress = predicatesAddress;
+          for (let j = 0; j < stepCount; j++) {
+            const stepType = C.getValue(stepAddress, "i32");
+            stepAddress += SIZE_OF_INT;
+            const stepValueId = C.getValue(stepAddress, "i32");
+            stepAddress += SIZE_OF_INT;
+            parsePattern(
+              i2,
+              stepType,
+              stepValueId,
+              captureNames,
+              stringValues,
+              steps,
+              textPredicates,
+              predicates,
+              setProperties,
+              assertedProperties,
+              refutedProperties
+            );
+          }
+          Object.freeze(textPredicates[i2]);
+          Object.freeze(predicates[i2]);
+          Object.freeze(setProperties[i2]);
+          Object.freeze(assertedProperties[i2]);
+          Object.freeze(refutedProperties[i2]);
+        }
+        C._free(sourceAddress);
+        this[0] = address;
+        this.captureNames = captureNames;
+        this.captureQuantifiers = captureQuantifiers;
+        this.textPredicates = textPredicates;
+        this.predicates = predicates;
+        this.setProperties = setProperties;
+        this.assertedProperties = assertedProperties;
+        this.refutedProperties = refutedProperties;
+        this.exceededMatchLimit = false;
+        finalizer5?.register(this, address, this);
+      }
+      /** Delete the query, freeing its resources. */
+      delete() {
+        finalizer5?.unregister(this);
+        C._ts_query_delete(this[0]);
+        this[0] = 0;
+      }
+      /**
+       * Iterate over all of the matches in the order that they were found.
+       *
+       * Each match contains the index of the pattern that matched, and a list of
+       * captures. Because multiple patterns can match the same set of nodes,
+       * one match may contain captures that appear *before* some of the
+       * captures from a previous match.
+       *
+       * @param {Node} node - The node to execute the query on.
+       *
+       * @param {QueryOptions} options - Options for query execution.
+       */
+      matches(node, options = {}) {
+        const startPosition = options.startPosition ?? ZERO_POINT;
+        const endPosition = options.endPosition ?? ZERO_POINT;
+        const startIndex = options.startIndex ?? 0;
+        const endIndex = options.endIndex ?? 0;
+        const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+        const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+        const startContainingIndex = options.startContainingIndex ?? 0;
+        const endContainingIndex = options.endContainingIndex ?? 0;
+        const matchLimit = options.matchLimit ?? 4294967295;
+        const maxStartDepth = options.maxStartDepth ?? 4294967295;
+        const progressCallback = options.progressCallback;
+        if (typeof matchLimit !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        this.matchLimit = matchLimit;
+        if (endIndex !== 0 && startIndex > endIndex) {
+          throw new Error("`startIndex` cannot be greater than `endIndex`");
+        }
+        if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+          throw new Error("`startPosition` cannot be greater than `endPosition`");
+        }
+        if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+          throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+        }
+        if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+          throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+        }
+        if (progressCallback) {
+          C.currentQueryProgressCallback = progressCallback;
+        }
+        marshalNode(node);
+        C._ts_query_matches_wasm(
+          this[0],
+          node.tree[0],
+          startPosition.row,
+          startPosition.column,
+          endPosition.row,
+          endPosition.column,
+          startIndex,
+          endIndex,
+          startContainingPosition.row,
+          startContainingPosition.column,
+          endContainingPosition.row,
+          endContainingPosition.column,
+          startContainingIndex,
+          endContainingIndex,
+          matchLimit,
+          maxStartDepth
+        );
+        const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
+        const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+        const result = new Array(rawCount);
+        this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+        let filteredCount = 0;
+        let address = startAddress;
+        for (let i2 = 0; i2 < rawCount; i2++) {
+          const patternIndex = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captureCount = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captures = new Array(captureCount);
+          address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+          if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+            result[filteredCount] = { patternIndex, captures };
+            const setProperties = this.setProperties[patternIndex];
+            result[filteredCount].setProperties = setProperties;
+            const assertedProperties = this.assertedProperties[patternIndex];
+            result[filteredCount].assertedProperties = assertedProperties;
+            const refutedProperties = this.refutedProperties[patternIndex];
+            result[filteredCount].refutedProperties = refutedProperties;
+            filteredCount++;
+          }
+        }
+        result.length = filteredCount;
+        C._free(startAddress);
+        C.currentQueryProgressCallback = null;
+        return result;
+      }
+      /**
+       * Iterate over all of the individual captures in the order that they
+       * appear.
+       *
+       * This is useful if you don't care about which pattern matched, and just
+       * want a single, ordered sequence of captures.
+       *
+       * @param {Node} node - The node to execute the query on.
+       *
+       * @param {QueryOptions} options - Options for query execution.
+       */
+      captures(node, options = {}) {
+        const startPosition = options.startPosition ?? ZERO_POINT;
+        const endPosition = options.endPosition ?? ZERO_POINT;
+        const startIndex = options.startIndex ?? 0;
+        const endIndex = options.endIndex ?? 0;
+        const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+        const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+        const startContainingIndex = options.startContainingIndex ?? 0;
+        const endContainingIndex = options.endContainingIndex ?? 0;
+        const matchLimit = options.matchLimit ?? 4294967295;
+        const maxStartDepth = options.maxStartDepth ?? 4294967295;
+        const progressCallback = options.progressCallback;
+        if (typeof matchLimit !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        this.matchLimit = matchLimit;
+        if (endIndex !== 0 && startIndex > endIndex) {
+          throw new Error("`startIndex` cannot be greater than `endIndex`");
+        }
+        if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+          throw new Error("`startPosition` cannot be greater than `endPosition`");
+        }
+        if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+          throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+        }
+        if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+          throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+        }
+        if (progressCallback) {
+          C.currentQueryProgressCallback = progressCallback;
+        }
+        marshalNode(node);
+        C._ts_query_captures_wasm(
+          this[0],
+          node.tree[0],
+          startPosition.row,
+          startPosition.column,
+          endPosition.row,
+          endPosition.column,
+          startIndex,
+          endIndex,
+          startContainingPosition.row,
+          startContainingPosition.column,
+          endContainingPosition.row,
+          endContainingPosition.column,
+          startContainingIndex,
+          endContainingIndex,
+          matchLimit,
+          maxStartDepth
+        );
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+        const result = new Array();
+        this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+        const captures = new Array();
+        let address = startAddress;
+        for (let i2 = 0; i2 < count; i2++) {
+          const patternIndex = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captureCount = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captureIndex = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          captures.length = captureCount;
+          address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+          if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+            const capture = captures[captureIndex];
+            const setProperties = this.setProperties[patternIndex];
+            capture.setProperties = setProperties;
+            const assertedProperties = this.assertedProperties[patternIndex];
+            capture.assertedProperties = assertedProperties;
+            const refutedProperties = this.refutedProperties[patternIndex];
+            capture.refutedProperties = refutedProperties;
+            result.push(capture);
+          }
+        }
+        C._free(startAddress);
+        C.currentQueryProgressCallback = null;
+        return result;
+      }
+      /** Get the predicates for a given pattern. */
+      predicatesForPattern(patternIndex) {
+        return this.predicates[patternIndex];
+      }
+      /**
+       * Disable a certain capture within a query.
+       *
+       * This prevents the capture from being returned in matches, and also
+       * avoids any resource usage associated with recording the capture.
+       */
+      disableCapture(captureName) {
+        const captureNameLength = C.lengthBytesUTF8(captureName);
+        const captureNameAddress = C._malloc(captureNameLength + 1);
+        C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
+        C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
+        C._free(captureNameAddress);
+      }
+      /**
+       * Disable a certain pattern within a query.
+       *
+       * This prevents the pattern from matching, and also avoids any resource
+       * usage associated with the pattern. This throws an error if the pattern
+       * index is out of bounds.
+       */
+      disablePattern(patternIndex) {
+        if (patternIndex >= this.predicates.length) {
+          throw new Error(
+            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+          );
+        }
+        C._ts_query_disable_pattern(this[0], patternIndex);
+      }
+      /**
+       * Check if, on its last execution, this cursor exceeded its maximum number
+       * of in-progress matches.
+       */
+      didExceedMatchLimit() {
+        return this.exceededMatchLimit;
+      }
+      /** Get the byte offset where the given pattern starts in the query's source. */
+      startIndexForPattern(patternIndex) {
+        if (patternIndex >= this.predicates.length) {
+          throw new Error(
+            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+          );
+        }
+        return C._ts_query_start_byte_for_pattern(this[0], patternIndex);
+      }
+      /** Get the byte offset where the given pattern ends in the query's source. */
+      endIndexForPattern(patternIndex) {
+        if (patternIndex >= this.predicates.length) {
+          throw new Error(
+            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+          );
+        }
+        return C._ts_query_end_byte_for_pattern(this[0], patternIndex);
+      }
+      /** Get the number of patterns in the query. */
+      patternCount() {
+        return C._ts_query_pattern_count(this[0]);
+      }
+      /** Get the index for a given capture name. */
+      captureIndexForName(captureName) {
+        return this.captureNames.indexOf(captureName);
+      }
+      /** Check if a given pattern within a query has a single root node. */
+      isPatternRooted(patternIndex) {
+        return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
+      }
+      /** Check if a given pattern within a query has a single root node. */
+      isPatternNonLocal(patternIndex) {
+        return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
+      }
+      /**
+       * Check if a given step in a query is 'definite'.
+       *
+       * A query step is 'definite' if its parent pattern will be guaranteed to
+       * match successfully once it reaches the step.
+       */
+      isPatternGuaranteedAtStep(byteIndex) {
+        return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteIndex) === 1;
+      }
+    };
+  }
+});
+
+// src/parser/shell.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+function initShellParser() {
+  if (parser) return Promise.resolve();
+  loading ??= (async () => {
+    setFlagsFromString("--liftoff-only");
+    const { Parser: Parser2, Language: Language2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
+    const require2 = createRequire(import.meta.url);
+    await Parser2.init();
+    const besideBundle = fileURLToPath(new URL("./tree-sitter-bash.wasm", import.meta.url));
+    const bash = await Language2.load(existsSync2(besideBundle) ? besideBundle : require2.resolve("tree-sitter-bash/tree-sitter-bash.wasm"));
+    const instance2 = new Parser2();
+    instance2.setLanguage(bash);
+    parser = instance2;
+  })();
+  return loading;
+}
+function parseShell(source, map) {
+  if (source.trim() === "" || source.length > MAX_SCRIPT_LENGTH) {
+    return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
+  }
+  if (!parser) throw new Error("shell parser not initialised: await initShellParser() first");
+  let tree;
+  try {
+    tree = parser.parse(source);
+  } catch {
+    return { source, commands: [], hasSyntaxError: true, hasPipe: false, map };
+  }
+  if (!tree) return { source, commands: [], hasSyntaxError: true, hasPipe: false, map };
+  try {
+    const state = { commands: [], pipelineCounter: 0, hasPipe: false };
+    walk(tree.rootNode, state);
+    state.commands.sort((a, b) => a.start - b.start);
+    return { source, commands: state.commands, hasSyntaxError: tree.rootNode.hasError, hasPipe: state.hasPipe, map };
+  } finally {
+    tree.delete();
+  }
+}
+function walk(root, state) {
+  const stack = [{ node: root, pipeline: null }];
+  while (stack.length > 0) {
+    const { node, pipeline } = stack.pop();
+    const type = node.type;
+    const children = node.namedChildren;
+    let childSlot = () => null;
+    if (type === "pipeline") {
+      if (children.length >= 2) state.hasPipe = true;
+      const id = ++state.pipelineCounter;
+      childSlot = (index) => ({ id, index });
+    } else if (type === "command") {
+      addCommand(node, state, pipeline);
+    } else if (type === "declaration_command" || type === "unset_command") {
+      addKeywordCommand(node, state, pipeline);
+    } else if (type === "redirected_statement" || type === "negated_command") {
+      childSlot = () => pipeline;
+    }
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child2 = children[index];
+      if (child2) stack.push({ node: child2, pipeline: childSlot(index) });
+    }
+  }
+}
+function addCommand(node, state, pipeline) {
+  const nameNode = node.childForFieldName("name");
+  if (!nameNode) return;
+  const words = [toWord(nameNode)];
+  for (const argument of node.childrenForFieldName("argument")) {
+    if (argument) words.push(toWord(argument));
+  }
+  pushCommand(words, node, state, pipeline);
+}
+function addKeywordCommand(node, state, pipeline) {
+  const keyword = node.child(0);
+  if (!keyword) return;
+  const words = [
+    { value: keyword.text, raw: keyword.text, literal: true, start: keyword.startIndex, end: keyword.endIndex }
+  ];
+  for (const child2 of node.namedChildren) if (child2) words.push(toWord(child2));
+  pushCommand(words, node, state, pipeline);
+}
+function pushCommand(words, node, state, pipeline) {
+  const first = words[0];
+  if (!first.literal) return;
+  let name2 = first.value;
+  if (NAME_WRAPPERS.has(name2) && words.length > 1 && words[1].literal) name2 = words[1].value;
+  const args2 = words.slice(1);
+  state.commands.push({
+    name: name2,
+    args: args2,
+    words,
+    flags: flagsOf(args2),
+    start: node.startIndex,
+    end: node.endIndex,
+    pipelineId: pipeline?.id ?? 0,
+    pipelineIndex: pipeline?.index ?? 0
+  });
+}
+function flagsOf(args2) {
+  const flags2 = [];
+  for (const argument of args2) {
+    const value = argument.value;
+    if (value === "-" || value === "--" || !value.startsWith("-")) continue;
+    if (value.startsWith("--")) {
+      const equals = value.indexOf("=");
+      flags2.push(equals === -1 ? value.slice(2) : value.slice(2, equals));
+    } else {
+      for (const character of value.slice(1)) flags2.push(character);
+    }
+  }
+  return flags2;
+}
+function toWord(node) {
+  const literalState = { literal: true };
+  const value = wordValue(node, literalState);
+  return { value, raw: node.text, literal: literalState.literal, start: node.startIndex, end: node.endIndex };
+}
+function unescapeWord(text) {
+  return text.includes("\\") ? text.replace(/\\(.)/gs, "$1") : text;
+}
+function wordValue(node, state) {
+  switch (node.type) {
+    case "word":
+    case "command_name": {
+      if (node.type === "command_name" && node.namedChildCount > 0) {
+        return node.namedChildren.map((child2) => child2 ? wordValue(child2, state) : "").join("");
+      }
+      return unescapeWord(node.text);
+    }
+    case "number":
+      return node.text;
+    case "raw_string":
+      return node.text.slice(1, -1);
+    case "ansi_c_string":
+      return node.text.slice(2, -1);
+    case "string_content":
+      return node.text.replace(/\\([\\"$`])/g, "$1");
+    case "string":
+    case "translated_string": {
+      let result = "";
+      const text = node.text;
+      const base = node.startIndex;
+      let cursor = base + (node.type === "translated_string" ? 2 : 1);
+      for (const child2 of node.namedChildren) {
+        if (!child2) continue;
+        if (child2.startIndex > cursor) result += text.slice(cursor - base, child2.startIndex - base);
+        result += wordValue(child2, state);
+        cursor = child2.endIndex;
+      }
+      const closing = base + text.length - 1;
+      if (closing > cursor) result += text.slice(cursor - base, closing - base);
+      return result;
+    }
+    case "simple_expansion":
+    case "expansion": {
+      state.literal = false;
+      const variable = node.namedChildren.find(
+        (child2) => child2?.type === "variable_name" || child2?.type === "special_variable_name"
+      );
+      const name2 = variable ? variable.text : node.text.replace(/^\$\{?/, "").replace(/\}$/, "");
+      return "${" + name2 + "}";
+    }
+    case "command_substitution": {
+      state.literal = false;
+      const inner = node.text.startsWith("$(") ? node.text.slice(2, -1) : node.text.slice(1, -1);
+      return "${" + inner.replace(/\s+/g, "") + "}";
+    }
+    case "arithmetic_expansion":
+    case "process_substitution":
+      state.literal = false;
+      return node.text;
+    case "concatenation": {
+      let result = "";
+      for (const child2 of node.children) if (child2) result += wordValue(child2, state);
+      return result;
+    }
+    default:
+      return node.text;
+  }
+}
+var parser, loading, NAME_WRAPPERS, MAX_SCRIPT_LENGTH;
+var init_shell = __esm({
+  "src/parser/shell.ts"() {
+    "use strict";
+    parser = null;
+    loading = null;
+    NAME_WRAPPERS = /* @__PURE__ */ new Set(["command", "builtin", "exec", "busybox", "run"]);
+    MAX_SCRIPT_LENGTH = 1e6;
+  }
+});
+
+// src/parser/types.ts
+var INSTRUCTION_KINDS;
+var init_types = __esm({
+  "src/parser/types.ts"() {
+    "use strict";
+    INSTRUCTION_KINDS = [
+      "ADD",
+      "ARG",
+      "CMD",
+      "COPY",
+      "ENTRYPOINT",
+      "ENV",
+      "EXPOSE",
+      "FROM",
+      "HEALTHCHECK",
+      "LABEL",
+      "MAINTAINER",
+      "ONBUILD",
+      "RUN",
+      "SHELL",
+      "STOPSIGNAL",
+      "USER",
+      "VOLUME",
+      "WORKDIR"
+    ];
+  }
+});
+
+// src/parser/parse.ts
+function decodeDockerfile(bytes) {
+  const errors = [];
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) {
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), hasBom: true, errors };
+  }
+  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) {
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), hasBom: true, errors };
+  }
+  const hasBom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  const body2 = hasBom ? bytes.subarray(3) : bytes;
+  const nul = body2.indexOf(0);
+  if (nul !== -1) {
+    const line = countLines(body2, nul);
+    errors.push({ message: "binary file: it holds a NUL byte, not a Dockerfile", line, column: 1, fatal: true });
+    return { text: "", hasBom, errors };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body2), hasBom, errors };
+  } catch {
+    const text = new TextDecoder("utf-8").decode(body2);
+    const badOffset = text.indexOf("\uFFFD");
+    const line = badOffset === -1 ? 1 : text.slice(0, badOffset).split("\n").length;
+    errors.push({ message: "invalid UTF-8: bytes that are not UTF-8 were replaced", line, column: 1, fatal: false });
+    return { text, hasBom, errors };
+  }
+}
+function countLines(bytes, end) {
+  let line = 1;
+  for (let index = 0; index < end; index++) if (bytes[index] === 10) line++;
+  return line;
+}
+function parseDockerfile(input, options = {}) {
+  const path6 = options.path ?? "Dockerfile";
+  const buildArgs = options.buildArgs ?? /* @__PURE__ */ new Map();
+  let text;
+  let hasBom = false;
+  const parseErrors = [];
+  if (typeof input === "string") {
+    hasBom = input.charCodeAt(0) === 65279;
+    text = hasBom ? input.slice(1) : input;
+    const nul = text.indexOf("\0");
+    if (nul !== -1) {
+      parseErrors.push({
+        message: "binary file: it holds a NUL byte, not a Dockerfile",
+        line: text.slice(0, nul).split("\n").length,
+        column: 1,
+        fatal: true
+      });
+      text = "";
+    }
+  } else {
+    const decoded = decodeDockerfile(input);
+    text = decoded.text;
+    hasBom = decoded.hasBom;
+    parseErrors.push(...decoded.errors);
+  }
+  const lines = text.split("\n");
+  const endsWithNewline = text.endsWith("\n");
+  if (endsWithNewline) lines.pop();
+  let crlf = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (line.endsWith("\r")) {
+      crlf++;
+      lines[index] = line.replace(/[\r\n]+$/, "");
+    }
+  }
+  const lineEnding = crlf > 0 && crlf >= lines.length / 2 ? "\r\n" : "\n";
+  const binary2 = parseErrors.some((error2) => error2.fatal);
+  const scan = scanDockerfile(binary2 ? [] : lines);
+  parseErrors.push(...scan.errors);
+  const builder = new ModelBuilder(scan.escapeChar, buildArgs, parseErrors);
+  for (const logicalLine of scan.logicalLines) {
+    if (logicalLine.overlong) continue;
+    builder.addLogicalLine(logicalLine);
+  }
+  if (!binary2) {
+    if (text.trim() === "" && !hasFatal(parseErrors)) {
+      parseErrors.push({ message: "the Dockerfile cannot be empty", line: 1, column: 1, fatal: true });
+    } else if (builder.instructions.length === 0 && !hasFatal(parseErrors)) {
+      parseErrors.push({ message: "file with no instructions", line: 1, column: 1, fatal: true });
+    }
   }
   return {
-    match: matchPatterns,
-    ignore: ignorePatterns
+    path: path6,
+    text,
+    lines,
+    lineEnding,
+    hasBom,
+    endsWithNewline,
+    escapeChar: scan.escapeChar,
+    directives: scan.directives,
+    instructions: builder.instructions,
+    comments: scan.comments,
+    stages: builder.stages,
+    globalArgs: builder.globalArgs,
+    parseErrors: parseErrors.sort((a, b) => a.line - b.line),
+    buildArgs
   };
 }
-function buildCrawler(options, patterns) {
-  const cwd = options.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options, patterns, props);
-  if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options.extglob === false,
-    noglobstar: options.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format = buildFormat(cwd, root, absolute);
-  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-  const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-  };
-  let maxDepth;
-  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug2 ? (p, isDirectory2) => {
-      const path6 = format(p, isDirectory2);
-      const matches = matcher(path6) && !ignore(path6);
-      if (matches) log(`matched ${path6}`);
-      return matches;
-    } : (p, isDirectory2) => {
-      const path6 = format(p, isDirectory2);
-      return matcher(path6) && !ignore(path6);
-    }],
-    exclude: debug2 ? (_, p) => {
-      const skipped = excludePredicate(_, p);
-      log(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options.onlyFiles,
-    maxDepth,
-    signal: options.signal
-  }).crawl(root);
-  if (options.debug) log("internal properties:", {
-    ...props,
-    root
-  });
-  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+function hasFatal(errors) {
+  return errors.some((error2) => error2.fatal);
 }
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i2 = paths.length - 1; i2 >= 0; i2--) paths[i2] = mapper(paths[i2]);
-  return paths;
+function toWord2(word, map) {
+  return { value: word.value, raw: word.raw, range: rangeOf(map, word.start, word.end) };
 }
-function getOptions(options) {
-  const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve3(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir2,
-    readdirSync: opts.fs.readdirSync || readdirSync,
-    realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync
-  });
-  if (opts.debug) log("globbing with options:", opts);
-  return opts;
+function commandForm(argsText) {
+  const trimmed = argsText.trim();
+  if (trimmed.startsWith("[")) {
+    try {
+      const parsed = JSON.parse(trimmed);
+      if (Array.isArray(parsed) && parsed.every((element) => typeof element === "string")) {
+        return { form: "exec", execArgs: parsed };
+      }
+    } catch {
+    }
+  }
+  return { form: "shell", execArgs: null };
 }
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+function parseMount(value) {
+  const options = /* @__PURE__ */ new Map();
+  for (const field of value.split(",")) {
+    const equals = field.indexOf("=");
+    const key = (equals === -1 ? field : field.slice(0, equals)).trim().toLowerCase();
+    if (key === "") continue;
+    options.set(key, equals === -1 ? "true" : field.slice(equals + 1).trim());
+  }
+  const target = options.get("target") ?? options.get("dst") ?? options.get("destination") ?? null;
+  return { type: options.get("type") ?? "bind", options, target };
 }
-async function glob(globInput, options) {
-  const [crawler, relative5] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative5) : [];
-}
-function globSync(globInput, options) {
-  const [crawler, relative5] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative5) : [];
-}
-var import_picomatch, isReadonlyArray, BACKSLASHES, DRIVE_RELATIVE_PATH, isWin, ONLY_PARENT_DIRECTORIES, WIN32_ROOT_DIR, isRoot, splitPatternOptions, ESCAPED_WIN32_BACKSLASHES, convertPathToPattern, POSIX_UNESCAPED_GLOB_SYMBOLS, WIN32_UNESCAPED_GLOB_SYMBOLS, escapePosixPath, escapeWin32Path, escapePath, PARENT_DIRECTORY, ESCAPING_BACKSLASHES, defaultOptions;
-var init_dist2 = __esm({
-  "node_modules/tinyglobby/dist/index.mjs"() {
-    init_dist();
-    import_picomatch = __toESM(require_picomatch2(), 1);
-    isReadonlyArray = Array.isArray;
-    BACKSLASHES = /\\/g;
-    DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-    isWin = process.platform === "win32";
-    ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-    WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-    isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-    splitPatternOptions = { parts: true };
-    ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-    convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
-    POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-    WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-    escapePosixPath = (path6) => path6.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    escapeWin32Path = (path6) => path6.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    escapePath = isWin ? escapeWin32Path : escapePosixPath;
-    PARENT_DIRECTORY = /^(\/?\.\.)+/;
-    ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-    defaultOptions = {
-      caseSensitiveMatch: true,
-      debug: !!process.env.TINYGLOBBY_DEBUG,
-      expandDirectories: true,
-      followSymbolicLinks: true,
-      onlyFiles: true
+function parseKeyValues(rawWords, argsText, map, escapeChar) {
+  if (rawWords.length === 0) return [];
+  const first = rawWords[0];
+  if (!first.raw.includes("=")) {
+    const valueStart = rawWords[1]?.start ?? argsText.length;
+    const valueRaw = argsText.slice(valueStart);
+    return [
+      {
+        key: first.value,
+        value: splitWords(valueRaw, escapeChar).map((word) => word.value).join(" "),
+        legacy: true,
+        range: rangeOf(map, first.start, argsText.length),
+        keyRange: rangeOf(map, first.start, first.end)
+      }
+    ];
+  }
+  return rawWords.map((word) => {
+    const equals = word.raw.indexOf("=");
+    const keyRaw = equals === -1 ? word.raw : word.raw.slice(0, equals);
+    const valueRaw = equals === -1 ? "" : word.raw.slice(equals + 1);
+    return {
+      key: splitWords(keyRaw, escapeChar)[0]?.value ?? keyRaw,
+      value: valueRaw === "" ? "" : splitWords(valueRaw, escapeChar)[0]?.value ?? "",
+      legacy: false,
+      range: rangeOf(map, word.start, word.end),
+      keyRange: rangeOf(map, word.start, word.start + keyRaw.length)
     };
+  });
+}
+function runScript(instruction, escapeChar) {
+  void escapeChar;
+  if (instruction.form === "exec") {
+    const source2 = (instruction.execArgs ?? []).join(" ");
+    const start2 = instruction.argsMap.positionAt(0);
+    return parseShell(source2, new SegmentSourceMap([{ offset: 0, line: start2.line, column: start2.column }]));
+  }
+  const firstHeredoc = instruction.heredocs[0];
+  if (firstHeredoc && /^\d*<<-?/.test(instruction.argsText)) {
+    const body2 = firstHeredoc.body;
+    const segments = [];
+    let offset = 0;
+    let line = firstHeredoc.bodyStartLine;
+    for (const [index, bodyLine] of body2.split("\n").entries()) {
+      segments.push({ offset, line, column: 1 + (firstHeredoc.strippedTabs[index] ?? 0) });
+      offset += bodyLine.length + 1;
+      line++;
+    }
+    return parseShell(body2, new SegmentSourceMap(segments));
+  }
+  let source = instruction.argsText;
+  if (instruction.heredocs.length > 0) {
+    const marker = /(^|\s)\d*<</.exec(source);
+    if (marker) source = source.slice(0, marker.index).trimEnd();
+  }
+  return parseShell(source, instruction.argsMap);
+}
+function defineLazy(target, key, compute) {
+  let cached;
+  let done = false;
+  Object.defineProperty(target, key, {
+    enumerable: false,
+    get() {
+      if (!done) {
+        cached = compute();
+        done = true;
+      }
+      return cached;
+    }
+  });
+  return target;
+}
+function stageByName(stages, name2) {
+  const lower = name2.toLowerCase();
+  return stages.find((stage) => stage.name === lower);
+}
+var import_fastest_levenshtein, KNOWN_KINDS, ModelBuilder;
+var init_parse = __esm({
+  "src/parser/parse.ts"() {
+    "use strict";
+    import_fastest_levenshtein = __toESM(require_mod(), 1);
+    init_expand();
+    init_image();
+    init_scanner();
+    init_shell();
+    init_source_map();
+    init_types();
+    init_words();
+    KNOWN_KINDS = new Set(INSTRUCTION_KINDS);
+    ModelBuilder = class {
+      constructor(escapeChar, buildArgs, errors) {
+        this.escapeChar = escapeChar;
+        this.buildArgs = buildArgs;
+        this.errors = errors;
+      }
+      escapeChar;
+      buildArgs;
+      errors;
+      instructions = [];
+      stages = [];
+      globalArgs = [];
+      addLogicalLine(logicalLine) {
+        const instruction = this.buildInstruction(
+          logicalLine.text,
+          0,
+          logicalLine.map,
+          logicalLine,
+          null,
+          this.instructions.length
+        );
+        if (!instruction) return;
+        this.instructions.push(instruction);
+        if (instruction.kind === "FROM") {
+          const name2 = instruction.stageName?.toLowerCase() ?? null;
+          const baseName2 = instruction.image.expanded.toLowerCase();
+          const base = this.stages.find((stage) => stage.name !== null && stage.name === baseName2);
+          this.stages.push({
+            index: this.stages.length,
+            from: instruction,
+            name: name2,
+            baseStageIndex: base ? base.index : null,
+            instructions: []
+          });
+        } else if (this.stages.length > 0) {
+          this.stages[this.stages.length - 1].instructions.push(instruction);
+        } else if (instruction.kind === "ARG") {
+          this.globalArgs.push(instruction);
+        }
+      }
+      buildInstruction(text, textOffset, map, logicalLine, onbuildParent, index) {
+        const escapeChar = this.escapeChar;
+        const keywordMatch = /^(\s*)(\S+)/.exec(text.slice(textOffset));
+        if (!keywordMatch) return null;
+        const keywordStart = textOffset + keywordMatch[1].length;
+        const keyword = keywordMatch[2];
+        const upper = keyword.toUpperCase();
+        const kind = KNOWN_KINDS.has(upper) ? upper : "UNKNOWN";
+        const keywordRange = rangeOf(map, keywordStart, keywordStart + keyword.length);
+        if (kind === "UNKNOWN") {
+          const suggestion = (0, import_fastest_levenshtein.closest)(upper, [...INSTRUCTION_KINDS]);
+          const hint = (0, import_fastest_levenshtein.distance)(upper, suggestion) < 3 ? ` (did you mean ${suggestion.toLowerCase()}?)` : "";
+          this.errors.push({
+            message: `unknown instruction: ${keyword}${hint}`,
+            line: keywordRange.start.line,
+            column: keywordRange.start.column,
+            fatal: true
+          });
+        }
+        let cursor = keywordStart + keyword.length;
+        const flags2 = [];
+        const afterKeyword = text.slice(cursor);
+        const leadingWords = kind === "UNKNOWN" ? [] : splitWords(afterKeyword, escapeChar);
+        let argsStart = cursor;
+        for (const word of leadingWords) {
+          if (word.raw === "--") {
+            argsStart = cursor + word.end;
+            break;
+          }
+          if (!word.raw.startsWith("--")) break;
+          const equals = word.value.indexOf("=");
+          const name2 = equals === -1 ? word.value.slice(2) : word.value.slice(2, equals);
+          flags2.push({
+            name: name2,
+            value: equals === -1 ? null : word.value.slice(equals + 1),
+            raw: word.raw,
+            range: rangeOf(map, cursor + word.start, cursor + word.end)
+          });
+          argsStart = cursor + word.end;
+        }
+        cursor = argsStart;
+        while (cursor < text.length && /\s/.test(text[cursor])) cursor++;
+        let argsEnd = text.length;
+        while (argsEnd > cursor && /\s/.test(text[argsEnd - 1])) argsEnd--;
+        const argsText = text.slice(cursor, argsEnd);
+        const argsMap = map.slice(cursor);
+        const rawWords = splitWords(argsText, escapeChar);
+        const words = rawWords.map((word) => toWord2(word, argsMap));
+        const lastLine = logicalLine.endLine;
+        const lastLineEndPosition = map.positionAt(Math.max(text.length - 1, 0));
+        const endPosition = logicalLine.heredocs.length > 0 && onbuildParent === null ? { line: lastLine, column: 1 + (logicalLine.heredocs.at(-1).delimiter.length ?? 0) } : { line: lastLineEndPosition.line, column: lastLineEndPosition.column + 1 };
+        const core = {
+          kind,
+          keyword,
+          keywordRange,
+          range: { start: keywordRange.start, end: endPosition },
+          startLine: keywordRange.start.line,
+          logicalEndLine: lastLineEndPosition.line,
+          endLine: lastLine,
+          flags: flags2,
+          argsText,
+          argsMap,
+          words,
+          emptyContinuationLines: onbuildParent ? [] : logicalLine.emptyContinuationLines,
+          heredocs: logicalLine.heredocs,
+          // A FROM belongs to the stage it opens; everything else to the latest one (-1 before any FROM).
+          stageIndex: kind === "FROM" && onbuildParent === null ? this.stages.length : this.stages.length - 1,
+          onbuildParent,
+          index
+        };
+        return this.specialise(core, rawWords, text, cursor, map, logicalLine);
+      }
+      specialise(core, rawWords, text, argsOffset, map, logicalLine) {
+        const { argsText, argsMap, words } = core;
+        switch (core.kind) {
+          case "FROM":
+            return this.buildFrom(core);
+          case "RUN": {
+            const form = commandForm(argsText);
+            const mounts = core.flags.filter((flag) => flag.name === "mount").map((flag) => parseMount(flag.value ?? ""));
+            const network = core.flags.find((flag) => flag.name === "network")?.value ?? null;
+            const security = core.flags.find((flag) => flag.name === "security")?.value ?? null;
+            const instruction = { ...core, kind: "RUN", ...form, mounts, network, security };
+            return defineLazy(instruction, "script", () => runScript(instruction, this.escapeChar));
+          }
+          case "COPY":
+          case "ADD": {
+            const form = commandForm(argsText);
+            let fileWords;
+            if (form.form === "exec") {
+              const strings = form.execArgs ?? [];
+              fileWords = strings.map((value) => ({ value, raw: JSON.stringify(value), range: rangeOf(argsMap, 0, argsText.length) }));
+            } else {
+              fileWords = words.filter((word) => !/^\d*<<-?/.test(word.raw));
+              const bareMarkers = words.filter((word) => /^\d*<<-?$/.test(word.raw));
+              for (const marker of bareMarkers) {
+                const next = words[words.indexOf(marker) + 1];
+                if (next) fileWords = fileWords.filter((word) => word !== next);
+              }
+            }
+            const heredocSources = form.form === "shell" ? core.heredocs : [];
+            const destination = fileWords.length > 0 && (fileWords.length > 1 || heredocSources.length > 0) ? fileWords.at(-1) : null;
+            const sources = destination ? fileWords.slice(0, -1) : fileWords;
+            return {
+              ...core,
+              kind: core.kind,
+              ...form,
+              sources,
+              destination,
+              heredocSources,
+              from: core.flags.find((flag) => flag.name === "from")?.value ?? null
+            };
+          }
+          case "ENV":
+          case "LABEL":
+            return { ...core, kind: core.kind, pairs: parseKeyValues(rawWords, argsText, argsMap, this.escapeChar) };
+          case "ARG": {
+            const definitions = rawWords.map((word) => {
+              const equals = word.raw.indexOf("=");
+              const name2 = equals === -1 ? word.value : word.raw.slice(0, equals);
+              const defaultValue = equals === -1 ? null : splitWords(word.raw.slice(equals + 1), this.escapeChar)[0]?.value ?? "";
+              return { name: name2, defaultValue, range: rangeOf(argsMap, word.start, word.end) };
+            });
+            return { ...core, kind: "ARG", definitions };
+          }
+          case "EXPOSE": {
+            const ports = words.map((word) => ({ raw: word.value, range: word.range }));
+            return { ...core, kind: "EXPOSE", ports };
+          }
+          case "CMD":
+          case "ENTRYPOINT":
+          case "SHELL":
+          case "VOLUME":
+            return { ...core, kind: core.kind, ...commandForm(argsText) };
+          case "HEALTHCHECK": {
+            const first = words[0]?.value.toUpperCase() ?? null;
+            const subcommand = first === "NONE" || first === "CMD" ? first : null;
+            if (subcommand === "CMD") {
+              const afterCmd = argsText.slice(rawWords[0].end).trim();
+              return { ...core, kind: "HEALTHCHECK", subcommand, ...commandForm(afterCmd) };
+            }
+            return { ...core, kind: "HEALTHCHECK", subcommand };
+          }
+          case "ONBUILD": {
+            const onbuild = { ...core, kind: "ONBUILD", trigger: null };
+            const triggerText = text.slice(argsOffset);
+            const trigger = argsText.trim() === "" ? null : this.buildInstruction(text, argsOffset, map, logicalLine, onbuild, core.index);
+            onbuild.trigger = trigger && triggerText ? trigger : null;
+            return onbuild;
+          }
+          default:
+            return { ...core, kind: core.kind };
+        }
+      }
+      buildFrom(core) {
+        const words = core.words;
+        const imageWord = words[0];
+        let asKeyword = null;
+        let asKeywordRange = null;
+        let stageName = null;
+        let stageNameRange = null;
+        if (words.length === 3 && words[1].value.toLowerCase() === "as") {
+          asKeyword = words[1].raw;
+          asKeywordRange = words[1].range;
+          stageName = words[2].value;
+          stageNameRange = words[2].range;
+        } else if (words.length !== 1) {
+          this.errors.push({
+            message: "FROM requires either one or three arguments",
+            line: core.startLine,
+            column: 1,
+            fatal: true
+          });
+          if (words.length >= 3 && words[1].value.toLowerCase() === "as") {
+            asKeyword = words[1].raw;
+            asKeywordRange = words[1].range;
+            stageName = words[2].value;
+            stageNameRange = words[2].range;
+          }
+        }
+        const rawImage = imageWord?.raw ?? "";
+        const globals = /* @__PURE__ */ new Map();
+        for (const argInstruction of this.globalArgs) {
+          for (const definition of argInstruction.definitions) globals.set(definition.name, definition.defaultValue ?? void 0);
+        }
+        const lookup = (name2) => globals.has(name2) ? this.buildArgs.get(name2) ?? globals.get(name2) : void 0;
+        const expansion = rawImage.includes("$") ? expandVariables(rawImage, lookup, this.escapeChar) : { value: imageWord?.value ?? "", unresolved: [] };
+        const parts2 = splitImageReference(expansion.value);
+        const image = {
+          raw: rawImage,
+          expanded: expansion.value,
+          unresolvedVariables: [...new Set(expansion.unresolved)],
+          ...parts2,
+          range: imageWord?.range ?? core.keywordRange
+        };
+        const platform2 = core.flags.find((flag) => flag.name === "platform")?.value ?? null;
+        return { ...core, kind: "FROM", image, asKeyword, asKeywordRange, stageName, stageNameRange, platform: platform2 };
+      }
+    };
+  }
+});
+
+// src/context/go-regexp.ts
+function literal(codePoint) {
+  return `\\u{${codePoint.toString(16)}}`;
+}
+function isPunctuation(character) {
+  return /^[!-/:-@[-`{-~]$/u.test(character);
+}
+function readHex(characters, start2) {
+  if (characters[start2] === "{") {
+    const close = characters.indexOf("}", start2);
+    const digits2 = characters.slice(start2 + 1, close).join("");
+    if (close === -1 || !/^[0-9A-Fa-f]+$/u.test(digits2)) throw new SyntaxError("invalid escape sequence: `\\x`");
+    return { codePoint: Number.parseInt(digits2, 16), next: close + 1 };
+  }
+  const digits = characters.slice(start2, start2 + 2).join("");
+  if (!/^[0-9A-Fa-f]{2}$/u.test(digits)) throw new SyntaxError("invalid escape sequence: `\\x`");
+  return { codePoint: Number.parseInt(digits, 16), next: start2 + 2 };
+}
+function readEscape(characters, start2, inClass) {
+  const character = characters[start2];
+  if (character === void 0) throw new SyntaxError("trailing backslash at end of expression: ``");
+  if (isPunctuation(character)) return { text: null, codePoint: character.codePointAt(0), next: start2 + 1, isClass: false };
+  const control = CONTROL_ESCAPES[character];
+  if (control !== void 0) return { text: null, codePoint: control, next: start2 + 1, isClass: false };
+  if (character === "x") {
+    const hex = readHex(characters, start2 + 1);
+    return { text: null, codePoint: hex.codePoint, next: hex.next, isClass: false };
+  }
+  const perl = PERL_CLASSES[character.toLowerCase()];
+  if (perl !== void 0) {
+    const negated = character !== character.toLowerCase();
+    if (negated && inClass) throw new SyntaxError(`unsupported negated class escape in a class: \`\\${character}\``);
+    return { text: negated ? `[^${perl}]` : inClass ? perl : `[${perl}]`, codePoint: null, next: start2 + 1, isClass: true };
+  }
+  if (!inClass && (character === "b" || character === "B")) return { text: `\\${character}`, codePoint: null, next: start2 + 1, isClass: true };
+  if (!inClass && character === "A") return { text: "^", codePoint: null, next: start2 + 1, isClass: true };
+  if (!inClass && character === "z") return { text: "$", codePoint: null, next: start2 + 1, isClass: true };
+  throw new SyntaxError(`invalid escape sequence: \`\\${character}\``);
+}
+function translateClass(characters, start2) {
+  let index = start2 + 1;
+  let negated = false;
+  if (characters[index] === "^") {
+    negated = true;
+    index++;
+  }
+  const items = [];
+  let first = true;
+  for (; ; ) {
+    const character = characters[index];
+    if (character === void 0) throw new SyntaxError(`missing closing ]: \`${characters.slice(start2).join("")}\``);
+    if (character === "]" && !first) {
+      index++;
+      break;
+    }
+    first = false;
+    if (character === "[" && characters[index + 1] === ":") {
+      const close = characters.indexOf("]", index + 2);
+      const inner = close === -1 ? "" : characters.slice(index + 2, close).join("");
+      const match = /^(\^?)([a-z]+):$/u.exec(inner);
+      const posix2 = match ? POSIX_CLASSES[match[2]] : void 0;
+      if (match && posix2 !== void 0) {
+        if (match[1] === "^") throw new SyntaxError("unsupported negated POSIX class in a class");
+        items.push(posix2);
+        index = close + 1;
+        continue;
+      }
+    }
+    let low;
+    if (character === "\\") {
+      const escape2 = readEscape(characters, index + 1, true);
+      index = escape2.next;
+      if (escape2.isClass) {
+        items.push(escape2.text);
+        continue;
+      }
+      low = escape2.codePoint;
+    } else {
+      low = character.codePointAt(0);
+      index++;
+    }
+    if (characters[index] === "-" && characters[index + 1] !== void 0 && characters[index + 1] !== "]") {
+      index++;
+      let high;
+      const bound = characters[index];
+      if (bound === "\\") {
+        const escape2 = readEscape(characters, index + 1, true);
+        if (escape2.isClass) throw new SyntaxError("invalid character class range");
+        high = escape2.codePoint;
+        index = escape2.next;
+      } else {
+        high = bound.codePointAt(0);
+        index++;
+      }
+      if (high < low) throw new SyntaxError("invalid character class range");
+      items.push(`${literal(low)}-${literal(high)}`);
+      continue;
+    }
+    items.push(literal(low));
+  }
+  return { text: `[${negated ? "^" : ""}${items.join("")}]`, next: index };
+}
+function atom(js) {
+  const single = new RegExp(`^${js}$`, "u");
+  return { type: "atom", js, test: (character) => single.test(character), star: false };
+}
+function tokenize(source) {
+  const characters = [...source];
+  const tokens = [];
+  let index = 0;
+  while (index < characters.length) {
+    const character = characters[index];
+    if (character === "(" && ANY_FOLDERS.every((expected, offset) => characters[index + offset] === expected)) {
+      if (tokens.at(-1)?.type !== "anyFolders") tokens.push({ type: "anyFolders" });
+      index += ANY_FOLDERS.length;
+      continue;
+    }
+    switch (character) {
+      case "\\": {
+        const escape2 = readEscape(characters, index + 1, false);
+        index = escape2.next;
+        if (escape2.codePoint !== null) tokens.push(atom(literal(escape2.codePoint)));
+        else if (escape2.text === "^") tokens.push({ type: "begin" });
+        else if (escape2.text === "$") tokens.push({ type: "end" });
+        else if (escape2.isClass && escape2.text !== null && escape2.text.startsWith("[")) tokens.push(atom(escape2.text));
+        else throw new SyntaxError(`unsupported escape sequence: \`\\${characters[index - 1] ?? ""}\``);
+        break;
+      }
+      case "[": {
+        const translated = translateClass(characters, index);
+        tokens.push(atom(translated.text));
+        index = translated.next;
+        break;
+      }
+      case ".":
+        tokens.push(atom("[^\\n]"));
+        index++;
+        break;
+      case "*": {
+        const previous = tokens.at(-1);
+        if (previous?.type !== "atom" || previous.star) throw new SyntaxError("missing argument to repetition operator: `*`");
+        previous.star = true;
+        index++;
+        break;
+      }
+      case "^":
+        tokens.push({ type: "begin" });
+        index++;
+        break;
+      case "$":
+        tokens.push({ type: "end" });
+        index++;
+        break;
+      default:
+        tokens.push(atom(literal(character.codePointAt(0))));
+        index++;
+    }
+  }
+  return tokens;
+}
+function simulate(tokens, text) {
+  const count = tokens.length;
+  let current = new Uint8Array(2 * count + 2);
+  const close = (states, position) => {
+    for (let index = 0; index < count; index++) {
+      if (!states[index]) continue;
+      const token = tokens[index];
+      if (token.type === "anyFolders") {
+        states[index + 1] = 1;
+        states[count + 1 + index] = 1;
+      } else if (token.type === "begin") {
+        if (position === 0) states[index + 1] = 1;
+      } else if (token.type === "end") {
+        if (position === text.length) states[index + 1] = 1;
+      } else if (token.star) states[index + 1] = 1;
+    }
+  };
+  current[0] = 1;
+  close(current, 0);
+  for (let position = 0; position < text.length; position++) {
+    const character = text[position];
+    const next = new Uint8Array(2 * count + 2);
+    let alive = false;
+    for (let index = 0; index < count; index++) {
+      const token = tokens[index];
+      if (current[index] && token.type === "atom" && token.test(character)) {
+        next[token.star ? index : index + 1] = 1;
+        alive = true;
+      }
+      if (current[count + 1 + index] && character !== "\n") {
+        next[count + 1 + index] = 1;
+        if (character === "/") next[index + 1] = 1;
+        alive = true;
+      }
+    }
+    if (!alive) return false;
+    close(next, position + 1);
+    current = next;
+  }
+  return current[count] === 1;
+}
+function compileGoRegexp(source) {
+  const tokens = tokenize(source);
+  const unbounded = tokens.filter((token) => token.type === "anyFolders" || token.type === "atom" && token.star).length;
+  if (unbounded <= 2) {
+    const js = tokens.map((token) => {
+      if (token.type === "anyFolders") return "(?:[^\\n]*\\/)?";
+      if (token.type === "begin") return "^";
+      if (token.type === "end") return "$";
+      return token.star ? `${token.js}*` : token.js;
+    }).join("");
+    const regex = new RegExp(js, "u");
+    return { test: (text) => regex.test(text) };
+  }
+  return { test: (text) => simulate(tokens, [...text]) };
+}
+var POSIX_CLASSES, PERL_CLASSES, CONTROL_ESCAPES, ANY_FOLDERS;
+var init_go_regexp = __esm({
+  "src/context/go-regexp.ts"() {
+    "use strict";
+    POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      ascii: "\\u{0}-\\u{7f}",
+      blank: "\\t ",
+      cntrl: "\\u{0}-\\u{1f}\\u{7f}",
+      digit: "0-9",
+      graph: "!-~",
+      lower: "a-z",
+      print: " -~",
+      punct: "!-\\/:-@\\[-`\\{-~",
+      space: "\\t\\n\\v\\f\\r ",
+      upper: "A-Z",
+      word: "0-9A-Za-z_",
+      xdigit: "0-9A-Fa-f"
+    };
+    PERL_CLASSES = {
+      d: "0-9",
+      s: "\\t\\n\\f\\r ",
+      w: "0-9A-Za-z_"
+    };
+    CONTROL_ESCAPES = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
+    ANY_FOLDERS = [..."(.*/)?"];
+  }
+});
+
+// src/context/dockerignore.ts
+import { existsSync as existsSync3, readFileSync, statSync } from "node:fs";
+import { basename as basename3, dirname as dirname3, join as join3, relative as relative2 } from "node:path";
+function readIgnorePatterns(text) {
+  const patterns = [];
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  for (const [index, rawLine] of lines.entries()) {
+    let line = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+    if (index === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
+    if (line.startsWith("#")) continue;
+    let pattern = trimSpace(line);
+    if (pattern === "") continue;
+    const invert = pattern.startsWith("!");
+    if (invert) pattern = trimSpace(pattern.slice(1));
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
+    }
+    patterns.push({ pattern: invert ? `!${pattern}` : pattern, line: index + 1 });
+  }
+  return patterns;
+}
+function compilePattern(text, exclusion, line) {
+  let goRegex = "^";
+  let matchType = "exact";
+  const characters = [...text];
+  for (let index = 0, iteration = 0; index < characters.length; iteration++) {
+    const character = characters[index++];
+    if (character === "*") {
+      if (characters[index] === "*") {
+        index++;
+        if (characters[index] === "/") index++;
+        if (index >= characters.length) {
+          if (matchType === "exact") matchType = "prefix";
+          else {
+            goRegex += ".*";
+            matchType = "regexp";
+          }
+        } else {
+          goRegex += "(.*/)?";
+          matchType = "regexp";
+        }
+        if (iteration === 0) matchType = "suffix";
+      } else {
+        goRegex += "[^/]*";
+        matchType = "regexp";
+      }
+    } else if (character === "?") {
+      goRegex += "[^/]";
+      matchType = "regexp";
+    } else if (".+()|{}$".includes(character)) {
+      goRegex += `\\${character}`;
+    } else if (character === "\\") {
+      if (index < characters.length) {
+        goRegex += `\\${characters[index++]}`;
+        matchType = "regexp";
+      } else goRegex += "\\";
+    } else if (character === "[" || character === "]") {
+      goRegex += character;
+      matchType = "regexp";
+    } else goRegex += character;
+  }
+  const segments = text.split("/");
+  const base = { text, exclusion, line, segments };
+  switch (matchType) {
+    case "exact":
+      return { ...base, matches: (path6) => path6 === text };
+    case "prefix": {
+      const prefix = text.slice(0, -2);
+      return { ...base, matches: (path6) => path6.startsWith(prefix) };
+    }
+    case "suffix": {
+      const suffix = text.slice(2);
+      const bare = suffix.startsWith("/") ? suffix.slice(1) : null;
+      return { ...base, matches: (path6) => path6.endsWith(suffix) || path6 === bare };
+    }
+    case "regexp": {
+      const regex = compileGoRegexp(`${goRegex}$`);
+      return { ...base, matches: (path6) => regex.test(path6) };
+    }
+  }
+}
+function segmentsCouldMatchBelow(patternSegments, folderSegments) {
+  for (const [index, folderSegment] of folderSegments.entries()) {
+    const patternSegment = patternSegments[index];
+    if (patternSegment === void 0) return false;
+    if (patternSegment.includes("**")) return true;
+    if (SEGMENT_WILDCARD.test(patternSegment)) {
+      try {
+        const single = new PatternMatcher([{ pattern: patternSegment, line: 0 }]).patterns[0];
+        if (single && !single.matches(folderSegment)) return false;
+      } catch {
+        return true;
+      }
+      continue;
+    }
+    if (patternSegment !== folderSegment) return false;
+  }
+  return patternSegments.length > folderSegments.length;
+}
+function findIgnoreFile(dockerfilePath, contextDir) {
+  const beside = join3(dirname3(dockerfilePath), `${basename3(dockerfilePath)}.dockerignore`);
+  if (isFile(beside)) return beside;
+  const atRoot = join3(contextDir, ".dockerignore");
+  return isFile(atRoot) ? atRoot : null;
+}
+function isFile(path6) {
+  try {
+    return existsSync3(path6) && statSync(path6).isFile();
+  } catch {
+    return false;
+  }
+}
+function loadIgnoreFile(dockerfilePath, contextDir) {
+  const file = findIgnoreFile(dockerfilePath, contextDir);
+  if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
+  const displayPath2 = relative2(process.cwd(), file) || file;
+  try {
+    return { file, displayPath: displayPath2, matcher: new PatternMatcher(readIgnorePatterns(readFileSync(file, "utf8"))), readError: null };
+  } catch (error2) {
+    return { file, displayPath: displayPath2, matcher: new PatternMatcher([]), readError: `cannot read ${displayPath2}: ${error2.message}` };
+  }
+}
+var PatternMatcher, SEGMENT_WILDCARD;
+var init_dockerignore = __esm({
+  "src/context/dockerignore.ts"() {
+    "use strict";
+    init_go_path();
+    init_go_regexp();
+    PatternMatcher = class {
+      patterns;
+      errors;
+      hasExceptions;
+      constructor(lines) {
+        const patterns = [];
+        const errors = [];
+        for (const { pattern: raw, line } of lines) {
+          let pattern = trimSpace(raw);
+          if (pattern === "") continue;
+          pattern = cleanPath(pattern);
+          let exclusion = false;
+          if (pattern.startsWith("!")) {
+            if (pattern.length === 1) {
+              errors.push({ line, message: 'illegal exclusion pattern: "!"' });
+              continue;
+            }
+            exclusion = true;
+            pattern = pattern.slice(1);
+          }
+          const syntaxError = globSyntaxError(pattern);
+          if (syntaxError) {
+            errors.push({ line, message: `${syntaxError}: ${JSON.stringify(pattern)}` });
+            continue;
+          }
+          try {
+            patterns.push(compilePattern(pattern, exclusion, line));
+          } catch (error2) {
+            errors.push({ line, message: `${error2.message}: ${JSON.stringify(pattern)}` });
+          }
+        }
+        this.patterns = patterns;
+        this.errors = errors;
+        this.hasExceptions = patterns.some((pattern) => pattern.exclusion);
+      }
+      /** `MatchesOrParentMatches`: the path or one of its parent folders is excluded (CopyIgnoredFile). */
+      matchesOrParentMatches(path6) {
+        let matched = false;
+        const parent = parentOf(path6);
+        const parentSegments = parent === "." ? [] : parent.split("/");
+        for (const pattern of this.patterns) {
+          if (pattern.exclusion !== matched) continue;
+          let match = pattern.matches(path6);
+          for (let depth = 1; !match && depth <= parentSegments.length; depth++) {
+            match = pattern.matches(parentSegments.slice(0, depth).join("/"));
+          }
+          if (match) matched = !pattern.exclusion;
+        }
+        return matched;
+      }
+      /**
+       * `MatchesUsingParentResults`, as fsutil's walker uses it to decide what is sent: `parentState`
+       * holds which patterns the parent folder matched (null at the root).
+       */
+      matchesUsingParentResults(path6, parentState) {
+        const state = new Uint8Array(this.patterns.length);
+        let matched = false;
+        for (const [index, pattern] of this.patterns.entries()) {
+          let match = parentState !== null && parentState[index] === 1;
+          if (!match) {
+            if (pattern.exclusion !== matched) continue;
+            match = pattern.matches(path6);
+          }
+          state[index] = match ? 1 : 0;
+          if (match) matched = !pattern.exclusion;
+        }
+        return { excluded: matched, state };
+      }
+      /**
+       * Whether some `!` exception could match a path strictly below `folder`; when none can, an
+       * excluded folder is pruned without changing the result (fsutil prunes the same way, §7).
+       */
+      exceptionCouldMatchBelow(folder) {
+        const folderSegments = folder.split("/");
+        return this.patterns.some((pattern) => pattern.exclusion && segmentsCouldMatchBelow(pattern.segments, folderSegments));
+      }
+    };
+    SEGMENT_WILDCARD = /[*?[\\]/u;
+  }
+});
+
+// src/context/walk.ts
+import { closeSync, lstatSync, openSync, readSync, readdirSync, readlinkSync } from "node:fs";
+import { join as join4 } from "node:path";
+function readHead(path6) {
+  let descriptor = null;
+  try {
+    descriptor = openSync(path6, "r");
+    const buffer = Buffer.alloc(CONTENT_CHECK_LIMIT);
+    const length = readSync(descriptor, buffer, 0, CONTENT_CHECK_LIMIT, 0);
+    return buffer.subarray(0, length).toString("utf8");
+  } catch {
+    return null;
+  } finally {
+    if (descriptor !== null) closeSync(descriptor);
+  }
+}
+function credentialHintOf(name2, absolutePath) {
+  const checks = CREDENTIAL_CONTENT_CHECKS.get(name2);
+  if (!checks) return null;
+  const content = readHead(absolutePath);
+  if (content === null) return null;
+  return checks.find((check) => check.pattern.test(content))?.hint ?? null;
+}
+function walkContext(root, matcher, options = {}) {
+  const entries = [];
+  const pruned = [];
+  const warnings = [];
+  let files = 0;
+  let bytes = 0;
+  let ignoredFiles = 0;
+  let ignoredBytes = 0;
+  const hasPatterns = matcher.patterns.length > 0;
+  const started = Date.now();
+  const stack = [{ relativePath: "", absolutePath: root, state: null }];
+  while (stack.length > 0) {
+    const folder = stack.pop();
+    let children;
+    try {
+      children = readdirSync(folder.absolutePath, { withFileTypes: true });
+    } catch (error2) {
+      warnings.push(`cannot read folder ${folder.relativePath || "."}: ${error2.code ?? error2.message}`);
+      continue;
+    }
+    children.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const subfolders = [];
+    for (const child2 of children) {
+      const relativePath = folder.relativePath === "" ? child2.name : `${folder.relativePath}/${child2.name}`;
+      const absolutePath = join4(folder.absolutePath, child2.name);
+      let excluded = false;
+      let state = null;
+      if (hasPatterns) {
+        const decision = matcher.matchesUsingParentResults(relativePath, folder.state);
+        excluded = decision.excluded;
+        state = decision.state;
+      }
+      let isDirectory2 = child2.isDirectory();
+      let isSymlink = child2.isSymbolicLink();
+      let size = 0;
+      if (!isDirectory2) {
+        try {
+          const stats = lstatSync(absolutePath);
+          isDirectory2 = stats.isDirectory();
+          isSymlink = stats.isSymbolicLink();
+          size = isDirectory2 ? 0 : stats.size;
+        } catch (error2) {
+          warnings.push(`cannot stat ${relativePath}: ${error2.code ?? error2.message}`);
+          continue;
+        }
+      }
+      let linkTarget = null;
+      if (isSymlink) {
+        try {
+          linkTarget = readlinkSync(absolutePath);
+        } catch {
+          linkTarget = null;
+        }
+      }
+      if (isDirectory2) {
+        entries.push({ path: relativePath, size: 0, isDirectory: true, isSymlink: false, ignored: excluded, linkTarget: null, credentialHint: null });
+        if (excluded && !matcher.exceptionCouldMatchBelow(relativePath)) pruned.push({ path: relativePath });
+        else subfolders.push({ relativePath, absolutePath, state });
+      } else {
+        const credentialHint = !excluded && !isSymlink ? credentialHintOf(child2.name, absolutePath) : null;
+        entries.push({ path: relativePath, size, isDirectory: false, isSymlink, ignored: excluded, linkTarget, credentialHint });
+        if (excluded) {
+          ignoredFiles++;
+          ignoredBytes += size;
+        } else {
+          files++;
+          bytes += size;
+        }
+      }
+      if (options.onProgress && entries.length % PROGRESS_EVERY === 0) options.onProgress(entries.length, Date.now() - started);
+    }
+    for (let index = subfolders.length - 1; index >= 0; index--) stack.push(subfolders[index]);
+  }
+  return { entries, pruned, totals: { files, bytes, ignoredFiles, ignoredBytes }, warnings };
+}
+var CREDENTIAL_CONTENT_CHECKS, CONTENT_CHECK_LIMIT, PROGRESS_EVERY;
+var init_walk = __esm({
+  "src/context/walk.ts"() {
+    "use strict";
+    CREDENTIAL_CONTENT_CHECKS = /* @__PURE__ */ new Map([
+      [".npmrc", [{ pattern: /(?:_authToken|_auth|_password)\s*=\s*\S/u, hint: "an auth token" }]],
+      [".yarnrc.yml", [{ pattern: /npmAuth(?:Token|Ident)\s*:\s*\S/u, hint: "an auth token" }]],
+      [".pypirc", [{ pattern: /^\s*password\s*[=:]\s*\S/mu, hint: "a password" }]],
+      [".netrc", [{ pattern: /\bpassword\s+\S/u, hint: "a password" }]],
+      [".git-credentials", [{ pattern: /:\/\/[^:\s/]+:[^@\s]+@/u, hint: "a password" }]],
+      [".dockercfg", [{ pattern: /"auth"\s*:\s*"[^"]+"/u, hint: "a registry auth" }]],
+      ["config.json", [{ pattern: /"auths"\s*:\s*\{[^}]*"auth"\s*:\s*"[^"]+"/u, hint: "a registry auth" }]],
+      ["credentials", [{ pattern: /aws_secret_access_key\s*=\s*\S/u, hint: "an AWS secret key" }]]
+    ]);
+    CONTENT_CHECK_LIMIT = 64 * 1024;
+    PROGRESS_EVERY = 2048;
+  }
+});
+
+// src/context/index.ts
+var context_exports = {};
+__export(context_exports, {
+  PatternMatcher: () => PatternMatcher,
+  cleanPath: () => cleanPath,
+  findIgnoreFile: () => findIgnoreFile,
+  loadBuildContext: () => loadBuildContext,
+  readIgnorePatterns: () => readIgnorePatterns
+});
+import { resolve as resolve2 } from "node:path";
+function stderrProgress() {
+  if (!process.stderr.isTTY) return void 0;
+  return (entriesSeen, elapsedMs) => {
+    if (elapsedMs < 1e3) return;
+    process.stderr.write(`\rdockside: walking the build context\u2026 ${entriesSeen.toLocaleString("en")} entries`);
+  };
+}
+function loadBuildContext(dockerfilePath, contextDir, options = {}) {
+  const root = resolve2(contextDir);
+  const absoluteDockerfile = resolve2(dockerfilePath);
+  const { displayPath: displayPath2, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root);
+  const warnings = [];
+  if (readError) warnings.push(readError);
+  const errors = matcher.errors.map((error2) => `${displayPath2}:${error2.line}: ${error2.message}`);
+  warnings.push(...errors);
+  const dockerignore = {
+    file: displayPath2,
+    patterns: matcher.patterns.map((pattern) => pattern.exclusion ? `!${pattern.text}` : pattern.text),
+    hasExceptions: matcher.hasExceptions,
+    errors,
+    isIgnored: (path6) => matcher.matchesOrParentMatches(path6)
+  };
+  const onProgress = options.onProgress === null ? void 0 : options.onProgress ?? stderrProgress();
+  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, warnings, onProgress ? { onProgress } : {}, options.walkCache);
+}
+var LazyBuildContext;
+var init_context = __esm({
+  "src/context/index.ts"() {
+    "use strict";
+    init_dockerignore();
+    init_walk();
+    init_dockerignore();
+    init_go_path();
+    LazyBuildContext = class {
+      constructor(root, dockerfilePath, dockerignore, matcher, loadWarnings, walkOptions, walkCache) {
+        this.root = root;
+        this.dockerfilePath = dockerfilePath;
+        this.dockerignore = dockerignore;
+        this.matcher = matcher;
+        this.loadWarnings = loadWarnings;
+        this.walkOptions = walkOptions;
+        this.walkCache = walkCache;
+      }
+      root;
+      dockerfilePath;
+      dockerignore;
+      matcher;
+      loadWarnings;
+      walkOptions;
+      walkCache;
+      walked = null;
+      walk() {
+        if (this.walked === null) {
+          const cacheKey = `${this.root}\0${this.dockerignore.file ?? ""}`;
+          const cached = this.walkCache?.get(cacheKey);
+          if (cached) {
+            this.walked = cached;
+            return cached;
+          }
+          const started = Date.now();
+          const result = walkContext(this.root, this.matcher, this.walkOptions);
+          if (this.walkOptions.onProgress && process.stderr.isTTY && Date.now() - started >= 1e3) process.stderr.write("\r\x1B[K");
+          this.walked = result;
+          this.walkCache?.set(cacheKey, result);
+        }
+        return this.walked;
+      }
+      get entries() {
+        return this.walk().entries;
+      }
+      get pruned() {
+        return this.walk().pruned;
+      }
+      get totals() {
+        return this.walk().totals;
+      }
+      get warnings() {
+        return [...this.loadWarnings, ...this.walk().warnings];
+      }
+    };
+  }
+});
+
+// src/engine/check-directive.ts
+function parseCheckOptions(value) {
+  const trimmed = value.trim();
+  if (trimmed === "") return DEFAULT_CHECK_OPTIONS;
+  const parts2 = [];
+  let rest = trimmed;
+  for (let count = 0; count < 2; count++) {
+    const semicolon = rest.indexOf(";");
+    if (semicolon === -1) break;
+    parts2.push(rest.slice(0, semicolon));
+    rest = rest.slice(semicolon + 1);
+  }
+  parts2.push(rest);
+  let skipAll = false;
+  const skip = /* @__PURE__ */ new Set();
+  let experimentalAll = false;
+  const experimental = /* @__PURE__ */ new Set();
+  let error2 = false;
+  for (const part of parts2) {
+    const equals = part.indexOf("=");
+    if (equals === -1) return { error: `invalid check option "${part}"` };
+    const key = part.slice(0, equals).trim();
+    const optionValue = part.slice(equals + 1).trim();
+    switch (key) {
+      case "skip":
+        if (optionValue === "all") skipAll = true;
+        else for (const name2 of optionValue.split(",")) if (name2.trim()) skip.add(name2.trim());
+        break;
+      case "experimental":
+        if (optionValue === "all") experimentalAll = true;
+        else for (const name2 of optionValue.split(",")) if (name2.trim()) experimental.add(name2.trim());
+        break;
+      case "error":
+        if (GO_TRUE.has(optionValue)) error2 = true;
+        else if (GO_FALSE.has(optionValue)) error2 = false;
+        else return { error: `strconv.ParseBool: parsing "${optionValue}": invalid syntax` };
+        break;
+      default:
+        return { error: `invalid check option "${key}"` };
+    }
+  }
+  return { skipAll, skip, experimentalAll, experimental, error: error2 };
+}
+function resolveCheckConfiguration(dockerfile, buildArgs) {
+  const fromBuildArg = buildArgs.get("BUILDKIT_DOCKERFILE_CHECK");
+  if (fromBuildArg !== void 0) {
+    const parsed2 = parseCheckOptions(fromBuildArg);
+    return "skipAll" in parsed2 ? { options: parsed2, error: null, source: "build-arg" } : {
+      options: DEFAULT_CHECK_OPTIONS,
+      error: `failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: ${parsed2.error}`,
+      source: "build-arg"
+    };
+  }
+  const directive = dockerfile.directives.find((candidate) => candidate.name === "check");
+  if (!directive || directive.range.start.column !== 1) {
+    return { options: DEFAULT_CHECK_OPTIONS, error: null, source: "default" };
+  }
+  const value = directive.value.split(/\s/)[0] ?? "";
+  const parsed = parseCheckOptions(value);
+  return "skipAll" in parsed ? { options: parsed, error: null, source: "directive" } : { options: DEFAULT_CHECK_OPTIONS, error: `failed to parse check options: ${parsed.error}`, source: "directive" };
+}
+function isCheckEnabled(options, checkName, experimental) {
+  if (experimental) return options.experimentalAll || options.experimental.has(checkName);
+  if (options.skipAll) return false;
+  return !options.skip.has(checkName);
+}
+function commentBlocks(dockerfile) {
+  const cached = commentBlockCache.get(dockerfile);
+  if (cached) return cached;
+  const directiveLines = new Set(dockerfile.directives.map((directive) => directive.line));
+  const comments = dockerfile.comments.filter(
+    (comment) => !comment.insideContinuation && !directiveLines.has(comment.line)
+  );
+  const blocks = /* @__PURE__ */ new Map();
+  let commentIndex = 0;
+  for (const instruction of dockerfile.instructions) {
+    let buffer = [];
+    while (commentIndex < comments.length && comments[commentIndex].line < instruction.startLine) {
+      const line = dockerfile.lines[comments[commentIndex].line - 1] ?? "";
+      const stored = line.slice(1).trim();
+      if (stored === "") buffer = [];
+      else buffer.push(stored);
+      commentIndex++;
+    }
+    while (commentIndex < comments.length && comments[commentIndex].line <= instruction.endLine) commentIndex++;
+    if (buffer.length > 0) blocks.set(instruction, buffer);
+  }
+  commentBlockCache.set(dockerfile, blocks);
+  return blocks;
+}
+function instructionCheckComment(dockerfile, instruction) {
+  const block = commentBlocks(dockerfile).get(instruction);
+  if (!block) return null;
+  for (const stored of block) {
+    const match = CHECK_COMMENT.exec(`#${stored}`);
+    if (!match) continue;
+    const parsed = parseCheckOptions(match[1].split(/\s/)[0] ?? "");
+    return "skipAll" in parsed ? parsed : null;
+  }
+  return null;
+}
+function isSkippedByCheckComment(comment, checkName, experimental) {
+  if (!comment || experimental) return false;
+  return comment.skipAll || comment.skip.has(checkName);
+}
+function isEnabledByCheckComment(comment, checkName) {
+  return comment !== null && (comment.experimentalAll || comment.experimental.has(checkName));
+}
+function anyCheckCommentEnables(dockerfile, checkName) {
+  for (const instruction of commentBlocks(dockerfile).keys()) {
+    if (isEnabledByCheckComment(instructionCheckComment(dockerfile, instruction), checkName)) return true;
+  }
+  return false;
+}
+var DEFAULT_CHECK_OPTIONS, GO_TRUE, GO_FALSE, commentBlockCache, CHECK_COMMENT, CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS;
+var init_check_directive = __esm({
+  "src/engine/check-directive.ts"() {
+    "use strict";
+    DEFAULT_CHECK_OPTIONS = {
+      skipAll: false,
+      skip: /* @__PURE__ */ new Set(),
+      experimentalAll: false,
+      experimental: /* @__PURE__ */ new Set(),
+      error: false
+    };
+    GO_TRUE = /* @__PURE__ */ new Set(["1", "t", "T", "TRUE", "true", "True"]);
+    GO_FALSE = /* @__PURE__ */ new Set(["0", "f", "F", "FALSE", "false", "False"]);
+    commentBlockCache = /* @__PURE__ */ new WeakMap();
+    CHECK_COMMENT = /^#\s*check\s*=\s*(.+?)\s*$/i;
+    CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS = /* @__PURE__ */ new Set([
+      "NoEmptyContinuation",
+      "ConsistentInstructionCasing",
+      "DuplicateStageName",
+      "ReservedStageName",
+      "InvalidDefaultArgInFrom",
+      "InvalidBaseImagePlatform",
+      "MultipleInstructionsDisallowed"
+    ]);
   }
 });
 
 // src/engine/types.ts
 var SEVERITIES, SEVERITY_RANK;
-var init_types = __esm({
+var init_types2 = __esm({
   "src/engine/types.ts"() {
     "use strict";
     SEVERITIES = ["error", "warning", "info", "style"];
@@ -24702,7 +28375,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root, ref);
+      let _sch = resolve11.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -24729,7 +28402,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root, ref) {
+    function resolve11(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -24822,7 +28495,7 @@ var require_data = __commonJS({
 });
 
 // node_modules/fast-uri/lib/utils.js
-var require_utils3 = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/fast-uri/lib/utils.js"(exports, module2) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
@@ -25359,7 +29032,7 @@ var require_utils3 = __commonJS({
 var require_schemes = __commonJS({
   "node_modules/fast-uri/lib/schemes.js"(exports, module2) {
     "use strict";
-    var { isUUID } = require_utils3();
+    var { isUUID } = require_utils2();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
     var supportedSchemeNames = (
       /** @type {const} */
@@ -25570,7 +29243,7 @@ var require_schemes = __commonJS({
 var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module2) {
     "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils3();
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
     var { SCHEMES, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -25593,7 +29266,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25629,50 +29302,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved2, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative5 = parse(serialize(relative5, options), options);
+        relative6 = parse(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -25680,7 +29353,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -25984,7 +29657,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve10,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize,
@@ -32619,10 +36292,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep5, value } = collItem;
+        const { start: start2, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -32636,7 +36309,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -32660,7 +36333,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -32676,7 +36349,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -32767,7 +36440,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -32781,13 +36454,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -32830,18 +36503,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep5, value } = collItem;
+        const { start: start2, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -32895,8 +36568,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -32908,7 +36581,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -32919,8 +36592,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -32937,7 +36610,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -33117,7 +36790,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -33134,24 +36807,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -33334,25 +37007,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -34162,14 +37835,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep5, value }) {
+    function stringifyItem({ start: start2, key, sep: sep6, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -35336,18 +39009,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep5 }]
+            items: [{ start: start2, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -35500,15 +39173,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep5 }]
+                    items: [{ start: start3, key, sep: sep6 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -35702,13 +39375,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep5 }]
+              items: [{ start: start2, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -35987,17 +39660,17 @@ var require_dist = __commonJS({
 });
 
 // src/engine/config.ts
-import { existsSync as existsSync2, readFileSync, statSync as statSync3 } from "node:fs";
-import { dirname as dirname4, join as join4, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { dirname as dirname4, join as join5, resolve as resolve3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function findConfigFile(startDirectory) {
-  let directory = resolve4(startDirectory);
+  let directory = resolve3(startDirectory);
   for (; ; ) {
     for (const name2 of [...DOCKSIDE_NAMES, ...HADOLINT_NAMES]) {
-      const candidate = join4(directory, name2);
-      if (existsSync2(candidate)) return candidate;
+      const candidate = join5(directory, name2);
+      if (existsSync4(candidate)) return candidate;
     }
-    if (existsSync2(join4(directory, ".git"))) return null;
+    if (existsSync4(join5(directory, ".git"))) return null;
     const parent = dirname4(directory);
     if (parent === directory) return null;
     directory = parent;
@@ -36006,13 +39679,13 @@ function findConfigFile(startDirectory) {
 function discoverConfigFile(startDirectory) {
   const found = findConfigFile(startDirectory);
   if (!found || DOCKSIDE_NAMES.some((name2) => found.endsWith(name2))) return found;
-  let directory = resolve4(startDirectory);
+  let directory = resolve3(startDirectory);
   for (; ; ) {
     for (const name2 of DOCKSIDE_NAMES) {
-      const candidate = join4(directory, name2);
-      if (existsSync2(candidate)) return candidate;
+      const candidate = join5(directory, name2);
+      if (existsSync4(candidate)) return candidate;
     }
-    if (existsSync2(join4(directory, ".git"))) break;
+    if (existsSync4(join5(directory, ".git"))) break;
     const parent = dirname4(directory);
     if (parent === directory) break;
     directory = parent;
@@ -36027,7 +39700,7 @@ async function validator() {
   const { default: Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
   const AjvClass = Ajv;
   const ajv = new AjvClass({ allErrors: true, strict: false });
-  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath(), "utf8")));
+  const validate = ajv.compile(JSON.parse(readFileSync2(schemaPath(), "utf8")));
   cachedValidator = (data) => {
     if (validate(data)) return { valid: true, message: "" };
     const first = validate.errors?.[0];
@@ -36073,8 +39746,8 @@ function ruleSettingFrom(value) {
 async function loadConfigFile(file, registry2) {
   let text;
   try {
-    if (statSync3(file).isDirectory()) throw new ConfigError(file, "is a directory, not a config file");
-    text = readFileSync(file, "utf8");
+    if (statSync2(file).isDirectory()) throw new ConfigError(file, "is a directory, not a config file");
+    text = readFileSync2(file, "utf8");
   } catch (error2) {
     if (error2 instanceof ConfigError) throw error2;
     throw new ConfigError(file, `cannot read config: ${error2.code ?? error2.message}`);
@@ -36191,7 +39864,7 @@ var EMPTY_CONFIG, ConfigError, DOCKSIDE_NAMES, HADOLINT_NAMES, RETIRED_HADOLINT_
 var init_config = __esm({
   "src/engine/config.ts"() {
     "use strict";
-    init_types();
+    init_types2();
     EMPTY_CONFIG = {
       rules: /* @__PURE__ */ new Map(),
       ignore: [],
@@ -36215,5512 +39888,6 @@ var init_config = __esm({
     RETIRED_HADOLINT_CODES = /* @__PURE__ */ new Set(["dl3005", "dl3017", "dl3031", "dl3039", "dl4002"]);
     cachedValidator = null;
     HADOLINT_LEVELS = /* @__PURE__ */ new Set(["error", "warning", "info", "style", "ignore", "none"]);
-  }
-});
-
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.distance = exports.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i2 = n;
-      while (i2--) {
-        peq[a.charCodeAt(i2)] |= 1 << i2;
-      }
-      for (i2 = 0; i2 < m; i2++) {
-        var eq = peq[b.charCodeAt(i2)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i2 = n;
-      while (i2--) {
-        peq[a.charCodeAt(i2)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i2 = 0; i2 < hsize; i2++) {
-        phc[i2] = -1;
-        mhc[i2] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i2 = 0; i2 < n; i2++) {
-          var eq = peq[a.charCodeAt(i2)];
-          var pb = phc[i2 / 32 | 0] >>> i2 & 1;
-          var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i2 / 32 | 0] ^= 1 << i2;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i2 / 32 | 0] ^= 1 << i2;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start2 = j * 32;
-      var vlen = Math.min(32, m - start2) + start2;
-      for (var k = start2; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i2 = 0; i2 < n; i2++) {
-        var eq = peq[a.charCodeAt(i2)];
-        var pb = phc[i2 / 32 | 0] >>> i2 & 1;
-        var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
-        var xv = eq | mv;
-        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i2 / 32 | 0] ^= 1 << i2;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i2 / 32 | 0] ^= 1 << i2;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start2; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance3 = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports.distance = distance3;
-    var closest2 = function(str, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i2 = 0; i2 < arr.length; i2++) {
-        var dist = distance3(str, arr[i2]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i2;
-        }
-      }
-      return arr[min_index];
-    };
-    exports.closest = closest2;
-  }
-});
-
-// src/parser/expand.ts
-function expandVariables(text, lookup, escapeChar, options = {}) {
-  const referenced = [];
-  const unresolved = [];
-  const removeQuotes = options.removeQuotes ?? true;
-  let output = "";
-  let index = 0;
-  let inDouble = false;
-  const length = text.length;
-  const readBraced = (openIndex) => {
-    let cursor = openIndex + 1;
-    let name2 = "";
-    while (cursor < length && NAME_CHAR.test(text[cursor])) name2 += text[cursor++];
-    if (name2 === "" && cursor < length && /[0-9@*#?$!-]/.test(text[cursor])) name2 = text[cursor++];
-    let depth = 1;
-    let end = cursor;
-    while (end < length && depth > 0) {
-      if (text[end] === escapeChar) {
-        end += 2;
-        continue;
-      }
-      if (text[end] === "{") depth++;
-      else if (text[end] === "}") depth--;
-      if (depth > 0) end++;
-    }
-    const modifierText = text.slice(cursor, Math.min(end, length));
-    const next = Math.min(end + 1, length);
-    if (name2 === "") return { value: "", next };
-    referenced.push(name2);
-    const current = lookup(name2);
-    const operator = /^(:?[-+?=])/.exec(modifierText)?.[1] ?? "";
-    const word = modifierText.slice(operator.length);
-    const expandWord = () => {
-      const inner = expandVariables(word, lookup, escapeChar, options);
-      referenced.push(...inner.referenced);
-      unresolved.push(...inner.unresolved);
-      return inner.value;
-    };
-    switch (operator) {
-      case ":-":
-        return { value: current !== void 0 && current !== "" ? current : expandWord(), next };
-      case "-":
-        return { value: current !== void 0 ? current : expandWord(), next };
-      case ":+":
-        return { value: current !== void 0 && current !== "" ? expandWord() : "", next };
-      case "+":
-        return { value: current !== void 0 ? expandWord() : "", next };
-      case ":?":
-      case "?":
-      case ":=":
-      case "=":
-        if (current === void 0) unresolved.push(name2);
-        return { value: current ?? "", next };
-      default:
-        if (current === void 0) unresolved.push(name2);
-        return { value: current ?? "", next };
-    }
-  };
-  while (index < length) {
-    const character = text[index];
-    if (character === escapeChar && index + 1 < length) {
-      output += removeQuotes ? text[index + 1] : character + text[index + 1];
-      index += 2;
-      continue;
-    }
-    if (character === "'" && !inDouble) {
-      const close = text.indexOf("'", index + 1);
-      const end = close === -1 ? length : close;
-      output += removeQuotes ? text.slice(index + 1, end) : text.slice(index, Math.min(end + 1, length));
-      index = end + 1;
-      continue;
-    }
-    if (character === '"') {
-      inDouble = !inDouble;
-      if (!removeQuotes) output += character;
-      index++;
-      continue;
-    }
-    if (character === "$" && index + 1 < length) {
-      const next = text[index + 1];
-      if (next === "{") {
-        const braced = readBraced(index + 1);
-        output += braced.value;
-        index = braced.next;
-        continue;
-      }
-      if (NAME_START.test(next)) {
-        let cursor = index + 1;
-        let name2 = "";
-        while (cursor < length && NAME_CHAR.test(text[cursor])) name2 += text[cursor++];
-        referenced.push(name2);
-        const current = lookup(name2);
-        if (current === void 0) unresolved.push(name2);
-        output += current ?? "";
-        index = cursor;
-        continue;
-      }
-    }
-    output += character;
-    index++;
-  }
-  return { value: output, referenced, unresolved };
-}
-var NAME_START, NAME_CHAR;
-var init_expand = __esm({
-  "src/parser/expand.ts"() {
-    "use strict";
-    NAME_START = /[A-Za-z_]/;
-    NAME_CHAR = /[A-Za-z0-9_]/;
-  }
-});
-
-// src/parser/image.ts
-function splitImageReference(reference) {
-  let rest = reference;
-  let digest = null;
-  const at = rest.indexOf("@");
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let registry2 = null;
-  const firstSlash = rest.indexOf("/");
-  if (firstSlash !== -1) {
-    const first = rest.slice(0, firstSlash);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      registry2 = first;
-      rest = rest.slice(firstSlash + 1);
-    }
-  }
-  let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.indexOf(":", lastSlash + 1);
-  if (colon !== -1) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return { registry: registry2, name: rest, tag, digest };
-}
-var init_image = __esm({
-  "src/parser/image.ts"() {
-    "use strict";
-  }
-});
-
-// src/parser/source-map.ts
-function rangeOf(map, start2, end) {
-  const startPosition = map.positionAt(start2);
-  const last = end > start2 ? map.positionAt(end - 1) : startPosition;
-  return { start: startPosition, end: { line: last.line, column: last.column + (end > start2 ? 1 : 0) } };
-}
-function lineRange(line, startColumn, endColumn) {
-  return { start: { line, column: startColumn }, end: { line, column: endColumn } };
-}
-var SegmentSourceMap;
-var init_source_map = __esm({
-  "src/parser/source-map.ts"() {
-    "use strict";
-    SegmentSourceMap = class _SegmentSourceMap {
-      constructor(segments) {
-        this.segments = segments;
-      }
-      segments;
-      positionAt(offset) {
-        const segments = this.segments;
-        if (segments.length === 0) return { line: 1, column: 1 };
-        let low = 0;
-        let high = segments.length - 1;
-        while (low < high) {
-          const middle = low + high + 1 >> 1;
-          if (segments[middle].offset <= offset) low = middle;
-          else high = middle - 1;
-        }
-        const segment2 = segments[low];
-        return { line: segment2.line, column: segment2.column + Math.max(0, offset - segment2.offset) };
-      }
-      /** A new map for a slice of the text starting at `startOffset`. */
-      slice(startOffset) {
-        const shifted = [];
-        for (const segment2 of this.segments) {
-          const end = segment2.offset;
-          if (end <= startOffset) continue;
-          shifted.push({ offset: segment2.offset - startOffset, line: segment2.line, column: segment2.column });
-        }
-        const first = this.positionAt(startOffset);
-        shifted.unshift({ offset: 0, line: first.line, column: first.column });
-        return new _SegmentSourceMap(shifted);
-      }
-    };
-  }
-});
-
-// src/parser/words.ts
-function isBlank(character) {
-  return character === " " || character === "	" || character === "\n" || character === "\r";
-}
-function splitWords(text, escapeChar) {
-  const words = [];
-  let index = 0;
-  const length = text.length;
-  while (index < length) {
-    while (index < length && isBlank(text[index])) index++;
-    if (index >= length) break;
-    const start2 = index;
-    let value = "";
-    let quote = null;
-    let quoted = false;
-    while (index < length) {
-      const character = text[index];
-      if (quote === null) {
-        if (isBlank(character)) break;
-        if (character === escapeChar && index + 1 < length) {
-          value += text[index + 1];
-          index += 2;
-          continue;
-        }
-        if (character === '"' || character === "'") {
-          quote = character;
-          quoted = true;
-          index++;
-          continue;
-        }
-        value += character;
-        index++;
-      } else {
-        if (character === quote) {
-          quote = null;
-          index++;
-          continue;
-        }
-        if (quote === '"' && character === escapeChar && index + 1 < length) {
-          const next = text[index + 1];
-          if (next === '"' || next === escapeChar || next === "$") {
-            value += next;
-            index += 2;
-            continue;
-          }
-        }
-        value += character;
-        index++;
-      }
-    }
-    words.push({ value, raw: text.slice(start2, index), start: start2, end: index, quoted, unterminatedQuote: quote !== null });
-  }
-  return words;
-}
-var init_words = __esm({
-  "src/parser/words.ts"() {
-    "use strict";
-  }
-});
-
-// src/parser/scanner.ts
-function leadingWhitespaceLength(line) {
-  let index = 0;
-  while (index < line.length && (line[index] === " " || line[index] === "	")) index++;
-  return index;
-}
-function trimContinuation(line, escapeChar) {
-  let end = line.length;
-  while (end > 0 && (line[end - 1] === " " || line[end - 1] === "	")) end--;
-  if (end === 0 || line[end - 1] !== escapeChar) return { text: line, continues: false };
-  if (end >= 2 && line[end - 2] === escapeChar) return { text: line, continues: false };
-  return { text: line.slice(0, end - 1), continues: true };
-}
-function byteLength(line) {
-  return line.length > MAX_LINE_BYTES / 3 ? Buffer.byteLength(line, "utf8") : line.length;
-}
-function readDirectives(lines) {
-  const directives = [];
-  const errors = [];
-  const seen = /* @__PURE__ */ new Set();
-  let escapeBlockOpen = true;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
-    const trimmed = line.slice(leadingWhitespaceLength(line));
-    if (index === 0 && trimmed.startsWith("#!")) {
-      escapeBlockOpen = false;
-      continue;
-    }
-    const match = DIRECTIVE_PATTERN.exec(trimmed);
-    if (!match) break;
-    const name2 = match[1].toLowerCase();
-    if (!KNOWN_DIRECTIVES.has(name2)) break;
-    if (name2 === "escape" && !escapeBlockOpen) break;
-    if (seen.has(name2)) {
-      errors.push({ message: `only one ${name2} parser directive can be used`, line: index + 1, column: 1, fatal: true });
-      break;
-    }
-    seen.add(name2);
-    const column = line.indexOf("#") + 1;
-    directives.push({ name: name2, value: match[2], line: index + 1, range: lineRange(index + 1, column, line.length + 1) });
-  }
-  return { directives, errors };
-}
-function findHeredocMarkers(text, escapeChar) {
-  if (!text.includes("<<")) return [];
-  const words = splitWords(text, escapeChar);
-  const specs = [];
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index];
-    if (!/^\d*<</.test(word.raw)) continue;
-    const match = HEREDOC_WORD.exec(word.raw);
-    if (!match) continue;
-    let delimiterRaw = match[3];
-    let markerEnd = word.end;
-    if (delimiterRaw === "") {
-      const next = words[index + 1];
-      if (!next || next.raw.includes("<")) continue;
-      delimiterRaw = next.raw;
-      markerEnd = next.end;
-      index++;
-    }
-    const quoted = /["']/.test(delimiterRaw);
-    const unquoted = splitWords(delimiterRaw, escapeChar);
-    if (unquoted.length !== 1 || unquoted[0].unterminatedQuote) return `unterminated quote in heredoc delimiter ${delimiterRaw}`;
-    specs.push({
-      delimiter: unquoted[0].value,
-      stripTabs: match[2] === "-",
-      quoted,
-      fd: match[1] ? Number(match[1]) : null,
-      markerStart: word.start,
-      markerEnd
-    });
-  }
-  return specs;
-}
-function scanDockerfile(lines) {
-  const { directives, errors } = readDirectives(lines);
-  const escapeDirective = directives.find((directive) => directive.name === "escape");
-  let escapeChar = "\\";
-  if (escapeDirective) {
-    if (escapeDirective.value === "`" || escapeDirective.value === "\\") escapeChar = escapeDirective.value;
-    else
-      errors.push({
-        message: `invalid escape token '${escapeDirective.value}' does not match ${"`"} or \\`,
-        line: escapeDirective.line,
-        column: 1,
-        fatal: true
-      });
-  }
-  const comments = [];
-  const logicalLines = [];
-  let lineIndex = 0;
-  const lineCount = lines.length;
-  const pushComment = (line, lineNumber, insideContinuation) => {
-    const hash = line.indexOf("#");
-    comments.push({
-      text: line.slice(hash + 1),
-      line: lineNumber,
-      range: lineRange(lineNumber, hash + 1, line.length + 1),
-      insideContinuation
-    });
-  };
-  while (lineIndex < lineCount) {
-    const line = lines[lineIndex];
-    const lineNumber = lineIndex + 1;
-    lineIndex++;
-    const leading = leadingWhitespaceLength(line);
-    if (leading === line.length) continue;
-    if (line[leading] === "#") {
-      pushComment(line, lineNumber, false);
-      continue;
-    }
-    let overlong = byteLength(line) > MAX_LINE_BYTES;
-    const first = trimContinuation(line.slice(leading), escapeChar);
-    const segments = [{ offset: 0, line: lineNumber, column: leading + 1 }];
-    let text = first.text;
-    let continues = first.continues;
-    let endLine = lineNumber;
-    const emptyContinuationLines = [];
-    while (continues && lineIndex < lineCount) {
-      const next = lines[lineIndex];
-      const nextNumber = lineIndex + 1;
-      lineIndex++;
-      const nextLeading = leadingWhitespaceLength(next);
-      if (next[nextLeading] === "#") {
-        pushComment(next, nextNumber, true);
-        continue;
-      }
-      if (nextLeading === next.length) {
-        emptyContinuationLines.push(nextNumber);
-        continue;
-      }
-      if (byteLength(next) > MAX_LINE_BYTES) overlong = true;
-      const piece = trimContinuation(next, escapeChar);
-      segments.push({ offset: text.length, line: nextNumber, column: 1 });
-      text += piece.text;
-      continues = piece.continues;
-      endLine = nextNumber;
-    }
-    if (overlong) {
-      errors.push({
-        message: `dockerfile line greater than max allowed size of ${MAX_LINE_BYTES}`,
-        line: lineNumber,
-        column: 1,
-        fatal: true
-      });
-    }
-    const map = new SegmentSourceMap(segments);
-    const heredocs = [];
-    const keywordMatch = /^(\S+)\s*(.*)$/s.exec(text);
-    let keyword = keywordMatch?.[1]?.toLowerCase() ?? "";
-    let rest = keywordMatch?.[2] ?? "";
-    let restOffset = keywordMatch ? text.length - rest.length : 0;
-    if (keyword === "onbuild") {
-      const inner = /^(\S+)\s*(.*)$/s.exec(rest);
-      keyword = inner?.[1]?.toLowerCase() ?? "";
-      const innerRest = inner?.[2] ?? "";
-      restOffset += rest.length - innerRest.length;
-      rest = innerRest;
-    }
-    if (!overlong && HEREDOC_KINDS.has(keyword) && !rest.trimStart().startsWith("[") && rest.includes("<<")) {
-      const specs = findHeredocMarkers(rest, escapeChar);
-      if (typeof specs === "string") {
-        errors.push({ message: specs, line: lineNumber, column: 1, fatal: true });
-      } else {
-        for (const spec of specs) {
-          const bodyLines = [];
-          const strippedTabs = [];
-          const bodyStartLine = lineIndex + 1;
-          let terminated = false;
-          while (lineIndex < lineCount) {
-            const bodyLine = lines[lineIndex];
-            lineIndex++;
-            const candidate = spec.stripTabs ? bodyLine.replace(/^\t+/, "") : bodyLine;
-            if (candidate === spec.delimiter) {
-              terminated = true;
-              break;
-            }
-            bodyLines.push(candidate);
-            strippedTabs.push(bodyLine.length - candidate.length);
-          }
-          if (!terminated) {
-            errors.push({
-              message: `unterminated heredoc: no line "${spec.delimiter}" closes the heredoc opened on line ${lineNumber}`,
-              line: lineNumber,
-              column: map.positionAt(restOffset + spec.markerStart).column,
-              fatal: true
-            });
-          }
-          const terminatorLine = terminated ? lineIndex : Math.max(lineIndex, bodyStartLine - 1);
-          endLine = Math.max(endLine, terminatorLine);
-          const markerStartPosition = map.positionAt(restOffset + spec.markerStart);
-          const markerEndPosition = map.positionAt(restOffset + spec.markerEnd - 1);
-          heredocs.push({
-            delimiter: spec.delimiter,
-            stripTabs: spec.stripTabs,
-            quoted: spec.quoted,
-            fd: spec.fd,
-            body: bodyLines.map((bodyLine) => `${bodyLine}
-`).join(""),
-            strippedTabs,
-            bodyStartLine,
-            terminatorLine,
-            markerRange: {
-              start: markerStartPosition,
-              end: { line: markerEndPosition.line, column: markerEndPosition.column + 1 }
-            },
-            terminated
-          });
-        }
-      }
-    }
-    logicalLines.push({ text, map, startLine: lineNumber, endLine, emptyContinuationLines, heredocs, overlong });
-  }
-  return { escapeChar, directives, comments, logicalLines, errors };
-}
-var MAX_LINE_BYTES, DIRECTIVE_PATTERN, KNOWN_DIRECTIVES, HEREDOC_WORD, HEREDOC_KINDS;
-var init_scanner = __esm({
-  "src/parser/scanner.ts"() {
-    "use strict";
-    init_source_map();
-    init_words();
-    MAX_LINE_BYTES = 65535;
-    DIRECTIVE_PATTERN = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
-    KNOWN_DIRECTIVES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
-    HEREDOC_WORD = /^(\d*)<<(-?)\s*([^<]*)$/;
-    HEREDOC_KINDS = /* @__PURE__ */ new Set(["run", "copy", "add"]);
-  }
-});
-
-// node_modules/web-tree-sitter/web-tree-sitter.js
-var web_tree_sitter_exports = {};
-__export(web_tree_sitter_exports, {
-  CaptureQuantifier: () => CaptureQuantifier,
-  Edit: () => Edit,
-  LANGUAGE_VERSION: () => LANGUAGE_VERSION,
-  Language: () => Language,
-  LookaheadIterator: () => LookaheadIterator,
-  MIN_COMPATIBLE_VERSION: () => MIN_COMPATIBLE_VERSION,
-  Node: () => Node,
-  Parser: () => Parser,
-  Query: () => Query,
-  Tree: () => Tree,
-  TreeCursor: () => TreeCursor
-});
-function assertInternal(x) {
-  if (x !== INTERNAL) throw new Error("Illegal constructor");
-}
-function isPoint(point) {
-  return !!point && typeof point.row === "number" && typeof point.column === "number";
-}
-function setModule(module2) {
-  C = module2;
-}
-function newFinalizer(handler) {
-  try {
-    return new FinalizationRegistry(handler);
-  } catch (e) {
-    console.error("Unsupported FinalizationRegistry:", e);
-    return;
-  }
-}
-function getText(tree, startIndex, endIndex, startPosition) {
-  const length = endIndex - startIndex;
-  let result = tree.textCallback(startIndex, startPosition);
-  if (result) {
-    startIndex += result.length;
-    while (startIndex < endIndex) {
-      const string = tree.textCallback(startIndex, startPosition);
-      if (string && string.length > 0) {
-        startIndex += string.length;
-        result += string;
-      } else {
-        break;
-      }
-    }
-    if (startIndex > endIndex) {
-      result = result.slice(0, length);
-    }
-  }
-  return result ?? "";
-}
-function unmarshalCaptures(query, tree, address, patternIndex, result) {
-  for (let i2 = 0, n = result.length; i2 < n; i2++) {
-    const captureIndex = C.getValue(address, "i32");
-    address += SIZE_OF_INT;
-    const node = unmarshalNode(tree, address);
-    address += SIZE_OF_NODE;
-    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
-  }
-  return address;
-}
-function marshalNode(node, index = 0) {
-  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
-  C.setValue(address, node.id, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.row, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.column, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node[0], "i32");
-}
-function unmarshalNode(tree, address = TRANSFER_BUFFER) {
-  const id = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  if (id === 0) return null;
-  const index = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const row = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const column = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const other = C.getValue(address, "i32");
-  const result = new Node(INTERNAL, {
-    id,
-    tree,
-    startIndex: index,
-    startPosition: { row, column },
-    other
-  });
-  return result;
-}
-function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
-  C.setValue(address + 0 * SIZE_OF_INT, cursor[0], "i32");
-  C.setValue(address + 1 * SIZE_OF_INT, cursor[1], "i32");
-  C.setValue(address + 2 * SIZE_OF_INT, cursor[2], "i32");
-  C.setValue(address + 3 * SIZE_OF_INT, cursor[3], "i32");
-}
-function unmarshalTreeCursor(cursor) {
-  cursor[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
-  cursor[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
-  cursor[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-  cursor[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
-}
-function marshalPoint(address, point) {
-  C.setValue(address, point.row, "i32");
-  C.setValue(address + SIZE_OF_INT, point.column, "i32");
-}
-function unmarshalPoint(address) {
-  const result = {
-    row: C.getValue(address, "i32") >>> 0,
-    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
-  };
-  return result;
-}
-function marshalRange(address, range) {
-  marshalPoint(address, range.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, range.endPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, range.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, range.endIndex, "i32");
-  address += SIZE_OF_INT;
-}
-function unmarshalRange(address) {
-  const result = {};
-  result.startPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.endPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.startIndex = C.getValue(address, "i32") >>> 0;
-  address += SIZE_OF_INT;
-  result.endIndex = C.getValue(address, "i32") >>> 0;
-  return result;
-}
-function marshalEdit(edit, address = TRANSFER_BUFFER) {
-  marshalPoint(address, edit.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.oldEndPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.newEndPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, edit.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.oldEndIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.newEndIndex, "i32");
-  address += SIZE_OF_INT;
-}
-function unmarshalLanguageMetadata(address) {
-  const major_version = C.getValue(address, "i32");
-  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
-  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
-  return { major_version, minor_version, patch_version };
-}
-async function Module2(moduleArg = {}) {
-  var moduleRtn;
-  var Module = moduleArg;
-  var ENVIRONMENT_IS_WEB = typeof window == "object";
-  var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
-  var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
-  if (ENVIRONMENT_IS_NODE) {
-    const { createRequire: createRequire3 } = await import("module");
-    var require = createRequire3(import.meta.url);
-  }
-  Module.currentQueryProgressCallback = null;
-  Module.currentProgressCallback = null;
-  Module.currentLogCallback = null;
-  Module.currentParseCallback = null;
-  var arguments_ = [];
-  var thisProgram = "./this.program";
-  var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
-    throw toThrow;
-  }, "quit_");
-  var _scriptName = import.meta.url;
-  var scriptDirectory = "";
-  function locateFile(path6) {
-    if (Module["locateFile"]) {
-      return Module["locateFile"](path6, scriptDirectory);
-    }
-    return scriptDirectory + path6;
-  }
-  __name(locateFile, "locateFile");
-  var readAsync, readBinary;
-  if (ENVIRONMENT_IS_NODE) {
-    var fs = require("fs");
-    if (_scriptName.startsWith("file:")) {
-      scriptDirectory = require("path").dirname(require("url").fileURLToPath(_scriptName)) + "/";
-    }
-    readBinary = /* @__PURE__ */ __name((filename) => {
-      filename = isFileURI(filename) ? new URL(filename) : filename;
-      var ret = fs.readFileSync(filename);
-      return ret;
-    }, "readBinary");
-    readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
-      filename = isFileURI(filename) ? new URL(filename) : filename;
-      var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
-      return ret;
-    }, "readAsync");
-    if (process.argv.length > 1) {
-      thisProgram = process.argv[1].replace(/\\/g, "/");
-    }
-    arguments_ = process.argv.slice(2);
-    quit_ = /* @__PURE__ */ __name((status, toThrow) => {
-      process.exitCode = status;
-      throw toThrow;
-    }, "quit_");
-  } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
-    try {
-      scriptDirectory = new URL(".", _scriptName).href;
-    } catch {
-    }
-    {
-      if (ENVIRONMENT_IS_WORKER) {
-        readBinary = /* @__PURE__ */ __name((url) => {
-          var xhr = new XMLHttpRequest();
-          xhr.open("GET", url, false);
-          xhr.responseType = "arraybuffer";
-          xhr.send(null);
-          return new Uint8Array(
-            /** @type{!ArrayBuffer} */
-            xhr.response
-          );
-        }, "readBinary");
-      }
-      readAsync = /* @__PURE__ */ __name(async (url) => {
-        if (isFileURI(url)) {
-          return new Promise((resolve10, reject) => {
-            var xhr = new XMLHttpRequest();
-            xhr.open("GET", url, true);
-            xhr.responseType = "arraybuffer";
-            xhr.onload = () => {
-              if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve10(xhr.response);
-                return;
-              }
-              reject(xhr.status);
-            };
-            xhr.onerror = reject;
-            xhr.send(null);
-          });
-        }
-        var response = await fetch(url, {
-          credentials: "same-origin"
-        });
-        if (response.ok) {
-          return response.arrayBuffer();
-        }
-        throw new Error(response.status + " : " + response.url);
-      }, "readAsync");
-    }
-  } else {
-  }
-  var out = console.log.bind(console);
-  var err = console.error.bind(console);
-  var dynamicLibraries = [];
-  var wasmBinary;
-  var ABORT = false;
-  var EXITSTATUS;
-  var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
-  var readyPromiseResolve, readyPromiseReject;
-  var wasmMemory;
-  var HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
-  var HEAP64, HEAPU64;
-  var HEAP_DATA_VIEW;
-  var runtimeInitialized = false;
-  function updateMemoryViews() {
-    var b = wasmMemory.buffer;
-    Module["HEAP8"] = HEAP8 = new Int8Array(b);
-    Module["HEAP16"] = HEAP16 = new Int16Array(b);
-    Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
-    Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
-    Module["HEAP32"] = HEAP32 = new Int32Array(b);
-    Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
-    Module["HEAPF32"] = HEAPF32 = new Float32Array(b);
-    Module["HEAPF64"] = HEAPF64 = new Float64Array(b);
-    Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
-    Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b);
-    Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
-    LE_HEAP_UPDATE();
-  }
-  __name(updateMemoryViews, "updateMemoryViews");
-  function initMemory() {
-    if (Module["wasmMemory"]) {
-      wasmMemory = Module["wasmMemory"];
-    } else {
-      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
-      wasmMemory = new WebAssembly.Memory({
-        "initial": INITIAL_MEMORY / 65536,
-        // In theory we should not need to emit the maximum if we want "unlimited"
-        // or 4GB of memory, but VMs error on that atm, see
-        // https://github.com/emscripten-core/emscripten/issues/14130
-        // And in the pthreads case we definitely need to emit a maximum. So
-        // always emit one.
-        "maximum": 32768
-      });
-    }
-    updateMemoryViews();
-  }
-  __name(initMemory, "initMemory");
-  var __RELOC_FUNCS__ = [];
-  function preRun() {
-    if (Module["preRun"]) {
-      if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
-      while (Module["preRun"].length) {
-        addOnPreRun(Module["preRun"].shift());
-      }
-    }
-    callRuntimeCallbacks(onPreRuns);
-  }
-  __name(preRun, "preRun");
-  function initRuntime() {
-    runtimeInitialized = true;
-    callRuntimeCallbacks(__RELOC_FUNCS__);
-    wasmExports["__wasm_call_ctors"]();
-    callRuntimeCallbacks(onPostCtors);
-  }
-  __name(initRuntime, "initRuntime");
-  function preMain() {
-  }
-  __name(preMain, "preMain");
-  function postRun() {
-    if (Module["postRun"]) {
-      if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
-      while (Module["postRun"].length) {
-        addOnPostRun(Module["postRun"].shift());
-      }
-    }
-    callRuntimeCallbacks(onPostRuns);
-  }
-  __name(postRun, "postRun");
-  function abort(what) {
-    Module["onAbort"]?.(what);
-    what = "Aborted(" + what + ")";
-    err(what);
-    ABORT = true;
-    what += ". Build with -sASSERTIONS for more info.";
-    var e = new WebAssembly.RuntimeError(what);
-    readyPromiseReject?.(e);
-    throw e;
-  }
-  __name(abort, "abort");
-  var wasmBinaryFile;
-  function findWasmBinary() {
-    if (Module["locateFile"]) {
-      return locateFile("web-tree-sitter.wasm");
-    }
-    return new URL("web-tree-sitter.wasm", import.meta.url).href;
-  }
-  __name(findWasmBinary, "findWasmBinary");
-  function getBinarySync(file) {
-    if (file == wasmBinaryFile && wasmBinary) {
-      return new Uint8Array(wasmBinary);
-    }
-    if (readBinary) {
-      return readBinary(file);
-    }
-    throw "both async and sync fetching of the wasm failed";
-  }
-  __name(getBinarySync, "getBinarySync");
-  async function getWasmBinary(binaryFile) {
-    if (!wasmBinary) {
-      try {
-        var response = await readAsync(binaryFile);
-        return new Uint8Array(response);
-      } catch {
-      }
-    }
-    return getBinarySync(binaryFile);
-  }
-  __name(getWasmBinary, "getWasmBinary");
-  async function instantiateArrayBuffer(binaryFile, imports) {
-    try {
-      var binary2 = await getWasmBinary(binaryFile);
-      var instance2 = await WebAssembly.instantiate(binary2, imports);
-      return instance2;
-    } catch (reason) {
-      err(`failed to asynchronously prepare wasm: ${reason}`);
-      abort(reason);
-    }
-  }
-  __name(instantiateArrayBuffer, "instantiateArrayBuffer");
-  async function instantiateAsync(binary2, binaryFile, imports) {
-    if (!binary2 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
-      try {
-        var response = fetch(binaryFile, {
-          credentials: "same-origin"
-        });
-        var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
-        return instantiationResult;
-      } catch (reason) {
-        err(`wasm streaming compile failed: ${reason}`);
-        err("falling back to ArrayBuffer instantiation");
-      }
-    }
-    return instantiateArrayBuffer(binaryFile, imports);
-  }
-  __name(instantiateAsync, "instantiateAsync");
-  function getWasmImports() {
-    return {
-      "env": wasmImports,
-      "wasi_snapshot_preview1": wasmImports,
-      "GOT.mem": new Proxy(wasmImports, GOTHandler),
-      "GOT.func": new Proxy(wasmImports, GOTHandler)
-    };
-  }
-  __name(getWasmImports, "getWasmImports");
-  async function createWasm() {
-    function receiveInstance(instance2, module2) {
-      wasmExports = instance2.exports;
-      wasmExports = relocateExports(wasmExports, 1024);
-      var metadata2 = getDylinkMetadata(module2);
-      if (metadata2.neededDynlibs) {
-        dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
-      }
-      mergeLibSymbols(wasmExports, "main");
-      LDSO.init();
-      loadDylibs();
-      __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
-      assignWasmExports(wasmExports);
-      return wasmExports;
-    }
-    __name(receiveInstance, "receiveInstance");
-    function receiveInstantiationResult(result2) {
-      return receiveInstance(result2["instance"], result2["module"]);
-    }
-    __name(receiveInstantiationResult, "receiveInstantiationResult");
-    var info22 = getWasmImports();
-    if (Module["instantiateWasm"]) {
-      return new Promise((resolve10, reject) => {
-        Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve10(receiveInstance(mod, inst));
-        });
-      });
-    }
-    wasmBinaryFile ??= findWasmBinary();
-    var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info22);
-    var exports = receiveInstantiationResult(result);
-    return exports;
-  }
-  __name(createWasm, "createWasm");
-  class ExitStatus {
-    static {
-      __name(this, "ExitStatus");
-    }
-    name = "ExitStatus";
-    constructor(status) {
-      this.message = `Program terminated with exit(${status})`;
-      this.status = status;
-    }
-  }
-  var GOT = {};
-  var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
-  var GOTHandler = {
-    get(obj, symName) {
-      var rtn = GOT[symName];
-      if (!rtn) {
-        rtn = GOT[symName] = new WebAssembly.Global({
-          "value": "i32",
-          "mutable": true
-        });
-      }
-      if (!currentModuleWeakSymbols.has(symName)) {
-        rtn.required = true;
-      }
-      return rtn;
-    }
-  };
-  var LE_ATOMICS_NATIVE_BYTE_ORDER = [];
-  var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
-  var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
-  var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
-  var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
-  var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
-  var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
-  var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
-  var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
-  var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
-  var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
-  var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value, true), "LE_HEAP_STORE_I64");
-  var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
-  var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
-    while (callbacks.length > 0) {
-      callbacks.shift()(Module);
-    }
-  }, "callRuntimeCallbacks");
-  var onPostRuns = [];
-  var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
-  var onPreRuns = [];
-  var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
-  var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
-  var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
-    var maxIdx = idx + maxBytesToRead;
-    if (ignoreNul) return maxIdx;
-    while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
-    return idx;
-  }, "findStringEnd");
-  var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
-    var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
-    if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
-      return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
-    }
-    var str = "";
-    while (idx < endPtr) {
-      var u0 = heapOrArray[idx++];
-      if (!(u0 & 128)) {
-        str += String.fromCharCode(u0);
-        continue;
-      }
-      var u1 = heapOrArray[idx++] & 63;
-      if ((u0 & 224) == 192) {
-        str += String.fromCharCode((u0 & 31) << 6 | u1);
-        continue;
-      }
-      var u2 = heapOrArray[idx++] & 63;
-      if ((u0 & 240) == 224) {
-        u0 = (u0 & 15) << 12 | u1 << 6 | u2;
-      } else {
-        u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
-      }
-      if (u0 < 65536) {
-        str += String.fromCharCode(u0);
-      } else {
-        var ch = u0 - 65536;
-        str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
-      }
-    }
-    return str;
-  }, "UTF8ArrayToString");
-  var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
-    var offset = 0;
-    var end = 0;
-    function getU8() {
-      return binary2[offset++];
-    }
-    __name(getU8, "getU8");
-    function getLEB() {
-      var ret = 0;
-      var mul = 1;
-      while (1) {
-        var byte = binary2[offset++];
-        ret += (byte & 127) * mul;
-        mul *= 128;
-        if (!(byte & 128)) break;
-      }
-      return ret;
-    }
-    __name(getLEB, "getLEB");
-    function getString() {
-      var len = getLEB();
-      offset += len;
-      return UTF8ArrayToString(binary2, offset - len, len);
-    }
-    __name(getString, "getString");
-    function getStringList() {
-      var count2 = getLEB();
-      var rtn = [];
-      while (count2--) rtn.push(getString());
-      return rtn;
-    }
-    __name(getStringList, "getStringList");
-    function failIf(condition, message) {
-      if (condition) throw new Error(message);
-    }
-    __name(failIf, "failIf");
-    if (binary2 instanceof WebAssembly.Module) {
-      var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
-      failIf(dylinkSection.length === 0, "need dylink section");
-      binary2 = new Uint8Array(dylinkSection[0]);
-      end = binary2.length;
-    } else {
-      var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
-      var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
-      failIf(!magicNumberFound, "need to see wasm magic number");
-      failIf(binary2[8] !== 0, "need the dylink section to be first");
-      offset = 9;
-      var section_size = getLEB();
-      end = offset + section_size;
-      var name2 = getString();
-      failIf(name2 !== "dylink.0");
-    }
-    var customSection = {
-      neededDynlibs: [],
-      tlsExports: /* @__PURE__ */ new Set(),
-      weakImports: /* @__PURE__ */ new Set(),
-      runtimePaths: []
-    };
-    var WASM_DYLINK_MEM_INFO = 1;
-    var WASM_DYLINK_NEEDED = 2;
-    var WASM_DYLINK_EXPORT_INFO = 3;
-    var WASM_DYLINK_IMPORT_INFO = 4;
-    var WASM_DYLINK_RUNTIME_PATH = 5;
-    var WASM_SYMBOL_TLS = 256;
-    var WASM_SYMBOL_BINDING_MASK = 3;
-    var WASM_SYMBOL_BINDING_WEAK = 1;
-    while (offset < end) {
-      var subsectionType = getU8();
-      var subsectionSize = getLEB();
-      if (subsectionType === WASM_DYLINK_MEM_INFO) {
-        customSection.memorySize = getLEB();
-        customSection.memoryAlign = getLEB();
-        customSection.tableSize = getLEB();
-        customSection.tableAlign = getLEB();
-      } else if (subsectionType === WASM_DYLINK_NEEDED) {
-        customSection.neededDynlibs = getStringList();
-      } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-        var count = getLEB();
-        while (count--) {
-          var symname = getString();
-          var flags2 = getLEB();
-          if (flags2 & WASM_SYMBOL_TLS) {
-            customSection.tlsExports.add(symname);
-          }
-        }
-      } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-        var count = getLEB();
-        while (count--) {
-          var modname = getString();
-          var symname = getString();
-          var flags2 = getLEB();
-          if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
-            customSection.weakImports.add(symname);
-          }
-        }
-      } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
-        customSection.runtimePaths = getStringList();
-      } else {
-        offset += subsectionSize;
-      }
-    }
-    return customSection;
-  }, "getDylinkMetadata");
-  function getValue(ptr, type = "i8") {
-    if (type.endsWith("*")) type = "*";
-    switch (type) {
-      case "i1":
-        return HEAP8[ptr];
-      case "i8":
-        return HEAP8[ptr];
-      case "i16":
-        return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
-      case "i32":
-        return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
-      case "i64":
-        return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
-      case "float":
-        return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
-      case "double":
-        return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
-      case "*":
-        return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
-      default:
-        abort(`invalid type for getValue: ${type}`);
-    }
-  }
-  __name(getValue, "getValue");
-  var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
-    var dso = {
-      refcount: Infinity,
-      name: name2,
-      exports: syms,
-      global: true
-    };
-    LDSO.loadedLibsByName[name2] = dso;
-    if (handle2 != void 0) {
-      LDSO.loadedLibsByHandle[handle2] = dso;
-    }
-    return dso;
-  }, "newDSO");
-  var LDSO = {
-    loadedLibsByName: {},
-    loadedLibsByHandle: {},
-    init() {
-      newDSO("__main__", 0, wasmImports);
-    }
-  };
-  var ___heap_base = 82240;
-  var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
-  var getMemory = /* @__PURE__ */ __name((size) => {
-    if (runtimeInitialized) {
-      return _calloc(size, 1);
-    }
-    var ret = ___heap_base;
-    var end = ret + alignMemory(size, 16);
-    ___heap_base = end;
-    GOT["__heap_base"].value = end;
-    return ret;
-  }, "getMemory");
-  var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
-  var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
-    const n = arr.length;
-    return [n % 128 | 128, n >> 7, ...arr];
-  }, "uleb128EncodeWithLen");
-  var wasmTypeCodes = {
-    "i": 127,
-    // i32
-    "p": 127,
-    // i32
-    "j": 126,
-    // i64
-    "f": 125,
-    // f32
-    "d": 124,
-    // f64
-    "e": 111
-  };
-  var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-    var code = wasmTypeCodes[type];
-    return code;
-  })), "generateTypePack");
-  var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
-    var bytes = Uint8Array.of(
-      0,
-      97,
-      115,
-      109,
-      // magic ("\0asm")
-      1,
-      0,
-      0,
-      0,
-      // version: 1
-      1,
-      ...uleb128EncodeWithLen([
-        1,
-        // count: 1
-        96,
-        // param types
-        ...generateTypePack(sig.slice(1)),
-        // return types (for now only supporting [] if `void` and single [T] otherwise)
-        ...generateTypePack(sig[0] === "v" ? "" : sig[0])
-      ]),
-      // The rest of the module is static
-      2,
-      7,
-      // import section
-      // (import "e" "f" (func 0 (type 0)))
-      1,
-      1,
-      101,
-      1,
-      102,
-      0,
-      0,
-      7,
-      5,
-      // export section
-      // (export "f" (func 0 (type 0)))
-      1,
-      1,
-      102,
-      0,
-      0
-    );
-    var module2 = new WebAssembly.Module(bytes);
-    var instance2 = new WebAssembly.Instance(module2, {
-      "e": {
-        "f": func2
-      }
-    });
-    var wrappedFunc = instance2.exports["f"];
-    return wrappedFunc;
-  }, "convertJsFunctionToWasm");
-  var wasmTableMirror = [];
-  var wasmTable = new WebAssembly.Table({
-    "initial": 31,
-    "element": "anyfunc"
-  });
-  var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
-    var func2 = wasmTableMirror[funcPtr];
-    if (!func2) {
-      wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
-    }
-    return func2;
-  }, "getWasmTableEntry");
-  var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
-    if (functionsInTableMap) {
-      for (var i2 = offset; i2 < offset + count; i2++) {
-        var item = getWasmTableEntry(i2);
-        if (item) {
-          functionsInTableMap.set(item, i2);
-        }
-      }
-    }
-  }, "updateTableMap");
-  var functionsInTableMap;
-  var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
-    if (!functionsInTableMap) {
-      functionsInTableMap = /* @__PURE__ */ new WeakMap();
-      updateTableMap(0, wasmTable.length);
-    }
-    return functionsInTableMap.get(func2) || 0;
-  }, "getFunctionAddress");
-  var freeTableIndexes = [];
-  var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
-    if (freeTableIndexes.length) {
-      return freeTableIndexes.pop();
-    }
-    return wasmTable["grow"](1);
-  }, "getEmptyTableSlot");
-  var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
-    wasmTable.set(idx, func2);
-    wasmTableMirror[idx] = wasmTable.get(idx);
-  }, "setWasmTableEntry");
-  var addFunction = /* @__PURE__ */ __name((func2, sig) => {
-    var rtn = getFunctionAddress(func2);
-    if (rtn) {
-      return rtn;
-    }
-    var ret = getEmptyTableSlot();
-    try {
-      setWasmTableEntry(ret, func2);
-    } catch (err2) {
-      if (!(err2 instanceof TypeError)) {
-        throw err2;
-      }
-      var wrapped = convertJsFunctionToWasm(func2, sig);
-      setWasmTableEntry(ret, wrapped);
-    }
-    functionsInTableMap.set(func2, ret);
-    return ret;
-  }, "addFunction");
-  var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
-    for (var symName in exports) {
-      if (isInternalSym(symName)) {
-        continue;
-      }
-      var value = exports[symName];
-      GOT[symName] ||= new WebAssembly.Global({
-        "value": "i32",
-        "mutable": true
-      });
-      if (replace || GOT[symName].value == 0) {
-        if (typeof value == "function") {
-          GOT[symName].value = addFunction(value);
-        } else if (typeof value == "number") {
-          GOT[symName].value = value;
-        } else {
-          err(`unhandled export type for '${symName}': ${typeof value}`);
-        }
-      }
-    }
-  }, "updateGOT");
-  var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace) => {
-    var relocated = {};
-    for (var e in exports) {
-      var value = exports[e];
-      if (typeof value == "object") {
-        value = value.value;
-      }
-      if (typeof value == "number") {
-        value += memoryBase2;
-      }
-      relocated[e] = value;
-    }
-    updateGOT(relocated, replace);
-    return relocated;
-  }, "relocateExports");
-  var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
-    var existing = wasmImports[symName];
-    if (!existing || existing.stub) {
-      return false;
-    }
-    return true;
-  }, "isSymbolDefined");
-  var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
-    var func2 = getWasmTableEntry(ptr);
-    var rtn = func2(...args2);
-    function convert(rtn2) {
-      return rtn2;
-    }
-    __name(convert, "convert");
-    return convert(rtn);
-  }, "dynCall");
-  var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
-  var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
-  var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
-    var sp = stackSave();
-    try {
-      return dynCall(sig, ptr, args2);
-    } catch (e) {
-      stackRestore(sp);
-      if (e !== e + 0) throw e;
-      _setThrew(1, 0);
-      if (sig[0] == "j") return 0n;
-    }
-  }, "createInvokeFunction");
-  var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
-    var sym;
-    if (isSymbolDefined(symName)) {
-      sym = wasmImports[symName];
-    } else if (symName.startsWith("invoke_")) {
-      sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
-    }
-    return {
-      sym,
-      name: symName
-    };
-  }, "resolveGlobalSymbol");
-  var onPostCtors = [];
-  var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
-  var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
-  var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
-    var metadata = getDylinkMetadata(binary);
-    function loadModule() {
-      var memAlign = Math.pow(2, metadata.memoryAlign);
-      var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
-      var tableBase = metadata.tableSize ? wasmTable.length : 0;
-      if (handle) {
-        HEAP8[handle + 8] = 1;
-        LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
-        LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
-        LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
-        LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
-      }
-      if (metadata.tableSize) {
-        wasmTable.grow(metadata.tableSize);
-      }
-      var moduleExports;
-      function resolveSymbol(sym) {
-        var resolved2 = resolveGlobalSymbol(sym).sym;
-        if (!resolved2 && localScope) {
-          resolved2 = localScope[sym];
-        }
-        if (!resolved2) {
-          resolved2 = moduleExports[sym];
-        }
-        return resolved2;
-      }
-      __name(resolveSymbol, "resolveSymbol");
-      var proxyHandler = {
-        get(stubs, prop) {
-          switch (prop) {
-            case "__memory_base":
-              return memoryBase;
-            case "__table_base":
-              return tableBase;
-          }
-          if (prop in wasmImports && !wasmImports[prop].stub) {
-            var res = wasmImports[prop];
-            return res;
-          }
-          if (!(prop in stubs)) {
-            var resolved2;
-            stubs[prop] = (...args2) => {
-              resolved2 ||= resolveSymbol(prop);
-              return resolved2(...args2);
-            };
-          }
-          return stubs[prop];
-        }
-      };
-      var proxy = new Proxy({}, proxyHandler);
-      currentModuleWeakSymbols = metadata.weakImports;
-      var info = {
-        "GOT.mem": new Proxy({}, GOTHandler),
-        "GOT.func": new Proxy({}, GOTHandler),
-        "env": proxy,
-        "wasi_snapshot_preview1": proxy
-      };
-      function postInstantiation(module, instance) {
-        updateTableMap(tableBase, metadata.tableSize);
-        moduleExports = relocateExports(instance.exports, memoryBase);
-        if (!flags.allowUndefined) {
-          reportUndefinedSymbols();
-        }
-        function addEmAsm(addr, body) {
-          var args = [];
-          var arity = 0;
-          for (; arity < 16; arity++) {
-            if (body.indexOf("$" + arity) != -1) {
-              args.push("$" + arity);
-            } else {
-              break;
-            }
-          }
-          args = args.join(",");
-          var func = `(${args}) => { ${body} };`;
-          ASM_CONSTS[start] = eval(func);
-        }
-        __name(addEmAsm, "addEmAsm");
-        if ("__start_em_asm" in moduleExports) {
-          var start = moduleExports["__start_em_asm"];
-          var stop = moduleExports["__stop_em_asm"];
-          while (start < stop) {
-            var jsString = UTF8ToString(start);
-            addEmAsm(start, jsString);
-            start = HEAPU8.indexOf(0, start) + 1;
-          }
-        }
-        function addEmJs(name, cSig, body) {
-          var jsArgs = [];
-          cSig = cSig.slice(1, -1);
-          if (cSig != "void") {
-            cSig = cSig.split(",");
-            for (var i in cSig) {
-              var jsArg = cSig[i].split(" ").pop();
-              jsArgs.push(jsArg.replace("*", ""));
-            }
-          }
-          var func = `(${jsArgs}) => ${body};`;
-          moduleExports[name] = eval(func);
-        }
-        __name(addEmJs, "addEmJs");
-        for (var name in moduleExports) {
-          if (name.startsWith("__em_js__")) {
-            var start = moduleExports[name];
-            var jsString = UTF8ToString(start);
-            var parts = jsString.split("<::>");
-            addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
-            delete moduleExports[name];
-          }
-        }
-        var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
-        if (applyRelocs) {
-          if (runtimeInitialized) {
-            applyRelocs();
-          } else {
-            __RELOC_FUNCS__.push(applyRelocs);
-          }
-        }
-        var init = moduleExports["__wasm_call_ctors"];
-        if (init) {
-          if (runtimeInitialized) {
-            init();
-          } else {
-            addOnPostCtor(init);
-          }
-        }
-        return moduleExports;
-      }
-      __name(postInstantiation, "postInstantiation");
-      if (flags.loadAsync) {
-        return (async () => {
-          var instance2;
-          if (binary instanceof WebAssembly.Module) {
-            instance2 = new WebAssembly.Instance(binary, info);
-          } else {
-            ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
-          }
-          return postInstantiation(binary, instance2);
-        })();
-      }
-      var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
-      var instance = new WebAssembly.Instance(module, info);
-      return postInstantiation(module, instance);
-    }
-    __name(loadModule, "loadModule");
-    flags = {
-      ...flags,
-      rpath: {
-        parentLibPath: libName,
-        paths: metadata.runtimePaths
-      }
-    };
-    if (flags.loadAsync) {
-      return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
-    }
-    metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
-    return loadModule();
-  }, "loadWebAssemblyModule");
-  var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
-    for (var [sym, exp] of Object.entries(exports)) {
-      const setImport = /* @__PURE__ */ __name((target) => {
-        if (!isSymbolDefined(target)) {
-          wasmImports[target] = exp;
-        }
-      }, "setImport");
-      setImport(sym);
-      const main_alias = "__main_argc_argv";
-      if (sym == "main") {
-        setImport(main_alias);
-      }
-      if (sym == main_alias) {
-        setImport("main");
-      }
-    }
-  }, "mergeLibSymbols");
-  var asyncLoad = /* @__PURE__ */ __name(async (url) => {
-    var arrayBuffer = await readAsync(url);
-    return new Uint8Array(arrayBuffer);
-  }, "asyncLoad");
-  function loadDynamicLibrary(libName2, flags2 = {
-    global: true,
-    nodelete: true
-  }, localScope2, handle2) {
-    var dso = LDSO.loadedLibsByName[libName2];
-    if (dso) {
-      if (!flags2.global) {
-        if (localScope2) {
-          Object.assign(localScope2, dso.exports);
-        }
-      } else if (!dso.global) {
-        dso.global = true;
-        mergeLibSymbols(dso.exports, libName2);
-      }
-      if (flags2.nodelete && dso.refcount !== Infinity) {
-        dso.refcount = Infinity;
-      }
-      dso.refcount++;
-      if (handle2) {
-        LDSO.loadedLibsByHandle[handle2] = dso;
-      }
-      return flags2.loadAsync ? Promise.resolve(true) : true;
-    }
-    dso = newDSO(libName2, handle2, "loading");
-    dso.refcount = flags2.nodelete ? Infinity : 1;
-    dso.global = flags2.global;
-    function loadLibData() {
-      if (handle2) {
-        var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
-        var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
-        if (data && dataSize) {
-          var libData = HEAP8.slice(data, data + dataSize);
-          return flags2.loadAsync ? Promise.resolve(libData) : libData;
-        }
-      }
-      var libFile = locateFile(libName2);
-      if (flags2.loadAsync) {
-        return asyncLoad(libFile);
-      }
-      if (!readBinary) {
-        throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
-      }
-      return readBinary(libFile);
-    }
-    __name(loadLibData, "loadLibData");
-    function getExports() {
-      if (flags2.loadAsync) {
-        return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
-      }
-      return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
-    }
-    __name(getExports, "getExports");
-    function moduleLoaded(exports) {
-      if (dso.global) {
-        mergeLibSymbols(exports, libName2);
-      } else if (localScope2) {
-        Object.assign(localScope2, exports);
-      }
-      dso.exports = exports;
-    }
-    __name(moduleLoaded, "moduleLoaded");
-    if (flags2.loadAsync) {
-      return getExports().then((exports) => {
-        moduleLoaded(exports);
-        return true;
-      });
-    }
-    moduleLoaded(getExports());
-    return true;
-  }
-  __name(loadDynamicLibrary, "loadDynamicLibrary");
-  var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-    for (var [symName, entry] of Object.entries(GOT)) {
-      if (entry.value == 0) {
-        var value = resolveGlobalSymbol(symName, true).sym;
-        if (!value && !entry.required) {
-          continue;
-        }
-        if (typeof value == "function") {
-          entry.value = addFunction(value, value.sig);
-        } else if (typeof value == "number") {
-          entry.value = value;
-        } else {
-          throw new Error(`bad export type for '${symName}': ${typeof value}`);
-        }
-      }
-    }
-  }, "reportUndefinedSymbols");
-  var runDependencies = 0;
-  var dependenciesFulfilled = null;
-  var removeRunDependency = /* @__PURE__ */ __name((id) => {
-    runDependencies--;
-    Module["monitorRunDependencies"]?.(runDependencies);
-    if (runDependencies == 0) {
-      if (dependenciesFulfilled) {
-        var callback2 = dependenciesFulfilled;
-        dependenciesFulfilled = null;
-        callback2();
-      }
-    }
-  }, "removeRunDependency");
-  var addRunDependency = /* @__PURE__ */ __name((id) => {
-    runDependencies++;
-    Module["monitorRunDependencies"]?.(runDependencies);
-  }, "addRunDependency");
-  var loadDylibs = /* @__PURE__ */ __name(async () => {
-    if (!dynamicLibraries.length) {
-      reportUndefinedSymbols();
-      return;
-    }
-    addRunDependency("loadDylibs");
-    for (var lib of dynamicLibraries) {
-      await loadDynamicLibrary(lib, {
-        loadAsync: true,
-        global: true,
-        nodelete: true,
-        allowUndefined: true
-      });
-    }
-    reportUndefinedSymbols();
-    removeRunDependency("loadDylibs");
-  }, "loadDylibs");
-  var noExitRuntime = true;
-  function setValue(ptr, value, type = "i8") {
-    if (type.endsWith("*")) type = "*";
-    switch (type) {
-      case "i1":
-        HEAP8[ptr] = value;
-        break;
-      case "i8":
-        HEAP8[ptr] = value;
-        break;
-      case "i16":
-        LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
-        break;
-      case "i32":
-        LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
-        break;
-      case "i64":
-        LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value));
-        break;
-      case "float":
-        LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
-        break;
-      case "double":
-        LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
-        break;
-      case "*":
-        LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
-        break;
-      default:
-        abort(`invalid type for setValue: ${type}`);
-    }
-  }
-  __name(setValue, "setValue");
-  var ___memory_base = new WebAssembly.Global({
-    "value": "i32",
-    "mutable": false
-  }, 1024);
-  var ___stack_high = 82240;
-  var ___stack_low = 16704;
-  var ___stack_pointer = new WebAssembly.Global({
-    "value": "i32",
-    "mutable": true
-  }, 82240);
-  var ___table_base = new WebAssembly.Global({
-    "value": "i32",
-    "mutable": false
-  }, 1);
-  var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
-  __abort_js.sig = "v";
-  var getHeapMax = /* @__PURE__ */ __name(() => (
-    // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
-    // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
-    // for any code that deals with heap sizes, which would require special
-    // casing all heap size related code to treat 0 specially.
-    2147483648
-  ), "getHeapMax");
-  var growMemory = /* @__PURE__ */ __name((size) => {
-    var oldHeapSize = wasmMemory.buffer.byteLength;
-    var pages = (size - oldHeapSize + 65535) / 65536 | 0;
-    try {
-      wasmMemory.grow(pages);
-      updateMemoryViews();
-      return 1;
-    } catch (e) {
-    }
-  }, "growMemory");
-  var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
-    var oldSize = HEAPU8.length;
-    requestedSize >>>= 0;
-    var maxHeapSize = getHeapMax();
-    if (requestedSize > maxHeapSize) {
-      return false;
-    }
-    for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
-      var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
-      overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
-      var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
-      var replacement = growMemory(newSize);
-      if (replacement) {
-        return true;
-      }
-    }
-    return false;
-  }, "_emscripten_resize_heap");
-  _emscripten_resize_heap.sig = "ip";
-  var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
-  _fd_close.sig = "ii";
-  var INT53_MAX = 9007199254740992;
-  var INT53_MIN = -9007199254740992;
-  var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
-  function _fd_seek(fd, offset, whence, newOffset) {
-    offset = bigintToI53Checked(offset);
-    return 70;
-  }
-  __name(_fd_seek, "_fd_seek");
-  _fd_seek.sig = "iijip";
-  var printCharBuffers = [null, [], []];
-  var printChar = /* @__PURE__ */ __name((stream, curr) => {
-    var buffer = printCharBuffers[stream];
-    if (curr === 0 || curr === 10) {
-      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
-      buffer.length = 0;
-    } else {
-      buffer.push(curr);
-    }
-  }, "printChar");
-  var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
-    var num = 0;
-    for (var i2 = 0; i2 < iovcnt; i2++) {
-      var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
-      var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
-      iov += 8;
-      for (var j = 0; j < len; j++) {
-        printChar(fd, HEAPU8[ptr + j]);
-      }
-      num += len;
-    }
-    LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
-    return 0;
-  }, "_fd_write");
-  _fd_write.sig = "iippp";
-  function _tree_sitter_log_callback(isLexMessage, messageAddress) {
-    if (Module.currentLogCallback) {
-      const message = UTF8ToString(messageAddress);
-      Module.currentLogCallback(message, isLexMessage !== 0);
-    }
-  }
-  __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
-  function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
-    const INPUT_BUFFER_SIZE = 10 * 1024;
-    const string = Module.currentParseCallback(index, {
-      row,
-      column
-    });
-    if (typeof string === "string") {
-      setValue(lengthAddress, string.length, "i32");
-      stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
-    } else {
-      setValue(lengthAddress, 0, "i32");
-    }
-  }
-  __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
-  function _tree_sitter_progress_callback(currentOffset, hasError) {
-    if (Module.currentProgressCallback) {
-      return Module.currentProgressCallback({
-        currentOffset,
-        hasError
-      });
-    }
-    return false;
-  }
-  __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
-  function _tree_sitter_query_progress_callback(currentOffset) {
-    if (Module.currentQueryProgressCallback) {
-      return Module.currentQueryProgressCallback({
-        currentOffset
-      });
-    }
-    return false;
-  }
-  __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
-  var runtimeKeepaliveCounter = 0;
-  var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-  var _proc_exit = /* @__PURE__ */ __name((code) => {
-    EXITSTATUS = code;
-    if (!keepRuntimeAlive()) {
-      Module["onExit"]?.(code);
-      ABORT = true;
-    }
-    quit_(code, new ExitStatus(code));
-  }, "_proc_exit");
-  _proc_exit.sig = "vi";
-  var exitJS = /* @__PURE__ */ __name((status, implicit) => {
-    EXITSTATUS = status;
-    _proc_exit(status);
-  }, "exitJS");
-  var handleException = /* @__PURE__ */ __name((e) => {
-    if (e instanceof ExitStatus || e == "unwind") {
-      return EXITSTATUS;
-    }
-    quit_(1, e);
-  }, "handleException");
-  var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
-    var len = 0;
-    for (var i2 = 0; i2 < str.length; ++i2) {
-      var c = str.charCodeAt(i2);
-      if (c <= 127) {
-        len++;
-      } else if (c <= 2047) {
-        len += 2;
-      } else if (c >= 55296 && c <= 57343) {
-        len += 4;
-        ++i2;
-      } else {
-        len += 3;
-      }
-    }
-    return len;
-  }, "lengthBytesUTF8");
-  var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
-    if (!(maxBytesToWrite > 0)) return 0;
-    var startIdx = outIdx;
-    var endIdx = outIdx + maxBytesToWrite - 1;
-    for (var i2 = 0; i2 < str.length; ++i2) {
-      var u = str.codePointAt(i2);
-      if (u <= 127) {
-        if (outIdx >= endIdx) break;
-        heap[outIdx++] = u;
-      } else if (u <= 2047) {
-        if (outIdx + 1 >= endIdx) break;
-        heap[outIdx++] = 192 | u >> 6;
-        heap[outIdx++] = 128 | u & 63;
-      } else if (u <= 65535) {
-        if (outIdx + 2 >= endIdx) break;
-        heap[outIdx++] = 224 | u >> 12;
-        heap[outIdx++] = 128 | u >> 6 & 63;
-        heap[outIdx++] = 128 | u & 63;
-      } else {
-        if (outIdx + 3 >= endIdx) break;
-        heap[outIdx++] = 240 | u >> 18;
-        heap[outIdx++] = 128 | u >> 12 & 63;
-        heap[outIdx++] = 128 | u >> 6 & 63;
-        heap[outIdx++] = 128 | u & 63;
-        i2++;
-      }
-    }
-    heap[outIdx] = 0;
-    return outIdx - startIdx;
-  }, "stringToUTF8Array");
-  var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
-  var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
-  var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
-    var size = lengthBytesUTF8(str) + 1;
-    var ret = stackAlloc(size);
-    stringToUTF8(str, ret, size);
-    return ret;
-  }, "stringToUTF8OnStack");
-  var AsciiToString = /* @__PURE__ */ __name((ptr) => {
-    var str = "";
-    while (1) {
-      var ch = HEAPU8[ptr++];
-      if (!ch) return str;
-      str += String.fromCharCode(ch);
-    }
-  }, "AsciiToString");
-  var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
-    maxBytesToWrite ??= 2147483647;
-    if (maxBytesToWrite < 2) return 0;
-    maxBytesToWrite -= 2;
-    var startPtr = outPtr;
-    var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
-    for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
-      var codeUnit = str.charCodeAt(i2);
-      LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
-      outPtr += 2;
-    }
-    LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
-    return outPtr - startPtr;
-  }, "stringToUTF16");
-  LE_ATOMICS_NATIVE_BYTE_ORDER = new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
-    /* little endian */
-    ((x) => x),
-    ((x) => x),
-    void 0,
-    ((x) => x)
-  ] : [
-    /* big endian */
-    ((x) => x),
-    ((x) => ((x & 65280) << 8 | (x & 255) << 24) >> 16),
-    void 0,
-    ((x) => x >> 24 & 255 | x >> 8 & 65280 | (x & 65280) << 8 | (x & 255) << 24)
-  ];
-  function LE_HEAP_UPDATE() {
-    HEAPU16.unsigned = ((x) => x & 65535);
-    HEAPU32.unsigned = ((x) => x >>> 0);
-  }
-  __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
-  {
-    initMemory();
-    if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
-    if (Module["print"]) out = Module["print"];
-    if (Module["printErr"]) err = Module["printErr"];
-    if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
-    if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
-    if (Module["arguments"]) arguments_ = Module["arguments"];
-    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
-    if (Module["preInit"]) {
-      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
-      while (Module["preInit"].length > 0) {
-        Module["preInit"].shift()();
-      }
-    }
-  }
-  Module["setValue"] = setValue;
-  Module["getValue"] = getValue;
-  Module["UTF8ToString"] = UTF8ToString;
-  Module["stringToUTF8"] = stringToUTF8;
-  Module["lengthBytesUTF8"] = lengthBytesUTF8;
-  Module["AsciiToString"] = AsciiToString;
-  Module["stringToUTF16"] = stringToUTF16;
-  Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
-  Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
-  var ASM_CONSTS = {};
-  var _malloc, _calloc, _realloc, _free, _ts_range_edit, _memcmp, _ts_language_symbol_count, _ts_language_state_count, _ts_language_abi_version, _ts_language_name, _ts_language_field_count, _ts_language_next_state, _ts_language_symbol_name, _ts_language_symbol_for_name, _strncmp, _ts_language_symbol_type, _ts_language_field_name_for_id, _ts_lookahead_iterator_new, _ts_lookahead_iterator_delete, _ts_lookahead_iterator_reset_state, _ts_lookahead_iterator_reset, _ts_lookahead_iterator_next, _ts_lookahead_iterator_current_symbol, _ts_point_edit, _ts_parser_delete, _ts_parser_reset, _ts_parser_set_language, _ts_parser_set_included_ranges, _ts_query_new, _ts_query_delete, _iswspace, _iswalnum, _ts_query_copy, _ts_query_pattern_count, _ts_query_capture_count, _ts_query_string_count, _ts_query_capture_name_for_id, _ts_query_capture_quantifier_for_id, _ts_query_string_value_for_id, _ts_query_predicates_for_pattern, _ts_query_start_byte_for_pattern, _ts_query_end_byte_for_pattern, _ts_query_is_pattern_rooted, _ts_query_is_pattern_non_local, _ts_query_is_pattern_guaranteed_at_step, _ts_query_disable_capture, _ts_query_disable_pattern, _ts_tree_copy, _ts_tree_delete, _ts_init, _ts_parser_new_wasm, _ts_parser_enable_logger_wasm, _ts_parser_parse_wasm, _ts_parser_included_ranges_wasm, _ts_language_type_is_named_wasm, _ts_language_type_is_visible_wasm, _ts_language_metadata_wasm, _ts_language_supertypes_wasm, _ts_language_subtypes_wasm, _ts_tree_root_node_wasm, _ts_tree_root_node_with_offset_wasm, _ts_tree_edit_wasm, _ts_tree_included_ranges_wasm, _ts_tree_get_changed_ranges_wasm, _ts_tree_cursor_new_wasm, _ts_tree_cursor_copy_wasm, _ts_tree_cursor_delete_wasm, _ts_tree_cursor_reset_wasm, _ts_tree_cursor_reset_to_wasm, _ts_tree_cursor_goto_first_child_wasm, _ts_tree_cursor_goto_last_child_wasm, _ts_tree_cursor_goto_first_child_for_index_wasm, _ts_tree_cursor_goto_first_child_for_position_wasm, _ts_tree_cursor_goto_next_sibling_wasm, _ts_tree_cursor_goto_previous_sibling_wasm, _ts_tree_cursor_goto_descendant_wasm, _ts_tree_cursor_goto_parent_wasm, _ts_tree_cursor_current_node_type_id_wasm, _ts_tree_cursor_current_node_state_id_wasm, _ts_tree_cursor_current_node_is_named_wasm, _ts_tree_cursor_current_node_is_missing_wasm, _ts_tree_cursor_current_node_id_wasm, _ts_tree_cursor_start_position_wasm, _ts_tree_cursor_end_position_wasm, _ts_tree_cursor_start_index_wasm, _ts_tree_cursor_end_index_wasm, _ts_tree_cursor_current_field_id_wasm, _ts_tree_cursor_current_depth_wasm, _ts_tree_cursor_current_descendant_index_wasm, _ts_tree_cursor_current_node_wasm, _ts_node_symbol_wasm, _ts_node_field_name_for_child_wasm, _ts_node_field_name_for_named_child_wasm, _ts_node_children_by_field_id_wasm, _ts_node_first_child_for_byte_wasm, _ts_node_first_named_child_for_byte_wasm, _ts_node_grammar_symbol_wasm, _ts_node_child_count_wasm, _ts_node_named_child_count_wasm, _ts_node_child_wasm, _ts_node_named_child_wasm, _ts_node_child_by_field_id_wasm, _ts_node_next_sibling_wasm, _ts_node_prev_sibling_wasm, _ts_node_next_named_sibling_wasm, _ts_node_prev_named_sibling_wasm, _ts_node_descendant_count_wasm, _ts_node_parent_wasm, _ts_node_child_with_descendant_wasm, _ts_node_descendant_for_index_wasm, _ts_node_named_descendant_for_index_wasm, _ts_node_descendant_for_position_wasm, _ts_node_named_descendant_for_position_wasm, _ts_node_start_point_wasm, _ts_node_end_point_wasm, _ts_node_start_index_wasm, _ts_node_end_index_wasm, _ts_node_to_string_wasm, _ts_node_children_wasm, _ts_node_named_children_wasm, _ts_node_descendants_of_type_wasm, _ts_node_is_named_wasm, _ts_node_has_changes_wasm, _ts_node_has_error_wasm, _ts_node_is_error_wasm, _ts_node_is_missing_wasm, _ts_node_is_extra_wasm, _ts_node_parse_state_wasm, _ts_node_next_parse_state_wasm, _ts_query_matches_wasm, _ts_query_captures_wasm, _memset, _memcpy, _memmove, _iswalpha, _iswblank, _iswdigit, _iswlower, _iswpunct, _iswupper, _iswxdigit, _memchr, _strlen, _strcmp, _strncat, _strncpy, _towlower, _towupper, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, ___wasm_apply_data_relocs;
-  function assignWasmExports(wasmExports2) {
-    Module["_malloc"] = _malloc = wasmExports2["malloc"];
-    Module["_calloc"] = _calloc = wasmExports2["calloc"];
-    Module["_realloc"] = _realloc = wasmExports2["realloc"];
-    Module["_free"] = _free = wasmExports2["free"];
-    Module["_ts_range_edit"] = _ts_range_edit = wasmExports2["ts_range_edit"];
-    Module["_memcmp"] = _memcmp = wasmExports2["memcmp"];
-    Module["_ts_language_symbol_count"] = _ts_language_symbol_count = wasmExports2["ts_language_symbol_count"];
-    Module["_ts_language_state_count"] = _ts_language_state_count = wasmExports2["ts_language_state_count"];
-    Module["_ts_language_abi_version"] = _ts_language_abi_version = wasmExports2["ts_language_abi_version"];
-    Module["_ts_language_name"] = _ts_language_name = wasmExports2["ts_language_name"];
-    Module["_ts_language_field_count"] = _ts_language_field_count = wasmExports2["ts_language_field_count"];
-    Module["_ts_language_next_state"] = _ts_language_next_state = wasmExports2["ts_language_next_state"];
-    Module["_ts_language_symbol_name"] = _ts_language_symbol_name = wasmExports2["ts_language_symbol_name"];
-    Module["_ts_language_symbol_for_name"] = _ts_language_symbol_for_name = wasmExports2["ts_language_symbol_for_name"];
-    Module["_strncmp"] = _strncmp = wasmExports2["strncmp"];
-    Module["_ts_language_symbol_type"] = _ts_language_symbol_type = wasmExports2["ts_language_symbol_type"];
-    Module["_ts_language_field_name_for_id"] = _ts_language_field_name_for_id = wasmExports2["ts_language_field_name_for_id"];
-    Module["_ts_lookahead_iterator_new"] = _ts_lookahead_iterator_new = wasmExports2["ts_lookahead_iterator_new"];
-    Module["_ts_lookahead_iterator_delete"] = _ts_lookahead_iterator_delete = wasmExports2["ts_lookahead_iterator_delete"];
-    Module["_ts_lookahead_iterator_reset_state"] = _ts_lookahead_iterator_reset_state = wasmExports2["ts_lookahead_iterator_reset_state"];
-    Module["_ts_lookahead_iterator_reset"] = _ts_lookahead_iterator_reset = wasmExports2["ts_lookahead_iterator_reset"];
-    Module["_ts_lookahead_iterator_next"] = _ts_lookahead_iterator_next = wasmExports2["ts_lookahead_iterator_next"];
-    Module["_ts_lookahead_iterator_current_symbol"] = _ts_lookahead_iterator_current_symbol = wasmExports2["ts_lookahead_iterator_current_symbol"];
-    Module["_ts_point_edit"] = _ts_point_edit = wasmExports2["ts_point_edit"];
-    Module["_ts_parser_delete"] = _ts_parser_delete = wasmExports2["ts_parser_delete"];
-    Module["_ts_parser_reset"] = _ts_parser_reset = wasmExports2["ts_parser_reset"];
-    Module["_ts_parser_set_language"] = _ts_parser_set_language = wasmExports2["ts_parser_set_language"];
-    Module["_ts_parser_set_included_ranges"] = _ts_parser_set_included_ranges = wasmExports2["ts_parser_set_included_ranges"];
-    Module["_ts_query_new"] = _ts_query_new = wasmExports2["ts_query_new"];
-    Module["_ts_query_delete"] = _ts_query_delete = wasmExports2["ts_query_delete"];
-    Module["_iswspace"] = _iswspace = wasmExports2["iswspace"];
-    Module["_iswalnum"] = _iswalnum = wasmExports2["iswalnum"];
-    Module["_ts_query_copy"] = _ts_query_copy = wasmExports2["ts_query_copy"];
-    Module["_ts_query_pattern_count"] = _ts_query_pattern_count = wasmExports2["ts_query_pattern_count"];
-    Module["_ts_query_capture_count"] = _ts_query_capture_count = wasmExports2["ts_query_capture_count"];
-    Module["_ts_query_string_count"] = _ts_query_string_count = wasmExports2["ts_query_string_count"];
-    Module["_ts_query_capture_name_for_id"] = _ts_query_capture_name_for_id = wasmExports2["ts_query_capture_name_for_id"];
-    Module["_ts_query_capture_quantifier_for_id"] = _ts_query_capture_quantifier_for_id = wasmExports2["ts_query_capture_quantifier_for_id"];
-    Module["_ts_query_string_value_for_id"] = _ts_query_string_value_for_id = wasmExports2["ts_query_string_value_for_id"];
-    Module["_ts_query_predicates_for_pattern"] = _ts_query_predicates_for_pattern = wasmExports2["ts_query_predicates_for_pattern"];
-    Module["_ts_query_start_byte_for_pattern"] = _ts_query_start_byte_for_pattern = wasmExports2["ts_query_start_byte_for_pattern"];
-    Module["_ts_query_end_byte_for_pattern"] = _ts_query_end_byte_for_pattern = wasmExports2["ts_query_end_byte_for_pattern"];
-    Module["_ts_query_is_pattern_rooted"] = _ts_query_is_pattern_rooted = wasmExports2["ts_query_is_pattern_rooted"];
-    Module["_ts_query_is_pattern_non_local"] = _ts_query_is_pattern_non_local = wasmExports2["ts_query_is_pattern_non_local"];
-    Module["_ts_query_is_pattern_guaranteed_at_step"] = _ts_query_is_pattern_guaranteed_at_step = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
-    Module["_ts_query_disable_capture"] = _ts_query_disable_capture = wasmExports2["ts_query_disable_capture"];
-    Module["_ts_query_disable_pattern"] = _ts_query_disable_pattern = wasmExports2["ts_query_disable_pattern"];
-    Module["_ts_tree_copy"] = _ts_tree_copy = wasmExports2["ts_tree_copy"];
-    Module["_ts_tree_delete"] = _ts_tree_delete = wasmExports2["ts_tree_delete"];
-    Module["_ts_init"] = _ts_init = wasmExports2["ts_init"];
-    Module["_ts_parser_new_wasm"] = _ts_parser_new_wasm = wasmExports2["ts_parser_new_wasm"];
-    Module["_ts_parser_enable_logger_wasm"] = _ts_parser_enable_logger_wasm = wasmExports2["ts_parser_enable_logger_wasm"];
-    Module["_ts_parser_parse_wasm"] = _ts_parser_parse_wasm = wasmExports2["ts_parser_parse_wasm"];
-    Module["_ts_parser_included_ranges_wasm"] = _ts_parser_included_ranges_wasm = wasmExports2["ts_parser_included_ranges_wasm"];
-    Module["_ts_language_type_is_named_wasm"] = _ts_language_type_is_named_wasm = wasmExports2["ts_language_type_is_named_wasm"];
-    Module["_ts_language_type_is_visible_wasm"] = _ts_language_type_is_visible_wasm = wasmExports2["ts_language_type_is_visible_wasm"];
-    Module["_ts_language_metadata_wasm"] = _ts_language_metadata_wasm = wasmExports2["ts_language_metadata_wasm"];
-    Module["_ts_language_supertypes_wasm"] = _ts_language_supertypes_wasm = wasmExports2["ts_language_supertypes_wasm"];
-    Module["_ts_language_subtypes_wasm"] = _ts_language_subtypes_wasm = wasmExports2["ts_language_subtypes_wasm"];
-    Module["_ts_tree_root_node_wasm"] = _ts_tree_root_node_wasm = wasmExports2["ts_tree_root_node_wasm"];
-    Module["_ts_tree_root_node_with_offset_wasm"] = _ts_tree_root_node_with_offset_wasm = wasmExports2["ts_tree_root_node_with_offset_wasm"];
-    Module["_ts_tree_edit_wasm"] = _ts_tree_edit_wasm = wasmExports2["ts_tree_edit_wasm"];
-    Module["_ts_tree_included_ranges_wasm"] = _ts_tree_included_ranges_wasm = wasmExports2["ts_tree_included_ranges_wasm"];
-    Module["_ts_tree_get_changed_ranges_wasm"] = _ts_tree_get_changed_ranges_wasm = wasmExports2["ts_tree_get_changed_ranges_wasm"];
-    Module["_ts_tree_cursor_new_wasm"] = _ts_tree_cursor_new_wasm = wasmExports2["ts_tree_cursor_new_wasm"];
-    Module["_ts_tree_cursor_copy_wasm"] = _ts_tree_cursor_copy_wasm = wasmExports2["ts_tree_cursor_copy_wasm"];
-    Module["_ts_tree_cursor_delete_wasm"] = _ts_tree_cursor_delete_wasm = wasmExports2["ts_tree_cursor_delete_wasm"];
-    Module["_ts_tree_cursor_reset_wasm"] = _ts_tree_cursor_reset_wasm = wasmExports2["ts_tree_cursor_reset_wasm"];
-    Module["_ts_tree_cursor_reset_to_wasm"] = _ts_tree_cursor_reset_to_wasm = wasmExports2["ts_tree_cursor_reset_to_wasm"];
-    Module["_ts_tree_cursor_goto_first_child_wasm"] = _ts_tree_cursor_goto_first_child_wasm = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
-    Module["_ts_tree_cursor_goto_last_child_wasm"] = _ts_tree_cursor_goto_last_child_wasm = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
-    Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = _ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
-    Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = _ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
-    Module["_ts_tree_cursor_goto_next_sibling_wasm"] = _ts_tree_cursor_goto_next_sibling_wasm = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
-    Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = _ts_tree_cursor_goto_previous_sibling_wasm = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
-    Module["_ts_tree_cursor_goto_descendant_wasm"] = _ts_tree_cursor_goto_descendant_wasm = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
-    Module["_ts_tree_cursor_goto_parent_wasm"] = _ts_tree_cursor_goto_parent_wasm = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
-    Module["_ts_tree_cursor_current_node_type_id_wasm"] = _ts_tree_cursor_current_node_type_id_wasm = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
-    Module["_ts_tree_cursor_current_node_state_id_wasm"] = _ts_tree_cursor_current_node_state_id_wasm = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
-    Module["_ts_tree_cursor_current_node_is_named_wasm"] = _ts_tree_cursor_current_node_is_named_wasm = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
-    Module["_ts_tree_cursor_current_node_is_missing_wasm"] = _ts_tree_cursor_current_node_is_missing_wasm = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
-    Module["_ts_tree_cursor_current_node_id_wasm"] = _ts_tree_cursor_current_node_id_wasm = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
-    Module["_ts_tree_cursor_start_position_wasm"] = _ts_tree_cursor_start_position_wasm = wasmExports2["ts_tree_cursor_start_position_wasm"];
-    Module["_ts_tree_cursor_end_position_wasm"] = _ts_tree_cursor_end_position_wasm = wasmExports2["ts_tree_cursor_end_position_wasm"];
-    Module["_ts_tree_cursor_start_index_wasm"] = _ts_tree_cursor_start_index_wasm = wasmExports2["ts_tree_cursor_start_index_wasm"];
-    Module["_ts_tree_cursor_end_index_wasm"] = _ts_tree_cursor_end_index_wasm = wasmExports2["ts_tree_cursor_end_index_wasm"];
-    Module["_ts_tree_cursor_current_field_id_wasm"] = _ts_tree_cursor_current_field_id_wasm = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
-    Module["_ts_tree_cursor_current_depth_wasm"] = _ts_tree_cursor_current_depth_wasm = wasmExports2["ts_tree_cursor_current_depth_wasm"];
-    Module["_ts_tree_cursor_current_descendant_index_wasm"] = _ts_tree_cursor_current_descendant_index_wasm = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
-    Module["_ts_tree_cursor_current_node_wasm"] = _ts_tree_cursor_current_node_wasm = wasmExports2["ts_tree_cursor_current_node_wasm"];
-    Module["_ts_node_symbol_wasm"] = _ts_node_symbol_wasm = wasmExports2["ts_node_symbol_wasm"];
-    Module["_ts_node_field_name_for_child_wasm"] = _ts_node_field_name_for_child_wasm = wasmExports2["ts_node_field_name_for_child_wasm"];
-    Module["_ts_node_field_name_for_named_child_wasm"] = _ts_node_field_name_for_named_child_wasm = wasmExports2["ts_node_field_name_for_named_child_wasm"];
-    Module["_ts_node_children_by_field_id_wasm"] = _ts_node_children_by_field_id_wasm = wasmExports2["ts_node_children_by_field_id_wasm"];
-    Module["_ts_node_first_child_for_byte_wasm"] = _ts_node_first_child_for_byte_wasm = wasmExports2["ts_node_first_child_for_byte_wasm"];
-    Module["_ts_node_first_named_child_for_byte_wasm"] = _ts_node_first_named_child_for_byte_wasm = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
-    Module["_ts_node_grammar_symbol_wasm"] = _ts_node_grammar_symbol_wasm = wasmExports2["ts_node_grammar_symbol_wasm"];
-    Module["_ts_node_child_count_wasm"] = _ts_node_child_count_wasm = wasmExports2["ts_node_child_count_wasm"];
-    Module["_ts_node_named_child_count_wasm"] = _ts_node_named_child_count_wasm = wasmExports2["ts_node_named_child_count_wasm"];
-    Module["_ts_node_child_wasm"] = _ts_node_child_wasm = wasmExports2["ts_node_child_wasm"];
-    Module["_ts_node_named_child_wasm"] = _ts_node_named_child_wasm = wasmExports2["ts_node_named_child_wasm"];
-    Module["_ts_node_child_by_field_id_wasm"] = _ts_node_child_by_field_id_wasm = wasmExports2["ts_node_child_by_field_id_wasm"];
-    Module["_ts_node_next_sibling_wasm"] = _ts_node_next_sibling_wasm = wasmExports2["ts_node_next_sibling_wasm"];
-    Module["_ts_node_prev_sibling_wasm"] = _ts_node_prev_sibling_wasm = wasmExports2["ts_node_prev_sibling_wasm"];
-    Module["_ts_node_next_named_sibling_wasm"] = _ts_node_next_named_sibling_wasm = wasmExports2["ts_node_next_named_sibling_wasm"];
-    Module["_ts_node_prev_named_sibling_wasm"] = _ts_node_prev_named_sibling_wasm = wasmExports2["ts_node_prev_named_sibling_wasm"];
-    Module["_ts_node_descendant_count_wasm"] = _ts_node_descendant_count_wasm = wasmExports2["ts_node_descendant_count_wasm"];
-    Module["_ts_node_parent_wasm"] = _ts_node_parent_wasm = wasmExports2["ts_node_parent_wasm"];
-    Module["_ts_node_child_with_descendant_wasm"] = _ts_node_child_with_descendant_wasm = wasmExports2["ts_node_child_with_descendant_wasm"];
-    Module["_ts_node_descendant_for_index_wasm"] = _ts_node_descendant_for_index_wasm = wasmExports2["ts_node_descendant_for_index_wasm"];
-    Module["_ts_node_named_descendant_for_index_wasm"] = _ts_node_named_descendant_for_index_wasm = wasmExports2["ts_node_named_descendant_for_index_wasm"];
-    Module["_ts_node_descendant_for_position_wasm"] = _ts_node_descendant_for_position_wasm = wasmExports2["ts_node_descendant_for_position_wasm"];
-    Module["_ts_node_named_descendant_for_position_wasm"] = _ts_node_named_descendant_for_position_wasm = wasmExports2["ts_node_named_descendant_for_position_wasm"];
-    Module["_ts_node_start_point_wasm"] = _ts_node_start_point_wasm = wasmExports2["ts_node_start_point_wasm"];
-    Module["_ts_node_end_point_wasm"] = _ts_node_end_point_wasm = wasmExports2["ts_node_end_point_wasm"];
-    Module["_ts_node_start_index_wasm"] = _ts_node_start_index_wasm = wasmExports2["ts_node_start_index_wasm"];
-    Module["_ts_node_end_index_wasm"] = _ts_node_end_index_wasm = wasmExports2["ts_node_end_index_wasm"];
-    Module["_ts_node_to_string_wasm"] = _ts_node_to_string_wasm = wasmExports2["ts_node_to_string_wasm"];
-    Module["_ts_node_children_wasm"] = _ts_node_children_wasm = wasmExports2["ts_node_children_wasm"];
-    Module["_ts_node_named_children_wasm"] = _ts_node_named_children_wasm = wasmExports2["ts_node_named_children_wasm"];
-    Module["_ts_node_descendants_of_type_wasm"] = _ts_node_descendants_of_type_wasm = wasmExports2["ts_node_descendants_of_type_wasm"];
-    Module["_ts_node_is_named_wasm"] = _ts_node_is_named_wasm = wasmExports2["ts_node_is_named_wasm"];
-    Module["_ts_node_has_changes_wasm"] = _ts_node_has_changes_wasm = wasmExports2["ts_node_has_changes_wasm"];
-    Module["_ts_node_has_error_wasm"] = _ts_node_has_error_wasm = wasmExports2["ts_node_has_error_wasm"];
-    Module["_ts_node_is_error_wasm"] = _ts_node_is_error_wasm = wasmExports2["ts_node_is_error_wasm"];
-    Module["_ts_node_is_missing_wasm"] = _ts_node_is_missing_wasm = wasmExports2["ts_node_is_missing_wasm"];
-    Module["_ts_node_is_extra_wasm"] = _ts_node_is_extra_wasm = wasmExports2["ts_node_is_extra_wasm"];
-    Module["_ts_node_parse_state_wasm"] = _ts_node_parse_state_wasm = wasmExports2["ts_node_parse_state_wasm"];
-    Module["_ts_node_next_parse_state_wasm"] = _ts_node_next_parse_state_wasm = wasmExports2["ts_node_next_parse_state_wasm"];
-    Module["_ts_query_matches_wasm"] = _ts_query_matches_wasm = wasmExports2["ts_query_matches_wasm"];
-    Module["_ts_query_captures_wasm"] = _ts_query_captures_wasm = wasmExports2["ts_query_captures_wasm"];
-    Module["_memset"] = _memset = wasmExports2["memset"];
-    Module["_memcpy"] = _memcpy = wasmExports2["memcpy"];
-    Module["_memmove"] = _memmove = wasmExports2["memmove"];
-    Module["_iswalpha"] = _iswalpha = wasmExports2["iswalpha"];
-    Module["_iswblank"] = _iswblank = wasmExports2["iswblank"];
-    Module["_iswdigit"] = _iswdigit = wasmExports2["iswdigit"];
-    Module["_iswlower"] = _iswlower = wasmExports2["iswlower"];
-    Module["_iswpunct"] = _iswpunct = wasmExports2["iswpunct"];
-    Module["_iswupper"] = _iswupper = wasmExports2["iswupper"];
-    Module["_iswxdigit"] = _iswxdigit = wasmExports2["iswxdigit"];
-    Module["_memchr"] = _memchr = wasmExports2["memchr"];
-    Module["_strlen"] = _strlen = wasmExports2["strlen"];
-    Module["_strcmp"] = _strcmp = wasmExports2["strcmp"];
-    Module["_strncat"] = _strncat = wasmExports2["strncat"];
-    Module["_strncpy"] = _strncpy = wasmExports2["strncpy"];
-    Module["_towlower"] = _towlower = wasmExports2["towlower"];
-    Module["_towupper"] = _towupper = wasmExports2["towupper"];
-    _setThrew = wasmExports2["setThrew"];
-    __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
-    __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
-    _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
-    ___wasm_apply_data_relocs = wasmExports2["__wasm_apply_data_relocs"];
-  }
-  __name(assignWasmExports, "assignWasmExports");
-  var wasmImports = {
-    /** @export */
-    __heap_base: ___heap_base,
-    /** @export */
-    __indirect_function_table: wasmTable,
-    /** @export */
-    __memory_base: ___memory_base,
-    /** @export */
-    __stack_high: ___stack_high,
-    /** @export */
-    __stack_low: ___stack_low,
-    /** @export */
-    __stack_pointer: ___stack_pointer,
-    /** @export */
-    __table_base: ___table_base,
-    /** @export */
-    _abort_js: __abort_js,
-    /** @export */
-    emscripten_resize_heap: _emscripten_resize_heap,
-    /** @export */
-    fd_close: _fd_close,
-    /** @export */
-    fd_seek: _fd_seek,
-    /** @export */
-    fd_write: _fd_write,
-    /** @export */
-    memory: wasmMemory,
-    /** @export */
-    tree_sitter_log_callback: _tree_sitter_log_callback,
-    /** @export */
-    tree_sitter_parse_callback: _tree_sitter_parse_callback,
-    /** @export */
-    tree_sitter_progress_callback: _tree_sitter_progress_callback,
-    /** @export */
-    tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
-  };
-  function callMain(args2 = []) {
-    var entryFunction = resolveGlobalSymbol("main").sym;
-    if (!entryFunction) return;
-    args2.unshift(thisProgram);
-    var argc = args2.length;
-    var argv = stackAlloc((argc + 1) * 4);
-    var argv_ptr = argv;
-    args2.forEach((arg) => {
-      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
-      argv_ptr += 4;
-    });
-    LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
-    try {
-      var ret = entryFunction(argc, argv);
-      exitJS(
-        ret,
-        /* implicit = */
-        true
-      );
-      return ret;
-    } catch (e) {
-      return handleException(e);
-    }
-  }
-  __name(callMain, "callMain");
-  function run(args2 = arguments_) {
-    if (runDependencies > 0) {
-      dependenciesFulfilled = run;
-      return;
-    }
-    preRun();
-    if (runDependencies > 0) {
-      dependenciesFulfilled = run;
-      return;
-    }
-    function doRun() {
-      Module["calledRun"] = true;
-      if (ABORT) return;
-      initRuntime();
-      preMain();
-      readyPromiseResolve?.(Module);
-      Module["onRuntimeInitialized"]?.();
-      var noInitialRun = Module["noInitialRun"] || false;
-      if (!noInitialRun) callMain(args2);
-      postRun();
-    }
-    __name(doRun, "doRun");
-    if (Module["setStatus"]) {
-      Module["setStatus"]("Running...");
-      setTimeout(() => {
-        setTimeout(() => Module["setStatus"](""), 1);
-        doRun();
-      }, 1);
-    } else {
-      doRun();
-    }
-  }
-  __name(run, "run");
-  var wasmExports;
-  wasmExports = await createWasm();
-  run();
-  if (runtimeInitialized) {
-    moduleRtn = Module;
-  } else {
-    moduleRtn = new Promise((resolve10, reject) => {
-      readyPromiseResolve = resolve10;
-      readyPromiseReject = reject;
-    });
-  }
-  return moduleRtn;
-}
-async function initializeBinding(moduleOptions) {
-  return Module3 ??= await web_tree_sitter_default(moduleOptions);
-}
-function checkModule() {
-  return !!Module3;
-}
-function parseAnyPredicate(steps, index, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
-    );
-  }
-  if (!isCaptureStep(steps[1])) {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
-    );
-  }
-  const isPositive = operator === "eq?" || operator === "any-eq?";
-  const matchAll = !operator.startsWith("any-");
-  if (isCaptureStep(steps[2])) {
-    const captureName1 = steps[1].name;
-    const captureName2 = steps[2].name;
-    textPredicates[index].push((captures) => {
-      const nodes1 = [];
-      const nodes2 = [];
-      for (const c of captures) {
-        if (c.name === captureName1) nodes1.push(c.node);
-        if (c.name === captureName2) nodes2.push(c.node);
-      }
-      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
-        return positive ? n1.text === n2.text : n1.text !== n2.text;
-      }, "compare");
-      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
-    });
-  } else {
-    const captureName = steps[1].name;
-    const stringValue = steps[2].value;
-    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
-    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
-    textPredicates[index].push((captures) => {
-      const nodes = [];
-      for (const c of captures) {
-        if (c.name === captureName) nodes.push(c.node);
-      }
-      const test = isPositive ? matches : doesNotMatch;
-      return matchAll ? nodes.every(test) : nodes.some(test);
-    });
-  }
-}
-function parseMatchPredicate(steps, index, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  if (steps[2].type !== "string") {
-    throw new Error(
-      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
-    );
-  }
-  const isPositive = operator === "match?" || operator === "any-match?";
-  const matchAll = !operator.startsWith("any-");
-  const captureName = steps[1].name;
-  const regex = new RegExp(steps[2].value);
-  textPredicates[index].push((captures) => {
-    const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
-    }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
-    }, "test");
-    if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
-  });
-}
-function parseAnyOfPredicate(steps, index, operator, textPredicates) {
-  if (steps.length < 2) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  const isPositive = operator === "any-of?";
-  const captureName = steps[1].name;
-  const stringSteps = steps.slice(2);
-  if (!stringSteps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const values = stringSteps.map((s) => s.value);
-  textPredicates[index].push((captures) => {
-    const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
-    }
-    if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
-  });
-}
-function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
-    );
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const properties = operator === "is?" ? assertedProperties : refutedProperties;
-  if (!properties[index]) properties[index] = {};
-  properties[index][steps[1].value] = steps[2]?.value ?? null;
-}
-function parseSetDirective(steps, index, setProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
-  }
-  if (!setProperties[index]) setProperties[index] = {};
-  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
-}
-function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
-  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
-    const name2 = captureNames[stepValueId];
-    steps.push({ type: "capture", name: name2 });
-  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
-    steps.push({ type: "string", value: stringValues[stepValueId] });
-  } else if (steps.length > 0) {
-    if (steps[0].type !== "string") {
-      throw new Error("Predicates must begin with a literal value");
-    }
-    const operator = steps[0].value;
-    switch (operator) {
-      case "any-not-eq?":
-      case "not-eq?":
-      case "any-eq?":
-      case "eq?":
-        parseAnyPredicate(steps, index, operator, textPredicates);
-        break;
-      case "any-not-match?":
-      case "not-match?":
-      case "any-match?":
-      case "match?":
-        parseMatchPredicate(steps, index, operator, textPredicates);
-        break;
-      case "not-any-of?":
-      case "any-of?":
-        parseAnyOfPredicate(steps, index, operator, textPredicates);
-        break;
-      case "is?":
-      case "is-not?":
-        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
-        break;
-      case "set!":
-        parseSetDirective(steps, index, setProperties);
-        break;
-      default:
-        predicates[index].push({ operator, operands: steps.slice(1) });
-    }
-    steps.length = 0;
-  }
-}
-var __defProp2, __name, Edit, SIZE_OF_SHORT, SIZE_OF_INT, SIZE_OF_CURSOR, SIZE_OF_NODE, SIZE_OF_POINT, SIZE_OF_RANGE, ZERO_POINT, INTERNAL, C, finalizer, LookaheadIterator, finalizer2, Tree, finalizer3, TreeCursor, Node, LANGUAGE_FUNCTION_REGEX, Language, web_tree_sitter_default, Module3, TRANSFER_BUFFER, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION, finalizer4, Parser, PREDICATE_STEP_TYPE_CAPTURE, PREDICATE_STEP_TYPE_STRING, QUERY_WORD_REGEX, CaptureQuantifier, isCaptureStep, isStringStep, QueryErrorKind, QueryError, finalizer5, Query;
-var init_web_tree_sitter = __esm({
-  "node_modules/web-tree-sitter/web-tree-sitter.js"() {
-    __defProp2 = Object.defineProperty;
-    __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
-    Edit = class {
-      static {
-        __name(this, "Edit");
-      }
-      /** The start position of the change. */
-      startPosition;
-      /** The end position of the change before the edit. */
-      oldEndPosition;
-      /** The end position of the change after the edit. */
-      newEndPosition;
-      /** The start index of the change. */
-      startIndex;
-      /** The end index of the change before the edit. */
-      oldEndIndex;
-      /** The end index of the change after the edit. */
-      newEndIndex;
-      constructor({
-        startIndex,
-        oldEndIndex,
-        newEndIndex,
-        startPosition,
-        oldEndPosition,
-        newEndPosition
-      }) {
-        this.startIndex = startIndex >>> 0;
-        this.oldEndIndex = oldEndIndex >>> 0;
-        this.newEndIndex = newEndIndex >>> 0;
-        this.startPosition = startPosition;
-        this.oldEndPosition = oldEndPosition;
-        this.newEndPosition = newEndPosition;
-      }
-      /**
-       * Edit a point and index to keep it in-sync with source code that has been edited.
-       *
-       * This function updates a single point's byte offset and row/column position
-       * based on an edit operation. This is useful for editing points without
-       * requiring a tree or node instance.
-       */
-      editPoint(point, index) {
-        let newIndex = index;
-        const newPoint = { ...point };
-        if (index >= this.oldEndIndex) {
-          newIndex = this.newEndIndex + (index - this.oldEndIndex);
-          const originalRow = point.row;
-          newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
-          newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
-        } else if (index > this.startIndex) {
-          newIndex = this.newEndIndex;
-          newPoint.row = this.newEndPosition.row;
-          newPoint.column = this.newEndPosition.column;
-        }
-        return { point: newPoint, index: newIndex };
-      }
-      /**
-       * Edit a range to keep it in-sync with source code that has been edited.
-       *
-       * This function updates a range's start and end positions based on an edit
-       * operation. This is useful for editing ranges without requiring a tree
-       * or node instance.
-       */
-      editRange(range) {
-        const newRange = {
-          startIndex: range.startIndex,
-          startPosition: { ...range.startPosition },
-          endIndex: range.endIndex,
-          endPosition: { ...range.endPosition }
-        };
-        if (range.endIndex >= this.oldEndIndex) {
-          if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
-            newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
-            newRange.endPosition = {
-              row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
-              column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
-            };
-            if (newRange.endIndex < this.newEndIndex) {
-              newRange.endIndex = Number.MAX_SAFE_INTEGER;
-              newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
-            }
-          }
-        } else if (range.endIndex > this.startIndex) {
-          newRange.endIndex = this.startIndex;
-          newRange.endPosition = { ...this.startPosition };
-        }
-        if (range.startIndex >= this.oldEndIndex) {
-          newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
-          newRange.startPosition = {
-            row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
-            column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
-          };
-          if (newRange.startIndex < this.newEndIndex) {
-            newRange.startIndex = Number.MAX_SAFE_INTEGER;
-            newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
-          }
-        } else if (range.startIndex > this.startIndex) {
-          newRange.startIndex = this.startIndex;
-          newRange.startPosition = { ...this.startPosition };
-        }
-        return newRange;
-      }
-    };
-    SIZE_OF_SHORT = 2;
-    SIZE_OF_INT = 4;
-    SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
-    SIZE_OF_NODE = 5 * SIZE_OF_INT;
-    SIZE_OF_POINT = 2 * SIZE_OF_INT;
-    SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
-    ZERO_POINT = { row: 0, column: 0 };
-    INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
-    __name(assertInternal, "assertInternal");
-    __name(isPoint, "isPoint");
-    __name(setModule, "setModule");
-    __name(newFinalizer, "newFinalizer");
-    finalizer = newFinalizer((address) => {
-      C._ts_lookahead_iterator_delete(address);
-    });
-    LookaheadIterator = class {
-      static {
-        __name(this, "LookaheadIterator");
-      }
-      /** @internal */
-      [0] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      language;
-      /** @internal */
-      positioned = false;
-      /** @internal */
-      constructor(internal, address, language) {
-        assertInternal(internal);
-        this[0] = address;
-        this.language = language;
-        finalizer?.register(this, address, this);
-      }
-      /**
-       * Get the current symbol of the lookahead iterator.
-       *
-       * Returns `null` if the iterator is not positioned on a symbol:
-       *
-       * - Before the first iteration step
-       * - After the iterator is exhausted
-       * - After a {@link reset} or {@link resetState} call
-       */
-      get currentTypeId() {
-        return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
-      }
-      /**
-       * Get the current symbol name of the lookahead iterator.
-       *
-       * Returns `null` if the iterator is not positioned on a symbol.
-       */
-      get currentType() {
-        const id = this.currentTypeId;
-        if (id === null) return null;
-        return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
-      }
-      /** Delete the lookahead iterator, freeing its resources. */
-      delete() {
-        finalizer?.unregister(this);
-        C._ts_lookahead_iterator_delete(this[0]);
-        this[0] = 0;
-      }
-      /**
-       * Reset the lookahead iterator.
-       *
-       * This returns `true` if the language was set successfully and `false`
-       * otherwise.
-       */
-      reset(language, stateId) {
-        if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
-          this.language = language;
-          this.positioned = false;
-          return true;
-        }
-        return false;
-      }
-      /**
-       * Reset the lookahead iterator to another state.
-       *
-       * This returns `true` if the iterator was reset to the given state and
-       * `false` otherwise.
-       */
-      resetState(stateId) {
-        if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
-        this.positioned = false;
-        return true;
-      }
-      /**
-       * Returns an iterator that iterates over the symbols of the lookahead iterator.
-       *
-       * The iterator will yield the current symbol name as a string for each step
-       * until there are no more symbols to iterate over.
-       */
-      [Symbol.iterator]() {
-        return {
-          next: /* @__PURE__ */ __name(() => {
-            this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
-            const value = this.currentType;
-            return value === null ? { done: true, value: "" } : { done: false, value };
-          }, "next")
-        };
-      }
-    };
-    __name(getText, "getText");
-    finalizer2 = newFinalizer((address) => {
-      C._ts_tree_delete(address);
-    });
-    Tree = class _Tree {
-      static {
-        __name(this, "Tree");
-      }
-      /** @internal */
-      [0] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      textCallback;
-      /** The language that was used to parse the syntax tree. */
-      language;
-      /** @internal */
-      constructor(internal, address, language, textCallback) {
-        assertInternal(internal);
-        this[0] = address;
-        this.language = language;
-        this.textCallback = textCallback;
-        finalizer2?.register(this, address, this);
-      }
-      /** Create a shallow copy of the syntax tree. This is very fast. */
-      copy() {
-        const address = C._ts_tree_copy(this[0]);
-        return new _Tree(INTERNAL, address, this.language, this.textCallback);
-      }
-      /** Delete the syntax tree, freeing its resources. */
-      delete() {
-        finalizer2?.unregister(this);
-        C._ts_tree_delete(this[0]);
-        this[0] = 0;
-      }
-      /** Get the root node of the syntax tree. */
-      get rootNode() {
-        C._ts_tree_root_node_wasm(this[0]);
-        return unmarshalNode(this);
-      }
-      /**
-       * Get the root node of the syntax tree, but with its position shifted
-       * forward by the given offset.
-       */
-      rootNodeWithOffset(offsetBytes, offsetExtent) {
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        C.setValue(address, offsetBytes, "i32");
-        marshalPoint(address + SIZE_OF_INT, offsetExtent);
-        C._ts_tree_root_node_with_offset_wasm(this[0]);
-        return unmarshalNode(this);
-      }
-      /**
-       * Edit the syntax tree to keep it in sync with source code that has been
-       * edited.
-       *
-       * You must describe the edit both in terms of byte offsets and in terms of
-       * row/column coordinates.
-       */
-      edit(edit) {
-        marshalEdit(edit);
-        C._ts_tree_edit_wasm(this[0]);
-      }
-      /** Create a new {@link TreeCursor} starting from the root of the tree. */
-      walk() {
-        return this.rootNode.walk();
-      }
-      /**
-       * Compare this old edited syntax tree to a new syntax tree representing
-       * the same document, returning a sequence of ranges whose syntactic
-       * structure has changed.
-       *
-       * For this to work correctly, this syntax tree must have been edited such
-       * that its ranges match up to the new tree. Generally, you'll want to
-       * call this method right after calling one of the [`Parser::parse`]
-       * functions. Call it on the old tree that was passed to parse, and
-       * pass the new tree that was returned from `parse`.
-       */
-      getChangedRanges(other) {
-        if (!(other instanceof _Tree)) {
-          throw new TypeError("Argument must be a Tree");
-        }
-        C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = unmarshalRange(address);
-            address += SIZE_OF_RANGE;
-          }
-          C._free(buffer);
-        }
-        return result;
-      }
-      /** Get the included ranges that were used to parse the syntax tree. */
-      getIncludedRanges() {
-        C._ts_tree_included_ranges_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = unmarshalRange(address);
-            address += SIZE_OF_RANGE;
-          }
-          C._free(buffer);
-        }
-        return result;
-      }
-    };
-    finalizer3 = newFinalizer((address) => {
-      C._ts_tree_cursor_delete_wasm(address);
-    });
-    TreeCursor = class _TreeCursor {
-      static {
-        __name(this, "TreeCursor");
-      }
-      /** @internal */
-      // @ts-expect-error: never read
-      [0] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      // @ts-expect-error: never read
-      [1] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      // @ts-expect-error: never read
-      [2] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      // @ts-expect-error: never read
-      [3] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      tree;
-      /** @internal */
-      constructor(internal, tree) {
-        assertInternal(internal);
-        this.tree = tree;
-        unmarshalTreeCursor(this);
-        finalizer3?.register(this, this.tree[0], this);
-      }
-      /** Creates a deep copy of the tree cursor. This allocates new memory. */
-      copy() {
-        const copy = new _TreeCursor(INTERNAL, this.tree);
-        C._ts_tree_cursor_copy_wasm(this.tree[0]);
-        unmarshalTreeCursor(copy);
-        return copy;
-      }
-      /** Delete the tree cursor, freeing its resources. */
-      delete() {
-        finalizer3?.unregister(this);
-        marshalTreeCursor(this);
-        C._ts_tree_cursor_delete_wasm(this.tree[0]);
-        this[0] = this[1] = this[2] = 0;
-      }
-      /** Get the tree cursor's current {@link Node}. */
-      get currentNode() {
-        marshalTreeCursor(this);
-        C._ts_tree_cursor_current_node_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get the numerical field id of this tree cursor's current node.
-       *
-       * See also {@link TreeCursor#currentFieldName}.
-       */
-      get currentFieldId() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
-      }
-      /** Get the field name of this tree cursor's current node. */
-      get currentFieldName() {
-        return this.tree.language.fields[this.currentFieldId];
-      }
-      /**
-       * Get the depth of the cursor's current node relative to the original
-       * node that the cursor was constructed with.
-       */
-      get currentDepth() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
-      }
-      /**
-       * Get the index of the cursor's current node out of all of the
-       * descendants of the original node that the cursor was constructed with.
-       */
-      get currentDescendantIndex() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
-      }
-      /** Get the type of the cursor's current node. */
-      get nodeType() {
-        return this.tree.language.types[this.nodeTypeId] || "ERROR";
-      }
-      /** Get the type id of the cursor's current node. */
-      get nodeTypeId() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
-      }
-      /** Get the state id of the cursor's current node. */
-      get nodeStateId() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
-      }
-      /** Get the id of the cursor's current node. */
-      get nodeId() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
-      }
-      /**
-       * Check if the cursor's current node is *named*.
-       *
-       * Named nodes correspond to named rules in the grammar, whereas
-       * *anonymous* nodes correspond to string literals in the grammar.
-       */
-      get nodeIsNamed() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
-      }
-      /**
-       * Check if the cursor's current node is *missing*.
-       *
-       * Missing nodes are inserted by the parser in order to recover from
-       * certain kinds of syntax errors.
-       */
-      get nodeIsMissing() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
-      }
-      /** Get the string content of the cursor's current node. */
-      get nodeText() {
-        marshalTreeCursor(this);
-        const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-        const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-        C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-        const startPosition = unmarshalPoint(TRANSFER_BUFFER);
-        return getText(this.tree, startIndex, endIndex, startPosition);
-      }
-      /** Get the start position of the cursor's current node. */
-      get startPosition() {
-        marshalTreeCursor(this);
-        C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-        return unmarshalPoint(TRANSFER_BUFFER);
-      }
-      /** Get the end position of the cursor's current node. */
-      get endPosition() {
-        marshalTreeCursor(this);
-        C._ts_tree_cursor_end_position_wasm(this.tree[0]);
-        return unmarshalPoint(TRANSFER_BUFFER);
-      }
-      /** Get the start index of the cursor's current node. */
-      get startIndex() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-      }
-      /** Get the end index of the cursor's current node. */
-      get endIndex() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-      }
-      /**
-       * Move this cursor to the first child of its current node.
-       *
-       * This returns `true` if the cursor successfully moved, and returns
-       * `false` if there were no children.
-       */
-      gotoFirstChild() {
-        marshalTreeCursor(this);
-        const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move this cursor to the last child of its current node.
-       *
-       * This returns `true` if the cursor successfully moved, and returns
-       * `false` if there were no children.
-       *
-       * Note that this function may be slower than
-       * {@link TreeCursor#gotoFirstChild} because it needs to
-       * iterate through all the children to compute the child's position.
-       */
-      gotoLastChild() {
-        marshalTreeCursor(this);
-        const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move this cursor to the parent of its current node.
-       *
-       * This returns `true` if the cursor successfully moved, and returns
-       * `false` if there was no parent node (the cursor was already on the
-       * root node).
-       *
-       * Note that the node the cursor was constructed with is considered the root
-       * of the cursor, and the cursor cannot walk outside this node.
-       */
-      gotoParent() {
-        marshalTreeCursor(this);
-        const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move this cursor to the next sibling of its current node.
-       *
-       * This returns `true` if the cursor successfully moved, and returns
-       * `false` if there was no next sibling node.
-       *
-       * Note that the node the cursor was constructed with is considered the root
-       * of the cursor, and the cursor cannot walk outside this node.
-       */
-      gotoNextSibling() {
-        marshalTreeCursor(this);
-        const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move this cursor to the previous sibling of its current node.
-       *
-       * This returns `true` if the cursor successfully moved, and returns
-       * `false` if there was no previous sibling node.
-       *
-       * Note that this function may be slower than
-       * {@link TreeCursor#gotoNextSibling} due to how node
-       * positions are stored. In the worst case, this will need to iterate
-       * through all the children up to the previous sibling node to recalculate
-       * its position. Also note that the node the cursor was constructed with is
-       * considered the root of the cursor, and the cursor cannot walk outside this node.
-       */
-      gotoPreviousSibling() {
-        marshalTreeCursor(this);
-        const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move the cursor to the node that is the nth descendant of
-       * the original node that the cursor was constructed with, where
-       * zero represents the original node itself.
-       */
-      gotoDescendant(goalDescendantIndex) {
-        marshalTreeCursor(this);
-        C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
-        unmarshalTreeCursor(this);
-      }
-      /**
-       * Move this cursor to the first child of its current node that contains or
-       * starts after the given byte offset.
-       *
-       * This returns `true` if the cursor successfully moved to a child node, and returns
-       * `false` if no such child was found.
-       */
-      gotoFirstChildForIndex(goalIndex) {
-        marshalTreeCursor(this);
-        C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
-        const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move this cursor to the first child of its current node that contains or
-       * starts after the given byte offset.
-       *
-       * This returns the index of the child node if one was found, and returns
-       * `null` if no such child was found.
-       */
-      gotoFirstChildForPosition(goalPosition) {
-        marshalTreeCursor(this);
-        marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
-        const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Re-initialize this tree cursor to start at the original node that the
-       * cursor was constructed with.
-       */
-      reset(node) {
-        marshalNode(node);
-        marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
-        C._ts_tree_cursor_reset_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-      }
-      /**
-       * Re-initialize a tree cursor to the same position as another cursor.
-       *
-       * Unlike {@link TreeCursor#reset}, this will not lose parent
-       * information and allows reusing already created cursors.
-       */
-      resetTo(cursor) {
-        marshalTreeCursor(this, TRANSFER_BUFFER);
-        marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
-        C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
-        unmarshalTreeCursor(this);
-      }
-    };
-    Node = class {
-      static {
-        __name(this, "Node");
-      }
-      /** @internal */
-      // @ts-expect-error: never read
-      [0] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      _children;
-      /** @internal */
-      _namedChildren;
-      /** @internal */
-      constructor(internal, {
-        id,
-        tree,
-        startIndex,
-        startPosition,
-        other
-      }) {
-        assertInternal(internal);
-        this[0] = other;
-        this.id = id;
-        this.tree = tree;
-        this.startIndex = startIndex;
-        this.startPosition = startPosition;
-      }
-      /**
-       * The numeric id for this node that is unique.
-       *
-       * Within a given syntax tree, no two nodes have the same id. However:
-       *
-       * * If a new tree is created based on an older tree, and a node from the old tree is reused in
-       *   the process, then that node will have the same id in both trees.
-       *
-       * * A node not marked as having changes does not guarantee it was reused.
-       *
-       * * If a node is marked as having changed in the old tree, it will not be reused.
-       */
-      id;
-      /** The byte index where this node starts. */
-      startIndex;
-      /** The position where this node starts. */
-      startPosition;
-      /** The tree that this node belongs to. */
-      tree;
-      /** Get this node's type as a numerical id. */
-      get typeId() {
-        marshalNode(this);
-        return C._ts_node_symbol_wasm(this.tree[0]);
-      }
-      /**
-       * Get the node's type as a numerical id as it appears in the grammar,
-       * ignoring aliases.
-       */
-      get grammarId() {
-        marshalNode(this);
-        return C._ts_node_grammar_symbol_wasm(this.tree[0]);
-      }
-      /** Get this node's type as a string. */
-      get type() {
-        return this.tree.language.types[this.typeId] || "ERROR";
-      }
-      /**
-       * Get this node's symbol name as it appears in the grammar, ignoring
-       * aliases as a string.
-       */
-      get grammarType() {
-        return this.tree.language.types[this.grammarId] || "ERROR";
-      }
-      /**
-       * Check if this node is *named*.
-       *
-       * Named nodes correspond to named rules in the grammar, whereas
-       * *anonymous* nodes correspond to string literals in the grammar.
-       */
-      get isNamed() {
-        marshalNode(this);
-        return C._ts_node_is_named_wasm(this.tree[0]) === 1;
-      }
-      /**
-       * Check if this node is *extra*.
-       *
-       * Extra nodes represent things like comments, which are not required
-       * by the grammar, but can appear anywhere.
-       */
-      get isExtra() {
-        marshalNode(this);
-        return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
-      }
-      /**
-       * Check if this node represents a syntax error.
-       *
-       * Syntax errors represent parts of the code that could not be incorporated
-       * into a valid syntax tree.
-       */
-      get isError() {
-        marshalNode(this);
-        return C._ts_node_is_error_wasm(this.tree[0]) === 1;
-      }
-      /**
-       * Check if this node is *missing*.
-       *
-       * Missing nodes are inserted by the parser in order to recover from
-       * certain kinds of syntax errors.
-       */
-      get isMissing() {
-        marshalNode(this);
-        return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
-      }
-      /** Check if this node has been edited. */
-      get hasChanges() {
-        marshalNode(this);
-        return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
-      }
-      /**
-       * Check if this node represents a syntax error or contains any syntax
-       * errors anywhere within it.
-       */
-      get hasError() {
-        marshalNode(this);
-        return C._ts_node_has_error_wasm(this.tree[0]) === 1;
-      }
-      /** Get the byte index where this node ends. */
-      get endIndex() {
-        marshalNode(this);
-        return C._ts_node_end_index_wasm(this.tree[0]);
-      }
-      /** Get the position where this node ends. */
-      get endPosition() {
-        marshalNode(this);
-        C._ts_node_end_point_wasm(this.tree[0]);
-        return unmarshalPoint(TRANSFER_BUFFER);
-      }
-      /** Get the string content of this node. */
-      get text() {
-        return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
-      }
-      /** Get this node's parse state. */
-      get parseState() {
-        marshalNode(this);
-        return C._ts_node_parse_state_wasm(this.tree[0]);
-      }
-      /** Get the parse state after this node. */
-      get nextParseState() {
-        marshalNode(this);
-        return C._ts_node_next_parse_state_wasm(this.tree[0]);
-      }
-      /** Check if this node is equal to another node. */
-      equals(other) {
-        return this.tree === other.tree && this.id === other.id;
-      }
-      /**
-       * Get the node's child at the given index, where zero represents the first child.
-       *
-       * This method is fairly fast, but its cost is technically log(n), so if
-       * you might be iterating over a long list of children, you should use
-       * {@link Node#children} instead.
-       */
-      child(index) {
-        marshalNode(this);
-        C._ts_node_child_wasm(this.tree[0], index);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get this node's *named* child at the given index.
-       *
-       * See also {@link Node#isNamed}.
-       * This method is fairly fast, but its cost is technically log(n), so if
-       * you might be iterating over a long list of children, you should use
-       * {@link Node#namedChildren} instead.
-       */
-      namedChild(index) {
-        marshalNode(this);
-        C._ts_node_named_child_wasm(this.tree[0], index);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get this node's child with the given numerical field id.
-       *
-       * See also {@link Node#childForFieldName}. You can
-       * convert a field name to an id using {@link Language#fieldIdForName}.
-       */
-      childForFieldId(fieldId) {
-        marshalNode(this);
-        C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get the first child with the given field name.
-       *
-       * If multiple children may have the same field name, access them using
-       * {@link Node#childrenForFieldName}.
-       */
-      childForFieldName(fieldName) {
-        const fieldId = this.tree.language.fields.indexOf(fieldName);
-        if (fieldId !== -1) return this.childForFieldId(fieldId);
-        return null;
-      }
-      /** Get the field name of this node's child at the given index. */
-      fieldNameForChild(index) {
-        marshalNode(this);
-        const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
-        if (!address) return null;
-        return C.AsciiToString(address);
-      }
-      /** Get the field name of this node's named child at the given index. */
-      fieldNameForNamedChild(index) {
-        marshalNode(this);
-        const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
-        if (!address) return null;
-        return C.AsciiToString(address);
-      }
-      /**
-       * Get an array of this node's children with a given field name.
-       *
-       * See also {@link Node#children}.
-       */
-      childrenForFieldName(fieldName) {
-        const fieldId = this.tree.language.fields.indexOf(fieldName);
-        if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
-        return [];
-      }
-      /**
-        * Get an array of this node's children with a given field id.
-        *
-        * See also {@link Node#childrenForFieldName}.
-        */
-      childrenForFieldId(fieldId) {
-        marshalNode(this);
-        C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = unmarshalNode(this.tree, address);
-            address += SIZE_OF_NODE;
-          }
-          C._free(buffer);
-        }
-        return result;
-      }
-      /** Get the node's first child that contains or starts after the given byte offset. */
-      firstChildForIndex(index) {
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        C.setValue(address, index, "i32");
-        C._ts_node_first_child_for_byte_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the node's first named child that contains or starts after the given byte offset. */
-      firstNamedChildForIndex(index) {
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        C.setValue(address, index, "i32");
-        C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get this node's number of children. */
-      get childCount() {
-        marshalNode(this);
-        return C._ts_node_child_count_wasm(this.tree[0]);
-      }
-      /**
-       * Get this node's number of *named* children.
-       *
-       * See also {@link Node#isNamed}.
-       */
-      get namedChildCount() {
-        marshalNode(this);
-        return C._ts_node_named_child_count_wasm(this.tree[0]);
-      }
-      /** Get this node's first child. */
-      get firstChild() {
-        return this.child(0);
-      }
-      /**
-       * Get this node's first named child.
-       *
-       * See also {@link Node#isNamed}.
-       */
-      get firstNamedChild() {
-        return this.namedChild(0);
-      }
-      /** Get this node's last child. */
-      get lastChild() {
-        return this.child(this.childCount - 1);
-      }
-      /**
-       * Get this node's last named child.
-       *
-       * See also {@link Node#isNamed}.
-       */
-      get lastNamedChild() {
-        return this.namedChild(this.namedChildCount - 1);
-      }
-      /**
-       * Iterate over this node's children.
-       *
-       * If you're walking the tree recursively, you may want to use the
-       * {@link TreeCursor} APIs directly instead.
-       */
-      get children() {
-        if (!this._children) {
-          marshalNode(this);
-          C._ts_node_children_wasm(this.tree[0]);
-          const count = C.getValue(TRANSFER_BUFFER, "i32");
-          const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._children = new Array(count);
-          if (count > 0) {
-            let address = buffer;
-            for (let i2 = 0; i2 < count; i2++) {
-              this._children[i2] = unmarshalNode(this.tree, address);
-              address += SIZE_OF_NODE;
-            }
-            C._free(buffer);
-          }
-        }
-        return this._children;
-      }
-      /**
-       * Iterate over this node's named children.
-       *
-       * See also {@link Node#children}.
-       */
-      get namedChildren() {
-        if (!this._namedChildren) {
-          marshalNode(this);
-          C._ts_node_named_children_wasm(this.tree[0]);
-          const count = C.getValue(TRANSFER_BUFFER, "i32");
-          const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._namedChildren = new Array(count);
-          if (count > 0) {
-            let address = buffer;
-            for (let i2 = 0; i2 < count; i2++) {
-              this._namedChildren[i2] = unmarshalNode(this.tree, address);
-              address += SIZE_OF_NODE;
-            }
-            C._free(buffer);
-          }
-        }
-        return this._namedChildren;
-      }
-      /**
-       * Get the descendants of this node that are the given type, or in the given types array.
-       *
-       * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
-       *
-       * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
-       */
-      descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
-        if (!Array.isArray(types)) types = [types];
-        const symbols = [];
-        const typesBySymbol = this.tree.language.types;
-        for (const node_type of types) {
-          if (node_type == "ERROR") {
-            symbols.push(65535);
-          }
-        }
-        for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
-          if (types.includes(typesBySymbol[i2])) {
-            symbols.push(i2);
-          }
-        }
-        const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
-        for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
-          C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
-        }
-        marshalNode(this);
-        C._ts_node_descendants_of_type_wasm(
-          this.tree[0],
-          symbolsAddress,
-          symbols.length,
-          startPosition.row,
-          startPosition.column,
-          endPosition.row,
-          endPosition.column
-        );
-        const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
-        const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(descendantCount);
-        if (descendantCount > 0) {
-          let address = descendantAddress;
-          for (let i2 = 0; i2 < descendantCount; i2++) {
-            result[i2] = unmarshalNode(this.tree, address);
-            address += SIZE_OF_NODE;
-          }
-        }
-        C._free(descendantAddress);
-        C._free(symbolsAddress);
-        return result;
-      }
-      /** Get this node's next sibling. */
-      get nextSibling() {
-        marshalNode(this);
-        C._ts_node_next_sibling_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get this node's previous sibling. */
-      get previousSibling() {
-        marshalNode(this);
-        C._ts_node_prev_sibling_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get this node's next *named* sibling.
-       *
-       * See also {@link Node#isNamed}.
-       */
-      get nextNamedSibling() {
-        marshalNode(this);
-        C._ts_node_next_named_sibling_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get this node's previous *named* sibling.
-       *
-       * See also {@link Node#isNamed}.
-       */
-      get previousNamedSibling() {
-        marshalNode(this);
-        C._ts_node_prev_named_sibling_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the node's number of descendants, including one for the node itself. */
-      get descendantCount() {
-        marshalNode(this);
-        return C._ts_node_descendant_count_wasm(this.tree[0]);
-      }
-      /**
-       * Get this node's immediate parent.
-       * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
-       */
-      get parent() {
-        marshalNode(this);
-        C._ts_node_parent_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get the node that contains `descendant`.
-       *
-       * Note that this can return `descendant` itself.
-       */
-      childWithDescendant(descendant) {
-        marshalNode(this);
-        marshalNode(descendant, 1);
-        C._ts_node_child_with_descendant_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the smallest node within this node that spans the given byte range. */
-      descendantForIndex(start2, end = start2) {
-        if (typeof start2 !== "number" || typeof end !== "number") {
-          throw new Error("Arguments must be numbers");
-        }
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        C.setValue(address, start2, "i32");
-        C.setValue(address + SIZE_OF_INT, end, "i32");
-        C._ts_node_descendant_for_index_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the smallest named node within this node that spans the given byte range. */
-      namedDescendantForIndex(start2, end = start2) {
-        if (typeof start2 !== "number" || typeof end !== "number") {
-          throw new Error("Arguments must be numbers");
-        }
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        C.setValue(address, start2, "i32");
-        C.setValue(address + SIZE_OF_INT, end, "i32");
-        C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the smallest node within this node that spans the given point range. */
-      descendantForPosition(start2, end = start2) {
-        if (!isPoint(start2) || !isPoint(end)) {
-          throw new Error("Arguments must be {row, column} objects");
-        }
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        marshalPoint(address, start2);
-        marshalPoint(address + SIZE_OF_POINT, end);
-        C._ts_node_descendant_for_position_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the smallest named node within this node that spans the given point range. */
-      namedDescendantForPosition(start2, end = start2) {
-        if (!isPoint(start2) || !isPoint(end)) {
-          throw new Error("Arguments must be {row, column} objects");
-        }
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        marshalPoint(address, start2);
-        marshalPoint(address + SIZE_OF_POINT, end);
-        C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Create a new {@link TreeCursor} starting from this node.
-       *
-       * Note that the given node is considered the root of the cursor,
-       * and the cursor cannot walk outside this node.
-       */
-      walk() {
-        marshalNode(this);
-        C._ts_tree_cursor_new_wasm(this.tree[0]);
-        return new TreeCursor(INTERNAL, this.tree);
-      }
-      /**
-       * Edit this node to keep it in-sync with source code that has been edited.
-       *
-       * This function is only rarely needed. When you edit a syntax tree with
-       * the {@link Tree#edit} method, all of the nodes that you retrieve from
-       * the tree afterward will already reflect the edit. You only need to
-       * use {@link Node#edit} when you have a specific {@link Node} instance that
-       * you want to keep and continue to use after an edit.
-       */
-      edit(edit) {
-        if (this.startIndex >= edit.oldEndIndex) {
-          this.startIndex = edit.newEndIndex + (this.startIndex - edit.oldEndIndex);
-          let subbedPointRow;
-          let subbedPointColumn;
-          if (this.startPosition.row > edit.oldEndPosition.row) {
-            subbedPointRow = this.startPosition.row - edit.oldEndPosition.row;
-            subbedPointColumn = this.startPosition.column;
-          } else {
-            subbedPointRow = 0;
-            subbedPointColumn = this.startPosition.column;
-            if (this.startPosition.column >= edit.oldEndPosition.column) {
-              subbedPointColumn = this.startPosition.column - edit.oldEndPosition.column;
-            }
-          }
-          if (subbedPointRow > 0) {
-            this.startPosition.row += subbedPointRow;
-            this.startPosition.column = subbedPointColumn;
-          } else {
-            this.startPosition.column += subbedPointColumn;
-          }
-        } else if (this.startIndex > edit.startIndex) {
-          this.startIndex = edit.newEndIndex;
-          this.startPosition.row = edit.newEndPosition.row;
-          this.startPosition.column = edit.newEndPosition.column;
-        }
-      }
-      /** Get the S-expression representation of this node. */
-      toString() {
-        marshalNode(this);
-        const address = C._ts_node_to_string_wasm(this.tree[0]);
-        const result = C.AsciiToString(address);
-        C._free(address);
-        return result;
-      }
-    };
-    __name(unmarshalCaptures, "unmarshalCaptures");
-    __name(marshalNode, "marshalNode");
-    __name(unmarshalNode, "unmarshalNode");
-    __name(marshalTreeCursor, "marshalTreeCursor");
-    __name(unmarshalTreeCursor, "unmarshalTreeCursor");
-    __name(marshalPoint, "marshalPoint");
-    __name(unmarshalPoint, "unmarshalPoint");
-    __name(marshalRange, "marshalRange");
-    __name(unmarshalRange, "unmarshalRange");
-    __name(marshalEdit, "marshalEdit");
-    __name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
-    LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
-    Language = class _Language {
-      static {
-        __name(this, "Language");
-      }
-      /** @internal */
-      [0] = 0;
-      // Internal handle for Wasm
-      /**
-       * A list of all node types in the language. The index of each type in this
-       * array is its node type id.
-       */
-      types;
-      /**
-       * A list of all field names in the language. The index of each field name in
-       * this array is its field id.
-       */
-      fields;
-      /** @internal */
-      constructor(internal, address) {
-        assertInternal(internal);
-        this[0] = address;
-        this.types = new Array(C._ts_language_symbol_count(this[0]));
-        for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
-          if (C._ts_language_symbol_type(this[0], i2) < 2) {
-            this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
-          }
-        }
-        this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
-        for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
-          const fieldName = C._ts_language_field_name_for_id(this[0], i2);
-          if (fieldName !== 0) {
-            this.fields[i2] = C.UTF8ToString(fieldName);
-          } else {
-            this.fields[i2] = null;
-          }
-        }
-      }
-      /**
-       * Gets the name of the language.
-       */
-      get name() {
-        const ptr = C._ts_language_name(this[0]);
-        if (ptr === 0) return null;
-        return C.UTF8ToString(ptr);
-      }
-      /**
-       * Gets the ABI version of the language.
-       */
-      get abiVersion() {
-        return C._ts_language_abi_version(this[0]);
-      }
-      /**
-      * Get the metadata for this language. This information is generated by the
-      * CLI, and relies on the language author providing the correct metadata in
-      * the language's `tree-sitter.json` file.
-      */
-      get metadata() {
-        C._ts_language_metadata_wasm(this[0]);
-        const length = C.getValue(TRANSFER_BUFFER, "i32");
-        if (length === 0) return null;
-        return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
-      }
-      /**
-       * Gets the number of fields in the language.
-       */
-      get fieldCount() {
-        return this.fields.length - 1;
-      }
-      /**
-       * Gets the number of states in the language.
-       */
-      get stateCount() {
-        return C._ts_language_state_count(this[0]);
-      }
-      /**
-       * Get the field id for a field name.
-       */
-      fieldIdForName(fieldName) {
-        const result = this.fields.indexOf(fieldName);
-        return result !== -1 ? result : null;
-      }
-      /**
-       * Get the field name for a field id.
-       */
-      fieldNameForId(fieldId) {
-        return this.fields[fieldId] ?? null;
-      }
-      /**
-       * Get the node type id for a node type name.
-       */
-      idForNodeType(type, named) {
-        const typeLength = C.lengthBytesUTF8(type);
-        const typeAddress = C._malloc(typeLength + 1);
-        C.stringToUTF8(type, typeAddress, typeLength + 1);
-        const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
-        C._free(typeAddress);
-        return result || null;
-      }
-      /**
-       * Gets the number of node types in the language.
-       */
-      get nodeTypeCount() {
-        return C._ts_language_symbol_count(this[0]);
-      }
-      /**
-       * Get the node type name for a node type id.
-       */
-      nodeTypeForId(typeId) {
-        const name2 = C._ts_language_symbol_name(this[0], typeId);
-        return name2 ? C.UTF8ToString(name2) : null;
-      }
-      /**
-       * Check if a node type is named.
-       *
-       * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
-       */
-      nodeTypeIsNamed(typeId) {
-        return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
-      }
-      /**
-       * Check if a node type is visible.
-       */
-      nodeTypeIsVisible(typeId) {
-        return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
-      }
-      /**
-       * Get the supertypes ids of this language.
-       *
-       * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
-       */
-      get supertypes() {
-        C._ts_language_supertypes_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = C.getValue(address, "i16");
-            address += SIZE_OF_SHORT;
-          }
-        }
-        return result;
-      }
-      /**
-       * Get the subtype ids for a given supertype node id.
-       */
-      subtypes(supertype) {
-        C._ts_language_subtypes_wasm(this[0], supertype);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = C.getValue(address, "i16");
-            address += SIZE_OF_SHORT;
-          }
-        }
-        return result;
-      }
-      /**
-       * Get the next state id for a given state id and node type id.
-       */
-      nextState(stateId, typeId) {
-        return C._ts_language_next_state(this[0], stateId, typeId);
-      }
-      /**
-       * Create a new lookahead iterator for this language and parse state.
-       *
-       * This returns `null` if state is invalid for this language.
-       *
-       * Iterating {@link LookaheadIterator} will yield valid symbols in the given
-       * parse state. A newly created iterator is not positioned on a symbol, so
-       * {@link LookaheadIterator#currentType} returns `null` until the first
-       * iteration step.
-       *
-       * Lookahead iterators can be useful for generating suggestions and improving
-       * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
-       * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
-       * lookahead iterator created on the previous non-extra leaf node may be
-       * appropriate.
-       */
-      lookaheadIterator(stateId) {
-        const address = C._ts_lookahead_iterator_new(this[0], stateId);
-        if (address) return new LookaheadIterator(INTERNAL, address, this);
-        return null;
-      }
-      /**
-       * Load a language from a WebAssembly module.
-       * The module can be provided as a path to a file, a `URL` to a file, or as a
-       * buffer.
-       */
-      static async load(input) {
-        let binary2;
-        if (input instanceof Uint8Array) {
-          binary2 = input;
-        } else if (globalThis.process?.versions.node) {
-          const fs22 = await import("fs/promises");
-          binary2 = await fs22.readFile(input);
-        } else {
-          const response = await fetch(input);
-          if (!response.ok) {
-            const body2 = await response.text();
-            throw new Error(`Language.load failed with status ${response.status}.
-
-${body2}`);
-          }
-          const retryResp = response.clone();
-          try {
-            binary2 = await WebAssembly.compileStreaming(response);
-          } catch (reason) {
-            console.error("wasm streaming compile failed:", reason);
-            console.error("falling back to ArrayBuffer instantiation");
-            binary2 = new Uint8Array(await retryResp.arrayBuffer());
-          }
-        }
-        const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
-        return _Language.loadFromWasmExports(mod, { sync: false });
-      }
-      static loadFromWasmExports(mod, { sync: sync2 }) {
-        const symbolNames = Object.keys(mod);
-        const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
-        if (!functionName) {
-          console.log(`Couldn't find language function in Wasm file. Symbols:
-${JSON.stringify(symbolNames, null, 2)}`);
-          throw new Error(`Language.${sync2 ? "loadSync" : "load"} failed: no language function found in Wasm file`);
-        }
-        const languageAddress = mod[functionName]();
-        return new _Language(INTERNAL, languageAddress);
-      }
-      /**
-       * Load a language synchronously from a pre-compiled WebAssembly module.
-       * Use this when the host environment provides a `WebAssembly.Module` directly.
-       */
-      static loadSync(wasmModule) {
-        const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
-        return _Language.loadFromWasmExports(mod, { sync: true });
-      }
-    };
-    __name(Module2, "Module");
-    web_tree_sitter_default = Module2;
-    Module3 = null;
-    __name(initializeBinding, "initializeBinding");
-    __name(checkModule, "checkModule");
-    finalizer4 = newFinalizer((addresses) => {
-      C._ts_parser_delete(addresses[0]);
-      C._free(addresses[1]);
-    });
-    Parser = class {
-      static {
-        __name(this, "Parser");
-      }
-      /** @internal */
-      [0] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      [1] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      logCallback = null;
-      /** The parser's current language. */
-      language = null;
-      /**
-       * This must always be called before creating a Parser.
-       *
-       * You can optionally pass in options to configure the Wasm module, the most common
-       * one being `locateFile` to help the module find the `.wasm` file.
-       */
-      static async init(moduleOptions) {
-        setModule(await initializeBinding(moduleOptions));
-        TRANSFER_BUFFER = C._ts_init();
-        LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
-        MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      }
-      /**
-       * Create a new parser.
-       */
-      constructor() {
-        this.initialize();
-        finalizer4?.register(this, [this[0], this[1]], this);
-      }
-      /** @internal */
-      initialize() {
-        if (!checkModule()) {
-          throw new Error("cannot construct a Parser before calling `init()`");
-        }
-        C._ts_parser_new_wasm();
-        this[0] = C.getValue(TRANSFER_BUFFER, "i32");
-        this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      }
-      /** Delete the parser, freeing its resources. */
-      delete() {
-        finalizer4?.unregister(this);
-        C._ts_parser_delete(this[0]);
-        C._free(this[1]);
-        this[0] = 0;
-        this[1] = 0;
-      }
-      /**
-       * Set the language that the parser should use for parsing.
-       *
-       * If the language was not successfully assigned, an error will be thrown.
-       * This happens if the language was generated with an incompatible
-       * version of the Tree-sitter CLI. Check the language's version using
-       * {@link Language#version} and compare it to this library's
-       * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
-       */
-      setLanguage(language) {
-        let address;
-        if (!language) {
-          address = 0;
-          this.language = null;
-        } else if (language.constructor === Language) {
-          address = language[0];
-          const version = C._ts_language_abi_version(address);
-          if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
-            throw new Error(
-              `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
-            );
-          }
-          this.language = language;
-        } else {
-          throw new Error("Argument must be a Language");
-        }
-        C._ts_parser_set_language(this[0], address);
-        return this;
-      }
-      /**
-       * Parse a slice of UTF8 text.
-       *
-       * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
-       *
-       * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
-       *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
-       *   the new text using {@link Tree#edit}.
-       *
-       * @param {ParseOptions} [options] - Options for parsing the text.
-       *  This can be used to set the included ranges, or a progress callback.
-       *
-       * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
-       *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
-       *  - The progress callback returned true.
-       */
-      parse(callback2, oldTree, options) {
-        if (typeof callback2 === "string") {
-          C.currentParseCallback = (index) => callback2.slice(index);
-        } else if (typeof callback2 === "function") {
-          C.currentParseCallback = callback2;
-        } else {
-          throw new Error("Argument must be a string or a function");
-        }
-        if (options?.progressCallback) {
-          C.currentProgressCallback = options.progressCallback;
-        } else {
-          C.currentProgressCallback = null;
-        }
-        if (this.logCallback) {
-          C.currentLogCallback = this.logCallback;
-          C._ts_parser_enable_logger_wasm(this[0], 1);
-        } else {
-          C.currentLogCallback = null;
-          C._ts_parser_enable_logger_wasm(this[0], 0);
-        }
-        let rangeCount = 0;
-        let rangeAddress = 0;
-        if (options?.includedRanges) {
-          rangeCount = options.includedRanges.length;
-          rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
-          let address = rangeAddress;
-          for (let i2 = 0; i2 < rangeCount; i2++) {
-            marshalRange(address, options.includedRanges[i2]);
-            address += SIZE_OF_RANGE;
-          }
-        }
-        const treeAddress = C._ts_parser_parse_wasm(
-          this[0],
-          this[1],
-          oldTree ? oldTree[0] : 0,
-          rangeAddress,
-          rangeCount
-        );
-        if (!treeAddress) {
-          C.currentParseCallback = null;
-          C.currentLogCallback = null;
-          C.currentProgressCallback = null;
-          return null;
-        }
-        if (!this.language) {
-          throw new Error("Parser must have a language to parse");
-        }
-        const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
-        C.currentParseCallback = null;
-        C.currentLogCallback = null;
-        C.currentProgressCallback = null;
-        return result;
-      }
-      /**
-       * Instruct the parser to start the next parse from the beginning.
-       *
-       * If the parser previously failed because of a callback, 
-       * then by default, it will resume where it left off on the
-       * next call to {@link Parser#parse} or other parsing functions.
-       * If you don't want to resume, and instead intend to use this parser to
-       * parse some other document, you must call `reset` first.
-       */
-      reset() {
-        C._ts_parser_reset(this[0]);
-      }
-      /** Get the ranges of text that the parser will include when parsing. */
-      getIncludedRanges() {
-        C._ts_parser_included_ranges_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = unmarshalRange(address);
-            address += SIZE_OF_RANGE;
-          }
-          C._free(buffer);
-        }
-        return result;
-      }
-      /** Set the logging callback that a parser should use during parsing. */
-      setLogger(callback2) {
-        if (!callback2) {
-          this.logCallback = null;
-        } else if (typeof callback2 !== "function") {
-          throw new Error("Logger callback must be a function");
-        } else {
-          this.logCallback = callback2;
-        }
-        return this;
-      }
-      /** Get the parser's current logger. */
-      getLogger() {
-        return this.logCallback;
-      }
-    };
-    PREDICATE_STEP_TYPE_CAPTURE = 1;
-    PREDICATE_STEP_TYPE_STRING = 2;
-    QUERY_WORD_REGEX = /[\w-]+/g;
-    CaptureQuantifier = {
-      Zero: 0,
-      ZeroOrOne: 1,
-      ZeroOrMore: 2,
-      One: 3,
-      OneOrMore: 4
-    };
-    isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
-    isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
-    QueryErrorKind = {
-      Syntax: 1,
-      NodeName: 2,
-      FieldName: 3,
-      CaptureName: 4,
-      PatternStructure: 5
-    };
-    QueryError = class _QueryError extends Error {
-      constructor(kind, info22, index, length) {
-        super(_QueryError.formatMessage(kind, info22));
-        this.kind = kind;
-        this.info = info22;
-        this.index = index;
-        this.length = length;
-        this.name = "QueryError";
-      }
-      kind;
-      info;
-      index;
-      length;
-      static {
-        __name(this, "QueryError");
-      }
-      /** Formats an error message based on the error kind and info */
-      static formatMessage(kind, info22) {
-        switch (kind) {
-          case QueryErrorKind.NodeName:
-            return `Bad node name '${info22.word}'`;
-          case QueryErrorKind.FieldName:
-            return `Bad field name '${info22.word}'`;
-          case QueryErrorKind.CaptureName:
-            return `Bad capture name @${info22.word}`;
-          case QueryErrorKind.PatternStructure:
-            return `Bad pattern structure at offset ${info22.suffix}`;
-          case QueryErrorKind.Syntax:
-            return `Bad syntax at offset ${info22.suffix}`;
-        }
-      }
-    };
-    __name(parseAnyPredicate, "parseAnyPredicate");
-    __name(parseMatchPredicate, "parseMatchPredicate");
-    __name(parseAnyOfPredicate, "parseAnyOfPredicate");
-    __name(parseIsPredicate, "parseIsPredicate");
-    __name(parseSetDirective, "parseSetDirective");
-    __name(parsePattern, "parsePattern");
-    finalizer5 = newFinalizer((address) => {
-      C._ts_query_delete(address);
-    });
-    Query = class {
-      static {
-        __name(this, "Query");
-      }
-      /** @internal */
-      [0] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      exceededMatchLimit;
-      /** @internal */
-      textPredicates;
-      /** The names of the captures used in the query. */
-      captureNames;
-      /** The quantifiers of the captures used in the query. */
-      captureQuantifiers;
-      /**
-       * The other user-defined predicates associated with the given index.
-       *
-       * This includes predicates with operators other than:
-       * - `match?`
-       * - `eq?` and `not-eq?`
-       * - `any-of?` and `not-any-of?`
-       * - `is?` and `is-not?`
-       * - `set!`
-       */
-      predicates;
-      /** The properties for predicates with the operator `set!`. */
-      setProperties;
-      /** The properties for predicates with the operator `is?`. */
-      assertedProperties;
-      /** The properties for predicates with the operator `is-not?`. */
-      refutedProperties;
-      /** The maximum number of in-progress matches for this cursor. */
-      matchLimit;
-      /**
-       * Create a new query from a string containing one or more S-expression
-       * patterns.
-       *
-       * The query is associated with a particular language, and can only be run
-       * on syntax nodes parsed with that language. References to Queries can be
-       * shared between multiple threads.
-       *
-       * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
-       */
-      constructor(language, source) {
-        const sourceLength = C.lengthBytesUTF8(source);
-        const sourceAddress = C._malloc(sourceLength + 1);
-        C.stringToUTF8(source, sourceAddress, sourceLength + 1);
-        const address = C._ts_query_new(
-          language[0],
-          sourceAddress,
-          sourceLength,
-          TRANSFER_BUFFER,
-          TRANSFER_BUFFER + SIZE_OF_INT
-        );
-        if (!address) {
-          const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
-          const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
-          const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
-          const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
-          C._free(sourceAddress);
-          switch (errorId) {
-            case QueryErrorKind.Syntax:
-              throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-            case QueryErrorKind.NodeName:
-              throw new QueryError(errorId, { word }, errorIndex, word.length);
-            case QueryErrorKind.FieldName:
-              throw new QueryError(errorId, { word }, errorIndex, word.length);
-            case QueryErrorKind.CaptureName:
-              throw new QueryError(errorId, { word }, errorIndex, word.length);
-            case QueryErrorKind.PatternStructure:
-              throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-          }
-        }
-        const stringCount = C._ts_query_string_count(address);
-        const captureCount = C._ts_query_capture_count(address);
-        const patternCount = C._ts_query_pattern_count(address);
-        const captureNames = new Array(captureCount);
-        const captureQuantifiers = new Array(patternCount);
-        const stringValues = new Array(stringCount);
-        for (let i2 = 0; i2 < captureCount; i2++) {
-          const nameAddress = C._ts_query_capture_name_for_id(
-            address,
-            i2,
-            TRANSFER_BUFFER
-          );
-          const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-          captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
-        }
-        for (let i2 = 0; i2 < patternCount; i2++) {
-          const captureQuantifiersArray = new Array(captureCount);
-          for (let j = 0; j < captureCount; j++) {
-            const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
-            captureQuantifiersArray[j] = quantifier;
-          }
-          captureQuantifiers[i2] = captureQuantifiersArray;
-        }
-        for (let i2 = 0; i2 < stringCount; i2++) {
-          const valueAddress = C._ts_query_string_value_for_id(
-            address,
-            i2,
-            TRANSFER_BUFFER
-          );
-          const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-          stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
-        }
-        const setProperties = new Array(patternCount);
-        const assertedProperties = new Array(patternCount);
-        const refutedProperties = new Array(patternCount);
-        const predicates = new Array(patternCount);
-        const textPredicates = new Array(patternCount);
-        for (let i2 = 0; i2 < patternCount; i2++) {
-          const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
-          const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
-          predicates[i2] = [];
-          textPredicates[i2] = [];
-          const steps = new Array();
-          let stepAddress = predicatesAddress;
-          for (let j = 0; j < stepCount; j++) {
-            const stepType = C.getValue(stepAddress, "i32");
-            stepAddress += SIZE_OF_INT;
-            const stepValueId = C.getValue(stepAddress, "i32");
-            stepAddress += SIZE_OF_INT;
-            parsePattern(
-              i2,
-              stepType,
-              stepValueId,
-              captureNames,
-              stringValues,
-              steps,
-              textPredicates,
-              predicates,
-              setProperties,
-              assertedProperties,
-              refutedProperties
-            );
-          }
-          Object.freeze(textPredicates[i2]);
-          Object.freeze(predicates[i2]);
-          Object.freeze(setProperties[i2]);
-          Object.freeze(assertedProperties[i2]);
-          Object.freeze(refutedProperties[i2]);
-        }
-        C._free(sourceAddress);
-        this[0] = address;
-        this.captureNames = captureNames;
-        this.captureQuantifiers = captureQuantifiers;
-        this.textPredicates = textPredicates;
-        this.predicates = predicates;
-        this.setProperties = setProperties;
-        this.assertedProperties = assertedProperties;
-        this.refutedProperties = refutedProperties;
-        this.exceededMatchLimit = false;
-        finalizer5?.register(this, address, this);
-      }
-      /** Delete the query, freeing its resources. */
-      delete() {
-        finalizer5?.unregister(this);
-        C._ts_query_delete(this[0]);
-        this[0] = 0;
-      }
-      /**
-       * Iterate over all of the matches in the order that they were found.
-       *
-       * Each match contains the index of the pattern that matched, and a list of
-       * captures. Because multiple patterns can match the same set of nodes,
-       * one match may contain captures that appear *before* some of the
-       * captures from a previous match.
-       *
-       * @param {Node} node - The node to execute the query on.
-       *
-       * @param {QueryOptions} options - Options for query execution.
-       */
-      matches(node, options = {}) {
-        const startPosition = options.startPosition ?? ZERO_POINT;
-        const endPosition = options.endPosition ?? ZERO_POINT;
-        const startIndex = options.startIndex ?? 0;
-        const endIndex = options.endIndex ?? 0;
-        const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
-        const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
-        const startContainingIndex = options.startContainingIndex ?? 0;
-        const endContainingIndex = options.endContainingIndex ?? 0;
-        const matchLimit = options.matchLimit ?? 4294967295;
-        const maxStartDepth = options.maxStartDepth ?? 4294967295;
-        const progressCallback = options.progressCallback;
-        if (typeof matchLimit !== "number") {
-          throw new Error("Arguments must be numbers");
-        }
-        this.matchLimit = matchLimit;
-        if (endIndex !== 0 && startIndex > endIndex) {
-          throw new Error("`startIndex` cannot be greater than `endIndex`");
-        }
-        if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-          throw new Error("`startPosition` cannot be greater than `endPosition`");
-        }
-        if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
-          throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
-        }
-        if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
-          throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
-        }
-        if (progressCallback) {
-          C.currentQueryProgressCallback = progressCallback;
-        }
-        marshalNode(node);
-        C._ts_query_matches_wasm(
-          this[0],
-          node.tree[0],
-          startPosition.row,
-          startPosition.column,
-          endPosition.row,
-          endPosition.column,
-          startIndex,
-          endIndex,
-          startContainingPosition.row,
-          startContainingPosition.column,
-          endContainingPosition.row,
-          endContainingPosition.column,
-          startContainingIndex,
-          endContainingIndex,
-          matchLimit,
-          maxStartDepth
-        );
-        const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
-        const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-        const result = new Array(rawCount);
-        this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-        let filteredCount = 0;
-        let address = startAddress;
-        for (let i2 = 0; i2 < rawCount; i2++) {
-          const patternIndex = C.getValue(address, "i32");
-          address += SIZE_OF_INT;
-          const captureCount = C.getValue(address, "i32");
-          address += SIZE_OF_INT;
-          const captures = new Array(captureCount);
-          address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-          if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-            result[filteredCount] = { patternIndex, captures };
-            const setProperties = this.setProperties[patternIndex];
-            result[filteredCount].setProperties = setProperties;
-            const assertedProperties = this.assertedProperties[patternIndex];
-            result[filteredCount].assertedProperties = assertedProperties;
-            const refutedProperties = this.refutedProperties[patternIndex];
-            result[filteredCount].refutedProperties = refutedProperties;
-            filteredCount++;
-          }
-        }
-        result.length = filteredCount;
-        C._free(startAddress);
-        C.currentQueryProgressCallback = null;
-        return result;
-      }
-      /**
-       * Iterate over all of the individual captures in the order that they
-       * appear.
-       *
-       * This is useful if you don't care about which pattern matched, and just
-       * want a single, ordered sequence of captures.
-       *
-       * @param {Node} node - The node to execute the query on.
-       *
-       * @param {QueryOptions} options - Options for query execution.
-       */
-      captures(node, options = {}) {
-        const startPosition = options.startPosition ?? ZERO_POINT;
-        const endPosition = options.endPosition ?? ZERO_POINT;
-        const startIndex = options.startIndex ?? 0;
-        const endIndex = options.endIndex ?? 0;
-        const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
-        const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
-        const startContainingIndex = options.startContainingIndex ?? 0;
-        const endContainingIndex = options.endContainingIndex ?? 0;
-        const matchLimit = options.matchLimit ?? 4294967295;
-        const maxStartDepth = options.maxStartDepth ?? 4294967295;
-        const progressCallback = options.progressCallback;
-        if (typeof matchLimit !== "number") {
-          throw new Error("Arguments must be numbers");
-        }
-        this.matchLimit = matchLimit;
-        if (endIndex !== 0 && startIndex > endIndex) {
-          throw new Error("`startIndex` cannot be greater than `endIndex`");
-        }
-        if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-          throw new Error("`startPosition` cannot be greater than `endPosition`");
-        }
-        if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
-          throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
-        }
-        if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
-          throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
-        }
-        if (progressCallback) {
-          C.currentQueryProgressCallback = progressCallback;
-        }
-        marshalNode(node);
-        C._ts_query_captures_wasm(
-          this[0],
-          node.tree[0],
-          startPosition.row,
-          startPosition.column,
-          endPosition.row,
-          endPosition.column,
-          startIndex,
-          endIndex,
-          startContainingPosition.row,
-          startContainingPosition.column,
-          endContainingPosition.row,
-          endContainingPosition.column,
-          startContainingIndex,
-          endContainingIndex,
-          matchLimit,
-          maxStartDepth
-        );
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-        const result = new Array();
-        this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-        const captures = new Array();
-        let address = startAddress;
-        for (let i2 = 0; i2 < count; i2++) {
-          const patternIndex = C.getValue(address, "i32");
-          address += SIZE_OF_INT;
-          const captureCount = C.getValue(address, "i32");
-          address += SIZE_OF_INT;
-          const captureIndex = C.getValue(address, "i32");
-          address += SIZE_OF_INT;
-          captures.length = captureCount;
-          address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-          if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-            const capture = captures[captureIndex];
-            const setProperties = this.setProperties[patternIndex];
-            capture.setProperties = setProperties;
-            const assertedProperties = this.assertedProperties[patternIndex];
-            capture.assertedProperties = assertedProperties;
-            const refutedProperties = this.refutedProperties[patternIndex];
-            capture.refutedProperties = refutedProperties;
-            result.push(capture);
-          }
-        }
-        C._free(startAddress);
-        C.currentQueryProgressCallback = null;
-        return result;
-      }
-      /** Get the predicates for a given pattern. */
-      predicatesForPattern(patternIndex) {
-        return this.predicates[patternIndex];
-      }
-      /**
-       * Disable a certain capture within a query.
-       *
-       * This prevents the capture from being returned in matches, and also
-       * avoids any resource usage associated with recording the capture.
-       */
-      disableCapture(captureName) {
-        const captureNameLength = C.lengthBytesUTF8(captureName);
-        const captureNameAddress = C._malloc(captureNameLength + 1);
-        C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
-        C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
-        C._free(captureNameAddress);
-      }
-      /**
-       * Disable a certain pattern within a query.
-       *
-       * This prevents the pattern from matching, and also avoids any resource
-       * usage associated with the pattern. This throws an error if the pattern
-       * index is out of bounds.
-       */
-      disablePattern(patternIndex) {
-        if (patternIndex >= this.predicates.length) {
-          throw new Error(
-            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-          );
-        }
-        C._ts_query_disable_pattern(this[0], patternIndex);
-      }
-      /**
-       * Check if, on its last execution, this cursor exceeded its maximum number
-       * of in-progress matches.
-       */
-      didExceedMatchLimit() {
-        return this.exceededMatchLimit;
-      }
-      /** Get the byte offset where the given pattern starts in the query's source. */
-      startIndexForPattern(patternIndex) {
-        if (patternIndex >= this.predicates.length) {
-          throw new Error(
-            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-          );
-        }
-        return C._ts_query_start_byte_for_pattern(this[0], patternIndex);
-      }
-      /** Get the byte offset where the given pattern ends in the query's source. */
-      endIndexForPattern(patternIndex) {
-        if (patternIndex >= this.predicates.length) {
-          throw new Error(
-            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-          );
-        }
-        return C._ts_query_end_byte_for_pattern(this[0], patternIndex);
-      }
-      /** Get the number of patterns in the query. */
-      patternCount() {
-        return C._ts_query_pattern_count(this[0]);
-      }
-      /** Get the index for a given capture name. */
-      captureIndexForName(captureName) {
-        return this.captureNames.indexOf(captureName);
-      }
-      /** Check if a given pattern within a query has a single root node. */
-      isPatternRooted(patternIndex) {
-        return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
-      }
-      /** Check if a given pattern within a query has a single root node. */
-      isPatternNonLocal(patternIndex) {
-        return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
-      }
-      /**
-       * Check if a given step in a query is 'definite'.
-       *
-       * A query step is 'definite' if its parent pattern will be guaranteed to
-       * match successfully once it reaches the step.
-       */
-      isPatternGuaranteedAtStep(byteIndex) {
-        return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteIndex) === 1;
-      }
-    };
-  }
-});
-
-// src/parser/shell.ts
-import { createRequire as createRequire2 } from "node:module";
-function initShellParser() {
-  if (parser) return Promise.resolve();
-  loading ??= (async () => {
-    const { Parser: Parser2, Language: Language2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
-    const require2 = createRequire2(import.meta.url);
-    await Parser2.init();
-    const bash = await Language2.load((await import("node:url")).fileURLToPath(new URL("./tree-sitter-bash.wasm", import.meta.url)));
-    const instance2 = new Parser2();
-    instance2.setLanguage(bash);
-    parser = instance2;
-  })();
-  return loading;
-}
-function parseShell(source, map) {
-  if (source.trim() === "" || source.length > MAX_SCRIPT_LENGTH) {
-    return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
-  }
-  if (!parser) throw new Error("shell parser not initialised: await initShellParser() first");
-  let tree;
-  try {
-    tree = parser.parse(source);
-  } catch {
-    return { source, commands: [], hasSyntaxError: true, hasPipe: false, map };
-  }
-  if (!tree) return { source, commands: [], hasSyntaxError: true, hasPipe: false, map };
-  try {
-    const state = { commands: [], pipelineCounter: 0, hasPipe: false };
-    walk(tree.rootNode, state);
-    state.commands.sort((a, b) => a.start - b.start);
-    return { source, commands: state.commands, hasSyntaxError: tree.rootNode.hasError, hasPipe: state.hasPipe, map };
-  } finally {
-    tree.delete();
-  }
-}
-function walk(root, state) {
-  const stack = [{ node: root, pipeline: null }];
-  while (stack.length > 0) {
-    const { node, pipeline } = stack.pop();
-    const type = node.type;
-    const children = node.namedChildren;
-    let childSlot = () => null;
-    if (type === "pipeline") {
-      if (children.length >= 2) state.hasPipe = true;
-      const id = ++state.pipelineCounter;
-      childSlot = (index) => ({ id, index });
-    } else if (type === "command") {
-      addCommand(node, state, pipeline);
-    } else if (type === "declaration_command" || type === "unset_command") {
-      addKeywordCommand(node, state, pipeline);
-    } else if (type === "redirected_statement" || type === "negated_command") {
-      childSlot = () => pipeline;
-    }
-    for (let index = children.length - 1; index >= 0; index--) {
-      const child2 = children[index];
-      if (child2) stack.push({ node: child2, pipeline: childSlot(index) });
-    }
-  }
-}
-function addCommand(node, state, pipeline) {
-  const nameNode = node.childForFieldName("name");
-  if (!nameNode) return;
-  const words = [toWord(nameNode)];
-  for (const argument of node.childrenForFieldName("argument")) {
-    if (argument) words.push(toWord(argument));
-  }
-  pushCommand(words, node, state, pipeline);
-}
-function addKeywordCommand(node, state, pipeline) {
-  const keyword = node.child(0);
-  if (!keyword) return;
-  const words = [
-    { value: keyword.text, raw: keyword.text, literal: true, start: keyword.startIndex, end: keyword.endIndex }
-  ];
-  for (const child2 of node.namedChildren) if (child2) words.push(toWord(child2));
-  pushCommand(words, node, state, pipeline);
-}
-function pushCommand(words, node, state, pipeline) {
-  const first = words[0];
-  if (!first.literal) return;
-  let name2 = first.value;
-  if (NAME_WRAPPERS.has(name2) && words.length > 1 && words[1].literal) name2 = words[1].value;
-  const args2 = words.slice(1);
-  state.commands.push({
-    name: name2,
-    args: args2,
-    words,
-    flags: flagsOf(args2),
-    start: node.startIndex,
-    end: node.endIndex,
-    pipelineId: pipeline?.id ?? 0,
-    pipelineIndex: pipeline?.index ?? 0
-  });
-}
-function flagsOf(args2) {
-  const flags2 = [];
-  for (const argument of args2) {
-    const value = argument.value;
-    if (value === "-" || value === "--" || !value.startsWith("-")) continue;
-    if (value.startsWith("--")) {
-      const equals = value.indexOf("=");
-      flags2.push(equals === -1 ? value.slice(2) : value.slice(2, equals));
-    } else {
-      for (const character of value.slice(1)) flags2.push(character);
-    }
-  }
-  return flags2;
-}
-function toWord(node) {
-  const literalState = { literal: true };
-  const value = wordValue(node, literalState);
-  return { value, raw: node.text, literal: literalState.literal, start: node.startIndex, end: node.endIndex };
-}
-function unescapeWord(text) {
-  return text.includes("\\") ? text.replace(/\\(.)/gs, "$1") : text;
-}
-function wordValue(node, state) {
-  switch (node.type) {
-    case "word":
-    case "command_name": {
-      if (node.type === "command_name" && node.namedChildCount > 0) {
-        return node.namedChildren.map((child2) => child2 ? wordValue(child2, state) : "").join("");
-      }
-      return unescapeWord(node.text);
-    }
-    case "number":
-      return node.text;
-    case "raw_string":
-      return node.text.slice(1, -1);
-    case "ansi_c_string":
-      return node.text.slice(2, -1);
-    case "string_content":
-      return node.text.replace(/\\([\\"$`])/g, "$1");
-    case "string":
-    case "translated_string": {
-      let result = "";
-      const text = node.text;
-      const base = node.startIndex;
-      let cursor = base + (node.type === "translated_string" ? 2 : 1);
-      for (const child2 of node.namedChildren) {
-        if (!child2) continue;
-        if (child2.startIndex > cursor) result += text.slice(cursor - base, child2.startIndex - base);
-        result += wordValue(child2, state);
-        cursor = child2.endIndex;
-      }
-      const closing = base + text.length - 1;
-      if (closing > cursor) result += text.slice(cursor - base, closing - base);
-      return result;
-    }
-    case "simple_expansion":
-    case "expansion": {
-      state.literal = false;
-      const variable = node.namedChildren.find(
-        (child2) => child2?.type === "variable_name" || child2?.type === "special_variable_name"
-      );
-      const name2 = variable ? variable.text : node.text.replace(/^\$\{?/, "").replace(/\}$/, "");
-      return "${" + name2 + "}";
-    }
-    case "command_substitution": {
-      state.literal = false;
-      const inner = node.text.startsWith("$(") ? node.text.slice(2, -1) : node.text.slice(1, -1);
-      return "${" + inner.replace(/\s+/g, "") + "}";
-    }
-    case "arithmetic_expansion":
-    case "process_substitution":
-      state.literal = false;
-      return node.text;
-    case "concatenation": {
-      let result = "";
-      for (const child2 of node.children) if (child2) result += wordValue(child2, state);
-      return result;
-    }
-    default:
-      return node.text;
-  }
-}
-var parser, loading, NAME_WRAPPERS, MAX_SCRIPT_LENGTH;
-var init_shell = __esm({
-  "src/parser/shell.ts"() {
-    "use strict";
-    parser = null;
-    loading = null;
-    NAME_WRAPPERS = /* @__PURE__ */ new Set(["command", "builtin", "exec", "busybox", "run"]);
-    MAX_SCRIPT_LENGTH = 1e6;
-  }
-});
-
-// src/parser/types.ts
-var INSTRUCTION_KINDS;
-var init_types2 = __esm({
-  "src/parser/types.ts"() {
-    "use strict";
-    INSTRUCTION_KINDS = [
-      "ADD",
-      "ARG",
-      "CMD",
-      "COPY",
-      "ENTRYPOINT",
-      "ENV",
-      "EXPOSE",
-      "FROM",
-      "HEALTHCHECK",
-      "LABEL",
-      "MAINTAINER",
-      "ONBUILD",
-      "RUN",
-      "SHELL",
-      "STOPSIGNAL",
-      "USER",
-      "VOLUME",
-      "WORKDIR"
-    ];
-  }
-});
-
-// src/parser/parse.ts
-function decodeDockerfile(bytes) {
-  const errors = [];
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) {
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), hasBom: true, errors };
-  }
-  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) {
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), hasBom: true, errors };
-  }
-  const hasBom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-  const body2 = hasBom ? bytes.subarray(3) : bytes;
-  const nul = body2.indexOf(0);
-  if (nul !== -1) {
-    const line = countLines(body2, nul);
-    errors.push({ message: "binary file: it holds a NUL byte, not a Dockerfile", line, column: 1, fatal: true });
-    return { text: "", hasBom, errors };
-  }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body2), hasBom, errors };
-  } catch {
-    const text = new TextDecoder("utf-8").decode(body2);
-    const badOffset = text.indexOf("\uFFFD");
-    const line = badOffset === -1 ? 1 : text.slice(0, badOffset).split("\n").length;
-    errors.push({ message: "invalid UTF-8: bytes that are not UTF-8 were replaced", line, column: 1, fatal: false });
-    return { text, hasBom, errors };
-  }
-}
-function countLines(bytes, end) {
-  let line = 1;
-  for (let index = 0; index < end; index++) if (bytes[index] === 10) line++;
-  return line;
-}
-function parseDockerfile(input, options = {}) {
-  const path6 = options.path ?? "Dockerfile";
-  const buildArgs = options.buildArgs ?? /* @__PURE__ */ new Map();
-  let text;
-  let hasBom = false;
-  const parseErrors = [];
-  if (typeof input === "string") {
-    hasBom = input.charCodeAt(0) === 65279;
-    text = hasBom ? input.slice(1) : input;
-    const nul = text.indexOf("\0");
-    if (nul !== -1) {
-      parseErrors.push({
-        message: "binary file: it holds a NUL byte, not a Dockerfile",
-        line: text.slice(0, nul).split("\n").length,
-        column: 1,
-        fatal: true
-      });
-      text = "";
-    }
-  } else {
-    const decoded = decodeDockerfile(input);
-    text = decoded.text;
-    hasBom = decoded.hasBom;
-    parseErrors.push(...decoded.errors);
-  }
-  const lines = text.split("\n");
-  const endsWithNewline = text.endsWith("\n");
-  if (endsWithNewline) lines.pop();
-  let crlf = 0;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
-    if (line.endsWith("\r")) {
-      crlf++;
-      lines[index] = line.replace(/[\r\n]+$/, "");
-    }
-  }
-  const lineEnding = crlf > 0 && crlf >= lines.length / 2 ? "\r\n" : "\n";
-  const binary2 = parseErrors.some((error2) => error2.fatal);
-  const scan = scanDockerfile(binary2 ? [] : lines);
-  parseErrors.push(...scan.errors);
-  const builder = new ModelBuilder(scan.escapeChar, buildArgs, parseErrors);
-  for (const logicalLine of scan.logicalLines) {
-    if (logicalLine.overlong) continue;
-    builder.addLogicalLine(logicalLine);
-  }
-  if (!binary2) {
-    if (text.trim() === "" && !hasFatal(parseErrors)) {
-      parseErrors.push({ message: "the Dockerfile cannot be empty", line: 1, column: 1, fatal: true });
-    } else if (builder.instructions.length === 0 && !hasFatal(parseErrors)) {
-      parseErrors.push({ message: "file with no instructions", line: 1, column: 1, fatal: true });
-    }
-  }
-  return {
-    path: path6,
-    text,
-    lines,
-    lineEnding,
-    hasBom,
-    endsWithNewline,
-    escapeChar: scan.escapeChar,
-    directives: scan.directives,
-    instructions: builder.instructions,
-    comments: scan.comments,
-    stages: builder.stages,
-    globalArgs: builder.globalArgs,
-    parseErrors: parseErrors.sort((a, b) => a.line - b.line),
-    buildArgs
-  };
-}
-function hasFatal(errors) {
-  return errors.some((error2) => error2.fatal);
-}
-function toWord2(word, map) {
-  return { value: word.value, raw: word.raw, range: rangeOf(map, word.start, word.end) };
-}
-function commandForm(argsText) {
-  const trimmed = argsText.trim();
-  if (trimmed.startsWith("[")) {
-    try {
-      const parsed = JSON.parse(trimmed);
-      if (Array.isArray(parsed) && parsed.every((element) => typeof element === "string")) {
-        return { form: "exec", execArgs: parsed };
-      }
-    } catch {
-    }
-  }
-  return { form: "shell", execArgs: null };
-}
-function parseMount(value) {
-  const options = /* @__PURE__ */ new Map();
-  for (const field of value.split(",")) {
-    const equals = field.indexOf("=");
-    const key = (equals === -1 ? field : field.slice(0, equals)).trim().toLowerCase();
-    if (key === "") continue;
-    options.set(key, equals === -1 ? "true" : field.slice(equals + 1).trim());
-  }
-  const target = options.get("target") ?? options.get("dst") ?? options.get("destination") ?? null;
-  return { type: options.get("type") ?? "bind", options, target };
-}
-function parseKeyValues(rawWords, argsText, map, escapeChar) {
-  if (rawWords.length === 0) return [];
-  const first = rawWords[0];
-  if (!first.raw.includes("=")) {
-    const valueStart = rawWords[1]?.start ?? argsText.length;
-    const valueRaw = argsText.slice(valueStart);
-    return [
-      {
-        key: first.value,
-        value: splitWords(valueRaw, escapeChar).map((word) => word.value).join(" "),
-        legacy: true,
-        range: rangeOf(map, first.start, argsText.length),
-        keyRange: rangeOf(map, first.start, first.end)
-      }
-    ];
-  }
-  return rawWords.map((word) => {
-    const equals = word.raw.indexOf("=");
-    const keyRaw = equals === -1 ? word.raw : word.raw.slice(0, equals);
-    const valueRaw = equals === -1 ? "" : word.raw.slice(equals + 1);
-    return {
-      key: splitWords(keyRaw, escapeChar)[0]?.value ?? keyRaw,
-      value: valueRaw === "" ? "" : splitWords(valueRaw, escapeChar)[0]?.value ?? "",
-      legacy: false,
-      range: rangeOf(map, word.start, word.end),
-      keyRange: rangeOf(map, word.start, word.start + keyRaw.length)
-    };
-  });
-}
-function runScript(instruction, escapeChar) {
-  void escapeChar;
-  if (instruction.form === "exec") {
-    const source2 = (instruction.execArgs ?? []).join(" ");
-    const start2 = instruction.argsMap.positionAt(0);
-    return parseShell(source2, new SegmentSourceMap([{ offset: 0, line: start2.line, column: start2.column }]));
-  }
-  const firstHeredoc = instruction.heredocs[0];
-  if (firstHeredoc && /^\d*<<-?/.test(instruction.argsText)) {
-    const body2 = firstHeredoc.body;
-    const segments = [];
-    let offset = 0;
-    let line = firstHeredoc.bodyStartLine;
-    for (const [index, bodyLine] of body2.split("\n").entries()) {
-      segments.push({ offset, line, column: 1 + (firstHeredoc.strippedTabs[index] ?? 0) });
-      offset += bodyLine.length + 1;
-      line++;
-    }
-    return parseShell(body2, new SegmentSourceMap(segments));
-  }
-  let source = instruction.argsText;
-  if (instruction.heredocs.length > 0) {
-    const marker = /(^|\s)\d*<</.exec(source);
-    if (marker) source = source.slice(0, marker.index).trimEnd();
-  }
-  return parseShell(source, instruction.argsMap);
-}
-function defineLazy(target, key, compute) {
-  let cached;
-  let done = false;
-  Object.defineProperty(target, key, {
-    enumerable: false,
-    get() {
-      if (!done) {
-        cached = compute();
-        done = true;
-      }
-      return cached;
-    }
-  });
-  return target;
-}
-function stageByName(stages, name2) {
-  const lower = name2.toLowerCase();
-  return stages.find((stage) => stage.name === lower);
-}
-var import_fastest_levenshtein, KNOWN_KINDS, ModelBuilder;
-var init_parse = __esm({
-  "src/parser/parse.ts"() {
-    "use strict";
-    import_fastest_levenshtein = __toESM(require_mod(), 1);
-    init_expand();
-    init_image();
-    init_scanner();
-    init_shell();
-    init_source_map();
-    init_types2();
-    init_words();
-    KNOWN_KINDS = new Set(INSTRUCTION_KINDS);
-    ModelBuilder = class {
-      constructor(escapeChar, buildArgs, errors) {
-        this.escapeChar = escapeChar;
-        this.buildArgs = buildArgs;
-        this.errors = errors;
-      }
-      escapeChar;
-      buildArgs;
-      errors;
-      instructions = [];
-      stages = [];
-      globalArgs = [];
-      addLogicalLine(logicalLine) {
-        const instruction = this.buildInstruction(
-          logicalLine.text,
-          0,
-          logicalLine.map,
-          logicalLine,
-          null,
-          this.instructions.length
-        );
-        if (!instruction) return;
-        this.instructions.push(instruction);
-        if (instruction.kind === "FROM") {
-          const name2 = instruction.stageName?.toLowerCase() ?? null;
-          const baseName2 = instruction.image.expanded.toLowerCase();
-          const base = this.stages.find((stage) => stage.name !== null && stage.name === baseName2);
-          this.stages.push({
-            index: this.stages.length,
-            from: instruction,
-            name: name2,
-            baseStageIndex: base ? base.index : null,
-            instructions: []
-          });
-        } else if (this.stages.length > 0) {
-          this.stages[this.stages.length - 1].instructions.push(instruction);
-        } else if (instruction.kind === "ARG") {
-          this.globalArgs.push(instruction);
-        }
-      }
-      buildInstruction(text, textOffset, map, logicalLine, onbuildParent, index) {
-        const escapeChar = this.escapeChar;
-        const keywordMatch = /^(\s*)(\S+)/.exec(text.slice(textOffset));
-        if (!keywordMatch) return null;
-        const keywordStart = textOffset + keywordMatch[1].length;
-        const keyword = keywordMatch[2];
-        const upper = keyword.toUpperCase();
-        const kind = KNOWN_KINDS.has(upper) ? upper : "UNKNOWN";
-        const keywordRange = rangeOf(map, keywordStart, keywordStart + keyword.length);
-        if (kind === "UNKNOWN") {
-          const suggestion = (0, import_fastest_levenshtein.closest)(upper, [...INSTRUCTION_KINDS]);
-          const hint = (0, import_fastest_levenshtein.distance)(upper, suggestion) < 3 ? ` (did you mean ${suggestion.toLowerCase()}?)` : "";
-          this.errors.push({
-            message: `unknown instruction: ${keyword}${hint}`,
-            line: keywordRange.start.line,
-            column: keywordRange.start.column,
-            fatal: true
-          });
-        }
-        let cursor = keywordStart + keyword.length;
-        const flags2 = [];
-        const afterKeyword = text.slice(cursor);
-        const leadingWords = kind === "UNKNOWN" ? [] : splitWords(afterKeyword, escapeChar);
-        let argsStart = cursor;
-        for (const word of leadingWords) {
-          if (word.raw === "--") {
-            argsStart = cursor + word.end;
-            break;
-          }
-          if (!word.raw.startsWith("--")) break;
-          const equals = word.value.indexOf("=");
-          const name2 = equals === -1 ? word.value.slice(2) : word.value.slice(2, equals);
-          flags2.push({
-            name: name2,
-            value: equals === -1 ? null : word.value.slice(equals + 1),
-            raw: word.raw,
-            range: rangeOf(map, cursor + word.start, cursor + word.end)
-          });
-          argsStart = cursor + word.end;
-        }
-        cursor = argsStart;
-        while (cursor < text.length && /\s/.test(text[cursor])) cursor++;
-        let argsEnd = text.length;
-        while (argsEnd > cursor && /\s/.test(text[argsEnd - 1])) argsEnd--;
-        const argsText = text.slice(cursor, argsEnd);
-        const argsMap = map.slice(cursor);
-        const rawWords = splitWords(argsText, escapeChar);
-        const words = rawWords.map((word) => toWord2(word, argsMap));
-        const lastLine = logicalLine.endLine;
-        const lastLineEndPosition = map.positionAt(Math.max(text.length - 1, 0));
-        const endPosition = logicalLine.heredocs.length > 0 && onbuildParent === null ? { line: lastLine, column: 1 + (logicalLine.heredocs.at(-1).delimiter.length ?? 0) } : { line: lastLineEndPosition.line, column: lastLineEndPosition.column + 1 };
-        const core = {
-          kind,
-          keyword,
-          keywordRange,
-          range: { start: keywordRange.start, end: endPosition },
-          startLine: keywordRange.start.line,
-          logicalEndLine: lastLineEndPosition.line,
-          endLine: lastLine,
-          flags: flags2,
-          argsText,
-          argsMap,
-          words,
-          emptyContinuationLines: onbuildParent ? [] : logicalLine.emptyContinuationLines,
-          heredocs: logicalLine.heredocs,
-          // A FROM belongs to the stage it opens; everything else to the latest one (-1 before any FROM).
-          stageIndex: kind === "FROM" && onbuildParent === null ? this.stages.length : this.stages.length - 1,
-          onbuildParent,
-          index
-        };
-        return this.specialise(core, rawWords, text, cursor, map, logicalLine);
-      }
-      specialise(core, rawWords, text, argsOffset, map, logicalLine) {
-        const { argsText, argsMap, words } = core;
-        switch (core.kind) {
-          case "FROM":
-            return this.buildFrom(core);
-          case "RUN": {
-            const form = commandForm(argsText);
-            const mounts = core.flags.filter((flag) => flag.name === "mount").map((flag) => parseMount(flag.value ?? ""));
-            const network = core.flags.find((flag) => flag.name === "network")?.value ?? null;
-            const security = core.flags.find((flag) => flag.name === "security")?.value ?? null;
-            const instruction = { ...core, kind: "RUN", ...form, mounts, network, security };
-            return defineLazy(instruction, "script", () => runScript(instruction, this.escapeChar));
-          }
-          case "COPY":
-          case "ADD": {
-            const form = commandForm(argsText);
-            let fileWords;
-            if (form.form === "exec") {
-              const strings = form.execArgs ?? [];
-              fileWords = strings.map((value) => ({ value, raw: JSON.stringify(value), range: rangeOf(argsMap, 0, argsText.length) }));
-            } else {
-              fileWords = words.filter((word) => !/^\d*<<-?/.test(word.raw));
-              const bareMarkers = words.filter((word) => /^\d*<<-?$/.test(word.raw));
-              for (const marker of bareMarkers) {
-                const next = words[words.indexOf(marker) + 1];
-                if (next) fileWords = fileWords.filter((word) => word !== next);
-              }
-            }
-            const heredocSources = form.form === "shell" ? core.heredocs : [];
-            const destination = fileWords.length > 0 && (fileWords.length > 1 || heredocSources.length > 0) ? fileWords.at(-1) : null;
-            const sources = destination ? fileWords.slice(0, -1) : fileWords;
-            return {
-              ...core,
-              kind: core.kind,
-              ...form,
-              sources,
-              destination,
-              heredocSources,
-              from: core.flags.find((flag) => flag.name === "from")?.value ?? null
-            };
-          }
-          case "ENV":
-          case "LABEL":
-            return { ...core, kind: core.kind, pairs: parseKeyValues(rawWords, argsText, argsMap, this.escapeChar) };
-          case "ARG": {
-            const definitions = rawWords.map((word) => {
-              const equals = word.raw.indexOf("=");
-              const name2 = equals === -1 ? word.value : word.raw.slice(0, equals);
-              const defaultValue = equals === -1 ? null : splitWords(word.raw.slice(equals + 1), this.escapeChar)[0]?.value ?? "";
-              return { name: name2, defaultValue, range: rangeOf(argsMap, word.start, word.end) };
-            });
-            return { ...core, kind: "ARG", definitions };
-          }
-          case "EXPOSE": {
-            const ports = words.map((word) => ({ raw: word.value, range: word.range }));
-            return { ...core, kind: "EXPOSE", ports };
-          }
-          case "CMD":
-          case "ENTRYPOINT":
-          case "SHELL":
-          case "VOLUME":
-            return { ...core, kind: core.kind, ...commandForm(argsText) };
-          case "HEALTHCHECK": {
-            const first = words[0]?.value.toUpperCase() ?? null;
-            const subcommand = first === "NONE" || first === "CMD" ? first : null;
-            if (subcommand === "CMD") {
-              const afterCmd = argsText.slice(rawWords[0].end).trim();
-              return { ...core, kind: "HEALTHCHECK", subcommand, ...commandForm(afterCmd) };
-            }
-            return { ...core, kind: "HEALTHCHECK", subcommand };
-          }
-          case "ONBUILD": {
-            const onbuild = { ...core, kind: "ONBUILD", trigger: null };
-            const triggerText = text.slice(argsOffset);
-            const trigger = argsText.trim() === "" ? null : this.buildInstruction(text, argsOffset, map, logicalLine, onbuild, core.index);
-            onbuild.trigger = trigger && triggerText ? trigger : null;
-            return onbuild;
-          }
-          default:
-            return { ...core, kind: core.kind };
-        }
-      }
-      buildFrom(core) {
-        const words = core.words;
-        const imageWord = words[0];
-        let asKeyword = null;
-        let asKeywordRange = null;
-        let stageName = null;
-        let stageNameRange = null;
-        if (words.length === 3 && words[1].value.toLowerCase() === "as") {
-          asKeyword = words[1].raw;
-          asKeywordRange = words[1].range;
-          stageName = words[2].value;
-          stageNameRange = words[2].range;
-        } else if (words.length !== 1) {
-          this.errors.push({
-            message: "FROM requires either one or three arguments",
-            line: core.startLine,
-            column: 1,
-            fatal: true
-          });
-          if (words.length >= 3 && words[1].value.toLowerCase() === "as") {
-            asKeyword = words[1].raw;
-            asKeywordRange = words[1].range;
-            stageName = words[2].value;
-            stageNameRange = words[2].range;
-          }
-        }
-        const rawImage = imageWord?.raw ?? "";
-        const globals = /* @__PURE__ */ new Map();
-        for (const argInstruction of this.globalArgs) {
-          for (const definition of argInstruction.definitions) globals.set(definition.name, definition.defaultValue ?? void 0);
-        }
-        const lookup = (name2) => globals.has(name2) ? this.buildArgs.get(name2) ?? globals.get(name2) : void 0;
-        const expansion = rawImage.includes("$") ? expandVariables(rawImage, lookup, this.escapeChar) : { value: imageWord?.value ?? "", unresolved: [] };
-        const parts2 = splitImageReference(expansion.value);
-        const image = {
-          raw: rawImage,
-          expanded: expansion.value,
-          unresolvedVariables: [...new Set(expansion.unresolved)],
-          ...parts2,
-          range: imageWord?.range ?? core.keywordRange
-        };
-        const platform2 = core.flags.find((flag) => flag.name === "platform")?.value ?? null;
-        return { ...core, kind: "FROM", image, asKeyword, asKeywordRange, stageName, stageNameRange, platform: platform2 };
-      }
-    };
-  }
-});
-
-// src/engine/check-directive.ts
-function parseCheckOptions(value) {
-  const trimmed = value.trim();
-  if (trimmed === "") return DEFAULT_CHECK_OPTIONS;
-  const parts2 = [];
-  let rest = trimmed;
-  for (let count = 0; count < 2; count++) {
-    const semicolon = rest.indexOf(";");
-    if (semicolon === -1) break;
-    parts2.push(rest.slice(0, semicolon));
-    rest = rest.slice(semicolon + 1);
-  }
-  parts2.push(rest);
-  let skipAll = false;
-  const skip = /* @__PURE__ */ new Set();
-  let experimentalAll = false;
-  const experimental = /* @__PURE__ */ new Set();
-  let error2 = false;
-  for (const part of parts2) {
-    const equals = part.indexOf("=");
-    if (equals === -1) return { error: `invalid check option "${part}"` };
-    const key = part.slice(0, equals).trim();
-    const optionValue = part.slice(equals + 1).trim();
-    switch (key) {
-      case "skip":
-        if (optionValue === "all") skipAll = true;
-        else for (const name2 of optionValue.split(",")) if (name2.trim()) skip.add(name2.trim());
-        break;
-      case "experimental":
-        if (optionValue === "all") experimentalAll = true;
-        else for (const name2 of optionValue.split(",")) if (name2.trim()) experimental.add(name2.trim());
-        break;
-      case "error":
-        if (GO_TRUE.has(optionValue)) error2 = true;
-        else if (GO_FALSE.has(optionValue)) error2 = false;
-        else return { error: `strconv.ParseBool: parsing "${optionValue}": invalid syntax` };
-        break;
-      default:
-        return { error: `invalid check option "${key}"` };
-    }
-  }
-  return { skipAll, skip, experimentalAll, experimental, error: error2 };
-}
-function resolveCheckConfiguration(dockerfile, buildArgs) {
-  const fromBuildArg = buildArgs.get("BUILDKIT_DOCKERFILE_CHECK");
-  if (fromBuildArg !== void 0) {
-    const parsed2 = parseCheckOptions(fromBuildArg);
-    return "skipAll" in parsed2 ? { options: parsed2, error: null, source: "build-arg" } : {
-      options: DEFAULT_CHECK_OPTIONS,
-      error: `failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: ${parsed2.error}`,
-      source: "build-arg"
-    };
-  }
-  const directive = dockerfile.directives.find((candidate) => candidate.name === "check");
-  if (!directive || directive.range.start.column !== 1) {
-    return { options: DEFAULT_CHECK_OPTIONS, error: null, source: "default" };
-  }
-  const value = directive.value.split(/\s/)[0] ?? "";
-  const parsed = parseCheckOptions(value);
-  return "skipAll" in parsed ? { options: parsed, error: null, source: "directive" } : { options: DEFAULT_CHECK_OPTIONS, error: `failed to parse check options: ${parsed.error}`, source: "directive" };
-}
-function isCheckEnabled(options, checkName, experimental) {
-  if (experimental) return options.experimentalAll || options.experimental.has(checkName);
-  if (options.skipAll) return false;
-  return !options.skip.has(checkName);
-}
-function commentBlocks(dockerfile) {
-  const cached = commentBlockCache.get(dockerfile);
-  if (cached) return cached;
-  const directiveLines = new Set(dockerfile.directives.map((directive) => directive.line));
-  const comments = dockerfile.comments.filter(
-    (comment) => !comment.insideContinuation && !directiveLines.has(comment.line)
-  );
-  const blocks = /* @__PURE__ */ new Map();
-  let commentIndex = 0;
-  for (const instruction of dockerfile.instructions) {
-    let buffer = [];
-    while (commentIndex < comments.length && comments[commentIndex].line < instruction.startLine) {
-      const line = dockerfile.lines[comments[commentIndex].line - 1] ?? "";
-      const stored = line.slice(1).trim();
-      if (stored === "") buffer = [];
-      else buffer.push(stored);
-      commentIndex++;
-    }
-    while (commentIndex < comments.length && comments[commentIndex].line <= instruction.endLine) commentIndex++;
-    if (buffer.length > 0) blocks.set(instruction, buffer);
-  }
-  commentBlockCache.set(dockerfile, blocks);
-  return blocks;
-}
-function instructionCheckComment(dockerfile, instruction) {
-  const block = commentBlocks(dockerfile).get(instruction);
-  if (!block) return null;
-  for (const stored of block) {
-    const match = CHECK_COMMENT.exec(`#${stored}`);
-    if (!match) continue;
-    const parsed = parseCheckOptions(match[1].split(/\s/)[0] ?? "");
-    return "skipAll" in parsed ? parsed : null;
-  }
-  return null;
-}
-function isSkippedByCheckComment(comment, checkName, experimental) {
-  if (!comment || experimental) return false;
-  return comment.skipAll || comment.skip.has(checkName);
-}
-function isEnabledByCheckComment(comment, checkName) {
-  return comment !== null && (comment.experimentalAll || comment.experimental.has(checkName));
-}
-function anyCheckCommentEnables(dockerfile, checkName) {
-  for (const instruction of commentBlocks(dockerfile).keys()) {
-    if (isEnabledByCheckComment(instructionCheckComment(dockerfile, instruction), checkName)) return true;
-  }
-  return false;
-}
-var DEFAULT_CHECK_OPTIONS, GO_TRUE, GO_FALSE, commentBlockCache, CHECK_COMMENT, CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS;
-var init_check_directive = __esm({
-  "src/engine/check-directive.ts"() {
-    "use strict";
-    DEFAULT_CHECK_OPTIONS = {
-      skipAll: false,
-      skip: /* @__PURE__ */ new Set(),
-      experimentalAll: false,
-      experimental: /* @__PURE__ */ new Set(),
-      error: false
-    };
-    GO_TRUE = /* @__PURE__ */ new Set(["1", "t", "T", "TRUE", "true", "True"]);
-    GO_FALSE = /* @__PURE__ */ new Set(["0", "f", "F", "FALSE", "false", "False"]);
-    commentBlockCache = /* @__PURE__ */ new WeakMap();
-    CHECK_COMMENT = /^#\s*check\s*=\s*(.+?)\s*$/i;
-    CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS = /* @__PURE__ */ new Set([
-      "NoEmptyContinuation",
-      "ConsistentInstructionCasing",
-      "DuplicateStageName",
-      "ReservedStageName",
-      "InvalidDefaultArgInFrom",
-      "InvalidBaseImagePlatform",
-      "MultipleInstructionsDisallowed"
-    ]);
   }
 });
 
@@ -42021,661 +40188,2581 @@ var init_lint = __esm({
   }
 });
 
-// src/context/go-path.ts
+// node_modules/fdir/dist/index.mjs
+import { createRequire as createRequire2 } from "module";
+import { basename as basename4, dirname as dirname6, normalize, relative as relative4, resolve as resolve6, sep as sep4 } from "path";
+import * as nativeFs from "fs";
 function cleanPath2(path6) {
-  if (path6 === "") return ".";
-  const rooted = path6.startsWith("/");
-  const kept = [];
-  for (const segment2 of path6.split("/")) {
-    if (segment2 === "" || segment2 === ".") continue;
-    if (segment2 === "..") {
-      if (kept.length > 0 && kept[kept.length - 1] !== "..") kept.pop();
-      else if (!rooted) kept.push("..");
-      continue;
-    }
-    kept.push(segment2);
-  }
-  const joined = kept.join("/");
-  if (rooted) return `/${joined}`;
-  return joined === "" ? "." : joined;
+  let normalized = normalize(path6);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep4) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
 }
-function parentOf(path6) {
-  const slash = path6.lastIndexOf("/");
-  return slash === -1 ? "." : path6.slice(0, slash);
+function convertSlashes(path6, separator) {
+  return path6.replace(SLASHES_REGEX, separator);
 }
-function trimSpace(text) {
-  return text.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "");
+function isRootDirectory(path6) {
+  return path6 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path6);
 }
-function globSyntaxError(pattern) {
-  const bad = "syntax error in pattern";
-  const characters = [...pattern];
-  let index = 0;
-  const readClassCharacter = () => {
-    const character = characters[index];
-    if (character === void 0 || character === "-" || character === "]") return false;
-    if (character === "\\") {
-      index++;
-      if (characters[index] === void 0) return false;
-    }
-    index++;
-    return true;
+function normalizePath(path6, options) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+  const pathNeedsCleaning = process.platform === "win32" && path6.includes("/") || path6.startsWith(".");
+  if (resolvePaths) path6 = resolve6(path6);
+  if (normalizePath$1 || pathNeedsCleaning) path6 = cleanPath2(path6);
+  if (path6 === ".") return "";
+  const needsSeperator = path6[path6.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path6 + pathSeparator : path6, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root);
+    if (sameRoot) return directoryPath.slice(root.length) + filename;
+    else return convertSlashes(relative4(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
-  while (index < characters.length) {
-    const character = characters[index];
-    if (character === "\\") {
-      if (index + 1 >= characters.length) return bad;
-      index += 2;
-      continue;
-    }
-    if (character !== "[") {
-      index++;
-      continue;
-    }
-    index++;
-    if (characters[index] === "^") index++;
-    let ranges = 0;
-    for (; ; ) {
-      if (characters[index] === "]" && ranges > 0) {
-        index++;
-        break;
-      }
-      if (!readClassCharacter()) return bad;
-      if (characters[index] === "-") {
-        index++;
-        if (!readClassCharacter()) return bad;
-      }
-      ranges++;
-    }
-  }
-  return null;
 }
-var init_go_path = __esm({
-  "src/context/go-path.ts"() {
-    "use strict";
-  }
-});
-
-// src/context/go-regexp.ts
-function literal(codePoint) {
-  return `\\u{${codePoint.toString(16)}}`;
+function joinPath(filename) {
+  return filename;
 }
-function isPunctuation(character) {
-  return /^[!-/:-@[-`{-~]$/u.test(character);
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
 }
-function readHex(characters, start2) {
-  if (characters[start2] === "{") {
-    const close = characters.indexOf("}", start2);
-    const digits2 = characters.slice(start2 + 1, close).join("");
-    if (close === -1 || !/^[0-9A-Fa-f]+$/u.test(digits2)) throw new SyntaxError("invalid escape sequence: `\\x`");
-    return { codePoint: Number.parseInt(digits2, 16), next: close + 1 };
-  }
-  const digits = characters.slice(start2, start2 + 2).join("");
-  if (!/^[0-9A-Fa-f]{2}$/u.test(digits)) throw new SyntaxError("invalid escape sequence: `\\x`");
-  return { codePoint: Number.parseInt(digits, 16), next: start2 + 2 };
+function build$7(root, options) {
+  const { relativePaths, includeBasePath } = options;
+  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
 }
-function readEscape(characters, start2, inClass) {
-  const character = characters[start2];
-  if (character === void 0) throw new SyntaxError("trailing backslash at end of expression: ``");
-  if (isPunctuation(character)) return { text: null, codePoint: character.codePointAt(0), next: start2 + 1, isClass: false };
-  const control = CONTROL_ESCAPES[character];
-  if (control !== void 0) return { text: null, codePoint: control, next: start2 + 1, isClass: false };
-  if (character === "x") {
-    const hex = readHex(characters, start2 + 1);
-    return { text: null, codePoint: hex.codePoint, next: hex.next, isClass: false };
-  }
-  const perl = PERL_CLASSES[character.toLowerCase()];
-  if (perl !== void 0) {
-    const negated = character !== character.toLowerCase();
-    if (negated && inClass) throw new SyntaxError(`unsupported negated class escape in a class: \`\\${character}\``);
-    return { text: negated ? `[^${perl}]` : inClass ? perl : `[${perl}]`, codePoint: null, next: start2 + 1, isClass: true };
-  }
-  if (!inClass && (character === "b" || character === "B")) return { text: `\\${character}`, codePoint: null, next: start2 + 1, isClass: true };
-  if (!inClass && character === "A") return { text: "^", codePoint: null, next: start2 + 1, isClass: true };
-  if (!inClass && character === "z") return { text: "$", codePoint: null, next: start2 + 1, isClass: true };
-  throw new SyntaxError(`invalid escape sequence: \`\\${character}\``);
+function pushDirectoryWithRelativePath(root) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root.length) || ".");
+  };
 }
-function translateClass(characters, start2) {
-  let index = start2 + 1;
-  let negated = false;
-  if (characters[index] === "^") {
-    negated = true;
-    index++;
-  }
-  const items = [];
-  let first = true;
-  for (; ; ) {
-    const character = characters[index];
-    if (character === void 0) throw new SyntaxError(`missing closing ]: \`${characters.slice(start2).join("")}\``);
-    if (character === "]" && !first) {
-      index++;
-      break;
-    }
-    first = false;
-    if (character === "[" && characters[index + 1] === ":") {
-      const close = characters.indexOf("]", index + 2);
-      const inner = close === -1 ? "" : characters.slice(index + 2, close).join("");
-      const match = /^(\^?)([a-z]+):$/u.exec(inner);
-      const posix2 = match ? POSIX_CLASSES[match[2]] : void 0;
-      if (match && posix2 !== void 0) {
-        if (match[1] === "^") throw new SyntaxError("unsupported negated POSIX class in a class");
-        items.push(posix2);
-        index = close + 1;
-        continue;
-      }
-    }
-    let low;
-    if (character === "\\") {
-      const escape2 = readEscape(characters, index + 1, true);
-      index = escape2.next;
-      if (escape2.isClass) {
-        items.push(escape2.text);
-        continue;
-      }
-      low = escape2.codePoint;
-    } else {
-      low = character.codePointAt(0);
-      index++;
-    }
-    if (characters[index] === "-" && characters[index + 1] !== void 0 && characters[index + 1] !== "]") {
-      index++;
-      let high;
-      const bound = characters[index];
-      if (bound === "\\") {
-        const escape2 = readEscape(characters, index + 1, true);
-        if (escape2.isClass) throw new SyntaxError("invalid character class range");
-        high = escape2.codePoint;
-        index = escape2.next;
-      } else {
-        high = bound.codePointAt(0);
-        index++;
-      }
-      if (high < low) throw new SyntaxError("invalid character class range");
-      items.push(`${literal(low)}-${literal(high)}`);
-      continue;
-    }
-    items.push(literal(low));
-  }
-  return { text: `[${negated ? "^" : ""}${items.join("")}]`, next: index };
+function pushDirectoryFilterWithRelativePath(root) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+  };
 }
-function compileGoRegexp(source) {
-  const characters = [...source];
-  let output = "";
-  let index = 0;
-  while (index < characters.length) {
-    const character = characters[index];
-    switch (character) {
-      case "\\": {
-        const escape2 = readEscape(characters, index + 1, false);
-        output += escape2.codePoint !== null ? literal(escape2.codePoint) : escape2.text;
-        index = escape2.next;
-        break;
-      }
-      case "[": {
-        const translated = translateClass(characters, index);
-        output += translated.text;
-        index = translated.next;
-        break;
-      }
-      case "]":
-        output += "\\]";
-        index++;
-        break;
-      case "^":
-      case "$":
-      case ".":
-      case "*":
-      case "?":
-      case "(":
-      case ")":
-      case "/":
-        output += character === "/" ? "\\/" : character;
-        index++;
-        break;
-      default:
-        output += /^[\p{L}\p{N}_ -]$/u.test(character) && character !== "-" ? character : literal(character.codePointAt(0));
-        index++;
-    }
-  }
-  output = output.replace(/(?:\(\.\*\\\/\)\?){2,}/gu, "(.*\\/)?");
-  return new RegExp(output, "u");
+function build$6(root, options) {
+  const { includeDirs, filters, relativePaths } = options;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
 }
-var POSIX_CLASSES, PERL_CLASSES, CONTROL_ESCAPES;
-var init_go_regexp = __esm({
-  "src/context/go-regexp.ts"() {
-    "use strict";
-    POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      ascii: "\\u{0}-\\u{7f}",
-      blank: "\\t ",
-      cntrl: "\\u{0}-\\u{1f}\\u{7f}",
-      digit: "0-9",
-      graph: "!-~",
-      lower: "a-z",
-      print: " -~",
-      punct: "!-\\/:-@\\[-`\\{-~",
-      space: "\\t\\n\\v\\f\\r ",
-      upper: "A-Z",
-      word: "0-9A-Za-z_",
-      xdigit: "0-9A-Fa-f"
+function build$5(options) {
+  const { excludeFiles, filters, onlyCounts } = options;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+function build$4(options) {
+  return options.group ? getArrayGroup : getArray;
+}
+function build$3(options) {
+  return options.group ? groupFiles : empty;
+}
+function build$2(options, isSynchronous) {
+  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path6, resolved2, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved2, state);
+  let parent = dirname6(path6);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved2 || resolvedPath.startsWith(resolved2) || resolved2.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname6(parent);
+  }
+  state.symlinks.set(path6, resolved2);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved2, state) {
+  return state.visited.includes(resolved2 + state.options.pathSeparator);
+}
+function report(error2, callback$1, output, suppressErrors) {
+  if (error2 && !suppressErrors) callback$1(error2, output);
+  else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+  const { onlyCounts, group: group2, maxFiles } = options;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group2) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+function promise(root, options) {
+  return new Promise((resolve$1, reject) => {
+    callback(root, options, (err2, output) => {
+      if (err2) return reject(err2);
+      resolve$1(output);
+    });
+  });
+}
+function callback(root, options, callback$1) {
+  let walker = new Walker(root, options, callback$1);
+  walker.start();
+}
+function sync(root, options) {
+  const walker = new Walker(root, options);
+  return walker.start();
+}
+var __require2, SLASHES_REGEX, WINDOWS_ROOT_DIR_REGEX, pushDirectory, pushDirectoryFilter, empty$2, pushFileFilterAndCount, pushFileFilter, pushFileCount, pushFile, empty$1, getArray, getArrayGroup, groupFiles, empty, resolveSymlinksAsync, resolveSymlinks, onlyCountsSync, groupsSync, defaultSync, limitFilesSync, onlyCountsAsync, defaultAsync, limitFilesAsync, groupsAsync, readdirOpts, walkAsync, walkSync, Queue, Counter, Aborter, Walker, APIBuilder, pm, Builder;
+var init_dist = __esm({
+  "node_modules/fdir/dist/index.mjs"() {
+    __require2 = /* @__PURE__ */ createRequire2(import.meta.url);
+    SLASHES_REGEX = /[\\/]/g;
+    WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+    pushDirectory = (directoryPath, paths) => {
+      paths.push(directoryPath || ".");
     };
-    PERL_CLASSES = {
-      d: "0-9",
-      s: "\\t\\n\\f\\r ",
-      w: "0-9A-Za-z_"
+    pushDirectoryFilter = (directoryPath, paths, filters) => {
+      const path6 = directoryPath || ".";
+      if (filters.every((filter) => filter(path6, true))) paths.push(path6);
     };
-    CONTROL_ESCAPES = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
-  }
-});
-
-// src/context/dockerignore.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync5 } from "node:fs";
-import { basename as basename6, dirname as dirname6, join as join6, relative as relative3 } from "node:path";
-function readIgnorePatterns(text) {
-  const patterns = [];
-  const lines = text.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  for (const [index, rawLine] of lines.entries()) {
-    let line = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
-    if (index === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
-    if (line.startsWith("#")) continue;
-    let pattern = trimSpace(line);
-    if (pattern === "") continue;
-    const invert = pattern.startsWith("!");
-    if (invert) pattern = trimSpace(pattern.slice(1));
-    if (pattern.length > 0) {
-      pattern = cleanPath2(pattern);
-      if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
-    }
-    patterns.push({ pattern: invert ? `!${pattern}` : pattern, line: index + 1 });
-  }
-  return patterns;
-}
-function compilePattern(text, exclusion, line) {
-  let goRegex = "^";
-  let matchType = "exact";
-  const characters = [...text];
-  for (let index = 0, iteration = 0; index < characters.length; iteration++) {
-    const character = characters[index++];
-    if (character === "*") {
-      if (characters[index] === "*") {
-        index++;
-        if (characters[index] === "/") index++;
-        if (index >= characters.length) {
-          if (matchType === "exact") matchType = "prefix";
-          else {
-            goRegex += ".*";
-            matchType = "regexp";
-          }
-        } else {
-          goRegex += "(.*/)?";
-          matchType = "regexp";
-        }
-        if (iteration === 0) matchType = "suffix";
-      } else {
-        goRegex += "[^/]*";
-        matchType = "regexp";
-      }
-    } else if (character === "?") {
-      goRegex += "[^/]";
-      matchType = "regexp";
-    } else if (".+()|{}$".includes(character)) {
-      goRegex += `\\${character}`;
-    } else if (character === "\\") {
-      if (index < characters.length) {
-        goRegex += `\\${characters[index++]}`;
-        matchType = "regexp";
-      } else goRegex += "\\";
-    } else if (character === "[" || character === "]") {
-      goRegex += character;
-      matchType = "regexp";
-    } else goRegex += character;
-  }
-  const segments = text.split("/");
-  const base = { text, exclusion, line, segments };
-  switch (matchType) {
-    case "exact":
-      return { ...base, matches: (path6) => path6 === text };
-    case "prefix": {
-      const prefix = text.slice(0, -2);
-      return { ...base, matches: (path6) => path6.startsWith(prefix) };
-    }
-    case "suffix": {
-      const suffix = text.slice(2);
-      const bare = suffix.startsWith("/") ? suffix.slice(1) : null;
-      return { ...base, matches: (path6) => path6.endsWith(suffix) || path6 === bare };
-    }
-    case "regexp": {
-      const regex = compileGoRegexp(`${goRegex}$`);
-      return { ...base, matches: (path6) => regex.test(path6) };
-    }
-  }
-}
-function segmentsCouldMatchBelow(patternSegments, folderSegments) {
-  for (const [index, folderSegment] of folderSegments.entries()) {
-    const patternSegment = patternSegments[index];
-    if (patternSegment === void 0) return false;
-    if (patternSegment.includes("**")) return true;
-    if (SEGMENT_WILDCARD.test(patternSegment)) {
+    empty$2 = () => {
+    };
+    pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+      if (filters.every((filter) => filter(filename, false))) counts.files++;
+    };
+    pushFileFilter = (filename, paths, _counts, filters) => {
+      if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+    };
+    pushFileCount = (_filename, _paths, counts, _filters) => {
+      counts.files++;
+    };
+    pushFile = (filename, paths) => {
+      paths.push(filename);
+    };
+    empty$1 = () => {
+    };
+    getArray = (paths) => {
+      return paths;
+    };
+    getArrayGroup = () => {
+      return [""].slice(0, 0);
+    };
+    groupFiles = (groups, directory, files) => {
+      groups.push({
+        directory,
+        files,
+        dir: directory
+      });
+    };
+    empty = () => {
+    };
+    resolveSymlinksAsync = function(path6, state, callback$1) {
+      const { queue, fs: fs4, options: { suppressErrors } } = state;
+      queue.enqueue();
+      fs4.realpath(path6, (error2, resolvedPath) => {
+        if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
+        fs4.stat(resolvedPath, (error$1, stat3) => {
+          if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+          if (stat3.isDirectory() && isRecursive(path6, resolvedPath, state)) return queue.dequeue(null, state);
+          callback$1(stat3, resolvedPath);
+          queue.dequeue(null, state);
+        });
+      });
+    };
+    resolveSymlinks = function(path6, state, callback$1) {
+      const { queue, fs: fs4, options: { suppressErrors } } = state;
+      queue.enqueue();
       try {
-        const single = new PatternMatcher([{ pattern: patternSegment, line: 0 }]).patterns[0];
-        if (single && !single.matches(folderSegment)) return false;
-      } catch {
-        return true;
-      }
-      continue;
-    }
-    if (patternSegment !== folderSegment) return false;
-  }
-  return patternSegments.length > folderSegments.length;
-}
-function findIgnoreFile(dockerfilePath, contextDir) {
-  const beside = join6(dirname6(dockerfilePath), `${basename6(dockerfilePath)}.dockerignore`);
-  if (isFile(beside)) return beside;
-  const atRoot = join6(contextDir, ".dockerignore");
-  return isFile(atRoot) ? atRoot : null;
-}
-function isFile(path6) {
-  try {
-    return existsSync3(path6) && statSync5(path6).isFile();
-  } catch {
-    return false;
-  }
-}
-function loadIgnoreFile(dockerfilePath, contextDir) {
-  const file = findIgnoreFile(dockerfilePath, contextDir);
-  if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
-  const displayPath2 = relative3(process.cwd(), file) || file;
-  try {
-    return { file, displayPath: displayPath2, matcher: new PatternMatcher(readIgnorePatterns(readFileSync2(file, "utf8"))), readError: null };
-  } catch (error2) {
-    return { file, displayPath: displayPath2, matcher: new PatternMatcher([]), readError: `cannot read ${displayPath2}: ${error2.message}` };
-  }
-}
-var PatternMatcher, SEGMENT_WILDCARD;
-var init_dockerignore = __esm({
-  "src/context/dockerignore.ts"() {
-    "use strict";
-    init_go_path();
-    init_go_regexp();
-    PatternMatcher = class {
-      patterns;
-      errors;
-      hasExceptions;
-      constructor(lines) {
-        const patterns = [];
-        const errors = [];
-        for (const { pattern: raw, line } of lines) {
-          let pattern = trimSpace(raw);
-          if (pattern === "") continue;
-          pattern = cleanPath2(pattern);
-          let exclusion = false;
-          if (pattern.startsWith("!")) {
-            if (pattern.length === 1) {
-              errors.push({ line, message: 'illegal exclusion pattern: "!"' });
-              continue;
-            }
-            exclusion = true;
-            pattern = pattern.slice(1);
-          }
-          const syntaxError = globSyntaxError(pattern);
-          if (syntaxError) {
-            errors.push({ line, message: `${syntaxError}: ${JSON.stringify(pattern)}` });
-            continue;
-          }
-          try {
-            patterns.push(compilePattern(pattern, exclusion, line));
-          } catch (error2) {
-            errors.push({ line, message: `${error2.message}: ${JSON.stringify(pattern)}` });
-          }
-        }
-        this.patterns = patterns;
-        this.errors = errors;
-        this.hasExceptions = patterns.some((pattern) => pattern.exclusion);
-      }
-      /** `MatchesOrParentMatches`: the path or one of its parent folders is excluded (CopyIgnoredFile). */
-      matchesOrParentMatches(path6) {
-        let matched = false;
-        const parent = parentOf(path6);
-        const parentSegments = parent === "." ? [] : parent.split("/");
-        for (const pattern of this.patterns) {
-          if (pattern.exclusion !== matched) continue;
-          let match = pattern.matches(path6);
-          for (let depth = 1; !match && depth <= parentSegments.length; depth++) {
-            match = pattern.matches(parentSegments.slice(0, depth).join("/"));
-          }
-          if (match) matched = !pattern.exclusion;
-        }
-        return matched;
-      }
-      /**
-       * `MatchesUsingParentResults`, as fsutil's walker uses it to decide what is sent: `parentState`
-       * holds which patterns the parent folder matched (null at the root).
-       */
-      matchesUsingParentResults(path6, parentState) {
-        const state = new Uint8Array(this.patterns.length);
-        let matched = false;
-        for (const [index, pattern] of this.patterns.entries()) {
-          let match = parentState !== null && parentState[index] === 1;
-          if (!match) {
-            if (pattern.exclusion !== matched) continue;
-            match = pattern.matches(path6);
-          }
-          state[index] = match ? 1 : 0;
-          if (match) matched = !pattern.exclusion;
-        }
-        return { excluded: matched, state };
-      }
-      /**
-       * Whether some `!` exception could match a path strictly below `folder`; when none can, an
-       * excluded folder is pruned without changing the result (fsutil prunes the same way, §7).
-       */
-      exceptionCouldMatchBelow(folder) {
-        const folderSegments = folder.split("/");
-        return this.patterns.some((pattern) => pattern.exclusion && segmentsCouldMatchBelow(pattern.segments, folderSegments));
+        const resolvedPath = fs4.realpathSync(path6);
+        const stat3 = fs4.statSync(resolvedPath);
+        if (stat3.isDirectory() && isRecursive(path6, resolvedPath, state)) return;
+        callback$1(stat3, resolvedPath);
+      } catch (e) {
+        if (!suppressErrors) throw e;
       }
     };
-    SEGMENT_WILDCARD = /[*?[\\]/u;
+    onlyCountsSync = (state) => {
+      return state.counts;
+    };
+    groupsSync = (state) => {
+      return state.groups;
+    };
+    defaultSync = (state) => {
+      return state.paths;
+    };
+    limitFilesSync = (state) => {
+      return state.paths.slice(0, state.options.maxFiles);
+    };
+    onlyCountsAsync = (state, error2, callback$1) => {
+      report(error2, callback$1, state.counts, state.options.suppressErrors);
+      return null;
+    };
+    defaultAsync = (state, error2, callback$1) => {
+      report(error2, callback$1, state.paths, state.options.suppressErrors);
+      return null;
+    };
+    limitFilesAsync = (state, error2, callback$1) => {
+      report(error2, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      return null;
+    };
+    groupsAsync = (state, error2, callback$1) => {
+      report(error2, callback$1, state.groups, state.options.suppressErrors);
+      return null;
+    };
+    readdirOpts = { withFileTypes: true };
+    walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+      state.queue.enqueue();
+      if (currentDepth < 0) return state.queue.dequeue(null, state);
+      const { fs: fs4 } = state;
+      state.visited.push(crawlPath);
+      state.counts.directories++;
+      fs4.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
+        callback$1(entries, directoryPath, currentDepth);
+        state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
+      });
+    };
+    walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+      const { fs: fs4 } = state;
+      if (currentDepth < 0) return;
+      state.visited.push(crawlPath);
+      state.counts.directories++;
+      let entries = [];
+      try {
+        entries = fs4.readdirSync(crawlPath || ".", readdirOpts);
+      } catch (e) {
+        if (!state.options.suppressErrors) throw e;
+      }
+      callback$1(entries, directoryPath, currentDepth);
+    };
+    Queue = class {
+      count = 0;
+      constructor(onQueueEmpty) {
+        this.onQueueEmpty = onQueueEmpty;
+      }
+      enqueue() {
+        this.count++;
+        return this.count;
+      }
+      dequeue(error2, output) {
+        if (this.onQueueEmpty && (--this.count <= 0 || error2)) {
+          this.onQueueEmpty(error2, output);
+          if (error2) {
+            output.controller.abort();
+            this.onQueueEmpty = void 0;
+          }
+        }
+      }
+    };
+    Counter = class {
+      _files = 0;
+      _directories = 0;
+      set files(num) {
+        this._files = num;
+      }
+      get files() {
+        return this._files;
+      }
+      set directories(num) {
+        this._directories = num;
+      }
+      get directories() {
+        return this._directories;
+      }
+      /**
+      * @deprecated use `directories` instead
+      */
+      /* c8 ignore next 3 */
+      get dirs() {
+        return this._directories;
+      }
+    };
+    Aborter = class {
+      aborted = false;
+      abort() {
+        this.aborted = true;
+      }
+    };
+    Walker = class {
+      root;
+      isSynchronous;
+      state;
+      joinPath;
+      pushDirectory;
+      pushFile;
+      getArray;
+      groupFiles;
+      resolveSymlink;
+      walkDirectory;
+      callbackInvoker;
+      constructor(root, options, callback$1) {
+        this.isSynchronous = !callback$1;
+        this.callbackInvoker = build$1(options, this.isSynchronous);
+        this.root = normalizePath(root, options);
+        this.state = {
+          root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+          paths: [""].slice(0, 0),
+          groups: [],
+          counts: new Counter(),
+          options,
+          queue: new Queue((error2, state) => this.callbackInvoker(state, error2, callback$1)),
+          symlinks: /* @__PURE__ */ new Map(),
+          visited: [""].slice(0, 0),
+          controller: new Aborter(),
+          fs: options.fs || nativeFs
+        };
+        this.joinPath = build$7(this.root, options);
+        this.pushDirectory = build$6(this.root, options);
+        this.pushFile = build$5(options);
+        this.getArray = build$4(options);
+        this.groupFiles = build$3(options);
+        this.resolveSymlink = build$2(options, this.isSynchronous);
+        this.walkDirectory = build(this.isSynchronous);
+      }
+      start() {
+        this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+        this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+        return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+      }
+      walk = (entries, directoryPath, depth) => {
+        const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+        if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+        const files = this.getArray(this.state.paths);
+        for (let i2 = 0; i2 < entries.length; ++i2) {
+          const entry = entries[i2];
+          if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+            const filename = this.joinPath(entry.name, directoryPath);
+            this.pushFile(filename, files, this.state.counts, filters);
+          } else if (entry.isDirectory()) {
+            let path6 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+            if (exclude && exclude(entry.name, path6)) continue;
+            this.pushDirectory(path6, paths, filters);
+            this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
+          } else if (this.resolveSymlink && entry.isSymbolicLink()) {
+            let path6 = joinPathWithBasePath(entry.name, directoryPath);
+            this.resolveSymlink(path6, this.state, (stat3, resolvedPath) => {
+              if (stat3.isDirectory()) {
+                resolvedPath = normalizePath(resolvedPath, this.state.options);
+                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
+              } else {
+                resolvedPath = useRealPaths ? resolvedPath : path6;
+                const filename = basename4(resolvedPath);
+                const directoryPath$1 = normalizePath(dirname6(resolvedPath), this.state.options);
+                resolvedPath = this.joinPath(filename, directoryPath$1);
+                this.pushFile(resolvedPath, files, this.state.counts, filters);
+              }
+            });
+          }
+        }
+        this.groupFiles(this.state.groups, directoryPath, files);
+      };
+    };
+    APIBuilder = class {
+      constructor(root, options) {
+        this.root = root;
+        this.options = options;
+      }
+      withPromise() {
+        return promise(this.root, this.options);
+      }
+      withCallback(cb) {
+        callback(this.root, this.options, cb);
+      }
+      sync() {
+        return sync(this.root, this.options);
+      }
+    };
+    pm = null;
+    try {
+      __require2.resolve("picomatch");
+      pm = __require2("picomatch");
+    } catch {
+    }
+    Builder = class {
+      globCache = {};
+      options = {
+        maxDepth: Infinity,
+        suppressErrors: true,
+        pathSeparator: sep4,
+        filters: []
+      };
+      globFunction;
+      constructor(options) {
+        this.options = {
+          ...this.options,
+          ...options
+        };
+        this.globFunction = this.options.globFunction;
+      }
+      group() {
+        this.options.group = true;
+        return this;
+      }
+      withPathSeparator(separator) {
+        this.options.pathSeparator = separator;
+        return this;
+      }
+      withBasePath() {
+        this.options.includeBasePath = true;
+        return this;
+      }
+      withRelativePaths() {
+        this.options.relativePaths = true;
+        return this;
+      }
+      withDirs() {
+        this.options.includeDirs = true;
+        return this;
+      }
+      withMaxDepth(depth) {
+        this.options.maxDepth = depth;
+        return this;
+      }
+      withMaxFiles(limit) {
+        this.options.maxFiles = limit;
+        return this;
+      }
+      withFullPaths() {
+        this.options.resolvePaths = true;
+        this.options.includeBasePath = true;
+        return this;
+      }
+      withErrors() {
+        this.options.suppressErrors = false;
+        return this;
+      }
+      withSymlinks({ resolvePaths = true } = {}) {
+        this.options.resolveSymlinks = true;
+        this.options.useRealPaths = resolvePaths;
+        return this.withFullPaths();
+      }
+      withAbortSignal(signal) {
+        this.options.signal = signal;
+        return this;
+      }
+      normalize() {
+        this.options.normalizePath = true;
+        return this;
+      }
+      filter(predicate) {
+        this.options.filters.push(predicate);
+        return this;
+      }
+      onlyDirs() {
+        this.options.excludeFiles = true;
+        this.options.includeDirs = true;
+        return this;
+      }
+      exclude(predicate) {
+        this.options.exclude = predicate;
+        return this;
+      }
+      onlyCounts() {
+        this.options.onlyCounts = true;
+        return this;
+      }
+      crawl(root) {
+        return new APIBuilder(root || ".", this.options);
+      }
+      withGlobFunction(fn) {
+        this.globFunction = fn;
+        return this;
+      }
+      /**
+      * @deprecated Pass options using the constructor instead:
+      * ```ts
+      * new fdir(options).crawl("/path/to/root");
+      * ```
+      * This method will be removed in v7.0
+      */
+      /* c8 ignore next 4 */
+      crawlWithOptions(root, options) {
+        this.options = {
+          ...this.options,
+          ...options
+        };
+        return new APIBuilder(root || ".", this.options);
+      }
+      glob(...patterns) {
+        if (this.globFunction) return this.globWithOptions(patterns);
+        return this.globWithOptions(patterns, ...[{ dot: true }]);
+      }
+      globWithOptions(patterns, ...options) {
+        const globFn = this.globFunction || pm;
+        if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+        var isMatch = this.globCache[patterns.join("\0")];
+        if (!isMatch) {
+          isMatch = globFn(patterns, ...options);
+          this.globCache[patterns.join("\0")] = isMatch;
+        }
+        this.options.filters.push((path6) => isMatch(path6));
+        return this;
+      }
+    };
   }
 });
 
-// src/context/walk.ts
-import { closeSync, lstatSync as lstatSync2, openSync, readSync, readdirSync as readdirSync3, readlinkSync } from "node:fs";
-import { join as join7 } from "node:path";
-function readHead(path6) {
-  let descriptor = null;
-  try {
-    descriptor = openSync(path6, "r");
-    const buffer = Buffer.alloc(CONTENT_CHECK_LIMIT);
-    const length = readSync(descriptor, buffer, 0, CONTENT_CHECK_LIMIT, 0);
-    return buffer.subarray(0, length).toString("utf8");
-  } catch {
-    return null;
-  } finally {
-    if (descriptor !== null) closeSync(descriptor);
-  }
-}
-function credentialHintOf(name2, absolutePath) {
-  const checks = CREDENTIAL_CONTENT_CHECKS.get(name2);
-  if (!checks) return null;
-  const content = readHead(absolutePath);
-  if (content === null) return null;
-  return checks.find((check) => check.pattern.test(content))?.hint ?? null;
-}
-function walkContext(root, matcher, options = {}) {
-  const entries = [];
-  const pruned = [];
-  const warnings = [];
-  let files = 0;
-  let bytes = 0;
-  let ignoredFiles = 0;
-  let ignoredBytes = 0;
-  const hasPatterns = matcher.patterns.length > 0;
-  const started = Date.now();
-  const stack = [{ relativePath: "", absolutePath: root, state: null }];
-  while (stack.length > 0) {
-    const folder = stack.pop();
-    let children;
-    try {
-      children = readdirSync3(folder.absolutePath, { withFileTypes: true });
-    } catch (error2) {
-      warnings.push(`cannot read folder ${folder.relativePath || "."}: ${error2.code ?? error2.message}`);
-      continue;
-    }
-    children.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    const subfolders = [];
-    for (const child2 of children) {
-      const relativePath = folder.relativePath === "" ? child2.name : `${folder.relativePath}/${child2.name}`;
-      const absolutePath = join7(folder.absolutePath, child2.name);
-      let excluded = false;
-      let state = null;
-      if (hasPatterns) {
-        const decision = matcher.matchesUsingParentResults(relativePath, folder.state);
-        excluded = decision.excluded;
-        state = decision.state;
+// node_modules/picomatch/lib/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module2) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
       }
-      let isDirectory2 = child2.isDirectory();
-      let isSymlink = child2.isSymbolicLink();
-      let size = 0;
-      if (!isDirectory2) {
-        try {
-          const stats = lstatSync2(absolutePath);
-          isDirectory2 = stats.isDirectory();
-          isSymlink = stats.isSymbolicLink();
-          size = isDirectory2 ? 0 : stats.size;
-        } catch (error2) {
-          warnings.push(`cannot stat ${relativePath}: ${error2.code ?? error2.message}`);
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils3 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants6();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path6, { windows } = {}) => {
+      const segs = path6.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module2) {
+    "use strict";
+    var utils = require_utils3();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants6();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts2 = [];
+      let str = input;
+      let index = -1;
+      let start2 = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
           continue;
         }
-      }
-      let linkTarget = null;
-      if (isSymlink) {
-        try {
-          linkTarget = readlinkSync(absolutePath);
-        } catch {
-          linkTarget = null;
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start2 + 1) {
+            start2 += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
+          negated = token.negated = true;
+          start2++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
         }
       }
-      if (isDirectory2) {
-        entries.push({ path: relativePath, size: 0, isDirectory: true, isSymlink: false, ignored: excluded, linkTarget: null, credentialHint: null });
-        if (excluded && !matcher.exceptionCouldMatchBelow(relativePath)) pruned.push({ path: relativePath });
-        else subfolders.push({ relativePath, absolutePath, state });
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob2 = "";
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob2 = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob2 = str;
       } else {
-        const credentialHint = !excluded && !isSymlink ? credentialHintOf(child2.name, absolutePath) : null;
-        entries.push({ path: relativePath, size, isDirectory: false, isSymlink, ignored: excluded, linkTarget, credentialHint });
-        if (excluded) {
-          ignoredFiles++;
-          ignoredBytes += size;
-        } else {
-          files++;
-          bytes += size;
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
         }
       }
-      if (options.onProgress && entries.length % PROGRESS_EVERY === 0) options.onProgress(entries.length, Date.now() - started);
-    }
-    for (let index = subfolders.length - 1; index >= 0; index--) stack.push(subfolders[index]);
-  }
-  return { entries, pruned, totals: { files, bytes, ignoredFiles, ignoredBytes }, warnings };
-}
-var CREDENTIAL_CONTENT_CHECKS, CONTENT_CHECK_LIMIT, PROGRESS_EVERY;
-var init_walk = __esm({
-  "src/context/walk.ts"() {
-    "use strict";
-    CREDENTIAL_CONTENT_CHECKS = /* @__PURE__ */ new Map([
-      [".npmrc", [{ pattern: /(?:_authToken|_auth|_password)\s*=\s*\S/u, hint: "an auth token" }]],
-      [".yarnrc.yml", [{ pattern: /npmAuth(?:Token|Ident)\s*:\s*\S/u, hint: "an auth token" }]],
-      [".pypirc", [{ pattern: /^\s*password\s*[=:]\s*\S/mu, hint: "a password" }]],
-      [".netrc", [{ pattern: /\bpassword\s+\S/u, hint: "a password" }]],
-      [".git-credentials", [{ pattern: /:\/\/[^:\s/]+:[^@\s]+@/u, hint: "a password" }]],
-      [".dockercfg", [{ pattern: /"auth"\s*:\s*"[^"]+"/u, hint: "a registry auth" }]],
-      ["config.json", [{ pattern: /"auths"\s*:\s*\{[^}]*"auth"\s*:\s*"[^"]+"/u, hint: "a registry auth" }]],
-      ["credentials", [{ pattern: /aws_secret_access_key\s*=\s*\S/u, hint: "an AWS secret key" }]]
-    ]);
-    CONTENT_CHECK_LIMIT = 64 * 1024;
-    PROGRESS_EVERY = 2048;
+      if (opts.unescape === true) {
+        if (glob2) glob2 = utils.removeBackslashes(glob2);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start: start2,
+        base,
+        glob: glob2,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i2 = slashes[idx];
+          const value2 = input.slice(n2, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start2 !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start2) {
+            parts2.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
+        const value = input.slice(n);
+        parts2.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts2;
+      }
+      return state;
+    };
+    module2.exports = scan;
   }
 });
 
-// src/context/index.ts
-var context_exports = {};
-__export(context_exports, {
-  PatternMatcher: () => PatternMatcher,
-  cleanPath: () => cleanPath2,
-  findIgnoreFile: () => findIgnoreFile,
-  loadBuildContext: () => loadBuildContext,
-  readIgnorePatterns: () => readIgnorePatterns
-});
-import { resolve as resolve5 } from "node:path";
-function stderrProgress() {
-  if (!process.stderr.isTTY) return void 0;
-  return (entriesSeen, elapsedMs) => {
-    if (elapsedMs < 1e3) return;
-    process.stderr.write(`\rdockside: walking the build context\u2026 ${entriesSeen.toLocaleString("en")} entries`);
-  };
-}
-function loadBuildContext(dockerfilePath, contextDir, options = {}) {
-  const root = resolve5(contextDir);
-  const absoluteDockerfile = resolve5(dockerfilePath);
-  const { displayPath: displayPath2, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root);
-  const warnings = [];
-  if (readError) warnings.push(readError);
-  const errors = matcher.errors.map((error2) => `${displayPath2}:${error2.line}: ${error2.message}`);
-  warnings.push(...errors);
-  const dockerignore = {
-    file: displayPath2,
-    patterns: matcher.patterns.map((pattern) => pattern.exclusion ? `!${pattern.text}` : pattern.text),
-    hasExceptions: matcher.hasExceptions,
-    errors,
-    isIgnored: (path6) => matcher.matchesOrParentMatches(path6)
-  };
-  const onProgress = options.onProgress === null ? void 0 : options.onProgress ?? stderrProgress();
-  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, warnings, onProgress ? { onProgress } : {});
-}
-var LazyBuildContext;
-var init_context = __esm({
-  "src/context/index.ts"() {
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    init_dockerignore();
-    init_walk();
-    init_dockerignore();
-    init_go_path();
-    LazyBuildContext = class {
-      constructor(root, dockerfilePath, dockerignore, matcher, loadWarnings, walkOptions) {
-        this.root = root;
-        this.dockerfilePath = dockerfilePath;
-        this.dockerignore = dockerignore;
-        this.matcher = matcher;
-        this.loadWarnings = loadWarnings;
-        this.walkOptions = walkOptions;
+    var constants4 = require_constants6();
+    var utils = require_utils3();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants4;
+    var expandRange = (args2, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args2, options);
       }
-      root;
-      dockerfilePath;
-      dockerignore;
-      matcher;
-      loadWarnings;
-      walkOptions;
-      walked = null;
-      walk() {
-        if (this.walked === null) {
-          const started = Date.now();
-          const result = walkContext(this.root, this.matcher, this.walkOptions);
-          if (this.walkOptions.onProgress && process.stderr.isTTY && Date.now() - started >= 1e3) process.stderr.write("\r\x1B[K");
-          this.walked = result;
+      args2.sort();
+      const value = `[${args2.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args2.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts2 = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
         }
-        return this.walked;
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts2.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
       }
-      get entries() {
-        return this.walk().entries;
+      parts2.push(value);
+      return parts2;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
       }
-      get pruned() {
-        return this.walk().pruned;
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
       }
-      get totals() {
-        return this.walk().totals;
+      if (!isPlainBranch(value)) {
+        return;
       }
-      get warnings() {
-        return [...this.loadWarnings, ...this.walk().warnings];
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
       }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body2, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body2).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input.slice(token.startIndex, state.index + 1);
+        const body2 = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr[i2].type === "brace") {
+                break;
+              }
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out2 = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out2;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after2 = input[state.index + 4];
+            if (after2 && after2 !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants4.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse2();
+    var utils = require_utils3();
+    var constants4 = require_constants6();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob2, options, returnState = false) => {
+      if (Array.isArray(glob2)) {
+        const fns = glob2.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob2) && glob2.tokens && glob2.input;
+      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix2 = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob2, options) : picomatch2.makeRe(glob2, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob: glob2, posix: posix2 });
+        const result = { glob: glob2, state, regex, posix: posix2, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex, options, { glob: glob2, posix: posix2 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      let match = input === glob2;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob2;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex, options, posix2);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob2, options, posix2 = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
+      return regex.test(utils.basename(input, { windows: posix2 }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants4;
+    module2.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module2) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils3();
+    function picomatch2(glob2, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob2, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module2.exports = picomatch2;
+  }
+});
+
+// node_modules/tinyglobby/dist/index.mjs
+var dist_exports = {};
+__export(dist_exports, {
+  convertPathToPattern: () => convertPathToPattern,
+  escapePath: () => escapePath,
+  glob: () => glob,
+  globSync: () => globSync,
+  isDynamicPattern: () => isDynamicPattern
+});
+import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync, stat as stat2, statSync as statSync5 } from "fs";
+import { isAbsolute as isAbsolute2, posix, resolve as resolve7 } from "path";
+import { fileURLToPath as fileURLToPath3 } from "url";
+function getPartialMatcher(patterns, options = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i2, j;
+  for (i2 = 0; i2 < patternsCount; i2++) {
+    const parts2 = splitPattern(patterns[i2]);
+    patternsParts[i2] = parts2;
+    const partsCount = parts2.length;
+    const partMatchers = Array(partsCount);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts2[j], options);
+    matchers[i2] = partMatchers;
+  }
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+    for (i2 = 0; i2 < patternsCount; i2++) {
+      const patternParts = patternsParts[i2];
+      const matcher = matchers[i2];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
+        if (part.includes("/")) return true;
+        if (!matcher[j](inputParts[j])) break;
+        if (!options.noglobstar && part === "**") return true;
+        j++;
+      }
+      if (j === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+function buildFormat(cwd, root, absolute) {
+  if (cwd === root || root.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start2 = cwd.length + +!isRoot(cwd);
+      return (p, isDir) => p.slice(start2, isDir ? -1 : void 0) || ".";
+    }
+    const prefix = root.slice(cwd.length + 1);
+    if (prefix) return (p, isDir) => {
+      if (p === ".") return prefix;
+      const result = `${prefix}/${p}`;
+      return isDir ? result.slice(0, -1) : result;
+    };
+    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix.relative(cwd, p) || ".";
+  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+  if (root.startsWith(`${cwd}/`)) {
+    const prefix = root.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result = posix.relative(cwd, `${root}/${p}`);
+    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+  };
+}
+function ensureNonDriveRelativePath(path6) {
+  return path6.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+function splitPattern(path6) {
+  var _result$parts;
+  const result = import_picomatch.default.scan(path6, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path6];
+}
+function convertPosixPathToPattern(path6) {
+  return escapePosixPath(path6);
+}
+function convertWin32PathToPattern(path6) {
+  return escapeWin32Path(path6).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+function isDynamicPattern(pattern, options) {
+  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+  const scan = import_picomatch.default.scan(pattern);
+  return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+function normalizePattern(pattern, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result = pattern;
+  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+  const escapedCwd = escapePath(cwd);
+  result = isAbsolute2(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts2 = splitPattern(result);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i2 = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i2 < n && parts2[i2 + n] === cwdParts[cwdParts.length + i2 - n]) {
+      result = result.slice(0, (n - i2 - 1) * 3) + result.slice((n - i2) * 3 + parts2[i2 + n].length + 1) || ".";
+      i2++;
+    }
+    const potentialRoot = posix.join(cwd, parentDir.slice(i2 * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i2;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts2);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts2.length);
+    for (let i2 = 0; i2 < length; i2++) {
+      const part = parts2[i2];
+      if (part === "**" && !parts2[i2 + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i2 === parts2.length - 1 || part !== props.commonPath[i2] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result;
+}
+function processPatterns(options, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns = [];
+  for (const pattern of options.ignore) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+  }
+  for (const pattern of patterns) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns
+  };
+}
+function buildCrawler(options, patterns) {
+  const cwd = options.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options, patterns, props);
+  if (options.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options;
+  const root = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options.extglob === false,
+    noglobstar: options.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
+  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+  const excludePredicate = (_, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+  };
+  let maxDepth;
+  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug2 ? (p, isDirectory2) => {
+      const path6 = format(p, isDirectory2);
+      const matches = matcher(path6) && !ignore(path6);
+      if (matches) log(`matched ${path6}`);
+      return matches;
+    } : (p, isDirectory2) => {
+      const path6 = format(p, isDirectory2);
+      return matcher(path6) && !ignore(path6);
+    }],
+    exclude: debug2 ? (_, p) => {
+      const skipped = excludePredicate(_, p);
+      log(`${skipped ? "skipped" : "crawling"} ${p}`);
+      return skipped;
+    } : excludePredicate,
+    fs: options.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options.onlyFiles,
+    maxDepth,
+    signal: options.signal
+  }).crawl(root);
+  if (options.debug) log("internal properties:", {
+    ...props,
+    root
+  });
+  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i2 = paths.length - 1; i2 >= 0; i2--) paths[i2] = mapper(paths[i2]);
+  return paths;
+}
+function getOptions(options) {
+  const opts = Object.assign({}, options);
+  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath3(opts.cwd) : resolve7(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir2,
+    readdirSync: opts.fs.readdirSync || readdirSync2,
+    realpath: opts.fs.realpath || realpath,
+    realpathSync: opts.fs.realpathSync || realpathSync,
+    stat: opts.fs.stat || stat2,
+    statSync: opts.fs.statSync || statSync5
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+  const [crawler, relative6] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative6) : [];
+}
+function globSync(globInput, options) {
+  const [crawler, relative6] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative6) : [];
+}
+var import_picomatch, isReadonlyArray, BACKSLASHES, DRIVE_RELATIVE_PATH, isWin, ONLY_PARENT_DIRECTORIES, WIN32_ROOT_DIR, isRoot, splitPatternOptions, ESCAPED_WIN32_BACKSLASHES, convertPathToPattern, POSIX_UNESCAPED_GLOB_SYMBOLS, WIN32_UNESCAPED_GLOB_SYMBOLS, escapePosixPath, escapeWin32Path, escapePath, PARENT_DIRECTORY, ESCAPING_BACKSLASHES, defaultOptions;
+var init_dist2 = __esm({
+  "node_modules/tinyglobby/dist/index.mjs"() {
+    init_dist();
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    isReadonlyArray = Array.isArray;
+    BACKSLASHES = /\\/g;
+    DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+    isWin = process.platform === "win32";
+    ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+    WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+    isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+    splitPatternOptions = { parts: true };
+    ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+    convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
+    POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+    WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+    escapePosixPath = (path6) => path6.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapeWin32Path = (path6) => path6.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapePath = isWin ? escapeWin32Path : escapePosixPath;
+    PARENT_DIRECTORY = /^(\/?\.\.)+/;
+    ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+    defaultOptions = {
+      caseSensitiveMatch: true,
+      debug: !!process.env.TINYGLOBBY_DEBUG,
+      expandDirectories: true,
+      followSymbolicLinks: true,
+      onlyFiles: true
     };
   }
 });
@@ -43215,7 +43302,7 @@ function diffTrimmedLines(oldStr, newStr, options) {
   options = generateOptions(options, { ignoreWhitespace: true });
   return lineDiff.diff(oldStr, newStr, options);
 }
-function tokenize(value, options) {
+function tokenize2(value, options) {
   if (options.stripTrailingCr) {
     value = value.replace(/\r\n/g, "\n");
   }
@@ -43241,7 +43328,7 @@ var init_line = __esm({
     LineDiff = class extends Diff {
       constructor() {
         super(...arguments);
-        this.tokenize = tokenize;
+        this.tokenize = tokenize2;
       }
       equals(left, right, options) {
         if (options.ignoreWhitespace) {
@@ -43383,7 +43470,7 @@ var init_json = __esm({
     JsonDiff = class extends Diff {
       constructor() {
         super(...arguments);
-        this.tokenize = tokenize;
+        this.tokenize = tokenize2;
       }
       get useLongestToken() {
         return true;
@@ -44451,13 +44538,13 @@ var init_libesm = __esm({
 
 // src/reporters/format-helpers.ts
 import { createHash } from "node:crypto";
-import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve7, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve9, sep as sep5 } from "node:path";
 function displayPath(file, cwd) {
   if (file === "-") return file;
-  const absolute = resolve7(cwd, file);
-  const relativePath = relative4(cwd, absolute);
-  const chosen = relativePath === "" || relativePath.startsWith("..") || isAbsolute3(relativePath) ? absolute : relativePath;
-  return sep4 === "/" ? chosen : chosen.split(sep4).join("/");
+  const absolute = resolve9(cwd, file);
+  const relativePath = relative5(cwd, absolute);
+  const chosen = relativePath === "" || relativePath.startsWith("..") || isAbsolute4(relativePath) ? absolute : relativePath;
+  return sep5 === "/" ? chosen : chosen.split(sep5).join("/");
 }
 function fileErrorFinding(result) {
   if (result.error === void 0) return null;
@@ -44573,7 +44660,7 @@ var ANNOTATION_COMMAND, ANNOTATIONS_PER_TYPE, githubReporter;
 var init_github = __esm({
   "src/reporters/github.ts"() {
     "use strict";
-    init_types();
+    init_types2();
     init_format_helpers();
     ANNOTATION_COMMAND = {
       error: "error",
@@ -44789,7 +44876,7 @@ var init_ansi_styles = __esm({
 import process2 from "node:process";
 import os6 from "node:os";
 import tty from "node:tty";
-function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
+function hasFlag2(flag, argv = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
   const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
   const position = argv.indexOf(prefix + flag);
   const terminatorPosition = argv.indexOf("--");
@@ -44827,10 +44914,10 @@ function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
     return 0;
   }
   if (sniffFlags) {
-    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+    if (hasFlag2("color=16m") || hasFlag2("color=full") || hasFlag2("color=truecolor")) {
       return 3;
     }
-    if (hasFlag("color=256")) {
+    if (hasFlag2("color=256")) {
       return 2;
     }
   }
@@ -44908,9 +44995,9 @@ var env, flagForceColor, supportsColor, supports_color_default;
 var init_supports_color = __esm({
   "node_modules/chalk/source/vendor/supports-color/index.js"() {
     ({ env } = process2);
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+    if (hasFlag2("no-color") || hasFlag2("no-colors") || hasFlag2("color=false") || hasFlag2("color=never")) {
       flagForceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+    } else if (hasFlag2("color") || hasFlag2("colors") || hasFlag2("color=true") || hasFlag2("color=always")) {
       flagForceColor = 1;
     }
     supportsColor = {
@@ -45126,7 +45213,7 @@ var init_text = __esm({
     init_source();
     textReporter = (results, context) => {
       const chalk2 = new Chalk({ level: context.color ? 1 : 0 });
-      const paint = {
+      const paint2 = {
         error: (text) => chalk2.red(text),
         warning: (text) => chalk2.yellow(text),
         info: (text) => chalk2.cyan(text),
@@ -45141,7 +45228,7 @@ var init_text = __esm({
         if (result.error) {
           fileErrors++;
           blocks.push(`${chalk2.underline(result.file)}
-  ${paint.error("error")}  ${result.error}
+  ${paint2.error("error")}  ${result.error}
 `);
           continue;
         }
@@ -45161,7 +45248,7 @@ var init_text = __esm({
         const positionWidth = Math.max(...rows.map((row) => row.position.length));
         const levelWidth = Math.max(...rows.map((row) => row.level.length));
         const lines = rows.map(
-          (row) => `  ${chalk2.dim(row.position.padEnd(positionWidth))}  ${paint[row.level](row.level.padEnd(levelWidth))}  ${row.message}${row.fixable === "safe" ? chalk2.dim(" [fixable]") : row.fixable === "unsafe" ? chalk2.dim(" [unsafe fix]") : ""}  ${chalk2.dim(row.code)}`
+          (row) => `  ${chalk2.dim(row.position.padEnd(positionWidth))}  ${paint2[row.level](row.level.padEnd(levelWidth))}  ${row.message}${row.fixable === "safe" ? chalk2.dim(" [fixable]") : row.fixable === "unsafe" ? chalk2.dim(" [unsafe fix]") : ""}  ${chalk2.dim(row.code)}`
         );
         blocks.push(`${chalk2.underline(result.file)}
 ${lines.join("\n")}
@@ -45177,7 +45264,7 @@ ${lines.join("\n")}
       ];
       const problems = `${total} problem${total === 1 ? "" : "s"} (${parts2.join(", ")})`;
       const unreadable = fileErrors > 0 ? `, ${fileErrors} file${fileErrors === 1 ? "" : "s"} not linted` : "";
-      const summaryColor = counts.error > 0 || fileErrors > 0 ? paint.error : counts.warning > 0 ? paint.warning : paint.info;
+      const summaryColor = counts.error > 0 || fileErrors > 0 ? paint2.error : counts.warning > 0 ? paint2.warning : paint2.info;
       let summary2 = summaryColor(`\u2716 ${problems}${unreadable}`);
       if (fixable > 0) summary2 += `
   ${fixable} fixable with --fix`;
@@ -45293,7 +45380,7 @@ function lineHashes(source) {
     slot = (slot + 1) % WINDOW;
   };
   const take = (code) => {
-    if (code === SPACE || code === TAB || previousWasCarriageReturn && code === LINE_FEED) {
+    if (code === SPACE2 || code === TAB || previousWasCarriageReturn && code === LINE_FEED) {
       previousWasCarriageReturn = false;
       return;
     }
@@ -45316,14 +45403,14 @@ function lineHashes(source) {
   }
   return hashes;
 }
-var WINDOW, BASE, END_OF_FILE, SPACE, TAB, LINE_FEED, CARRIAGE_RETURN, LEAVING_WEIGHT;
+var WINDOW, BASE, END_OF_FILE, SPACE2, TAB, LINE_FEED, CARRIAGE_RETURN, LEAVING_WEIGHT;
 var init_sarif_fingerprint = __esm({
   "src/reporters/sarif-fingerprint.ts"() {
     "use strict";
     WINDOW = 100;
     BASE = 37n;
     END_OF_FILE = 65535;
-    SPACE = 32;
+    SPACE2 = 32;
     TAB = 9;
     LINE_FEED = 10;
     CARRIAGE_RETURN = 13;
@@ -45579,7 +45666,7 @@ var junitReporter;
 var init_junit = __esm({
   "src/reporters/junit.ts"() {
     "use strict";
-    init_types();
+    init_types2();
     init_compact();
     init_format_helpers();
     junitReporter = (results, context) => {
@@ -45692,7 +45779,7 @@ var init_codeclimate = __esm({
 
 // action/src/main.ts
 import { mkdirSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname8, resolve as resolve9 } from "node:path";
+import { dirname as dirname9, resolve as resolve10 } from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -45915,11 +46002,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45935,7 +46022,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46008,26 +46095,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve10(output.toString());
+          resolve11(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve10(Buffer.concat(chunks));
+          resolve11(Buffer.concat(chunks));
         });
       }));
     });
@@ -46230,14 +46317,14 @@ var HttpClient = class {
    */
   requestRaw(info3, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         function callbackForResult(err2, res) {
           if (err2) {
             reject(err2);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve10(res);
+            resolve11(res);
           }
         }
         this.requestRawWithCallback(info3, data, callbackForResult);
@@ -46481,12 +46568,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
+      return new Promise((resolve11) => setTimeout(() => resolve11(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -46494,7 +46581,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve10(response);
+          resolve11(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -46533,7 +46620,7 @@ var HttpClient = class {
           err2.result = response.result;
           reject(err2);
         } else {
-          resolve10(response);
+          resolve11(response);
         }
       }));
     });
@@ -46544,11 +46631,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -46564,7 +46651,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46595,11 +46682,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -46615,7 +46702,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46684,11 +46771,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -46704,7 +46791,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47006,11 +47093,11 @@ import * as fs3 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -47026,7 +47113,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47130,11 +47217,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -47150,7 +47237,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47224,11 +47311,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -47244,7 +47331,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47463,7 +47550,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve10, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve11, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -47546,7 +47633,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve10(exitCode);
+            resolve11(exitCode);
           }
         });
         if (this.options.input) {
@@ -47669,11 +47756,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -47689,7 +47776,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47742,11 +47829,11 @@ function getExecOutput(commandLine, args2, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -47762,7 +47849,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47821,11 +47908,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -47841,7 +47928,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47967,426 +48054,12 @@ function getIDToken(aud) {
   });
 }
 
-// src/cli/files.ts
-import { lstatSync, readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename4, isAbsolute as isAbsolute2, join as join3 } from "node:path";
-function isDockerfileName(name2) {
-  if (name2 === "Dockerfile" || name2 === "Containerfile") return true;
-  if (name2.startsWith("Dockerfile.") || name2.startsWith("Containerfile.")) return !name2.endsWith(".dockerignore");
-  return name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile");
-}
-var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
-function walkFolder(folder, targets, problems, visited) {
-  let realKey;
-  try {
-    const stats = statSync2(folder);
-    realKey = `${stats.dev}:${stats.ino}`;
-  } catch (error2) {
-    problems.push(`${folder}: cannot read folder (${error2.code ?? "error"})`);
-    return;
-  }
-  if (visited.has(realKey)) return;
-  visited.add(realKey);
-  let entries;
-  try {
-    entries = readdirSync2(folder, { withFileTypes: true });
-  } catch (error2) {
-    problems.push(`${folder}: cannot read folder (${error2.code ?? "error"})`);
-    return;
-  }
-  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const entry of entries) {
-    const path6 = join3(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited);
-    } else if (isDockerfileName(entry.name)) {
-      if (entry.isSymbolicLink()) {
-        try {
-          statSync2(path6);
-        } catch {
-          problems.push(`${path6}: broken symbolic link`);
-          continue;
-        }
-      }
-      targets.push({ path: path6 });
-    } else if (entry.isSymbolicLink()) {
-      try {
-        if (statSync2(path6).isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited);
-      } catch (error2) {
-        const code = error2.code;
-        if (code === "ELOOP") problems.push(`${path6}: symbolic link loop`);
-      }
-    }
-  }
-}
-var GLOB_CHARACTERS = /[*?[\]{}]/;
-async function discoverTargets(paths) {
-  const targets = [];
-  const problems = [];
-  const seen = /* @__PURE__ */ new Set();
-  const add = (target) => {
-    if (seen.has(target.path)) return;
-    seen.add(target.path);
-    targets.push(target);
-  };
-  for (const path6 of paths.length > 0 ? paths : ["."]) {
-    if (path6 === "-") {
-      add({ path: "-" });
-      continue;
-    }
-    let isDirectory2 = false;
-    let exists2 = true;
-    try {
-      isDirectory2 = statSync2(path6).isDirectory();
-    } catch (error2) {
-      const code = error2.code;
-      if (code === "ELOOP") {
-        problems.push(`${path6}: symbolic link loop`);
-        continue;
-      }
-      exists2 = false;
-      try {
-        lstatSync(path6);
-        problems.push(`${path6}: broken symbolic link`);
-        continue;
-      } catch {
-      }
-    }
-    if (exists2 && isDirectory2) {
-      const found = [];
-      walkFolder(path6, found, problems, /* @__PURE__ */ new Set());
-      if (found.length === 0) problems.push(`${path6}: no Dockerfile found in this folder`);
-      for (const target of found) add(target);
-    } else if (exists2) {
-      add({ path: path6 });
-    } else if (GLOB_CHARACTERS.test(path6)) {
-      const { glob: glob2 } = await Promise.resolve().then(() => (init_dist2(), dist_exports));
-      const matches = (await glob2(path6, { ignore: ["**/node_modules/**", "**/.git/**"], dot: true, onlyFiles: true, absolute: isAbsolute2(path6) })).sort();
-      if (matches.length === 0) problems.push(`${path6}: no file matches this pattern`);
-      for (const match of matches) add({ path: match });
-    } else {
-      problems.push(`${path6}: no such file or folder`);
-    }
-  }
-  return { targets, problems };
-}
+// src/cli/analyze.ts
+import { execFileSync } from "node:child_process";
+import { readFileSync as readFileSync3, statSync as statSync4 } from "node:fs";
+import { dirname as dirname5, isAbsolute, join as join7, relative as relative3, resolve as resolve5, sep as sep3 } from "node:path";
 
-// src/cli/lint-job.ts
-init_config();
-init_lint();
-import { readFileSync as readFileSync3, statSync as statSync6 } from "node:fs";
-import { dirname as dirname7, resolve as resolve6 } from "node:path";
-
-// src/engine/fixer.ts
-init_lint();
-var MAX_FIX_PASSES = 10;
-function lineStarts(text) {
-  const starts = [0];
-  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
-  return starts;
-}
-function offsetOf(starts, text, position) {
-  const lineStart = starts[position.line - 1];
-  if (lineStart === void 0) return text.length;
-  return Math.min(lineStart + position.column - 1, text.length);
-}
-function isApplicable(fix, applicability) {
-  return fix.applicability === "safe" || applicability === "unsafe";
-}
-function applyFixesOnce(text, findings, options, lineEnding) {
-  const starts = lineStarts(text);
-  const chosen = [];
-  let applied = 0;
-  const seen = /* @__PURE__ */ new Set();
-  for (const finding of findings) {
-    const fix = finding.fix;
-    if (!fix || !isApplicable(fix, options.applicability)) continue;
-    const edits = fix.edits.map((edit) => ({
-      start: offsetOf(starts, text, edit.range.start),
-      end: offsetOf(starts, text, edit.range.end),
-      // Replacement text is written with `\n`; the file keeps its own line ending.
-      text: lineEnding === "\r\n" ? edit.text.replace(/\r?\n/g, "\r\n") : edit.text
-    }));
-    const key = JSON.stringify(edits);
-    if (seen.has(key)) continue;
-    const overlaps = edits.some(
-      (edit) => chosen.some((other) => edit.start < other.end && other.start < edit.end || edit.start === other.start && edit.end === other.end)
-    );
-    if (overlaps) continue;
-    seen.add(key);
-    chosen.push(...edits);
-    applied++;
-  }
-  if (applied === 0) return { text, applied: 0 };
-  chosen.sort((a, b) => b.start - a.start);
-  let output = text;
-  for (const edit of chosen) output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
-  return { text: output, applied };
-}
-function fatalParseErrors(findings) {
-  return findings.filter((finding) => finding.code === "DL1000" && finding.level === "error").length;
-}
-async function fixSource(source, path6, engine, options) {
-  const bom = source.charCodeAt(0) === 65279 ? "\uFEFF" : "";
-  let text = bom ? source.slice(1) : source;
-  const first = await lintSource(text, path6, engine);
-  const lineEnding = first.dockerfile.lineEnding;
-  const baselineErrors = fatalParseErrors(first.findings);
-  let findings = first.findings;
-  let fixesApplied = 0;
-  let refused = null;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { text: next, applied } = applyFixesOnce(text, findings, options, lineEnding);
-    if (applied === 0 || next === text) break;
-    const relinted = await lintSource(next, path6, engine);
-    if (fatalParseErrors(relinted.findings) > baselineErrors) {
-      refused = "a fix produced text that does not parse; it was not applied";
-      break;
-    }
-    text = next;
-    findings = relinted.findings;
-    fixesApplied += applied;
-  }
-  const output = bom + text;
-  return { output, changed: output !== source, fixesApplied, remaining: findings, refused };
-}
-
-// src/cli/lint-job.ts
-init_parse();
-
-// src/cli/write.ts
-import { chmodSync, renameSync, statSync as statSync4, unlinkSync, writeFileSync } from "node:fs";
-import { basename as basename5, dirname as dirname5, join as join5 } from "node:path";
-function writeFileAtomically(path6, text) {
-  const mode = statSync4(path6).mode & 4095;
-  const temporary = join5(dirname5(path6), `.${basename5(path6)}.dockside-${process.pid}-${Date.now()}.tmp`);
-  try {
-    writeFileSync(temporary, text, { mode });
-    chmodSync(temporary, mode);
-    renameSync(temporary, path6);
-  } catch (error2) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-    }
-    throw error2;
-  }
-}
-
-// src/cli/lint-job.ts
-var MAX_FILE_BYTES = 20 * 1024 * 1024;
-var LintJobRunner = class {
-  constructor(registry2, shared) {
-    this.registry = registry2;
-    this.shared = shared;
-    this.buildArgs = new Map(shared.buildArgs);
-  }
-  registry;
-  shared;
-  configByFolder = /* @__PURE__ */ new Map();
-  explicitConfig = null;
-  contextModule = null;
-  contextChecked = false;
-  buildArgs;
-  async configFor(dockerfilePath) {
-    const { shared } = this;
-    if (shared.explicitConfigFile) {
-      if (!this.explicitConfig) {
-        try {
-          this.explicitConfig = await loadConfigFile(shared.explicitConfigFile, this.registry);
-        } catch (error2) {
-          this.explicitConfig = error2 instanceof ConfigError ? error2 : new ConfigError(shared.explicitConfigFile, String(error2));
-        }
-      }
-      return this.explicitConfig;
-    }
-    if (shared.noConfig) return EMPTY_CONFIG;
-    const folder = resolve6(shared.cwd, dirname7(dockerfilePath));
-    const cached = this.configByFolder.get(folder);
-    if (cached) return cached;
-    const file = discoverConfigFile(folder);
-    let config = EMPTY_CONFIG;
-    if (file) {
-      try {
-        config = await loadConfigFile(file, this.registry);
-      } catch (error2) {
-        config = error2 instanceof ConfigError ? error2 : new ConfigError(file, error2.message);
-      }
-    }
-    this.configByFolder.set(folder, config);
-    return config;
-  }
-  async buildContextModule(config) {
-    if (this.contextModule || this.contextChecked) return this.contextModule;
-    const needsContext = activeRules(null, { registry: this.registry, config }).some((active) => active.rule.meta.requiresContext);
-    if (!needsContext) return null;
-    this.contextModule = await Promise.resolve().then(() => (init_context(), context_exports));
-    this.contextChecked = true;
-    return this.contextModule;
-  }
-  /** Lints one path (`-` with `stdinBytes` for stdin). Never throws. */
-  async run(path6, stdinBytes = null) {
-    const { shared } = this;
-    const defaultThreshold = shared.failureThreshold ?? "warning";
-    const reportedPath = path6 === "-" ? shared.stdinFilename ?? "-" : path6;
-    const configPath = path6 === "-" ? shared.stdinFilename ?? "Dockerfile" : path6;
-    const config = await this.configFor(configPath);
-    if (config instanceof ConfigError) {
-      return {
-        result: { file: reportedPath, findings: [], error: `not linted: config error in ${config.file}` },
-        threshold: defaultThreshold,
-        configError: config.message,
-        operationalError: true
-      };
-    }
-    const threshold = shared.failureThreshold ?? config.failureThreshold ?? defaultThreshold;
-    const failed = (error2) => ({
-      result: { file: reportedPath, findings: [], error: error2 },
-      threshold,
-      configError: null,
-      operationalError: true
-    });
-    let bytes;
-    if (stdinBytes) bytes = stdinBytes;
-    else {
-      try {
-        const stats = statSync6(path6);
-        if (stats.isDirectory()) return failed("cannot read file: is a folder");
-        if (stats.size > MAX_FILE_BYTES) {
-          return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
-        }
-        bytes = readFileSync3(path6);
-      } catch (error2) {
-        const code = error2.code ?? "error";
-        const reasons = { EACCES: "permission denied", ENOENT: "no such file", EISDIR: "is a folder", ELOOP: "symbolic link loop" };
-        return failed(`cannot read file: ${reasons[code] ?? code}`);
-      }
-    }
-    const contextModule = await this.buildContextModule(config);
-    const absolutePath = resolve6(shared.cwd, configPath);
-    const contextDir = resolve6(shared.cwd, shared.context ?? dirname7(configPath));
-    const engineOptions = {
-      registry: this.registry,
-      config,
-      buildArgs: this.buildArgs,
-      precisePositions: shared.precisePositions || config.precisePositions,
-      ...contextModule ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir) } : {}
-    };
-    if (shared.fix !== "off") return this.fix(path6, reportedPath, bytes, engineOptions, threshold);
-    try {
-      const linted = await lintSource(bytes, reportedPath, engineOptions);
-      const result = shared.keepSource ? { file: linted.file, findings: linted.findings, source: linted.source ?? "" } : { file: linted.file, findings: linted.findings };
-      return { result, threshold, configError: null, operationalError: false };
-    } catch (error2) {
-      return failed(`internal error while linting: ${error2.message}`);
-    }
-  }
-  /** `--fix`: fix to a fixed point, then write atomically (or diff, or hand stdin's text back). */
-  async fix(path6, reportedPath, bytes, engineOptions, threshold) {
-    const { shared } = this;
-    const decoded = decodeDockerfile(bytes);
-    const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-    const rewritable = decoded.errors.length === 0 && (!decoded.hasBom || bom);
-    if (!rewritable) {
-      const linted = await lintSource(bytes, reportedPath, engineOptions);
-      return {
-        result: { file: linted.file, findings: linted.findings },
-        threshold,
-        configError: null,
-        operationalError: false,
-        fixesApplied: 0,
-        fixProblem: `${reportedPath}: not fixed: only UTF-8 files are rewritten`
-      };
-    }
-    const original = (bom ? "\uFEFF" : "") + decoded.text;
-    const outcome = await fixSource(original, reportedPath, engineOptions, { applicability: shared.fix });
-    let fixProblem = outcome.refused ? `${reportedPath}: ${outcome.refused}` : void 0;
-    let diff;
-    if (outcome.changed && shared.fixDryRun) {
-      const { createTwoFilesPatch: createTwoFilesPatch2 } = await Promise.resolve().then(() => (init_libesm(), libesm_exports));
-      diff = createTwoFilesPatch2(`a/${reportedPath}`, `b/${reportedPath}`, original, outcome.output);
-    } else if (outcome.changed && path6 !== "-") {
-      try {
-        writeFileAtomically(path6, outcome.output);
-      } catch (error2) {
-        fixProblem = `${reportedPath}: cannot write the fixed file: ${error2.code ?? error2.message}`;
-      }
-    }
-    return {
-      result: { file: reportedPath, findings: outcome.remaining },
-      threshold,
-      configError: null,
-      operationalError: fixProblem !== void 0 && fixProblem.includes("cannot write"),
-      fixesApplied: outcome.fixesApplied,
-      ...diff !== void 0 ? { diff } : {},
-      ...path6 === "-" ? { fixedText: outcome.output } : {},
-      ...fixProblem !== void 0 ? { fixProblem } : {}
-    };
-  }
-};
-
-// action/src/main.ts
-init_config();
-init_types();
-init_format_helpers();
-init_github();
-
-// src/reporters/index.ts
-var REPORTERS = {
-  text: async () => (await Promise.resolve().then(() => (init_text(), text_exports))).textReporter,
-  json: async () => (await Promise.resolve().then(() => (init_json2(), json_exports))).jsonReporter,
-  compact: async () => (await Promise.resolve().then(() => (init_compact(), compact_exports))).compactReporter,
-  sarif: async () => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).sarifReporter,
-  github: async () => (await Promise.resolve().then(() => (init_github(), github_exports))).githubReporter,
-  checkstyle: async () => (await Promise.resolve().then(() => (init_checkstyle(), checkstyle_exports))).checkstyleReporter,
-  gitlab: async () => (await Promise.resolve().then(() => (init_gitlab(), gitlab_exports))).gitlabReporter,
-  gitlab_codeclimate: async () => (await Promise.resolve().then(() => (init_gitlab(), gitlab_exports))).gitlabReporter,
-  junit: async () => (await Promise.resolve().then(() => (init_junit(), junit_exports))).junitReporter,
-  gnu: async () => (await Promise.resolve().then(() => (init_gnu(), gnu_exports))).gnuReporter,
-  codeclimate: async () => (await Promise.resolve().then(() => (init_codeclimate(), codeclimate_exports))).codeclimateReporter
-};
-var FORMAT_NAMES = Object.keys(REPORTERS);
-async function loadReporter(name2) {
-  const loader = REPORTERS[name2];
-  return loader ? loader() : null;
-}
-
-// src/engine/registry.ts
-var RuleRegistry = class {
-  constructor(rules) {
-    this.rules = rules;
-    for (const rule of rules) {
-      for (const identity of [rule.meta.code, rule.meta.name, ...rule.meta.aliases]) {
-        const key = identity.toLowerCase();
-        const existing = this.byIdentity.get(key);
-        if (existing && existing !== rule) {
-          throw new Error(`rule identity ${identity} is claimed by ${existing.meta.code} and ${rule.meta.code}`);
-        }
-        this.byIdentity.set(key, rule);
-      }
-    }
-  }
-  rules;
-  byIdentity = /* @__PURE__ */ new Map();
-  find(identity) {
-    return this.byIdentity.get(identity.toLowerCase());
-  }
-  /** Every identity a rule answers to, lower-cased. */
-  identitiesOf(rule) {
-    return [rule.meta.code, rule.meta.name, ...rule.meta.aliases].map((identity) => identity.toLowerCase());
-  }
-};
-
-// src/engine/define-rule.ts
-function defineRule(rule) {
-  return {
-    meta: { aliases: [], enabledByDefault: true, ...rule.meta },
-    defaultOptions: rule.defaultOptions ?? {},
-    check: rule.check
-  };
-}
-
-// src/rules/analysis/cache-order.ts
+// src/analyze/model.ts
 init_go_path();
 
 // src/context/query.ts
@@ -48420,9 +48093,9 @@ function isInsidePrunedFolder(context, path6) {
     cursor = cursor.slice(0, slash);
   }
 }
-var GLOB_CHARACTERS2 = /[*?[\\]/u;
+var GLOB_CHARACTERS = /[*?[\\]/u;
 function hasGlob(source) {
-  return GLOB_CHARACTERS2.test(source);
+  return GLOB_CHARACTERS.test(source);
 }
 function segmentGlob(segment2) {
   let source = "^";
@@ -48467,7 +48140,7 @@ function resolveFolders(context, segments) {
     if (entry?.isSymlink && entry.linkTarget !== null && queue.length > 0) {
       if (++hops > MAX_LINK_HOPS) return null;
       const target = entry.linkTarget.startsWith("/") ? entry.linkTarget : `${resolved2.join("/")}/${entry.linkTarget}`;
-      const cleaned = cleanPath2(`/${target}`).slice(1);
+      const cleaned = cleanPath(`/${target}`).slice(1);
       resolved2 = [];
       queue.unshift(...cleaned === "" ? [] : cleaned.split("/"));
       continue;
@@ -48477,7 +48150,7 @@ function resolveFolders(context, segments) {
   return resolved2.join("/");
 }
 function resolveSource(context, source) {
-  const cleaned = cleanPath2(`/${source}`).slice(1);
+  const cleaned = cleanPath(`/${source}`).slice(1);
   if (cleaned === "") return { status: "found", matches: [] };
   const { byPath, children } = contextIndex(context);
   if (!hasGlob(cleaned)) {
@@ -48679,6 +48352,267 @@ function ignoreFileName(file) {
   return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
 }
 
+// src/analyze/model.ts
+function firstLineText(dockerfile, instruction) {
+  const line = (dockerfile.lines[instruction.startLine - 1] ?? "").trim();
+  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}
+function sourceCovers(source, path6) {
+  const cleaned = cleanPath(`/${source}`).slice(1);
+  if (cleaned === "") return true;
+  if (!hasGlob(cleaned)) return path6 === cleaned || path6.startsWith(`${cleaned}/`);
+  const sourceSegments = cleaned.split("/");
+  const pathSegments = path6.split("/");
+  if (pathSegments.length < sourceSegments.length) return false;
+  return sourceSegments.every((segment2, index) => {
+    const candidate = pathSegments[index];
+    if (!hasGlob(segment2)) return segment2 === candidate;
+    return segmentGlob(segment2)?.test(candidate) ?? false;
+  });
+}
+function localSources(copy, sources) {
+  if (copy.from !== null) return [];
+  return (sources.get(copy) ?? []).filter((source) => source.kind === "local");
+}
+function buildAnalyzeReport(dockerfile, context, findings, options = {}) {
+  const sources = expandedCopySources(dockerfile);
+  const graph = stageGraph(dockerfile);
+  const changed = options.changed ?? null;
+  const sentChanges = changed && context ? changed.filter((path6) => !context.dockerignore.isIgnored(path6)) : changed;
+  const invalidatedStages = /* @__PURE__ */ new Set();
+  const stages = graph.map((node) => {
+    const { stage } = node;
+    const layers = [];
+    const cacheBreaks = [];
+    let firstInvalidated = null;
+    const dependsOnInvalidated = (kind, line) => node.dependsOn.some((dependency) => dependency.kind === kind && dependency.line === line && invalidatedStages.has(dependency.stageIndex));
+    if (sentChanges && dependsOnInvalidated("from", stage.from.startLine)) firstInvalidated = stage.from;
+    for (const instruction of stage.instructions) {
+      const isCopy = instruction.kind === "COPY" || instruction.kind === "ADD";
+      const local = isCopy ? localSources(instruction, sources) : [];
+      if (createsLayer(instruction)) {
+        let files = null;
+        let bytes = null;
+        if (isCopy && context && instruction.from === null) {
+          files = 0;
+          bytes = 0;
+          for (const source of local) {
+            if (source.unresolved.length > 0) continue;
+            const resolution = resolveSource(context, source.value);
+            if (resolution.status !== "found") continue;
+            if (cleanPath(`/${source.value}`) === "/") {
+              files += context.totals.files;
+              bytes += context.totals.bytes;
+              continue;
+            }
+            for (const entry of resolution.matches) {
+              const content = sentContentOf(context, entry);
+              files += content.files;
+              bytes += content.bytes;
+            }
+          }
+        }
+        layers.push({ line: instruction.startLine, instruction: instruction.kind, text: firstLineText(dockerfile, instruction), files, bytes });
+      }
+      if (isCopy && local.length > 0) cacheBreaks.push({ line: instruction.startLine, reason: "context files" });
+      else if (instruction.kind === "ADD" && (sources.get(instruction) ?? []).some((source) => source.kind !== "local")) {
+        cacheBreaks.push({ line: instruction.startLine, reason: "remote source" });
+      } else if (isCopy && instruction.from !== null) cacheBreaks.push({ line: instruction.startLine, reason: `output of ${instruction.from}` });
+      if (sentChanges && firstInvalidated === null) {
+        const byContext = local.some((source) => sentChanges.some((path6) => sourceCovers(source.value, path6)));
+        const byStage = dependsOnInvalidated(isCopy ? "copy" : "mount", instruction.startLine);
+        if (byContext || byStage) firstInvalidated = instruction;
+      }
+    }
+    if (firstInvalidated !== null) invalidatedStages.add(stage.index);
+    const base = stage.baseStageIndex !== null ? `stage ${graph[stage.baseStageIndex]?.label ?? stage.baseStageIndex}` : stage.from.image.expanded;
+    const changedFields = sentChanges ? {
+      firstInvalidatedLine: firstInvalidated?.startLine ?? null,
+      rebuiltInstructions: firstInvalidated === null ? 0 : firstInvalidated === stage.from ? stage.instructions.length : stage.instructions.length - stage.instructions.indexOf(firstInvalidated)
+    } : {};
+    return {
+      index: stage.index,
+      name: node.label,
+      base,
+      dependsOn: node.dependsOn.map((dependency) => ({ stage: graph[dependency.stageIndex]?.label ?? String(dependency.stageIndex), kind: dependency.kind, line: dependency.line })),
+      reachable: node.reachable,
+      layerCount: layers.length,
+      layers,
+      cacheBreaks,
+      ...changedFields
+    };
+  });
+  return { file: dockerfile.path, stages, context: context ? summariseContext(context, options.largestFolders ?? 5) : null, findings, changed };
+}
+function summariseContext(context, largest) {
+  const largestFolders = [...folderSizes(context, { includeIgnored: false })].filter(([path6]) => !path6.includes("/")).sort((a, b) => b[1].bytes - a[1].bytes || a[0].localeCompare(b[0])).slice(0, largest).map(([path6, size]) => ({ path: path6, files: size.files, bytes: size.bytes }));
+  return {
+    root: context.root,
+    ignoreFile: context.dockerignore.file,
+    files: context.totals.files,
+    bytes: context.totals.bytes,
+    ignoredFiles: context.totals.ignoredFiles,
+    ignoredBytes: context.totals.ignoredBytes,
+    prunedFolders: context.pruned.map((folder) => folder.path),
+    largestFolders,
+    warnings: context.warnings
+  };
+}
+
+// src/analyze/render.ts
+var ANALYZE_FORMATS = ["text", "json", "markdown"];
+function renderJson(reports) {
+  return `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}
+`;
+}
+var ANSI = { bold: "\x1B[1m", dim: "\x1B[2m", red: "\x1B[31m", yellow: "\x1B[33m", blue: "\x1B[34m", reset: "\x1B[0m" };
+function paint(color) {
+  if (!color) return { bold: (text) => text, dim: (text) => text, level: (_level, text) => text };
+  return {
+    bold: (text) => `${ANSI.bold}${text}${ANSI.reset}`,
+    dim: (text) => `${ANSI.dim}${text}${ANSI.reset}`,
+    level: (level, text) => `${level === "error" ? ANSI.red : level === "warning" ? ANSI.yellow : ANSI.blue}${text}${ANSI.reset}`
+  };
+}
+function pad(text, width) {
+  return text.length >= width ? text : text + " ".repeat(width - text.length);
+}
+function padStart(text, width) {
+  return text.length >= width ? text : " ".repeat(width - text.length) + text;
+}
+function dependencyText(stage) {
+  if (stage.dependsOn.length === 0) return "";
+  return ` needs ${stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.kind}, line ${dependency.line})`).join(", ")}`;
+}
+function renderText(reports, options) {
+  const p = paint(options.color);
+  const out2 = [];
+  for (const report2 of reports) {
+    out2.push(p.bold(report2.file));
+    out2.push("");
+    out2.push(p.bold("Stages"));
+    for (const stage of report2.stages) {
+      const unused = stage.reachable ? "" : p.dim(" (not needed by the target)");
+      out2.push(`  ${stage.index}  ${p.bold(stage.name)} from ${stage.base}${dependencyText(stage)}${unused}`);
+    }
+    for (const stage of report2.stages) {
+      out2.push("");
+      const invalidated = stage.firstInvalidatedLine === void 0 ? "" : stage.firstInvalidatedLine === null ? ", cache intact" : `, cache breaks at line ${stage.firstInvalidatedLine}: ${stage.rebuiltInstructions ?? 0} instructions rebuild`;
+      out2.push(p.bold(`Stage ${stage.name}: ${stage.layerCount} layer${stage.layerCount === 1 ? "" : "s"}${invalidated}`));
+      const lineWidth = Math.max(4, ...stage.layers.map((layer) => String(layer.line).length));
+      for (const layer of stage.layers) {
+        const pulled = layer.files === null ? "" : `  ${padStart(layer.files.toLocaleString("en"), 7)} files ${padStart(formatBytes(layer.bytes ?? 0), 10)}`;
+        const breaks = stage.cacheBreaks.some((point) => point.line === layer.line) ? p.level("warning", " *") : "  ";
+        const marker = stage.firstInvalidatedLine === layer.line ? p.level("error", " <- first rebuilt") : "";
+        out2.push(`  ${padStart(String(layer.line), lineWidth)}${breaks} ${pad(layer.instruction, 4)} ${pad(layer.text.slice(0, 60), 60)}${pulled}${marker}`);
+      }
+    }
+    if (report2.stages.some((stage) => stage.cacheBreaks.length > 0)) out2.push("", p.dim("  * cache-break point: a change to what it pulls in rebuilds it and every later instruction"));
+    if (report2.context) {
+      const context = report2.context;
+      out2.push("", p.bold("Build context"));
+      out2.push(`  root          ${context.root}`);
+      out2.push(`  ignore file   ${context.ignoreFile ?? "(none)"}`);
+      out2.push(`  sent          ${context.files.toLocaleString("en")} files, ${formatBytes(context.bytes)}`);
+      out2.push(`  ignored       ${context.ignoredFiles.toLocaleString("en")} files, ${formatBytes(context.ignoredBytes)}${context.prunedFolders.length > 0 ? ` + ${context.prunedFolders.length} excluded folders not walked` : ""}`);
+      if (context.largestFolders.length > 0) {
+        out2.push("  largest");
+        const width = Math.max(...context.largestFolders.map((folder) => folder.path.length));
+        for (const folder of context.largestFolders) out2.push(`    ${pad(folder.path, width)}  ${padStart(formatBytes(folder.bytes), 10)}  ${folder.files.toLocaleString("en")} files`);
+      }
+      for (const warning2 of context.warnings) out2.push(p.level("warning", `  warning: ${warning2}`));
+    }
+    out2.push("", p.bold(`Findings (${report2.findings.length})`));
+    for (const finding of report2.findings) {
+      out2.push(`  ${padStart(String(finding.line), 4)}  ${p.level(finding.level, pad(finding.level, 7))}  ${pad(finding.code, 20)} ${finding.message}`);
+    }
+    out2.push("");
+  }
+  return `${out2.join("\n")}
+`;
+}
+function escapeCell(text) {
+  return text.replace(/\|/gu, "\\|").replace(/\n/gu, " ");
+}
+function renderMarkdown(reports) {
+  const out2 = [];
+  for (const report2 of reports) {
+    out2.push(`## Build analysis: \`${report2.file}\``, "");
+    out2.push("| # | stage | base | needs | used by target | layers | first rebuilt line |", "|---|---|---|---|---|---|---|");
+    for (const stage of report2.stages) {
+      const needs = stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.kind})`).join(", ");
+      const rebuilt = stage.firstInvalidatedLine === void 0 ? "" : stage.firstInvalidatedLine === null ? "none" : `${stage.firstInvalidatedLine} (${stage.rebuiltInstructions ?? 0} rebuild)`;
+      out2.push(`| ${stage.index} | ${escapeCell(stage.name)} | \`${escapeCell(stage.base)}\` | ${escapeCell(needs)} | ${stage.reachable ? "yes" : "no"} | ${stage.layerCount} | ${rebuilt} |`);
+    }
+    for (const stage of report2.stages) {
+      if (stage.layers.length === 0) continue;
+      out2.push("", `### Stage \`${escapeCell(stage.name)}\``, "", "| line | instruction | files | bytes | cache break |", "|---:|---|---:|---:|---|");
+      for (const layer of stage.layers) {
+        const cacheBreak = stage.cacheBreaks.find((point) => point.line === layer.line)?.reason ?? "";
+        out2.push(`| ${layer.line} | \`${escapeCell(layer.text.slice(0, 80))}\` | ${layer.files ?? ""} | ${layer.bytes === null ? "" : formatBytes(layer.bytes)} | ${cacheBreak} |`);
+      }
+    }
+    if (report2.context) {
+      const context = report2.context;
+      out2.push("", "### Build context", "");
+      out2.push(`- ignore file: ${context.ignoreFile ? `\`${context.ignoreFile}\`` : "none"}`);
+      out2.push(`- sent: ${context.files.toLocaleString("en")} files, ${formatBytes(context.bytes)}`);
+      out2.push(`- ignored: ${context.ignoredFiles.toLocaleString("en")} files, ${formatBytes(context.ignoredBytes)}${context.prunedFolders.length > 0 ? ` (+ ${context.prunedFolders.length} excluded folders not walked)` : ""}`);
+      if (context.largestFolders.length > 0) out2.push(`- largest folders: ${context.largestFolders.map((folder) => `\`${folder.path}\` ${formatBytes(folder.bytes)}`).join(", ")}`);
+    }
+    out2.push("", `### Findings (${report2.findings.length})`, "");
+    if (report2.findings.length > 0) {
+      out2.push("| line | level | rule | message |", "|---:|---|---|---|");
+      for (const finding of report2.findings) out2.push(`| ${finding.line} | ${finding.level} | ${finding.code} | ${escapeCell(finding.message)} |`);
+    }
+    out2.push("");
+  }
+  return `${out2.join("\n")}
+`;
+}
+
+// src/cli/analyze.ts
+init_context();
+init_lint();
+
+// src/engine/registry.ts
+var RuleRegistry = class {
+  constructor(rules) {
+    this.rules = rules;
+    for (const rule of rules) {
+      for (const identity of [rule.meta.code, rule.meta.name, ...rule.meta.aliases]) {
+        const key = identity.toLowerCase();
+        const existing = this.byIdentity.get(key);
+        if (existing && existing !== rule) {
+          throw new Error(`rule identity ${identity} is claimed by ${existing.meta.code} and ${rule.meta.code}`);
+        }
+        this.byIdentity.set(key, rule);
+      }
+    }
+  }
+  rules;
+  byIdentity = /* @__PURE__ */ new Map();
+  find(identity) {
+    return this.byIdentity.get(identity.toLowerCase());
+  }
+  /** Every identity a rule answers to, lower-cased. */
+  identitiesOf(rule) {
+    return [rule.meta.code, rule.meta.name, ...rule.meta.aliases].map((identity) => identity.toLowerCase());
+  }
+};
+
+// src/engine/define-rule.ts
+function defineRule(rule) {
+  return {
+    meta: { aliases: [], enabledByDefault: true, ...rule.meta },
+    defaultOptions: rule.defaultOptions ?? {},
+    check: rule.check
+  };
+}
+
+// src/rules/analysis/cache-order.ts
+init_go_path();
+
 // src/rules/helpers.ts
 function runInstructions(dockerfile, options) {
   const runs = [];
@@ -48697,7 +48631,7 @@ function commandsNamed(run3, ...names) {
 function hasArg(command, ...values) {
   return command.args.some((argument) => values.includes(argument.value));
 }
-function hasFlag2(command, ...names) {
+function hasFlag(command, ...names) {
   return command.flags.some((flag) => names.includes(flag));
 }
 function nonFlagArgs(command) {
@@ -48869,7 +48803,7 @@ function indexInstall(command) {
 var WHOLE_CONTEXT = /* @__PURE__ */ new Set([".", "/", "*"]);
 function broadSource(source, install, context) {
   if (source.kind !== "local" || source.unresolved.length > 0) return null;
-  const cleaned = cleanPath2(source.value);
+  const cleaned = cleanPath(source.value);
   if (WHOLE_CONTEXT.has(cleaned)) return "the whole build context";
   if (!context) return null;
   const resolution = resolveSource(context, source.value);
@@ -49211,7 +49145,7 @@ var copy_ignored_file_default = defineRule({
       const verb = instruction.kind === "COPY" ? "Copy" : "Add";
       for (const source of sources) {
         if (source.kind !== "local") continue;
-        const cleaned = cleanPath2(source.value);
+        const cleaned = cleanPath(source.value);
         const excluded = cleaned === "." || cleaned === "/" ? rootWide : ignore.isIgnored(cleaned);
         if (!excluded) continue;
         report2({
@@ -49254,13 +49188,13 @@ var copy_source_missing_default = defineRule({
       for (const source of sources) {
         if (source.kind !== "local" || source.unresolved.length > 0) continue;
         const resolution = resolveSource(buildContext, source.value);
-        const shown = JSON.stringify(cleanPath2(source.value));
+        const shown = JSON.stringify(cleanPath(source.value));
         if (resolution.status === "missing") {
           report2({
             range: source.word.range,
             message: `${instruction.kind} source ${shown} matches nothing in the build context: the build will fail with "not found"`
           });
-        } else if (resolution.status === "ignored" && !(copyIgnoredFileSees && ignore.isIgnored(cleanPath2(source.value)))) {
+        } else if (resolution.status === "ignored" && !(copyIgnoredFileSees && ignore.isIgnored(cleanPath(source.value)))) {
           report2({
             range: source.word.range,
             message: `${instruction.kind} source ${shown} is excluded by ${ignoreFileName(ignore.file)}: the build will fail with "not found"`
@@ -49438,6 +49372,211 @@ var analysisRules = [
   unused_stage_default
 ];
 
+// src/rules/fix-helpers.ts
+function replaceRange(range, text) {
+  return { range, text };
+}
+function insertAt(position, text) {
+  return { range: { start: position, end: position }, text };
+}
+function makeFix(applicability, description, ...edits) {
+  return { edits, applicability, description };
+}
+function keywordLike(original, keyword) {
+  if (original === original.toLowerCase()) return keyword.toLowerCase();
+  if (original === original.toUpperCase()) return keyword.toUpperCase();
+  return keyword.charAt(0).toUpperCase() + keyword.slice(1).toLowerCase();
+}
+function doubleQuoted(value, escapeChar) {
+  let quoted = '"';
+  for (const character of value) {
+    if (character === '"' || character === "$" || character === escapeChar) quoted += escapeChar;
+    quoted += character;
+  }
+  return `${quoted}"`;
+}
+function after(position) {
+  return { line: position.line, column: position.column + 1 };
+}
+var SHELL_COMMENT = /(?:^|[\s;&|()])#/;
+function scriptAppendPosition(run3, escapeChar) {
+  if (run3.form !== "shell" || run3.heredocs.length > 0) return null;
+  const script = run3.script;
+  if (script.hasSyntaxError || script.commands.length === 0 || SHELL_COMMENT.test(script.source)) return null;
+  let end = script.source.trimEnd().length;
+  if (end > 0 && script.source[end - 1] === ";" && script.source[end - 2] !== ";") {
+    end = script.source.slice(0, end - 1).trimEnd().length;
+  }
+  if (end === 0) return null;
+  const last = script.source[end - 1];
+  if (last === "&" || last === "|" || last === "(" || last === ";" || last === escapeChar) return null;
+  return after(script.map.positionAt(end - 1));
+}
+var PLAIN_CHARACTER = /[A-Za-z0-9_./:=@%+,-]/;
+var SHELL_ONLY_WORDS = /* @__PURE__ */ new Set([
+  ".",
+  ":",
+  "[",
+  "[[",
+  "alias",
+  "bg",
+  "break",
+  "case",
+  "cd",
+  "continue",
+  "eval",
+  "export",
+  "fg",
+  "for",
+  "function",
+  "if",
+  "jobs",
+  "local",
+  "read",
+  "readonly",
+  "return",
+  "set",
+  "shift",
+  "source",
+  "trap",
+  "ulimit",
+  "umask",
+  "unset",
+  "until",
+  "wait",
+  "while",
+  "{",
+  "!",
+  "exit",
+  "shopt",
+  "type",
+  "hash",
+  "times",
+  "getopts",
+  "declare",
+  "typeset"
+]);
+function literalShellWord(raw) {
+  let value = "";
+  let index = 0;
+  while (index < raw.length) {
+    const character = raw[index];
+    if (character === "'" || character === '"') {
+      const close = raw.indexOf(character, index + 1);
+      if (close === -1) return null;
+      const inner = raw.slice(index + 1, close);
+      if (character === '"' && /[$`\\]/.test(inner)) return null;
+      value += inner;
+      index = close + 1;
+    } else if (PLAIN_CHARACTER.test(character)) {
+      value += character;
+      index++;
+    } else {
+      return null;
+    }
+  }
+  return value;
+}
+function execFormFor(words) {
+  const values = [];
+  for (const word of words) {
+    const value = literalShellWord(word.raw);
+    if (value === null) return null;
+    values.push(value);
+  }
+  if (values[0] === "exec") values.shift();
+  const program = values[0];
+  if (program === void 0 || program === "" || program.includes("=") || SHELL_ONLY_WORDS.has(program)) return null;
+  return `[${values.map((value) => JSON.stringify(value)).join(", ")}]`;
+}
+function wordsRange(words) {
+  return { start: words[0].range.start, end: words.at(-1).range.end };
+}
+function shellSetBefore(dockerfile, instruction) {
+  let stageIndex = instruction.stageIndex;
+  let limit = instruction.index;
+  while (stageIndex !== null && stageIndex >= 0) {
+    const stage = dockerfile.stages[stageIndex];
+    if (!stage) return false;
+    if (stage.instructions.some((candidate) => candidate.kind === "SHELL" && candidate.index < limit)) return true;
+    stageIndex = stage.baseStageIndex;
+    limit = Number.POSITIVE_INFINITY;
+  }
+  return false;
+}
+function joinClean(base, relative6) {
+  const parts2 = [];
+  for (const part of `${base}/${relative6}`.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts2.pop();
+    else parts2.push(part);
+  }
+  return `/${parts2.join("/")}`;
+}
+function plainWorkdirPath(instruction, escapeChar) {
+  if (instruction.words.length !== 1) return null;
+  const raw = instruction.words[0].raw;
+  const unquoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.at(-1) === raw[0] ? raw.slice(1, -1) : raw;
+  if (unquoted === "" || /[$"'\s]/.test(unquoted) || unquoted.includes(escapeChar) || /^[A-Za-z]:/.test(unquoted)) return null;
+  return unquoted;
+}
+var absoluteWorkdirCache = /* @__PURE__ */ new WeakMap();
+function absoluteWorkdirs(dockerfile) {
+  const cached = absoluteWorkdirCache.get(dockerfile);
+  if (cached) return cached;
+  const resolved2 = /* @__PURE__ */ new Map();
+  const finalWorkdir = [];
+  for (const stage of dockerfile.stages) {
+    const image = stage.from.image;
+    let current = stage.baseStageIndex !== null ? finalWorkdir[stage.baseStageIndex] ?? null : image.registry === null && image.name === "scratch" ? "/" : null;
+    for (const instruction of stage.instructions) {
+      if (instruction.kind !== "WORKDIR") continue;
+      const path6 = plainWorkdirPath(instruction, dockerfile.escapeChar);
+      if (path6 === null) current = null;
+      else if (path6.startsWith("/")) current = joinClean("/", path6);
+      else if (current === null) current = null;
+      else {
+        current = joinClean(current, path6);
+        resolved2.set(instruction, current);
+      }
+    }
+    finalWorkdir[stage.index] = current;
+  }
+  absoluteWorkdirCache.set(dockerfile, resolved2);
+  return resolved2;
+}
+function absoluteWorkdirFix(dockerfile, instruction) {
+  const absolute = absoluteWorkdirs(dockerfile).get(instruction);
+  if (absolute === void 0) return void 0;
+  return makeFix("safe", `Use the absolute path ${absolute}`, replaceRange(instruction.words[0].range, absolute));
+}
+function continuationIndent(dockerfile) {
+  const lines = dockerfile.lines;
+  for (let index = 0; index + 1 < lines.length; index++) {
+    if (!lines[index].trimEnd().endsWith(dockerfile.escapeChar)) continue;
+    const next = lines[index + 1];
+    const indent = /^[ \t]*/.exec(next)[0];
+    if (indent !== "" && next.trim() !== "" && !next.trimStart().startsWith("#")) return indent;
+  }
+  return "    ";
+}
+function commentsBetween(dockerfile, firstLine, lastLine) {
+  return dockerfile.comments.some((comment) => comment.line > firstLine && comment.line < lastLine);
+}
+function execFormFix(dockerfile, instruction, commandWords) {
+  if (commandWords.length === 0 || instruction.heredocs.length > 0 || shellSetBefore(dockerfile, instruction)) return void 0;
+  const range = wordsRange(commandWords);
+  if (commentsBetween(dockerfile, range.start.line, range.end.line)) return void 0;
+  const json = execFormFor(commandWords);
+  if (json === null) return void 0;
+  return makeFix("unsafe", `Use the exec form ${json}`, replaceRange(range, json));
+}
+function appendCommandFix(run3, dockerfile, command) {
+  const position = scriptAppendPosition(run3, dockerfile.escapeChar);
+  if (position === null) return void 0;
+  return makeFix("safe", `Append && ${command}`, insertAt(position, ` && ${command}`));
+}
+
 // src/rules/hadolint/dl3000.ts
 var WINDOWS_DRIVE = /^[A-Za-z]:/;
 function stripSurroundingQuotes(text) {
@@ -49451,7 +49590,7 @@ var dl3000_default = defineRule({
     name: "use-absolute-workdir",
     family: "hadolint",
     severity: "error",
-    fixable: false,
+    fixable: "safe",
     description: "Use absolute WORKDIR.",
     docs: [
       "Flags every WORKDIR whose path (surrounding quotes removed) starts with neither `/` nor `$` and is",
@@ -49460,7 +49599,14 @@ var dl3000_default = defineRule({
       "",
       "Kept separate from BuildKit's WorkdirRelativePath (`workdir-relative-path`), whose semantics",
       "differ: BuildKit checks only the first WORKDIR of a stage lineage and expands variables first,",
-      "hadolint checks every WORKDIR as written. Fix: use an absolute path."
+      "hadolint checks every WORKDIR as written. Fix: use an absolute path.",
+      "",
+      "Fixable (safe), only when the base directory is known: `--fix` writes the absolute path the WORKDIR",
+      "resolves to (`WORKDIR /app` \u2026 `WORKDIR src` \u2192 `WORKDIR /app/src`), joined and cleaned as BuildKit",
+      "does. The base is known after an earlier WORKDIR with a plain absolute path in the same stage or a",
+      "parent stage of this Dockerfile, or at the start of a stage built `FROM scratch` (working directory",
+      "`/`). Any other base image may set its own working directory (`golang`: `/go`), so its default is",
+      "never guessed and such a WORKDIR gets no fix; nor does a path with a variable, a quote or a blank."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3000"
   },
@@ -49469,7 +49615,8 @@ var dl3000_default = defineRule({
       if (instruction.kind !== "WORKDIR") continue;
       const path6 = stripSurroundingQuotes(instruction.argsText);
       if (path6.startsWith("/") || path6.startsWith("$") || WINDOWS_DRIVE.test(path6)) continue;
-      report2({ range: instruction.range, message: "Use absolute WORKDIR" });
+      const fix = absoluteWorkdirFix(dockerfile, instruction);
+      report2({ range: instruction.range, message: "Use absolute WORKDIR", ...fix ? { fix } : {} });
     }
   }
 });
@@ -49485,7 +49632,7 @@ var consistent_instruction_casing_default = defineRule({
     aliases: ["ConsistentInstructionCasing"],
     family: "buildkit",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     description: "All instruction keywords should use the same case, lowercase or uppercase.",
     docs: [
       "Counts the keywords of every stage instruction (FROM included) written all in lowercase or all",
@@ -49493,7 +49640,10 @@ var consistent_instruction_casing_default = defineRule({
       "ones (a tie, even 0:0, means uppercase). Every keyword not in the majority case, and every",
       "mixed-case keyword (`Run`), is flagged. As in BuildKit, ARGs before the first FROM are neither",
       "counted nor checked, an ONBUILD counts as one keyword, and per-instruction `# check=` comments",
-      "cannot skip it (whole-file check). Fix: rewrite the keyword in the majority case."
+      "cannot skip it (whole-file check). Fix: rewrite the keyword in the majority case.",
+      "",
+      "Fixable (safe): `--fix` rewrites each flagged keyword in the majority case; keywords are",
+      "case-insensitive, so the build does not change."
     ].join("\n"),
     url: "https://docs.docker.com/go/dockerfile/rule/consistent-instruction-casing/"
   },
@@ -49517,7 +49667,8 @@ var consistent_instruction_casing_default = defineRule({
       if (keyword === expected) continue;
       report2({
         range: instruction.keywordRange,
-        message: `Command '${keyword}' should match the case of the command majority (${majorityLower ? "lowercase" : "uppercase"})`
+        message: `Command '${keyword}' should match the case of the command majority (${majorityLower ? "lowercase" : "uppercase"})`,
+        fix: makeFix("safe", `Write ${expected}`, replaceRange(instruction.keywordRange, expected))
       });
     }
   }
@@ -49568,13 +49719,13 @@ var EOF = "";
 var SPECIAL_PARAMS = /* @__PURE__ */ new Set(["@", "*", "#", "?", "-", "$", "!", "0"]);
 var LETTER_OR_DIGIT = /[\p{L}\p{Nd}_]/u;
 var DIGIT = new RegExp("\\p{Nd}", "u");
-var SPACE2 = /\s/u;
+var SPACE = /\s/u;
 var WordCollector = class {
   word = "";
   inWord = false;
   words = [];
   addRune(character) {
-    if (SPACE2.test(character)) {
+    if (SPACE.test(character)) {
       if (this.inWord && this.word.length > 0) {
         this.words.push(this.word);
         this.word = "";
@@ -50238,22 +50389,31 @@ var expose_proto_casing_default = defineRule({
     aliases: ["ExposeProtoCasing"],
     family: "buildkit",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     description: "The protocol in EXPOSE should be lowercase.",
     docs: [
       "Flags an EXPOSE port whose protocol is `TCP`, `Udp`, `SCTP`\u2026: Docker accepts it but the lowercase",
       "form is the canonical one. Ports are checked after variable expansion and re-splitting, and the",
-      "message shows the expanded port. Fix: `EXPOSE 53/udp`."
+      "message shows the expanded port. Fix: `EXPOSE 53/udp`.",
+      "",
+      "Fixable (safe): `--fix` lowercases the protocol of a port written literally (`80/TCP` \u2192 `80/tcp`).",
+      "A port that comes from a variable (`EXPOSE $PORT`) is not fixed: the casing lives in the ARG/ENV."
     ].join("\n"),
     url: "https://docs.docker.com/go/dockerfile/rule/expose-proto-casing/"
   },
   check({ dockerfile, report: report2 }) {
     for (const record of simulateDispatch(dockerfile).records) {
+      const literalPorts = record.instruction.kind === "EXPOSE" ? [...record.instruction.ports] : [];
       for (const port of record.exposedPorts ?? []) {
         const protocol = port.split("/")[1];
         if (protocol === void 0 || protocol === protocol.toLowerCase()) continue;
         if (!PROTOCOLS.has(protocol.toLowerCase())) continue;
+        const literalIndex = literalPorts.findIndex((literal3) => literal3.raw === port);
+        const literal2 = literalIndex === -1 ? void 0 : literalPorts.splice(literalIndex, 1)[0];
+        const slash = port.indexOf("/");
+        const fixed = `${port.slice(0, slash + 1)}${protocol.toLowerCase()}${port.slice(slash + 1 + protocol.length)}`;
         report2({
+          ...literal2 ? { fix: makeFix("safe", `Write ${fixed}`, replaceRange(literal2.range, fixed)) } : {},
           range: record.instruction.range,
           message: `Defined protocol '${port}' in EXPOSE instruction should be lowercase`
         });
@@ -50276,12 +50436,14 @@ var from_as_casing_default = defineRule({
     aliases: ["FromAsCasing"],
     family: "buildkit",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     description: "The AS keyword should match the casing of the FROM keyword.",
     docs: [
       "Flags `FROM image as name` and `from image AS name`: the `AS` keyword should be written in the",
       "same case as `FROM`. When the `FROM` keyword itself is mixed-case (`From`), BuildKit leaves it to",
-      "ConsistentInstructionCasing and so does this rule. Fix: change the case of `AS`."
+      "ConsistentInstructionCasing and so does this rule. Fix: change the case of `AS`.",
+      "",
+      "Fixable (safe): `--fix` writes `AS` in the case of `FROM` (`as` after `from`)."
     ].join("\n"),
     url: "https://docs.docker.com/go/dockerfile/rule/from-as-casing/"
   },
@@ -50292,9 +50454,11 @@ var from_as_casing_default = defineRule({
       const asWord = instruction.words[1];
       const mismatch = isLower(fromKeyword) && !isLower(asWord.raw) || isUpper(fromKeyword) && !isUpper(asWord.raw);
       if (!mismatch) continue;
+      const expected = isLower(fromKeyword) ? asWord.raw.toLowerCase() : asWord.raw.toUpperCase();
       report2({
         range: asWord.range,
-        message: `'${asWord.raw}' and '${fromKeyword}' keywords' casing do not match`
+        message: `'${asWord.raw}' and '${fromKeyword}' keywords' casing do not match`,
+        fix: makeFix("safe", `Write ${expected}`, replaceRange(asWord.range, expected))
       });
     }
   }
@@ -50454,7 +50618,7 @@ var json_args_recommended_default = defineRule({
     aliases: ["JSONArgsRecommended"],
     family: "buildkit",
     severity: "warning",
-    fixable: false,
+    fixable: "unsafe",
     description: "CMD and ENTRYPOINT should use the JSON (exec) form so the process receives OS signals.",
     docs: [
       "Flags a CMD or ENTRYPOINT in shell form: it runs under `/bin/sh -c`, so the shell, not your",
@@ -50464,7 +50628,14 @@ var json_args_recommended_default = defineRule({
       "As in BuildKit, a `SHELL` earlier in the stage or in a parent stage of this Dockerfile means the",
       "shell form is intended, and nothing is reported. RUN and `HEALTHCHECK CMD` are never reported.",
       "Difference: BuildKit also stays quiet when the *base image* config sets a shell; dockside cannot",
-      'see image configs. Fix: `CMD ["program", "arg"]`, or `SHELL [...]` if you need a shell.'
+      'see image configs. Fix: `CMD ["program", "arg"]`, or `SHELL [...]` if you need a shell.',
+      "",
+      "Fixable (unsafe, `--unsafe-fixes`): the shell words become a JSON array (`CMD npm start` \u2192",
+      '`CMD ["npm", "start"]`; a leading `exec` is dropped). Unsafe because the program no longer runs',
+      "under `/bin/sh -c`: it becomes PID 1 and receives signals, variables are no longer expanded, and an",
+      "ENTRYPOINT starts receiving CMD as arguments. Offered only for one simple command with literal",
+      "words: no `$`, `&&`, `;`, pipe, redirect, glob, backquote, escape or comment, no variable",
+      "assignment or shell builtin (`cd`, `source`, \u2026) as the program, and not after a `SHELL` instruction."
     ].join("\n"),
     url: "https://docs.docker.com/go/dockerfile/rule/json-args-recommended/"
   },
@@ -50473,7 +50644,9 @@ var json_args_recommended_default = defineRule({
       const instruction = record.instruction;
       if (instruction.kind !== "CMD" && instruction.kind !== "ENTRYPOINT") continue;
       if (instruction.form !== "shell" || !record.noShellConfigured) continue;
+      const fix = execFormFix(dockerfile, instruction, instruction.words);
       report2({
+        ...fix ? { fix } : {},
         range: instruction.keywordRange,
         message: `JSON arguments recommended for ${instruction.keyword} to prevent unintended behavior related to OS signals`
       });
@@ -50482,6 +50655,20 @@ var json_args_recommended_default = defineRule({
 });
 
 // src/rules/buildkit/legacy-key-value-format.ts
+var QUOTE_OR_VARIABLE = /["'$]/;
+function keyEqualsValueFix(instruction, dockerfile) {
+  const [key, ...valueWords] = instruction.words;
+  if (key === void 0 || valueWords.length === 0) return void 0;
+  const escapeChar = dockerfile.escapeChar;
+  if (QUOTE_OR_VARIABLE.test(key.raw) || key.raw.includes(escapeChar)) return void 0;
+  const firstValue = valueWords[0];
+  if (commentsBetween(dockerfile, key.range.end.line - 1, firstValue.range.start.line + 1)) return void 0;
+  const separator = { start: key.range.end, end: firstValue.range.start };
+  const description = `Write ${instruction.keyword} ${key.raw}=\u2026`;
+  if (valueWords.length === 1) return makeFix("safe", description, replaceRange(separator, "="));
+  if (valueWords.some((word) => /["']/.test(word.raw) || word.raw.includes(escapeChar))) return void 0;
+  return makeFix("safe", description, replaceRange(separator, '="'), insertAt(valueWords.at(-1).range.end, '"'));
+}
 var legacy_key_value_format_default = defineRule({
   meta: {
     code: "legacy-key-value-format",
@@ -50489,13 +50676,18 @@ var legacy_key_value_format_default = defineRule({
     aliases: ["LegacyKeyValueFormat"],
     family: "buildkit",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     description: 'ENV and LABEL should use the key=value form, not the legacy "key value" form.',
     docs: [
       "Flags `ENV KEY value` and `LABEL key value`: in the legacy form the whole rest of the line is one",
       "value, so `ENV A b C=d` sets `A` to `b C=d`, which is rarely what was meant. ARG is never checked",
       "(`ARG a b` declares two ARGs), contrary to the example in Docker's docs. Every stage is checked,",
-      "reachable or not, as `docker build --check` does. Fix: `ENV KEY=value` (quote values with spaces)."
+      "reachable or not, as `docker build --check` does. Fix: `ENV KEY=value` (quote values with spaces).",
+      "",
+      "Fixable (safe): `--fix` writes `ENV KEY=value`; a value of several words is wrapped in double quotes",
+      '(`ENV A hello world` \u2192 `ENV A="hello world"`), which keeps its blanks and its `$` expansions. Not',
+      "fixed: a key with quotes or `$`, and a several-word value holding quotes or the escape character",
+      "(quoting would change what they mean)."
     ].join("\n"),
     url: "https://docs.docker.com/go/dockerfile/rule/legacy-key-value-format/"
   },
@@ -50505,7 +50697,9 @@ var legacy_key_value_format_default = defineRule({
         if (instruction.kind !== "ENV" && instruction.kind !== "LABEL") continue;
         if (!instruction.pairs.some((pair) => pair.legacy)) continue;
         const keyword = instruction.keyword;
+        const fix = keyEqualsValueFix(instruction, dockerfile);
         report2({
+          ...fix ? { fix } : {},
           range: instruction.keywordRange,
           message: `"${keyword} key=value" should be used instead of legacy "${keyword} key value" format`
         });
@@ -50522,7 +50716,7 @@ var maintainer_deprecated_default = defineRule({
     aliases: ["MaintainerDeprecated"],
     family: "buildkit",
     severity: "error",
-    fixable: false,
+    fixable: "safe",
     description: "MAINTAINER is deprecated; use a label instead.",
     docs: [
       "Flags every MAINTAINER instruction, even one before the first FROM. MAINTAINER has been deprecated",
@@ -50531,15 +50725,33 @@ var maintainer_deprecated_default = defineRule({
       "",
       "One rule for hadolint's DL4000 and BuildKit's MaintainerDeprecated (same semantics). The message is",
       "BuildKit's (`Maintainer instruction is deprecated in favor of using label`, which says what to do;",
-      "hadolint prints `MAINTAINER is deprecated`); the severity is hadolint's (error). Not fixable",
-      "automatically."
+      "hadolint prints `MAINTAINER is deprecated`); the severity is hadolint's (error).",
+      "",
+      "Fixable (safe): `--fix` replaces `MAINTAINER Jane <jane@example.org>` with",
+      '`LABEL org.opencontainers.image.authors="Jane <jane@example.org>"`, the text kept verbatim (MAINTAINER',
+      'expands no variables, so `$`, `"` and the escape character are escaped in the label value). The',
+      "keyword keeps the case of `MAINTAINER`. Not fixed: an empty MAINTAINER and one before the first",
+      "FROM (both are build errors whatever the fix)."
     ].join("\n"),
     url: "https://docs.docker.com/go/dockerfile/rule/maintainer-deprecated/"
   },
   check({ dockerfile, report: report2 }) {
     for (const instruction of dockerfile.instructions) {
       if (instruction.kind !== "MAINTAINER") continue;
-      report2({ range: instruction.keywordRange, message: "Maintainer instruction is deprecated in favor of using label" });
+      const author = instruction.argsText.trim();
+      const fix = author !== "" && instruction.stageIndex >= 0 ? makeFix(
+        "safe",
+        "Replace MAINTAINER with the org.opencontainers.image.authors label",
+        replaceRange(
+          instruction.range,
+          `${keywordLike(instruction.keyword, "LABEL")} org.opencontainers.image.authors=${doubleQuoted(author, dockerfile.escapeChar)}`
+        )
+      ) : void 0;
+      report2({
+        range: instruction.keywordRange,
+        message: "Maintainer instruction is deprecated in favor of using label",
+        ...fix ? { fix } : {}
+      });
     }
   }
 });
@@ -50831,7 +51043,7 @@ var workdir_relative_path_default = defineRule({
     aliases: ["WorkdirRelativePath"],
     family: "buildkit",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     description: "The first WORKDIR of a stage should be an absolute path.",
     docs: [
       "Flags the first WORKDIR of a stage's lineage (the stage and its parent stages in this Dockerfile)",
@@ -50842,7 +51054,15 @@ var workdir_relative_path_default = defineRule({
       "Windows; BuildKit judges it for the build's target OS (Linux by default).",
       "",
       "This is BuildKit's check; hadolint's DL3000 (`use-absolute-workdir`) is a separate rule because it",
-      "flags every relative WORKDIR, without expansion. Fix: use an absolute path."
+      "flags every relative WORKDIR, without expansion. Fix: use an absolute path.",
+      "",
+      "Fixable (safe), only when the base directory is known: `--fix` writes the absolute path the WORKDIR",
+      "resolves to (`WORKDIR /app` \u2026 `WORKDIR src` \u2192 `WORKDIR /app/src`), joined and cleaned as BuildKit",
+      "does. The base is known after an earlier WORKDIR with a plain absolute path in the same stage or a",
+      "parent stage of this Dockerfile, or at the start of a stage built `FROM scratch` (working directory",
+      "`/`). Any other base image may set its own working directory (`golang`: `/go`), so its default is",
+      "never guessed and such a WORKDIR gets no fix; nor does a path with a variable, a quote or a blank.",
+      "As this rule only flags the first WORKDIR of a lineage, in practice only `FROM scratch` stages are fixed."
     ].join("\n"),
     url: "https://docs.docker.com/go/dockerfile/rule/workdir-relative-path/"
   },
@@ -50850,7 +51070,9 @@ var workdir_relative_path_default = defineRule({
     for (const record of simulateDispatch(dockerfile).records) {
       const workdir = record.workdir;
       if (!workdir || !workdir.first || workdir.path.startsWith("/") || WINDOWS_DRIVE_PATH.test(workdir.path)) continue;
+      const fix = absoluteWorkdirFix(dockerfile, record.instruction);
       report2({
+        ...fix ? { fix } : {},
         range: record.instruction.range,
         message: `Relative workdir ${goQuote(workdir.path)} can have unexpected results if the base image changes`
       });
@@ -51179,6 +51401,24 @@ var dl3012_default = defineRule({
 });
 
 // src/rules/hadolint/dl3020.ts
+var FLAGS_COPY_SHARES = /* @__PURE__ */ new Set(["chown", "chmod", "link", "exclude"]);
+var GLOB_CHARACTERS2 = /[*?[]/;
+var FIXED_EXTENSION = /^[^/]*\.[A-Za-z0-9]+$/;
+function copiedAsIs(value) {
+  if (value.includes("://") || value.startsWith("git@") || value.includes("$")) return false;
+  if (isArchivePath(value.toLowerCase())) return false;
+  const lastGlob = Math.max(value.lastIndexOf("*"), value.lastIndexOf("?"), value.lastIndexOf("["));
+  return !GLOB_CHARACTERS2.test(value) || FIXED_EXTENSION.test(value.slice(lastGlob + 1));
+}
+function copyFix(instruction) {
+  const destination = instruction.destination;
+  if (destination === null || instruction.heredocs.length > 0 || instruction.heredocSources.length > 0) return void 0;
+  if (!instruction.flags.every((flag) => FLAGS_COPY_SHARES.has(flag.name.toLowerCase()))) return void 0;
+  if (!instruction.sources.every((source) => copiedAsIs(source.value))) return void 0;
+  if (instruction.sources.length > 1 && !destination.value.endsWith("/")) return void 0;
+  const keyword = keywordLike(instruction.keyword, "COPY");
+  return makeFix("safe", `Replace ${instruction.keyword} with ${keyword}`, replaceRange(instruction.keywordRange, keyword));
+}
 function isUrl(source) {
   return source.startsWith("http://") || source.startsWith("https://");
 }
@@ -51188,7 +51428,7 @@ var dl3020_default = defineRule({
     name: "copy-instead-of-add",
     family: "hadolint",
     severity: "error",
-    fixable: false,
+    fixable: "safe",
     description: "Use COPY instead of ADD for files and folders.",
     docs: [
       "Flags an `ADD` with a source that is neither a local archive (`.tar`, `.gz`, `.tgz`, `.xz`, \u2026 \u2014",
@@ -51196,7 +51436,16 @@ var dl3020_default = defineRule({
       "folders `COPY` does the same thing without `ADD`'s surprises (auto-extraction, remote fetches).",
       "Like hadolint, git URLs and `$VAR` sources fire; heredoc sources are not judged.",
       "",
-      "Fix: replace `ADD` with `COPY`. Not fixable yet."
+      "Fix: replace `ADD` with `COPY`.",
+      "",
+      "Fixable (safe): `--fix` rewrites the keyword to `COPY` when every source is a local path ADD copies as",
+      "it is: no URL or git source, no `$` variable, no archive name (`.tar`, `.gz`, \u2026 in any case), no glob",
+      "that could match an archive (`*.jar` is fixed, `files/*` is not), no heredoc, and only flags COPY",
+      "shares (`--chown`, `--chmod`, `--link`, `--exclude`; not `--checksum`, `--keep-git-dir`, `--unpack`).",
+      "Several sources need a destination ending in `/`. Caveat: ADD recognises a tar archive by its",
+      "content, so a local tar file named without an archive extension would no longer be extracted.",
+      "May newly report DL3045 (`COPY` to a relative destination without `WORKDIR`): hadolint checks it for",
+      "COPY only, so the ADD had the same problem unreported."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3020"
   },
@@ -51204,7 +51453,9 @@ var dl3020_default = defineRule({
     for (const instruction of dockerfile.instructions) {
       if (instruction.kind !== "ADD") continue;
       const plain = instruction.sources.find((source) => !isArchivePath(source.value) && !isUrl(source.value));
-      if (plain) report2({ range: plain.range, message: "Use COPY instead of ADD for files and folders" });
+      if (!plain) continue;
+      const fix = copyFix(instruction);
+      report2({ range: plain.range, message: "Use COPY instead of ADD for files and folders", ...fix ? { fix } : {} });
     }
   }
 });
@@ -51313,7 +51564,7 @@ var dl3025_default = defineRule({
     name: "exec-form-cmd-entrypoint",
     family: "hadolint",
     severity: "warning",
-    fixable: false,
+    fixable: "unsafe",
     description: "Use arguments JSON notation for CMD and ENTRYPOINT arguments.",
     docs: [
       "Flags `CMD`, `ENTRYPOINT` and `HEALTHCHECK CMD` written in shell form (anything that is not a",
@@ -51321,7 +51572,14 @@ var dl3025_default = defineRule({
       "`/bin/sh -c`, which does not forward signals, so the process cannot shut down gracefully.",
       "`ONBUILD` triggers are not checked (as in hadolint).",
       "",
-      'Fix: write `CMD ["executable", "arg"]`. Not fixable yet.'
+      'Fix: write `CMD ["executable", "arg"]`.',
+      "",
+      "Fixable (unsafe, `--unsafe-fixes`): the shell words become a JSON array (`CMD npm start` \u2192",
+      '`CMD ["npm", "start"]`; a leading `exec` is dropped). Unsafe because the program no longer runs',
+      "under `/bin/sh -c`: it becomes PID 1 and receives signals, variables are no longer expanded, and an",
+      "ENTRYPOINT starts receiving CMD as arguments. Offered only for one simple command with literal",
+      "words: no `$`, `&&`, `;`, pipe, redirect, glob, backquote, escape or comment, no variable",
+      "assignment or shell builtin (`cd`, `source`, \u2026) as the program, and not after a `SHELL` instruction."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3025"
   },
@@ -51329,7 +51587,9 @@ var dl3025_default = defineRule({
     for (const instruction of dockerfile.instructions) {
       const shellForm = (instruction.kind === "CMD" || instruction.kind === "ENTRYPOINT") && instruction.form === "shell" || instruction.kind === "HEALTHCHECK" && instruction.subcommand === "CMD" && instruction.form === "shell";
       if (!shellForm || instruction.argsText.trim() === "") continue;
-      report2({ range: instruction.range, message: "Use arguments JSON notation for CMD and ENTRYPOINT arguments" });
+      const commandWords = instruction.kind === "HEALTHCHECK" ? instruction.words.slice(1) : instruction.words;
+      const fix = execFormFix(dockerfile, instruction, commandWords);
+      report2({ range: instruction.range, message: "Use arguments JSON notation for CMD and ENTRYPOINT arguments", ...fix ? { fix } : {} });
     }
   }
 });
@@ -52662,7 +52922,7 @@ function isPinned2(word) {
 }
 function firstUnpinnedPackage(command) {
   if (!isPipInstall(command)) return void 0;
-  if (hasArg(command, "-r", "--requirement", ".") || hasFlag2(command, "c", "constraint")) return void 0;
+  if (hasArg(command, "-r", "--requirement", ".") || hasFlag(command, "c", "constraint")) return void 0;
   const packages = afterInstall(withoutFlags(argsWithoutFlagValues(command, VALUE_FLAGS2)));
   return packages.find((word) => !isPinned2(word));
 }
@@ -52709,7 +52969,7 @@ var dl3013_default = defineRule({
 
 // src/rules/hadolint/dl3014.ts
 function isNonInteractive(command) {
-  if (hasFlag2(command, "y", "yes", "assume-yes") || hasArg(command, "-q=2")) return true;
+  if (hasFlag(command, "y", "yes", "assume-yes") || hasArg(command, "-q=2")) return true;
   const quietLevel = command.flags.filter((flag) => flag === "q" || flag === "quiet").length;
   return quietLevel === 2;
 }
@@ -52768,7 +53028,7 @@ var dl3015_default = defineRule({
   check({ dockerfile, report: report2 }) {
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
       const install = run3.script.commands.find(
-        (command) => command.name === "apt-get" && hasArg(command, "install") && !hasFlag2(command, "no-install-recommends") && !hasArg(command, "APT::Install-Recommends=false")
+        (command) => command.name === "apt-get" && hasArg(command, "install") && !hasFlag(command, "no-install-recommends") && !hasArg(command, "APT::Install-Recommends=false")
       );
       if (install) {
         report2({ range: commandRange(run3, install), message: "Avoid additional packages by specifying `--no-install-recommends`" });
@@ -52914,7 +53174,7 @@ var dl3019_default = defineRule({
   check({ dockerfile, report: report2 }) {
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
       const add = run3.script.commands.find(
-        (command) => command.name === "apk" && hasArg(command, "add") && !hasFlag2(command, "no-cache")
+        (command) => command.name === "apk" && hasArg(command, "add") && !hasFlag(command, "no-cache")
       );
       if (add && !hasCacheMount(run3, "/var/cache/apk")) {
         report2({
@@ -53600,7 +53860,7 @@ var dl3030_default = defineRule({
   check({ dockerfile, report: report2 }) {
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
       const command = commandsWithArg(run3, ["yum"], ["install", "groupinstall", "localinstall"]).find(
-        (candidate) => !hasFlag2(candidate, "y", "assumeyes")
+        (candidate) => !hasFlag(candidate, "y", "assumeyes")
       );
       if (command) {
         report2({ range: commandRange(run3, command), message: "Use the -y switch to avoid manual input `yum install -y <package>`" });
@@ -53616,7 +53876,7 @@ var dl3032_default = defineRule({
     name: "yum-clean-all",
     family: "hadolint",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     description: "`yum clean all` missing after yum command.",
     docs: [
       "Flags a RUN (also `ONBUILD RUN`) with `yum install` that is not followed, in the same RUN, by a",
@@ -53626,7 +53886,11 @@ var dl3032_default = defineRule({
       "The order matters: `yum clean all && yum install \u2026` is still reported. As in hadolint, any",
       "`rm -rf` after the install counts as cleaning.",
       "",
-      "Fix: end the RUN with `&& yum clean all`. Not fixable automatically yet."
+      "Fix: end the RUN with `&& yum clean all`.",
+      "",
+      "Fixable (safe): `--fix` appends ` && yum clean all` at the end of the RUN's script, so the cache",
+      "is removed in the same layer. Not fixed: exec form, heredocs, a script with a shell syntax error or",
+      "a comment, or one ending in `&`, `|` or the escape character."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3032"
   },
@@ -53637,7 +53901,9 @@ var dl3032_default = defineRule({
         (command) => command.name === "yum" && hasArg(command, "install"),
         (command) => command.name === "yum" && hasArg(command, "clean", "all") || command.name === "rm" && hasArg(command, "-rf", "/var/cache/yum/*")
       );
-      if (install) report2({ range: commandRange(run3, install), message: "`yum clean all` missing after yum command." });
+      if (!install) continue;
+      const fix = appendCommandFix(run3, dockerfile, "yum clean all");
+      report2({ range: commandRange(run3, install), message: "`yum clean all` missing after yum command.", ...fix ? { fix } : {} });
     }
   }
 });
@@ -53680,30 +53946,48 @@ var dl3033_default = defineRule({
 });
 
 // src/rules/hadolint/dl3034.ts
+function nonInteractiveFix(run3, commands) {
+  if (run3.form !== "shell") return void 0;
+  const edits = [];
+  for (const command of commands) {
+    const zypperWord = command.words.find((word) => word.raw === "zypper");
+    if (!zypperWord) return void 0;
+    edits.push(insertAt(wordRange(run3, zypperWord).end, " -n"));
+  }
+  return makeFix("safe", "Add -n (--non-interactive) to zypper", ...edits);
+}
 var dl3034_default = defineRule({
   meta: {
     code: "DL3034",
     name: "zypper-non-interactive",
     family: "hadolint",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     description: "Non-interactive switch missing from `zypper` command: `zypper install -y`.",
     docs: [
       "Flags `zypper install|in|remove|rm|source-install|si|patch` (also in `ONBUILD RUN`) without `-n`,",
       "`--non-interactive`, `--no-confirm` or `-y`. A build has no terminal to answer zypper's prompts.",
       "",
-      "Fix: `zypper --non-interactive install <package>` or `zypper install -y <package>`. Not fixable",
-      "automatically yet."
+      "Fix: `zypper --non-interactive install <package>` or `zypper install -y <package>`.",
+      "",
+      "Fixable (safe): `--fix` inserts the global option `-n` after `zypper` (`zypper -n install \u2026`) in every",
+      "such command of the RUN. Not fixed: exec form, and a `zypper` written quoted or as a path."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3034"
   },
   check({ dockerfile, report: report2 }) {
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
-      const command = commandsWithArg(run3, ["zypper"], ["install", "in", "remove", "rm", "source-install", "si", "patch"]).find(
-        (candidate) => !hasFlag2(candidate, "n", "non-interactive", "no-confirm", "y")
+      const prompting = commandsWithArg(run3, ["zypper"], ["install", "in", "remove", "rm", "source-install", "si", "patch"]).filter(
+        (candidate) => !hasFlag(candidate, "n", "non-interactive", "no-confirm", "y")
       );
+      const command = prompting[0];
       if (command) {
-        report2({ range: commandRange(run3, command), message: "Non-interactive switch missing from `zypper` command: `zypper install -y`" });
+        const fix = nonInteractiveFix(run3, prompting);
+        report2({
+          range: commandRange(run3, command),
+          message: "Non-interactive switch missing from `zypper` command: `zypper install -y`",
+          ...fix ? { fix } : {}
+        });
       }
     }
   }
@@ -53822,7 +54106,7 @@ var dl3038_default = defineRule({
   check({ dockerfile, report: report2 }) {
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
       const command = commandsWithArg(run3, ["dnf", "microdnf"], ["install", "groupinstall", "localinstall"]).find(
-        (candidate) => !hasFlag2(candidate, "y", "assumeyes")
+        (candidate) => !hasFlag(candidate, "y", "assumeyes")
       );
       if (command) {
         report2({ range: commandRange(run3, command), message: "Use the -y switch to avoid manual input `dnf install -y <package>`" });
@@ -53839,7 +54123,7 @@ var dl3040_default = defineRule({
     name: "dnf-clean-all",
     family: "hadolint",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     description: "`dnf clean all` missing after dnf command.",
     docs: [
       "Flags a RUN (also `ONBUILD RUN`) where `dnf` or `microdnf` installs, upgrades or reinstalls packages",
@@ -53850,7 +54134,12 @@ var dl3040_default = defineRule({
       "Each tool is checked on its own: `dnf install \u2026 && microdnf clean all` is reported. A RUN with a cache or",
       "tmpfs mount whose target contains `/var/cache/libdnf5` or `.cache/libdnf5` is exempt.",
       "",
-      "Fix: end the RUN with `&& dnf clean all`. Not fixable automatically yet."
+      "Fix: end the RUN with `&& dnf clean all`.",
+      "",
+      "Fixable (safe): `--fix` appends ` && dnf clean all` (` && microdnf clean all` when microdnf installed)",
+      "at the end of the RUN's script, so the cache is removed in the same layer. Not fixed: exec form,",
+      "heredocs, a script with a shell syntax error or a comment, or one ending in `&`, `|` or the escape",
+      "character."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3040"
   },
@@ -53865,7 +54154,9 @@ var dl3040_default = defineRule({
           (command) => command.name === tool && hasArg(command, "clean", "all") || command.name === "rm" && hasArg(command, "-rf", "/var/cache/libdnf5*")
         );
       }
-      if (uncleaned) report2({ range: commandRange(run3, uncleaned), message: "`dnf clean all` missing after dnf command." });
+      if (!uncleaned) continue;
+      const fix = appendCommandFix(run3, dockerfile, `${uncleaned.name} clean all`);
+      report2({ range: commandRange(run3, uncleaned), message: "`dnf clean all` missing after dnf command.", ...fix ? { fix } : {} });
     }
   }
 });
@@ -53938,7 +54229,7 @@ var dl3046_default = defineRule({
   check({ dockerfile, report: report2 }) {
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
       const command = run3.script.commands.find(
-        (candidate) => candidate.name === "useradd" && hasFlag2(candidate, "u", "uid") && !hasFlag2(candidate, "l", "no-log-init") && hasLongUid(candidate)
+        (candidate) => candidate.name === "useradd" && hasFlag(candidate, "u", "uid") && !hasFlag(candidate, "l", "no-log-init") && hasLongUid(candidate)
       );
       if (command) {
         report2({
@@ -53971,7 +54262,7 @@ var dl3047_default = defineRule({
   check({ dockerfile, report: report2 }) {
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
       const command = run3.script.commands.find(
-        (candidate) => candidate.name === "wget" && !hasFlag2(candidate, "progress", "q", "quiet", "o", "output-file", "a", "append-output", "no-verbose") && !hasArg(candidate, "-nv")
+        (candidate) => candidate.name === "wget" && !hasFlag(candidate, "progress", "q", "quiet", "o", "output-file", "a", "append-output", "no-verbose") && !hasArg(candidate, "-nv")
       );
       if (command) {
         report2({
@@ -53984,6 +54275,21 @@ var dl3047_default = defineRule({
 });
 
 // src/rules/hadolint/dl3059.ts
+function mergeFix(dockerfile, run3) {
+  const previous = dockerfile.instructions[run3.index - 1];
+  if (previous?.kind !== "RUN") return void 0;
+  for (const candidate of [previous, run3]) {
+    if (candidate.form !== "shell" || candidate.heredocs.length > 0) return void 0;
+    if (candidate.script.hasSyntaxError || candidate.script.commands.length !== 1) return void 0;
+  }
+  const appendAt = scriptAppendPosition(previous, dockerfile.escapeChar);
+  const firstWord = run3.words[0];
+  if (appendAt === null || firstWord === void 0) return void 0;
+  if (commentsBetween(dockerfile, appendAt.line, firstWord.range.start.line)) return void 0;
+  const joint = ` && ${dockerfile.escapeChar}
+${continuationIndent(dockerfile)}`;
+  return makeFix("unsafe", "Merge this RUN into the previous one", replaceRange({ start: appendAt, end: firstWord.range.start }, joint));
+}
 function flagSignature(run3) {
   if (run3.mounts.length === 0 && run3.network === null && run3.security === null) return "";
   const mounts = run3.mounts.map((mount) => [mount.type, ...[...mount.options].map(([key, value]) => `${key}=${value}`).sort()].join(",")).sort();
@@ -53995,7 +54301,7 @@ var dl3059_default = defineRule({
     name: "consolidate-consecutive-runs",
     family: "hadolint",
     severity: "info",
-    fixable: false,
+    fixable: "unsafe",
     description: "Multiple consecutive `RUN` instructions. Consider consolidation.",
     docs: [
       "Flags a RUN that directly follows another RUN (comments in between do not matter) with the same",
@@ -54006,7 +54312,12 @@ var dl3059_default = defineRule({
       "hadolint, the RUN compared against is not replaced after a report, so `RUN a`, `RUN b`, `RUN c` reports",
       "both `b` and `c`. `ONBUILD RUN` is not checked and an `ONBUILD` instruction breaks the sequence.",
       "",
-      "Not fixable automatically yet."
+      "Fixable (unsafe, `--unsafe-fixes`): the RUN is merged into the one before it, joined with ` && \\`,",
+      "a new line and the indentation the file uses on continuation lines (four spaces when it has none);",
+      "blank lines between the two go. Unsafe because the commands now share one shell: a `cd` or `export`",
+      "in the first carries over, and the layer cache is split differently. Not fixed: exec form, heredocs,",
+      "a RUN whose script has a syntax error, ends in `&`/`|` or holds a comment, and comments between the",
+      "two RUNs (they would be lost)."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3059"
   },
@@ -54022,7 +54333,12 @@ var dl3059_default = defineRule({
         previous = current;
         continue;
       }
-      report2({ range: instruction.keywordRange, message: "Multiple consecutive `RUN` instructions. Consider consolidation." });
+      const fix = mergeFix(dockerfile, instruction);
+      report2({
+        range: instruction.keywordRange,
+        message: "Multiple consecutive `RUN` instructions. Consider consolidation.",
+        ...fix ? { fix } : {}
+      });
     }
   }
 });
@@ -54197,21 +54513,27 @@ function dockerfileRange(script, lineStarts2, position) {
 
 // src/shellcheck/runner.ts
 import { spawnSync } from "node:child_process";
-import { accessSync, constants as constants3, mkdtempSync, rmSync, statSync as statSync7, writeFileSync as writeFileSync2 } from "node:fs";
+import { accessSync, constants as constants3, mkdtempSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter as delimiter3, join as join8 } from "node:path";
+import { delimiter as delimiter3, join as join6 } from "node:path";
 var SHELLCHECK_MISSING_NOTICE = "shellcheck not found on PATH: ShellCheck checks of RUN scripts are skipped (install shellcheck to enable them)";
 var EXCLUDED_CHECKS = ["SC2187", "SC1090", "SC1091"];
 var SHELLCHECK_ENV_VAR = "DOCKSIDE_SHELLCHECK";
 var DISABLED_VALUES = /* @__PURE__ */ new Set(["off", "false", "0", "no"]);
-var SPAWN_TIMEOUT_MS = 12e4;
+var SPAWN_TIMEOUT_MS = 15e3;
+var ShellcheckTimeout = class extends Error {
+  constructor() {
+    super(`ShellCheck ran longer than ${SPAWN_TIMEOUT_MS / 1e3} s on this file and was stopped: its checks of these RUN scripts are missing`);
+    this.name = "ShellcheckTimeout";
+  }
+};
 var CACHE_LIMIT = 2e4;
 var resolvedByEnvironment = /* @__PURE__ */ new Map();
 var resultCache = /* @__PURE__ */ new Map();
 function isExecutableFile(path6) {
   try {
     accessSync(path6, constants3.X_OK);
-    return statSync7(path6).isFile();
+    return statSync3(path6).isFile();
   } catch {
     return false;
   }
@@ -54221,7 +54543,7 @@ function findOnPath(name2, pathVariable) {
   for (const directory of pathVariable.split(delimiter3)) {
     if (directory === "") continue;
     for (const extension of extensions) {
-      const candidate = join8(directory, name2 + extension);
+      const candidate = join6(directory, name2 + extension);
       if (isExecutableFile(candidate)) return candidate;
     }
   }
@@ -54230,7 +54552,7 @@ function findOnPath(name2, pathVariable) {
 function unavailable(notice2, childEnv) {
   return { available: false, binary: null, version: null, notice: notice2, supportsNorc: false, childEnv };
 }
-function resolve8(env2) {
+function resolve4(env2) {
   const childEnv = { ...env2 };
   delete childEnv["SHELLCHECK_OPTS"];
   const override = env2[SHELLCHECK_ENV_VAR]?.trim() ?? "";
@@ -54272,7 +54594,7 @@ function resolved(env2) {
   const key = `${env2[SHELLCHECK_ENV_VAR] ?? ""}\0${env2["PATH"] ?? ""}`;
   let entry = resolvedByEnvironment.get(key);
   if (!entry) {
-    entry = resolve8(env2);
+    entry = resolve4(env2);
     resolvedByEnvironment.set(key, entry);
   }
   return entry;
@@ -54291,11 +54613,11 @@ function toComment(raw) {
   };
 }
 function runBatch(shellcheck, texts) {
-  const directory = mkdtempSync(join8(tmpdir(), "dockside-shellcheck-"));
+  const directory = mkdtempSync(join6(tmpdir(), "dockside-shellcheck-"));
   try {
     const names = texts.map((text, index) => {
       const name2 = `run${index}.sh`;
-      writeFileSync2(join8(directory, name2), text);
+      writeFileSync(join6(directory, name2), text);
       return name2;
     });
     const args2 = [
@@ -54311,6 +54633,7 @@ function runBatch(shellcheck, texts) {
       maxBuffer: 256 * 1024 * 1024,
       timeout: SPAWN_TIMEOUT_MS
     });
+    if (result.error?.code === "ETIMEDOUT") throw new ShellcheckTimeout();
     if (result.error) throw new Error(`shellcheck could not be run: ${result.error.message}`);
     let parsed;
     try {
@@ -54579,7 +54902,14 @@ var shellcheck_default = defineRule({
   check({ dockerfile, settings, report: report2 }) {
     const scripts = shellcheckScripts(dockerfile);
     if (scripts.length === 0) return;
-    const results = runShellcheck(scripts.map((script) => script.text));
+    let results;
+    try {
+      results = runShellcheck(scripts.map((script) => script.text));
+    } catch (error2) {
+      if (!(error2 instanceof ShellcheckTimeout)) throw error2;
+      report2({ range: scripts[0].run.keywordRange, message: error2.message, severity: "info" });
+      return;
+    }
     if (results === null) return;
     scripts.forEach((script, index) => {
       const comments = results[index] ?? [];
@@ -54615,6 +54945,459 @@ var registry = null;
 function defaultRegistry() {
   registry ??= new RuleRegistry(allRules);
   return registry;
+}
+
+// src/cli/analyze.ts
+var DEFAULT_IO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd()
+};
+function changedPaths(options, contextDir, cwd) {
+  if (options.changed === void 0 && options.since === void 0) return null;
+  const paths = [];
+  for (const path6 of options.changed ?? []) paths.push(relative3(contextDir, resolve5(cwd, path6)));
+  if (options.since !== void 0) {
+    const output = execFileSync("git", ["-C", contextDir, "diff", "--name-only", "--relative", options.since, "--"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    paths.push(...output.split("\n").filter((line) => line !== ""));
+  }
+  return paths.filter((path6) => path6 !== "" && !path6.startsWith("..") && !isAbsolute(path6)).map((path6) => path6.split(sep3).join("/"));
+}
+async function runAnalyze(paths, options, io = DEFAULT_IO) {
+  const format = options.format ?? "text";
+  if (!ANALYZE_FORMATS.includes(format)) {
+    io.stderr(`dockside analyze: unknown format "${options.format}" (expected ${ANALYZE_FORMATS.join(", ")})
+`);
+    return 2;
+  }
+  const registry2 = defaultRegistry();
+  const reports = [];
+  let exitCode = 0;
+  for (const given of paths.length > 0 ? paths : ["Dockerfile"]) {
+    let dockerfilePath = resolve5(io.cwd, given);
+    try {
+      if (statSync4(dockerfilePath).isDirectory()) dockerfilePath = join7(dockerfilePath, "Dockerfile");
+    } catch {
+    }
+    let source;
+    try {
+      source = readFileSync3(dockerfilePath);
+    } catch (error2) {
+      io.stderr(`dockside analyze: cannot read ${given}: ${error2.code ?? error2.message}
+`);
+      exitCode = 2;
+      continue;
+    }
+    const contextDir = resolve5(io.cwd, options.context ?? dirname5(dockerfilePath));
+    let changed;
+    try {
+      changed = changedPaths(options, contextDir, io.cwd);
+    } catch (error2) {
+      io.stderr(`dockside analyze: git diff failed for --since ${options.since}: ${String(error2.stderr ?? error2.message).trim()}
+`);
+      return 2;
+    }
+    const context = loadBuildContext(dockerfilePath, contextDir);
+    const displayPath2 = relative3(io.cwd, dockerfilePath) || dockerfilePath;
+    const result = await lintSource(source, displayPath2, {
+      registry: registry2,
+      ...options.config ? { config: options.config } : {},
+      buildArgs: options.buildArgs ?? /* @__PURE__ */ new Map(),
+      loadBuildContext: () => context
+    });
+    if (result.findings.some((finding) => finding.level === "error")) exitCode = Math.max(exitCode, 1);
+    reports.push(buildAnalyzeReport(result.dockerfile, context, result.findings, { changed }));
+  }
+  if (reports.length > 0) {
+    io.stdout(format === "json" ? renderJson(reports) : format === "markdown" ? renderMarkdown(reports) : renderText(reports, { color: options.color ?? false }));
+  }
+  return exitCode;
+}
+
+// src/cli/files.ts
+import { lstatSync as lstatSync2, readdirSync as readdirSync3, statSync as statSync6 } from "node:fs";
+import { basename as basename5, isAbsolute as isAbsolute3, join as join8 } from "node:path";
+function isDockerfileName(name2) {
+  if (name2 === "Dockerfile" || name2 === "Containerfile") return true;
+  if (name2.startsWith("Dockerfile.") || name2.startsWith("Containerfile.")) return !name2.endsWith(".dockerignore");
+  return name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile");
+}
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+function walkFolder(folder, targets, problems, visited) {
+  let realKey;
+  try {
+    const stats = statSync6(folder);
+    realKey = `${stats.dev}:${stats.ino}`;
+  } catch (error2) {
+    problems.push(`${folder}: cannot read folder (${error2.code ?? "error"})`);
+    return;
+  }
+  if (visited.has(realKey)) return;
+  visited.add(realKey);
+  let entries;
+  try {
+    entries = readdirSync3(folder, { withFileTypes: true });
+  } catch (error2) {
+    problems.push(`${folder}: cannot read folder (${error2.code ?? "error"})`);
+    return;
+  }
+  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const entry of entries) {
+    const path6 = join8(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited);
+    } else if (isDockerfileName(entry.name)) {
+      if (entry.isSymbolicLink()) {
+        try {
+          statSync6(path6);
+        } catch {
+          problems.push(`${path6}: broken symbolic link`);
+          continue;
+        }
+      }
+      targets.push({ path: path6 });
+    } else if (entry.isSymbolicLink()) {
+      try {
+        if (statSync6(path6).isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited);
+      } catch (error2) {
+        const code = error2.code;
+        if (code === "ELOOP") problems.push(`${path6}: symbolic link loop`);
+      }
+    }
+  }
+}
+var GLOB_CHARACTERS3 = /[*?[\]{}]/;
+async function discoverTargets(paths) {
+  const targets = [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (target) => {
+    if (seen.has(target.path)) return;
+    seen.add(target.path);
+    targets.push(target);
+  };
+  for (const path6 of paths.length > 0 ? paths : ["."]) {
+    if (path6 === "-") {
+      add({ path: "-" });
+      continue;
+    }
+    let isDirectory2 = false;
+    let exists2 = true;
+    try {
+      isDirectory2 = statSync6(path6).isDirectory();
+    } catch (error2) {
+      const code = error2.code;
+      if (code === "ELOOP") {
+        problems.push(`${path6}: symbolic link loop`);
+        continue;
+      }
+      exists2 = false;
+      try {
+        lstatSync2(path6);
+        problems.push(`${path6}: broken symbolic link`);
+        continue;
+      } catch {
+      }
+    }
+    if (exists2 && isDirectory2) {
+      const found = [];
+      walkFolder(path6, found, problems, /* @__PURE__ */ new Set());
+      if (found.length === 0) problems.push(`${path6}: no Dockerfile found in this folder`);
+      for (const target of found) add(target);
+    } else if (exists2) {
+      add({ path: path6 });
+    } else if (GLOB_CHARACTERS3.test(path6)) {
+      const { glob: glob2 } = await Promise.resolve().then(() => (init_dist2(), dist_exports));
+      const matches = (await glob2(path6, { ignore: ["**/node_modules/**", "**/.git/**"], dot: true, onlyFiles: true, absolute: isAbsolute3(path6) })).sort();
+      if (matches.length === 0) problems.push(`${path6}: no file matches this pattern`);
+      for (const match of matches) add({ path: match });
+    } else {
+      problems.push(`${path6}: no such file or folder`);
+    }
+  }
+  return { targets, problems };
+}
+
+// src/cli/lint-job.ts
+init_config();
+init_lint();
+import { readFileSync as readFileSync4, statSync as statSync8 } from "node:fs";
+import { dirname as dirname8, resolve as resolve8 } from "node:path";
+
+// src/engine/fixer.ts
+init_lint();
+var MAX_FIX_PASSES = 10;
+function lineStarts(text) {
+  const starts = [0];
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
+  return starts;
+}
+function offsetOf(starts, text, position) {
+  const lineStart = starts[position.line - 1];
+  if (lineStart === void 0) return text.length;
+  return Math.min(lineStart + position.column - 1, text.length);
+}
+function isApplicable(fix, applicability) {
+  return fix.applicability === "safe" || applicability === "unsafe";
+}
+function applyFixesOnce(text, findings, options, lineEnding) {
+  const starts = lineStarts(text);
+  const chosen = [];
+  let applied = 0;
+  const seen = /* @__PURE__ */ new Set();
+  for (const finding of findings) {
+    const fix = finding.fix;
+    if (!fix || !isApplicable(fix, options.applicability)) continue;
+    const edits = fix.edits.map((edit) => ({
+      start: offsetOf(starts, text, edit.range.start),
+      end: offsetOf(starts, text, edit.range.end),
+      // Replacement text is written with `\n`; the file keeps its own line ending.
+      text: lineEnding === "\r\n" ? edit.text.replace(/\r?\n/g, "\r\n") : edit.text
+    }));
+    const key = JSON.stringify(edits);
+    if (seen.has(key)) continue;
+    const overlaps = edits.some(
+      (edit) => chosen.some((other) => edit.start < other.end && other.start < edit.end || edit.start === other.start && edit.end === other.end)
+    );
+    if (overlaps) continue;
+    seen.add(key);
+    chosen.push(...edits);
+    applied++;
+  }
+  if (applied === 0) return { text, applied: 0 };
+  chosen.sort((a, b) => b.start - a.start);
+  let output = text;
+  for (const edit of chosen) output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
+  return { text: output, applied };
+}
+function fatalParseErrors(findings) {
+  return findings.filter((finding) => finding.code === "DL1000" && finding.level === "error").length;
+}
+async function fixSource(source, path6, engine, options) {
+  const bom = source.charCodeAt(0) === 65279 ? "\uFEFF" : "";
+  let text = bom ? source.slice(1) : source;
+  const first = await lintSource(text, path6, engine);
+  const lineEnding = first.dockerfile.lineEnding;
+  const baselineErrors = fatalParseErrors(first.findings);
+  let findings = first.findings;
+  let fixesApplied = 0;
+  let refused = null;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { text: next, applied } = applyFixesOnce(text, findings, options, lineEnding);
+    if (applied === 0 || next === text) break;
+    const relinted = await lintSource(next, path6, engine);
+    if (fatalParseErrors(relinted.findings) > baselineErrors) {
+      refused = "a fix produced text that does not parse; it was not applied";
+      break;
+    }
+    text = next;
+    findings = relinted.findings;
+    fixesApplied += applied;
+  }
+  const output = bom + text;
+  return { output, changed: output !== source, fixesApplied, remaining: findings, refused };
+}
+
+// src/cli/lint-job.ts
+init_parse();
+
+// src/cli/write.ts
+import { chmodSync, renameSync, statSync as statSync7, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename as basename6, dirname as dirname7, join as join9 } from "node:path";
+function writeFileAtomically(path6, text) {
+  const mode = statSync7(path6).mode & 4095;
+  const temporary = join9(dirname7(path6), `.${basename6(path6)}.dockside-${process.pid}-${Date.now()}.tmp`);
+  try {
+    writeFileSync2(temporary, text, { mode });
+    chmodSync(temporary, mode);
+    renameSync(temporary, path6);
+  } catch (error2) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+    }
+    throw error2;
+  }
+}
+
+// src/cli/lint-job.ts
+var MAX_FILE_BYTES = 20 * 1024 * 1024;
+var LintJobRunner = class {
+  constructor(registry2, shared) {
+    this.registry = registry2;
+    this.shared = shared;
+    this.buildArgs = new Map(shared.buildArgs);
+  }
+  registry;
+  shared;
+  configByFolder = /* @__PURE__ */ new Map();
+  explicitConfig = null;
+  contextModule = null;
+  contextChecked = false;
+  buildArgs;
+  /** One walk per (context, ignore file) for the whole run. */
+  walkCache = /* @__PURE__ */ new Map();
+  async configFor(dockerfilePath) {
+    const { shared } = this;
+    if (shared.explicitConfigFile) {
+      if (!this.explicitConfig) {
+        try {
+          this.explicitConfig = await loadConfigFile(shared.explicitConfigFile, this.registry);
+        } catch (error2) {
+          this.explicitConfig = error2 instanceof ConfigError ? error2 : new ConfigError(shared.explicitConfigFile, String(error2));
+        }
+      }
+      return this.explicitConfig;
+    }
+    if (shared.noConfig) return EMPTY_CONFIG;
+    const folder = resolve8(shared.cwd, dirname8(dockerfilePath));
+    const cached = this.configByFolder.get(folder);
+    if (cached) return cached;
+    const file = discoverConfigFile(folder);
+    let config = EMPTY_CONFIG;
+    if (file) {
+      try {
+        config = await loadConfigFile(file, this.registry);
+      } catch (error2) {
+        config = error2 instanceof ConfigError ? error2 : new ConfigError(file, error2.message);
+      }
+    }
+    this.configByFolder.set(folder, config);
+    return config;
+  }
+  async buildContextModule(config) {
+    if (this.contextModule || this.contextChecked) return this.contextModule;
+    const needsContext = activeRules(null, { registry: this.registry, config }).some((active) => active.rule.meta.requiresContext);
+    if (!needsContext) return null;
+    this.contextModule = await Promise.resolve().then(() => (init_context(), context_exports));
+    this.contextChecked = true;
+    return this.contextModule;
+  }
+  /** Lints one path (`-` with `stdinBytes` for stdin). Never throws. */
+  async run(path6, stdinBytes = null) {
+    const { shared } = this;
+    const defaultThreshold = shared.failureThreshold ?? "warning";
+    const reportedPath = path6 === "-" ? shared.stdinFilename ?? "-" : path6;
+    const configPath = path6 === "-" ? shared.stdinFilename ?? "Dockerfile" : path6;
+    const config = await this.configFor(configPath);
+    if (config instanceof ConfigError) {
+      return {
+        result: { file: reportedPath, findings: [], error: `not linted: config error in ${config.file}` },
+        threshold: defaultThreshold,
+        configError: config.message,
+        operationalError: true
+      };
+    }
+    const threshold = shared.failureThreshold ?? config.failureThreshold ?? defaultThreshold;
+    const failed = (error2) => ({
+      result: { file: reportedPath, findings: [], error: error2 },
+      threshold,
+      configError: null,
+      operationalError: true
+    });
+    let bytes;
+    if (stdinBytes) bytes = stdinBytes;
+    else {
+      try {
+        const stats = statSync8(path6);
+        if (stats.isDirectory()) return failed("cannot read file: is a folder");
+        if (stats.size > MAX_FILE_BYTES) {
+          return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
+        }
+        bytes = readFileSync4(path6);
+      } catch (error2) {
+        const code = error2.code ?? "error";
+        const reasons = { EACCES: "permission denied", ENOENT: "no such file", EISDIR: "is a folder", ELOOP: "symbolic link loop" };
+        return failed(`cannot read file: ${reasons[code] ?? code}`);
+      }
+    }
+    const contextModule = await this.buildContextModule(config);
+    const absolutePath = resolve8(shared.cwd, configPath);
+    const contextDir = resolve8(shared.cwd, shared.context ?? dirname8(configPath));
+    const engineOptions = {
+      registry: this.registry,
+      config,
+      buildArgs: this.buildArgs,
+      precisePositions: shared.precisePositions || config.precisePositions,
+      ...contextModule ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir, { walkCache: this.walkCache }) } : {}
+    };
+    if (shared.fix !== "off") return this.fix(path6, reportedPath, bytes, engineOptions, threshold);
+    try {
+      const linted = await lintSource(bytes, reportedPath, engineOptions);
+      const result = shared.keepSource ? { file: linted.file, findings: linted.findings, source: linted.source ?? "" } : { file: linted.file, findings: linted.findings };
+      return { result, threshold, configError: null, operationalError: false };
+    } catch (error2) {
+      return failed(`internal error while linting: ${error2.message}`);
+    }
+  }
+  /** `--fix`: fix to a fixed point, then write atomically (or diff, or hand stdin's text back). */
+  async fix(path6, reportedPath, bytes, engineOptions, threshold) {
+    const { shared } = this;
+    const decoded = decodeDockerfile(bytes);
+    const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+    const rewritable = decoded.errors.length === 0 && (!decoded.hasBom || bom);
+    if (!rewritable) {
+      const linted = await lintSource(bytes, reportedPath, engineOptions);
+      return {
+        result: { file: linted.file, findings: linted.findings },
+        threshold,
+        configError: null,
+        operationalError: false,
+        fixesApplied: 0,
+        fixProblem: `${reportedPath}: not fixed: only UTF-8 files are rewritten`
+      };
+    }
+    const original = (bom ? "\uFEFF" : "") + decoded.text;
+    const outcome = await fixSource(original, reportedPath, engineOptions, { applicability: shared.fix });
+    let fixProblem = outcome.refused ? `${reportedPath}: ${outcome.refused}` : void 0;
+    let diff;
+    if (outcome.changed && shared.fixDryRun) {
+      const { createTwoFilesPatch: createTwoFilesPatch2 } = await Promise.resolve().then(() => (init_libesm(), libesm_exports));
+      diff = createTwoFilesPatch2(`a/${reportedPath}`, `b/${reportedPath}`, original, outcome.output);
+    } else if (outcome.changed && path6 !== "-") {
+      try {
+        writeFileAtomically(path6, outcome.output);
+      } catch (error2) {
+        fixProblem = `${reportedPath}: cannot write the fixed file: ${error2.code ?? error2.message}`;
+      }
+    }
+    return {
+      result: { file: reportedPath, findings: outcome.remaining },
+      threshold,
+      configError: null,
+      operationalError: fixProblem !== void 0 && fixProblem.includes("cannot write"),
+      fixesApplied: outcome.fixesApplied,
+      ...diff !== void 0 ? { diff } : {},
+      ...path6 === "-" ? { fixedText: outcome.output } : {},
+      ...fixProblem !== void 0 ? { fixProblem } : {}
+    };
+  }
+};
+
+// action/src/main.ts
+init_config();
+init_types2();
+init_format_helpers();
+init_github();
+
+// src/reporters/index.ts
+var REPORTERS = {
+  text: async () => (await Promise.resolve().then(() => (init_text(), text_exports))).textReporter,
+  json: async () => (await Promise.resolve().then(() => (init_json2(), json_exports))).jsonReporter,
+  compact: async () => (await Promise.resolve().then(() => (init_compact(), compact_exports))).compactReporter,
+  sarif: async () => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).sarifReporter,
+  github: async () => (await Promise.resolve().then(() => (init_github(), github_exports))).githubReporter,
+  checkstyle: async () => (await Promise.resolve().then(() => (init_checkstyle(), checkstyle_exports))).checkstyleReporter,
+  gitlab: async () => (await Promise.resolve().then(() => (init_gitlab(), gitlab_exports))).gitlabReporter,
+  gitlab_codeclimate: async () => (await Promise.resolve().then(() => (init_gitlab(), gitlab_exports))).gitlabReporter,
+  junit: async () => (await Promise.resolve().then(() => (init_junit(), junit_exports))).junitReporter,
+  gnu: async () => (await Promise.resolve().then(() => (init_gnu(), gnu_exports))).gnuReporter,
+  codeclimate: async () => (await Promise.resolve().then(() => (init_codeclimate(), codeclimate_exports))).codeclimateReporter
+};
+var FORMAT_NAMES = Object.keys(REPORTERS);
+async function loadReporter(name2) {
+  const loader = REPORTERS[name2];
+  return loader ? loader() : null;
 }
 
 // action/src/main.ts
@@ -54687,18 +55470,28 @@ async function writeSummary(results, counts, root, verdict, inputs) {
     }
   }
   if (inputs.analyze) {
-    summary2.addRaw("<p>analyze: the build report is not available in this version of dockside.</p>", true);
+    const analyzable = results.filter((result) => !result.error && result.file !== "-").map((result) => result.file);
+    let markdown = "";
+    const analyzeIO = {
+      stdout: (text) => {
+        markdown += text;
+      },
+      stderr: (text) => warning(text.trim()),
+      cwd: root
+    };
+    if (analyzable.length > 0) await runAnalyze(analyzable, { format: "markdown" }, analyzeIO);
+    if (markdown) summary2.addHeading("Build report", 3).addRaw(markdown, true);
   }
   await summary2.write();
 }
 async function run2() {
   try {
     const inputs = readInputs();
-    const root = resolve9(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
+    const root = resolve10(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
     process.chdir(root);
     const shared = {
       cwd: root,
-      explicitConfigFile: inputs.config === "" ? null : resolve9(root, inputs.config),
+      explicitConfigFile: inputs.config === "" ? null : resolve10(root, inputs.config),
       noConfig: false,
       buildArgs: [],
       context: null,
@@ -54751,9 +55544,9 @@ async function run2() {
 `);
     }
     if (inputs.sarifFile) {
-      const sarifPath = resolve9(root, inputs.sarifFile);
+      const sarifPath = resolve10(root, inputs.sarifFile);
       const sarif = await loadReporter("sarif");
-      mkdirSync(dirname8(sarifPath), { recursive: true });
+      mkdirSync(dirname9(sarifPath), { recursive: true });
       writeFileSync3(sarifPath, sarif(results, context));
       setOutput("sarif-file", sarifPath);
       info2(`dockside: SARIF written to ${sarifPath}`);

@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { runAnalyze } from '../../src/cli/analyze.js';
 import { discoverTargets } from '../../src/cli/files.js';
 import { LintJobRunner, type JobOutcome, type SharedLintOptions } from '../../src/cli/lint-job.js';
 import { ConfigError } from '../../src/engine/config.js';
@@ -115,8 +116,18 @@ async function writeSummary(results: readonly FileResult[], counts: Record<Sever
     }
   }
   if (inputs.analyze) {
-    // The build report (`dockside analyze`) is not part of this version yet.
-    summary.addRaw('<p>analyze: the build report is not available in this version of dockside.</p>', true);
+    // The build report of every linted Dockerfile, as `dockside analyze --format markdown` prints it.
+    const analyzable = results.filter((result) => !result.error && result.file !== '-').map((result) => result.file);
+    let markdown = '';
+    const analyzeIO = {
+      stdout: (text: string) => {
+        markdown += text;
+      },
+      stderr: (text: string) => core.warning(text.trim()),
+      cwd: root,
+    };
+    if (analyzable.length > 0) await runAnalyze(analyzable, { format: 'markdown' }, analyzeIO);
+    if (markdown) summary.addHeading('Build report', 3).addRaw(markdown, true);
   }
   await summary.write();
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/hadolint/dl3059.js';
+import { lintForTest } from '../support/rule-tester.js';
+import { fixTester } from '../support/fix-tester.js';
+
+fixTester(rule, [
+  {
+    name: 'three RUNs become one, with the file indentation',
+    code: 'FROM alpine:3.19\nRUN apk add --no-cache curl=8.5.0-r0 \\\n  && echo ok\nRUN mkdir /app\nRUN touch /app/x\n\nRUN chmod 600 /app/x\nCMD ["sh"]\n',
+    output: 'FROM alpine:3.19\nRUN apk add --no-cache curl=8.5.0-r0 \\\n  && echo ok\nRUN mkdir /app && \\\n  touch /app/x && \\\n  chmod 600 /app/x\nCMD ["sh"]\n',
+    unsafe: true,
+  },
+  {
+    name: 'same mounts; CRLF and four spaces by default',
+    code: 'FROM alpine:3.19\r\nRUN --mount=type=cache,target=/root/.cache mkdir /app\r\nRUN --mount=type=cache,target=/root/.cache touch /app/x\r\n',
+    output: 'FROM alpine:3.19\r\nRUN --mount=type=cache,target=/root/.cache mkdir /app && \\\r\n    touch /app/x\r\n',
+    unsafe: true,
+  },
+  {
+    name: 'backquote escape character',
+    code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN mkdir C:\\app\nRUN echo hi\n',
+    output: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN mkdir C:\\app && `\n    echo hi\n',
+    unsafe: true,
+  },
+]);
+
+describe('DL3059 fix limits', () => {
+  const fixes = async (code: string): Promise<string[]> =>
+    (await lintForTest(code, { only: ['DL3059'] })).map((finding) => finding.fix?.applicability ?? 'none');
+  it('keeps comments and heredocs', async () => {
+    expect(await fixes('FROM alpine:3.19\nRUN mkdir /app\n# why\nRUN touch /app/x\n')).toEqual(['none']);
+    expect(await fixes('FROM alpine:3.19\nRUN mkdir /app\nRUN <<EOF\ntouch /app/x\nEOF\n')).toEqual(['none']);
+    expect(await fixes('FROM alpine:3.19\nRUN mkdir /app # why\nRUN touch /app/x\n')).toEqual(['none']);
+  });
+});
