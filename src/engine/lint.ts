@@ -72,6 +72,17 @@ export function buildkitNameOf(rule: AnyRule): string | null {
   return rule.meta.aliases.find((alias) => BUILDKIT_CHECK_NAMES.has(alias)) ?? null;
 }
 
+/** A rule's identities, lower-cased, computed once per rule (they are read for every file). */
+const identityCache = new WeakMap<AnyRule, readonly string[]>();
+function identitiesOf(rule: AnyRule): readonly string[] {
+  let identities = identityCache.get(rule);
+  if (!identities) {
+    identities = [rule.meta.code, rule.meta.name, ...rule.meta.aliases].map((identity) => identity.toLowerCase());
+    identityCache.set(rule, identities);
+  }
+  return identities;
+}
+
 /** Which rules run, at which severity and with which options, for one file. */
 export function activeRules(dockerfile: Dockerfile | null, options: EngineOptions): ActiveRule[] {
   const config = options.config ?? EMPTY_CONFIG;
@@ -79,7 +90,7 @@ export function activeRules(dockerfile: Dockerfile | null, options: EngineOption
   const checkConfig = dockerfile ? resolveCheckConfiguration(dockerfile, options.buildArgs ?? new Map()) : null;
   const active: ActiveRule[] = [];
   for (const rule of options.registry.rules) {
-    const identities = options.registry.identitiesOf(rule);
+    const identities = identitiesOf(rule);
     const buildkitName = buildkitNameOf(rule);
     let enabled = rule.meta.enabledByDefault && !rule.meta.experimental;
     let severity: Severity = rule.meta.severity;
@@ -184,7 +195,7 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
     if (rule.meta.requiresContext) {
       if (buildContext === undefined) buildContext = options.loadBuildContext?.(dockerfile) ?? null;
     }
-    const baseIdentities = [rule.meta.code, rule.meta.name, ...rule.meta.aliases].map((identity) => identity.toLowerCase());
+    const baseIdentities = identitiesOf(rule);
     // An experimental check that runs only because some instruction's `# check=experimental=` asks for it.
     const enabledOnlyByCheckComments =
       buildkitName !== null && rule.meta.experimental === true && !options.only &&

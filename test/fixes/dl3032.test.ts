@@ -11,7 +11,7 @@ fixTester(rule, [
   },
   {
     name: 'a trailing ; stays last',
-    code: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 ;\nCMD ["httpd"]\n',
+    code: 'FROM centos:7\nRUN yum install -y httpd-2.4.6;\nCMD ["httpd"]\n',
     output: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all;\nCMD ["httpd"]\n',
   },
   {
@@ -28,5 +28,7 @@ describe('DL3032 fix limits', () => {
     expect(await fixable('FROM centos:7\nRUN yum install -y httpd-2.4.6 &\n')).toEqual([false]);
     expect(await fixable('FROM centos:7\nRUN ["yum", "install", "-y", "httpd-2.4.6"]\n')).toEqual([false]);
     expect(await fixable('FROM centos:7\nRUN <<EOF\nyum install -y httpd-2.4.6\nEOF\n')).toEqual([false]);
+    // Cleaned before installing: only the first clean counts, so appending one would not help.
+    expect(await fixable('FROM centos:7\nRUN yum clean all && yum install -y httpd-2.4.6 && yum clean all\n')).toEqual([false]);
   });
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
+import type { ShellCommand } from '../../parser/types.js';
 import { commandRange, hasArg, runInstructions } from '../helpers.js';
 import { appendCommandFix } from '../fix-helpers.js';
 import { installNotCleanedAfter } from './shell-helpers.js';
@@ -23,20 +24,19 @@ export default defineRule({
       '',
       'Fixable (safe): `--fix` appends ` && yum clean all` at the end of the RUN\'s script, so the cache',
       'is removed in the same layer. Not fixed: exec form, heredocs, a script with a shell syntax error or',
-      'a comment, or one ending in `&`, `|` or the escape character.',
+      'a comment, or one ending in `&`, `|` or the escape character; nor a RUN that already cleans before',
+      'installing (only the first clean counts, so appending another would not help).',
     ].join('\n'),
     url: 'https://github.com/hadolint/hadolint/wiki/DL3032',
   },
   check({ dockerfile, report }) {
+    const isClean = (command: ShellCommand): boolean =>
+      (command.name === 'yum' && hasArg(command, 'clean', 'all')) || (command.name === 'rm' && hasArg(command, '-rf', '/var/cache/yum/*'));
     for (const { run } of runInstructions(dockerfile, { onbuild: true })) {
-      const install = installNotCleanedAfter(
-        run,
-        (command) => command.name === 'yum' && hasArg(command, 'install'),
-        (command) =>
-          (command.name === 'yum' && hasArg(command, 'clean', 'all')) || (command.name === 'rm' && hasArg(command, '-rf', '/var/cache/yum/*')),
-      );
+      const install = installNotCleanedAfter(run, (command) => command.name === 'yum' && hasArg(command, 'install'), isClean);
       if (!install) continue;
-      const fix = appendCommandFix(run, dockerfile, 'yum clean all');
+      // Only the first clean counts (§1 "Order checks"): after an earlier one, appending cannot help.
+      const fix = run.script.commands.some(isClean) ? undefined : appendCommandFix(run, dockerfile, 'yum clean all');
       report({ range: commandRange(run, install), message: '`yum clean all` missing after yum command.', ...(fix ? { fix } : {}) });
     }
   },

@@ -29,7 +29,7 @@ export default defineRule({
       'Fixable (safe): `--fix` appends ` && dnf clean all` (` && microdnf clean all` when microdnf installed)',
       'at the end of the RUN\'s script, so the cache is removed in the same layer. Not fixed: exec form,',
       'heredocs, a script with a shell syntax error or a comment, or one ending in `&`, `|` or the escape',
-      'character.',
+      'character; nor a RUN that already cleans before installing (only the first clean counts).',
     ].join('\n'),
     url: 'https://github.com/hadolint/hadolint/wiki/DL3040',
   },
@@ -37,18 +37,19 @@ export default defineRule({
     for (const { run } of runInstructions(dockerfile, { onbuild: true })) {
       if (hasCacheMount(run, '/var/cache/libdnf5') || hasCacheMount(run, '.cache/libdnf5')) continue;
       let uncleaned: ShellCommand | null = null;
+      let cleanedBefore = false;
       for (const tool of ['dnf', 'microdnf']) {
-        uncleaned ??= installNotCleanedAfter(
-          run,
-          (command) => command.name === tool && hasArg(command, ...DNF_INSTALL_ARGS),
-          (command) =>
-            (command.name === tool && hasArg(command, 'clean', 'all')) ||
-            (command.name === 'rm' && hasArg(command, '-rf', '/var/cache/libdnf5*')),
-        );
+        if (uncleaned) break;
+        const isClean = (command: ShellCommand): boolean =>
+          (command.name === tool && hasArg(command, 'clean', 'all')) ||
+          (command.name === 'rm' && hasArg(command, '-rf', '/var/cache/libdnf5*'));
+        uncleaned = installNotCleanedAfter(run, (command) => command.name === tool && hasArg(command, ...DNF_INSTALL_ARGS), isClean);
+        cleanedBefore = run.script.commands.some(isClean);
       }
       if (!uncleaned) continue;
-      // The tool that installed is the one that must clean (microdnf's cache is not dnf's).
-      const fix = appendCommandFix(run, dockerfile, `${uncleaned.name} clean all`);
+      // The tool that installed is the one that must clean (microdnf's cache is not dnf's). Only the
+      // first clean counts (§1 "Order checks"): after an earlier one, appending cannot help.
+      const fix = cleanedBefore ? undefined : appendCommandFix(run, dockerfile, `${uncleaned.name} clean all`);
       report({ range: commandRange(run, uncleaned), message: '`dnf clean all` missing after dnf command.', ...(fix ? { fix } : {}) });
     }
   },

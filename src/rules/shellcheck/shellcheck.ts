@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { dockerfileRange, lineStartOffsets } from '../../shellcheck/positions.js';
-import { ShellcheckTimeout, runShellcheck } from '../../shellcheck/runner.js';
+import { ShellcheckTimeout, runShellcheck, shellcheckAvailability } from '../../shellcheck/runner.js';
 import { shellcheckScripts } from '../../shellcheck/script.js';
 
 export default defineRule({
@@ -49,6 +49,8 @@ export default defineRule({
     url: 'https://www.shellcheck.net/wiki/',
   },
   check({ dockerfile, settings, report }) {
+    // Without the binary there is nothing to run: skip building the scripts too.
+    if (!shellcheckAvailability().available) return;
     const scripts = shellcheckScripts(dockerfile);
     if (scripts.length === 0) return;
     let results: ReturnType<typeof runShellcheck>;
