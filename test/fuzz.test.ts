@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM JavaScript shared with bench/fuzz.js, no type declarations
 import { mutatedInputs } from '../bench/fuzz-core.js';
+import { EMPTY_CONFIG } from '../src/engine/config.js';
 import { lintSource } from '../src/engine/lint.js';
 import { defaultRegistry } from '../src/rules/index.js';
 import { CORPUS_DIR, hasCorpus } from './support/shared.js';
@@ -37,7 +38,7 @@ describe('fuzz (seeded, bounded)', () => {
       try {
         const result = await lintSource(input, `fuzz-${index}`, {
           registry,
-          config: { rules: contextFree, ignore: [], trustedRegistries: [], labelSchema: {}, strictLabels: false, disableIgnorePragma: false, precisePositions: false, source: null },
+          config: { ...EMPTY_CONFIG, rules: contextFree },
         });
         const crash = result.findings.find((finding) => finding.code === 'internal-error');
         if (crash) failures.push(`#${index} ${label}: ${crash.message}`);

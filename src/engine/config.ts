@@ -100,9 +100,8 @@ function schemaPath(): string {
 async function validator(): Promise<(data: unknown) => { valid: boolean; message: string }> {
   if (cachedValidator) return cachedValidator;
   // ajv is loaded only when a config file exists (cold start).
-  const { default: Ajv } = await import('ajv');
-  const AjvClass = Ajv as unknown as typeof Ajv.default;
-  const ajv = new AjvClass({ allErrors: true, strict: false });
+  const { Ajv } = await import('ajv');
+  const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(schemaPath(), 'utf8')) as object);
   cachedValidator = (data) => {
     if (validate(data)) return { valid: true, message: '' };

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverTargets } from '../../src/cli/files.js';
+import { EMPTY_CONFIG } from '../../src/engine/config.js';
 import { lintSource } from '../../src/engine/lint.js';
 import { defaultRegistry } from '../../src/rules/index.js';
 import { CORPUS_DIR, hasCorpus, skipMessage } from '../support/shared.js';
@@ -31,16 +32,10 @@ describe.skipIf(!hasCorpus)('the shared corpus', () => {
         registry,
         // Build-context rules need a real context; the corpus holds loose files.
         config: {
+          ...EMPTY_CONFIG,
           rules: new Map(
             registry.rules.filter((rule) => rule.meta.requiresContext).map((rule) => [rule.meta.code, { level: 'off' as const }]),
           ),
-          ignore: [],
-          trustedRegistries: [],
-          labelSchema: {},
-          strictLabels: false,
-          disableIgnorePragma: false,
-          precisePositions: false,
-          source: null,
         },
       });
       results++;

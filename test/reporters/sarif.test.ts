@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { lintSource } from '../../src/engine/lint.js';
 import type { FileResult } from '../../src/engine/types.js';
@@ -41,6 +41,8 @@ const render = (results: readonly FileResult[], cwd = '/repo'): SarifLog =>
 /** The official SARIF 2.1.0 schema (draft-04), kept in ../shared/reference. */
 const validateSchema = hasShared
   ? (() => {
+      // ajv-draft-04 is CommonJS: under NodeNext its default import is the exports object.
+      const Ajv = (AjvDraft04 as unknown as { default: typeof AjvDraft04.default }).default;
       const ajv = new Ajv({ allErrors: true, strict: false });
       // The schema's formats, checked rather than ignored (ajv-formats is not a dependency).
       const parses = (value: string, base?: string): boolean => {

@@ -4,6 +4,7 @@
  * of another rule that was not there before (beyond the ones the case names).
  */
 import { describe, expect, it } from 'vitest';
+import { EMPTY_CONFIG, type RuleSetting } from '../../src/engine/config.js';
 import { fixSource } from '../../src/engine/fixer.js';
 import { lintSource, type EngineOptions } from '../../src/engine/lint.js';
 import type { AnyRule, Finding } from '../../src/engine/types.js';
@@ -29,17 +30,11 @@ export function fixTester(rule: AnyRule, cases: readonly FixCase[]): void {
   const engine: EngineOptions = {
     registry,
     config: {
-      rules: new Map([
+      ...EMPTY_CONFIG,
+      rules: new Map<string, RuleSetting>([
         ...registry.rules.filter((candidate) => candidate.meta.requiresContext).map((candidate) => [candidate.meta.code, { level: 'off' as const }] as const),
         [rule.meta.code, { level: 'on' as const }],
       ]),
-      ignore: [],
-      trustedRegistries: [],
-      labelSchema: {},
-      strictLabels: false,
-      disableIgnorePragma: false,
-      precisePositions: false,
-      source: null,
     },
   };
   describe(`${rule.meta.code} ${rule.meta.name} fixes`, () => {

@@ -12,6 +12,7 @@ import type {
   Word,
 } from '../../parser/types.js';
 import { hasArg } from '../helpers.js';
+import { isArchivePath } from './general-helpers.js';
 
 /**
  * The instruction streams hadolint's stateful rules fold over, each with fresh state: the file's
@@ -148,24 +149,6 @@ export function firstUnversionedRpmInstall(
 // ---------------------------------------------------------------------------------------------
 // Archives (DL3010)
 
-/** §10: archive extensions (suffix match, case-sensitive); `.zip` is not among them. */
-export const ARCHIVE_EXTENSIONS: readonly string[] = [
-  '.tar',
-  '.Z',
-  '.bz2',
-  '.gz',
-  '.lz',
-  '.lzma',
-  '.tZ',
-  '.tb2',
-  '.tbz',
-  '.tbz2',
-  '.tgz',
-  '.tlz',
-  '.tpz',
-  '.txz',
-  '.xz',
-];
 
 /** §10: commands that extract an archive (besides `tar` with an extract flag). */
 export const EXTRACT_COMMANDS: ReadonlySet<string> = new Set([
@@ -179,10 +162,6 @@ export const EXTRACT_COMMANDS: ReadonlySet<string> = new Set([
   'zcat',
   'gzcat',
 ]);
-
-export function isArchivePath(path: string): boolean {
-  return ARCHIVE_EXTENSIONS.some((extension) => path.endsWith(extension));
-}
 
 /** The last path segment, splitting on both `/` and `\` (Windows paths in hadolint's specs). */
 export function pathBasename(path: string): string {
