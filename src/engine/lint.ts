@@ -68,8 +68,14 @@ interface ActiveRule {
   readonly buildkitName: string | null;
 }
 
+const buildkitNameCache = new WeakMap<AnyRule, string | null>();
 export function buildkitNameOf(rule: AnyRule): string | null {
-  return rule.meta.aliases.find((alias) => BUILDKIT_CHECK_NAMES.has(alias)) ?? null;
+  let name = buildkitNameCache.get(rule);
+  if (name === undefined) {
+    name = rule.meta.aliases.find((alias) => BUILDKIT_CHECK_NAMES.has(alias)) ?? null;
+    buildkitNameCache.set(rule, name);
+  }
+  return name;
 }
 
 /** A rule's identities, lower-cased, computed once per rule (they are read for every file). */
@@ -83,6 +89,42 @@ function identitiesOf(rule: AnyRule): readonly string[] {
   return identities;
 }
 
+/** What a config says about one rule: explicitly on or off (or nothing), severity, options. */
+interface ConfigVerdict {
+  readonly explicitlyEnabled: boolean | undefined;
+  readonly severity: Severity;
+  readonly options: unknown;
+}
+
+/** Config verdicts are the same for every file under one config: computed once per config. */
+const verdictCache = new WeakMap<Config, Map<AnyRule, ConfigVerdict>>();
+function configVerdict(config: Config, rule: AnyRule): ConfigVerdict {
+  let verdicts = verdictCache.get(config);
+  if (!verdicts) {
+    verdicts = new Map();
+    verdictCache.set(config, verdicts);
+  }
+  let verdict = verdicts.get(rule);
+  if (!verdict) {
+    const identities = identitiesOf(rule);
+    let explicitlyEnabled: boolean | undefined;
+    let severity: Severity = rule.meta.severity;
+    let ruleOptions: unknown = rule.defaultOptions;
+    for (const [identity, setting] of config.rules) {
+      if (!identities.includes(identity.toLowerCase())) continue;
+      if (setting.level === 'off') explicitlyEnabled = false;
+      else {
+        explicitlyEnabled = true;
+        if (setting.level !== 'on') severity = setting.level;
+      }
+      if (setting.options) ruleOptions = { ...(rule.defaultOptions as object), ...setting.options };
+    }
+    verdict = { explicitlyEnabled, severity, options: ruleOptions };
+    verdicts.set(rule, verdict);
+  }
+  return verdict;
+}
+
 /** Which rules run, at which severity and with which options, for one file. */
 export function activeRules(dockerfile: Dockerfile | null, options: EngineOptions): ActiveRule[] {
   const config = options.config ?? EMPTY_CONFIG;
@@ -90,28 +132,18 @@ export function activeRules(dockerfile: Dockerfile | null, options: EngineOption
   const checkConfig = dockerfile ? resolveCheckConfiguration(dockerfile, options.buildArgs ?? new Map()) : null;
   const active: ActiveRule[] = [];
   for (const rule of options.registry.rules) {
-    const identities = identitiesOf(rule);
     const buildkitName = buildkitNameOf(rule);
     let enabled = rule.meta.enabledByDefault && !rule.meta.experimental;
-    let severity: Severity = rule.meta.severity;
-    let ruleOptions: unknown = rule.defaultOptions;
     if (buildkitName && checkConfig && !checkConfig.error && rule.meta.experimental) {
       // A per-instruction `# check=experimental=X` enables X for that instruction only (filtered in `report`).
       enabled = isCheckEnabled(checkConfig.options, buildkitName, true) ||
         (dockerfile !== null && anyCheckCommentEnables(dockerfile, buildkitName));
     }
-    for (const [identity, setting] of config.rules) {
-      if (!identities.includes(identity.toLowerCase())) continue;
-      if (setting.level === 'off') enabled = false;
-      else {
-        enabled = true;
-        if (setting.level !== 'on') severity = setting.level;
-      }
-      if (setting.options) ruleOptions = { ...(rule.defaultOptions as object), ...setting.options };
-    }
-    if (only) enabled = identities.some((identity) => only.has(identity));
+    const verdict = configVerdict(config, rule);
+    if (verdict.explicitlyEnabled !== undefined) enabled = verdict.explicitlyEnabled;
+    if (only) enabled = identitiesOf(rule).some((identity) => only.has(identity));
     if (!enabled) continue;
-    active.push({ rule, severity, options: ruleOptions, buildkitName });
+    active.push({ rule, severity: verdict.severity, options: verdict.options, buildkitName });
   }
   return active;
 }
@@ -200,7 +232,7 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
     const enabledOnlyByCheckComments =
       buildkitName !== null && rule.meta.experimental === true && !options.only &&
       !isCheckEnabled(checkConfig.options, buildkitName, true) &&
-      ![...config.rules].some(([identity, setting]) => baseIdentities.includes(identity.toLowerCase()) && setting.level !== 'off');
+      configVerdict(config, rule).explicitlyEnabled !== true;
     const report = (descriptor: ReportDescriptor): void => {
       const code = descriptor.code ?? rule.meta.code;
       const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;

@@ -198,6 +198,16 @@ export function absoluteWorkdirs(dockerfile: Dockerfile): ReadonlyMap<Instructio
   return resolved;
 }
 
+/** The docs paragraph of the rules using `absoluteWorkdirFix` (DL3000, WorkdirRelativePath). */
+export const ABSOLUTE_WORKDIR_FIX_DOCS: readonly string[] = [
+  'Fixable (safe), only when the base directory is known: `--fix` writes the absolute path the WORKDIR',
+  'resolves to (`WORKDIR /app` … `WORKDIR src` → `WORKDIR /app/src`), joined and cleaned as BuildKit',
+  'does. The base is known after an earlier WORKDIR with a plain absolute path in the same stage or a',
+  'parent stage of this Dockerfile, or at the start of a stage built `FROM scratch` (working directory',
+  '`/`). Any other base image may set its own working directory (`golang`: `/go`), so its default is',
+  'never guessed and such a WORKDIR gets no fix; nor does a path with a variable, a quote or a blank.',
+];
+
 /** The fix turning a relative WORKDIR into the absolute path it resolves to, when that is known. */
 export function absoluteWorkdirFix(dockerfile: Dockerfile, instruction: Instruction): Fix | undefined {
   const absolute = absoluteWorkdirs(dockerfile).get(instruction);
@@ -224,6 +234,16 @@ export function continuationIndent(dockerfile: Dockerfile): string {
 export function commentsBetween(dockerfile: Dockerfile, firstLine: number, lastLine: number): boolean {
   return dockerfile.comments.some((comment) => comment.line > firstLine && comment.line < lastLine);
 }
+
+/** The docs paragraph of the rules using `execFormFix` (DL3025, JSONArgsRecommended). */
+export const EXEC_FORM_FIX_DOCS: readonly string[] = [
+  'Fixable (unsafe, `--unsafe-fixes`): the shell words become a JSON array (`CMD npm start` →',
+  '`CMD ["npm", "start"]`; a leading `exec` is dropped). Unsafe because the program no longer runs',
+  'under `/bin/sh -c`: it becomes PID 1 and receives signals, variables are no longer expanded, and an',
+  'ENTRYPOINT starts receiving CMD as arguments. Offered only for one simple command with literal',
+  'words: no `$`, `&&`, `;`, pipe, redirect, glob, backquote, escape or comment, no variable',
+  'assignment or shell builtin (`cd`, `source`, …) as the program, and not after a `SHELL` instruction.',
+];
 
 /**
  * Shell form → exec form for CMD, ENTRYPOINT or HEALTHCHECK CMD (`commandWords`: the words of the

@@ -17,6 +17,12 @@ fixTester(rule, [
     unsafe: true,
   },
   {
+    name: 'a clean appended to the previous RUN (DL3032) wins; the RUNs are then no longer simple',
+    code: 'FROM centos:7\nRUN yum install -y httpd-2.4.6\nRUN echo hi\nRUN echo there\n',
+    output: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\nRUN echo hi && \\\n    echo there\n',
+    unsafe: true,
+  },
+  {
     name: 'backquote escape character',
     code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN mkdir C:\\app\nRUN echo hi\n',
     output: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN mkdir C:\\app && `\n    echo hi\n',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { execFormFix } from '../fix-helpers.js';
+import { EXEC_FORM_FIX_DOCS, execFormFix } from '../fix-helpers.js';
 import { simulateDispatch } from './dispatch.js';
 
 export default defineRule({
@@ -21,12 +21,7 @@ export default defineRule({
       'Difference: BuildKit also stays quiet when the *base image* config sets a shell; dockside cannot',
       'see image configs. Fix: `CMD ["program", "arg"]`, or `SHELL [...]` if you need a shell.',
       '',
-      'Fixable (unsafe, `--unsafe-fixes`): the shell words become a JSON array (`CMD npm start` →',
-      '`CMD ["npm", "start"]`; a leading `exec` is dropped). Unsafe because the program no longer runs',
-      'under `/bin/sh -c`: it becomes PID 1 and receives signals, variables are no longer expanded, and an',
-      'ENTRYPOINT starts receiving CMD as arguments. Offered only for one simple command with literal',
-      'words: no `$`, `&&`, `;`, pipe, redirect, glob, backquote, escape or comment, no variable',
-      'assignment or shell builtin (`cd`, `source`, …) as the program, and not after a `SHELL` instruction.',
+      ...EXEC_FORM_FIX_DOCS,
     ].join('\n'),
     url: 'https://docs.docker.com/go/dockerfile/rule/json-args-recommended/',
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { absoluteWorkdirFix } from '../fix-helpers.js';
+import { ABSOLUTE_WORKDIR_FIX_DOCS, absoluteWorkdirFix } from '../fix-helpers.js';
 import { simulateDispatch } from './dispatch.js';
 import { goQuote } from './support.js';
 
@@ -29,12 +29,7 @@ export default defineRule({
       'This is BuildKit\'s check; hadolint\'s DL3000 (`use-absolute-workdir`) is a separate rule because it',
       'flags every relative WORKDIR, without expansion. Fix: use an absolute path.',
       '',
-      'Fixable (safe), only when the base directory is known: `--fix` writes the absolute path the WORKDIR',
-      'resolves to (`WORKDIR /app` … `WORKDIR src` → `WORKDIR /app/src`), joined and cleaned as BuildKit',
-      'does. The base is known after an earlier WORKDIR with a plain absolute path in the same stage or a',
-      'parent stage of this Dockerfile, or at the start of a stage built `FROM scratch` (working directory',
-      '`/`). Any other base image may set its own working directory (`golang`: `/go`), so its default is',
-      'never guessed and such a WORKDIR gets no fix; nor does a path with a variable, a quote or a blank.',
+      ...ABSOLUTE_WORKDIR_FIX_DOCS,
       'As this rule only flags the first WORKDIR of a lineage, in practice only `FROM scratch` stages are fixed.',
     ].join('\n'),
     url: 'https://docs.docker.com/go/dockerfile/rule/workdir-relative-path/',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { absoluteWorkdirFix } from '../fix-helpers.js';
+import { ABSOLUTE_WORKDIR_FIX_DOCS, absoluteWorkdirFix } from '../fix-helpers.js';
 
 /** A Windows drive path: a letter then `:` (`C:\`, `C:/`, `c:`). */
 const WINDOWS_DRIVE = /^[A-Za-z]:/;
@@ -27,12 +27,7 @@ export default defineRule({
       'differ: BuildKit checks only the first WORKDIR of a stage lineage and expands variables first,',
       'hadolint checks every WORKDIR as written. Fix: use an absolute path.',
       '',
-      'Fixable (safe), only when the base directory is known: `--fix` writes the absolute path the WORKDIR',
-      'resolves to (`WORKDIR /app` … `WORKDIR src` → `WORKDIR /app/src`), joined and cleaned as BuildKit',
-      'does. The base is known after an earlier WORKDIR with a plain absolute path in the same stage or a',
-      'parent stage of this Dockerfile, or at the start of a stage built `FROM scratch` (working directory',
-      '`/`). Any other base image may set its own working directory (`golang`: `/go`), so its default is',
-      'never guessed and such a WORKDIR gets no fix; nor does a path with a variable, a quote or a blank.',
+      ...ABSOLUTE_WORKDIR_FIX_DOCS,
     ].join('\n'),
     url: 'https://github.com/hadolint/hadolint/wiki/DL3000',
   },

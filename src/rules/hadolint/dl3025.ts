@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { execFormFix } from '../fix-helpers.js';
+import { EXEC_FORM_FIX_DOCS, execFormFix } from '../fix-helpers.js';
 
 export default defineRule({
   meta: {
@@ -17,12 +17,7 @@ export default defineRule({
       '',
       'Fix: write `CMD ["executable", "arg"]`.',
       '',
-      'Fixable (unsafe, `--unsafe-fixes`): the shell words become a JSON array (`CMD npm start` →',
-      '`CMD ["npm", "start"]`; a leading `exec` is dropped). Unsafe because the program no longer runs',
-      'under `/bin/sh -c`: it becomes PID 1 and receives signals, variables are no longer expanded, and an',
-      'ENTRYPOINT starts receiving CMD as arguments. Offered only for one simple command with literal',
-      'words: no `$`, `&&`, `;`, pipe, redirect, glob, backquote, escape or comment, no variable',
-      'assignment or shell builtin (`cd`, `source`, …) as the program, and not after a `SHELL` instruction.',
+      ...EXEC_FORM_FIX_DOCS,
     ].join('\n'),
     url: 'https://github.com/hadolint/hadolint/wiki/DL3025',
   },
