@@ -13,10 +13,24 @@ interface ContextIndex {
   readonly pruned: ReadonlySet<string>;
 }
 
-const indexes = new WeakMap<BuildContext, ContextIndex>();
+/**
+ * Keyed by the walk's entry list, which every Dockerfile sharing the context (and ignore file) in a
+ * run shares: the index is built once per walk, not once per Dockerfile.
+ */
+const indexes = new WeakMap<readonly ContextFile[], ContextIndex>();
+
+/** A value derived from a walk, computed once per walk. */
+export function perWalk<T>(cache: WeakMap<readonly ContextFile[], T>, context: BuildContext, compute: () => T): T {
+  let value = cache.get(context.entries);
+  if (value === undefined) {
+    value = compute();
+    cache.set(context.entries, value);
+  }
+  return value;
+}
 
 export function contextIndex(context: BuildContext): ContextIndex {
-  let index = indexes.get(context);
+  let index = indexes.get(context.entries);
   if (index) return index;
   const byPath = new Map<string, ContextFile>();
   const children = new Map<string, ContextFile[]>();
@@ -29,7 +43,7 @@ export function contextIndex(context: BuildContext): ContextIndex {
     list.push(entry);
   }
   index = { byPath, children, pruned: new Set(context.pruned.map((folder) => folder.path)) };
-  indexes.set(context, index);
+  indexes.set(context.entries, index);
   return index;
 }
 
@@ -194,7 +208,13 @@ export function sentContentOf(context: BuildContext, entry: ContextFile): { file
 }
 
 /** Sizes of every folder (files not excluded, recursively), computed in one pass. */
+const folderSizeCaches = { sent: new WeakMap<readonly ContextFile[], Map<string, { files: number; bytes: number }>>(), all: new WeakMap<readonly ContextFile[], Map<string, { files: number; bytes: number }>>() };
+
 export function folderSizes(context: BuildContext, options: { includeIgnored: boolean }): Map<string, { files: number; bytes: number }> {
+  return perWalk(options.includeIgnored ? folderSizeCaches.all : folderSizeCaches.sent, context, () => computeFolderSizes(context, options));
+}
+
+function computeFolderSizes(context: BuildContext, options: { includeIgnored: boolean }): Map<string, { files: number; bytes: number }> {
   const sizes = new Map<string, { files: number; bytes: number }>();
   for (const entry of context.entries) {
     if (entry.isDirectory || (entry.ignored && !options.includeIgnored)) continue;

@@ -124,18 +124,37 @@ export function wordsRange(words: readonly Word[]): Range {
   return { start: words[0]!.range.start, end: words.at(-1)!.range.end };
 }
 
-/** A SHELL instruction comes before `instruction` in its stage or in a parent stage of this file. */
-export function shellSetBefore(dockerfile: Dockerfile, instruction: Instruction): boolean {
+/** The last SHELL instruction before `instruction` in its stage or a parent stage of this file. */
+export function shellInEffect(dockerfile: Dockerfile, instruction: Instruction): Instruction | null {
   let stageIndex: number | null = instruction.stageIndex;
   let limit = instruction.index;
   while (stageIndex !== null && stageIndex >= 0) {
     const stage: Stage | undefined = dockerfile.stages[stageIndex];
-    if (!stage) return false;
-    if (stage.instructions.some((candidate) => candidate.kind === 'SHELL' && candidate.index < limit)) return true;
+    if (!stage) return null;
+    const shells = stage.instructions.filter((candidate) => candidate.kind === 'SHELL' && candidate.index < limit);
+    if (shells.length > 0) return shells.at(-1)!;
     stageIndex = stage.baseStageIndex;
     limit = Number.POSITIVE_INFINITY;
   }
-  return false;
+  return null;
+}
+
+export function shellSetBefore(dockerfile: Dockerfile, instruction: Instruction): boolean {
+  return shellInEffect(dockerfile, instruction) !== null;
+}
+
+const POSIX_SHELL = /(?:^|[\\/])(?:ba|da|a|z|k|mk)?sh(?:\.exe)?$/;
+
+/**
+ * The RUN's script is read by a shell that understands `&&`: the default one (`/bin/sh -c`, or
+ * `cmd /S /C` on Windows), or a `SHELL` whose program is a POSIX-style shell. PowerShell 5 has no
+ * `&&`, so text joined with it would break there.
+ */
+export function andListAllowed(dockerfile: Dockerfile, run: RunInstruction): boolean {
+  const shell = shellInEffect(dockerfile, run.onbuildParent ?? run);
+  if (shell === null) return true;
+  const program = shell.kind === 'SHELL' ? shell.execArgs?.[0] : undefined;
+  return program !== undefined && POSIX_SHELL.test(program);
 }
 
 /** POSIX `path.Join` + `Clean` for an absolute `base`. */
@@ -264,6 +283,6 @@ export function execFormFix(dockerfile: Dockerfile, instruction: Instruction, co
 /** Appends ` && <command>` at the end of a RUN's script (safe), when that is clearly possible. */
 export function appendCommandFix(run: RunInstruction, dockerfile: Dockerfile, command: string): Fix | undefined {
   const position = scriptAppendPosition(run, dockerfile.escapeChar);
-  if (position === null) return undefined;
+  if (position === null || !andListAllowed(dockerfile, run)) return undefined;
   return makeFix('safe', `Append && ${command}`, insertAt(position, ` && ${command}`));
 }

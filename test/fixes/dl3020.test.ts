@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/hadolint/dl3020.js';
-import { lintForTest } from '../support/rule-tester.js';
+import { fixOffers } from './support.js';
 import { fixTester } from '../support/fix-tester.js';
 
 fixTester(rule, [
@@ -23,14 +23,12 @@ fixTester(rule, [
 ]);
 
 describe('DL3020 fix limits', () => {
-  const fixable = async (code: string): Promise<boolean[]> =>
-    (await lintForTest(code, { only: ['DL3020'] })).map((finding) => finding.fixable);
   it('offers no fix when ADD does more than copy', async () => {
-    expect(await fixable('FROM alpine:3.19\nADD --checksum=sha256:abc app.py /app/\n')).toEqual([false]);
-    expect(await fixable('FROM alpine:3.19\nADD app.py https://example.org/x.txt /app/\n')).toEqual([false]);
-    expect(await fixable('FROM alpine:3.19\nADD app.py vendor.tar.gz /app/\n')).toEqual([false]);
-    expect(await fixable('FROM alpine:3.19\nADD files/* /app/\n')).toEqual([false]);
-    expect(await fixable('FROM alpine:3.19\nADD $SRC /app/\n')).toEqual([false]);
-    expect(await fixable('FROM alpine:3.19\nADD a.txt b.txt /app\n')).toEqual([false]);
+    expect(await fixOffers('FROM alpine:3.19\nADD --checksum=sha256:abc app.py /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
+    expect(await fixOffers('FROM alpine:3.19\nADD app.py https://example.org/x.txt /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
+    expect(await fixOffers('FROM alpine:3.19\nADD app.py vendor.tar.gz /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
+    expect(await fixOffers('FROM alpine:3.19\nADD files/* /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
+    expect(await fixOffers('FROM alpine:3.19\nADD $SRC /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
+    expect(await fixOffers('FROM alpine:3.19\nADD a.txt b.txt /app\n', ['DL3020'])).toEqual(['DL3020:none']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/hadolint/dl3032.js';
-import { lintForTest } from '../support/rule-tester.js';
+import { fixOffers } from './support.js';
 import { fixTester } from '../support/fix-tester.js';
 
 fixTester(rule, [
@@ -22,13 +22,12 @@ fixTester(rule, [
 ]);
 
 describe('DL3032 fix limits', () => {
-  const fixable = async (code: string): Promise<boolean[]> => (await lintForTest(code, { only: ['DL3032'] })).map((finding) => finding.fixable);
   it('offers no fix where appending is not clearly right', async () => {
-    expect(await fixable('FROM centos:7\nRUN yum install -y httpd-2.4.6 # web\n')).toEqual([false]);
-    expect(await fixable('FROM centos:7\nRUN yum install -y httpd-2.4.6 &\n')).toEqual([false]);
-    expect(await fixable('FROM centos:7\nRUN ["yum", "install", "-y", "httpd-2.4.6"]\n')).toEqual([false]);
-    expect(await fixable('FROM centos:7\nRUN <<EOF\nyum install -y httpd-2.4.6\nEOF\n')).toEqual([false]);
+    expect(await fixOffers('FROM centos:7\nRUN yum install -y httpd-2.4.6 # web\n', ['DL3032'])).toEqual(['DL3032:none']);
+    expect(await fixOffers('FROM centos:7\nRUN yum install -y httpd-2.4.6 &\n', ['DL3032'])).toEqual(['DL3032:none']);
+    expect(await fixOffers('FROM centos:7\nRUN ["yum", "install", "-y", "httpd-2.4.6"]\n', ['DL3032'])).toEqual(['DL3032:none']);
+    expect(await fixOffers('FROM centos:7\nRUN <<EOF\nyum install -y httpd-2.4.6\nEOF\n', ['DL3032'])).toEqual(['DL3032:none']);
     // Cleaned before installing: only the first clean counts, so appending one would not help.
-    expect(await fixable('FROM centos:7\nRUN yum clean all && yum install -y httpd-2.4.6 && yum clean all\n')).toEqual([false]);
+    expect(await fixOffers('FROM centos:7\nRUN yum clean all && yum install -y httpd-2.4.6 && yum clean all\n', ['DL3032'])).toEqual(['DL3032:none']);
   });
 });

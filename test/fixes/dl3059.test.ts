@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/hadolint/dl3059.js';
-import { lintForTest } from '../support/rule-tester.js';
+import { fixOffers } from './support.js';
 import { fixTester } from '../support/fix-tester.js';
 
 fixTester(rule, [
@@ -31,11 +31,15 @@ fixTester(rule, [
 ]);
 
 describe('DL3059 fix limits', () => {
-  const fixes = async (code: string): Promise<string[]> =>
-    (await lintForTest(code, { only: ['DL3059'] })).map((finding) => finding.fix?.applicability ?? 'none');
   it('keeps comments and heredocs', async () => {
-    expect(await fixes('FROM alpine:3.19\nRUN mkdir /app\n# why\nRUN touch /app/x\n')).toEqual(['none']);
-    expect(await fixes('FROM alpine:3.19\nRUN mkdir /app\nRUN <<EOF\ntouch /app/x\nEOF\n')).toEqual(['none']);
-    expect(await fixes('FROM alpine:3.19\nRUN mkdir /app # why\nRUN touch /app/x\n')).toEqual(['none']);
+    expect(await fixOffers('FROM alpine:3.19\nRUN mkdir /app\n# why\nRUN touch /app/x\n', ['DL3059'])).toEqual(['DL3059:none']);
+    expect(await fixOffers('FROM alpine:3.19\nRUN mkdir /app\nRUN <<EOF\ntouch /app/x\nEOF\n', ['DL3059'])).toEqual(['DL3059:none']);
+    expect(await fixOffers('FROM alpine:3.19\nRUN mkdir /app # why\nRUN touch /app/x\n', ['DL3059'])).toEqual(['DL3059:none']);
+  });
+  it('joins with && only for a shell that has it', async () => {
+    const powershell = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN mkdir C:\\app\nRUN echo hi\n';
+    expect(await fixOffers(powershell, ['DL3059'])).toEqual(['DL3059:none']);
+    const bash = 'FROM alpine:3.19\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN mkdir /app\nRUN touch /app/x\n';
+    expect(await fixOffers(bash, ['DL3059'])).toEqual(['DL3059:unsafe']);
   });
 });

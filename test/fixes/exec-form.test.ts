@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dl3025 from '../../src/rules/hadolint/dl3025.js';
 import jsonArgsRecommended from '../../src/rules/buildkit/json-args-recommended.js';
-import { lintForTest } from '../support/rule-tester.js';
+import { fixOffers } from './support.js';
 import { fixTester } from '../support/fix-tester.js';
 
 fixTester(dl3025, [
@@ -30,8 +30,7 @@ fixTester(jsonArgsRecommended, [
 ]);
 
 describe('exec-form fix limits', () => {
-  const fixes = async (code: string): Promise<string[]> =>
-    (await lintForTest(code, { only: ['DL3025', 'JSONArgsRecommended'] })).map((finding) => `${finding.code}:${finding.fix?.applicability ?? 'none'}`);
+  const fixes = (code: string): Promise<string[]> => fixOffers(code, ['DL3025', 'JSONArgsRecommended']);
   it('is unsafe and only for plain words', async () => {
     expect(await fixes('FROM alpine:3.19\nCMD nginx -g daemon_off\n')).toEqual(['DL3025:unsafe', 'json-args-recommended:unsafe']);
     for (const command of ['node $APP', 'a && b', 'a | b', 'a > log', 'ls *.txt', 'cd /app', 'FOO=1 node app', 'echo "$x"', 'echo `id`', 'a # b']) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dl3000 from '../../src/rules/hadolint/dl3000.js';
 import workdirRelativePath from '../../src/rules/buildkit/workdir-relative-path.js';
-import { lintForTest } from '../support/rule-tester.js';
+import { fixOffers } from './support.js';
 import { fixTester } from '../support/fix-tester.js';
 
 fixTester(dl3000, [
@@ -26,16 +26,15 @@ fixTester(workdirRelativePath, [
 ]);
 
 describe('WORKDIR fix limits', () => {
-  const fixable = async (code: string): Promise<boolean[]> =>
-    (await lintForTest(code, { only: ['DL3000', 'WorkdirRelativePath'] })).map((finding) => finding.fixable);
+  const fixes = (code: string): Promise<string[]> => fixOffers(code, ['DL3000', 'WorkdirRelativePath']);
   it('does not guess the base image working directory', async () => {
-    expect(await fixable('FROM golang:1.22\nWORKDIR src\n')).toEqual([false, false]);
+    expect(await fixes('FROM golang:1.22\nWORKDIR src\n')).toEqual(['DL3000:none', 'workdir-relative-path:none']);
   });
   it('does not build on a WORKDIR with a variable', async () => {
     // `$HOME` is unset here, so WorkdirRelativePath flags the first WORKDIR too; neither is fixable.
-    expect(await fixable('FROM alpine:3.19\nWORKDIR $HOME\nWORKDIR src\n')).toEqual([false, false]);
+    expect(await fixes('FROM alpine:3.19\nWORKDIR $HOME\nWORKDIR src\n')).toEqual(['workdir-relative-path:none', 'DL3000:none']);
   });
   it('a new unrelated stage starts unknown again', async () => {
-    expect(await fixable('FROM alpine:3.19\nWORKDIR /app\nFROM alpine:3.19\nWORKDIR /x\nWORKDIR y\nFROM debian:12\nWORKDIR y\n')).toEqual([true, false, false]);
+    expect(await fixes('FROM alpine:3.19\nWORKDIR /app\nFROM alpine:3.19\nWORKDIR /x\nWORKDIR y\nFROM debian:12\nWORKDIR y\n')).toEqual(['DL3000:safe', 'DL3000:none', 'workdir-relative-path:none']);
   });
 });

@@ -2,7 +2,7 @@
  * What the context rules look for in a walked context: folders that never belong in a build
  * (`junkInContext`) and files that look like credentials (`secretFiles`).
  */
-import { contextIndex, folderSizes } from '../../context/query.js';
+import { contextIndex, folderSizes, perWalk } from '../../context/query.js';
 import type { BuildContext, ContextFile } from '../../context/types.js';
 import { formatBytes } from './facts.js';
 
@@ -59,7 +59,15 @@ function baseName(path: string): string {
 }
 
 /** Junk folders and files that are sent (not excluded), outermost only, largest first. */
+const junkCache = new WeakMap<readonly ContextFile[], JunkItem[]>();
+const secretCache = new WeakMap<readonly ContextFile[], SecretFile[]>();
+
+/** Junk folders and files that are sent (not excluded), outermost only, largest first; once per walk. */
 export function junkInContext(context: BuildContext): JunkItem[] {
+  return perWalk(junkCache, context, () => computeJunk(context));
+}
+
+function computeJunk(context: BuildContext): JunkItem[] {
   const { children } = contextIndex(context);
   const sizes = folderSizes(context, { includeIgnored: false });
   const found: JunkItem[] = [];
@@ -123,6 +131,10 @@ const TEST_FOLDER = /(?:^|\/)(?:testdata|test-data|fixtures|__fixtures__|test|te
 
 /** Files that look like secrets and are sent to the builder (test folders excepted). */
 export function secretFiles(context: BuildContext): SecretFile[] {
+  return perWalk(secretCache, context, () => computeSecrets(context));
+}
+
+function computeSecrets(context: BuildContext): SecretFile[] {
   const found: SecretFile[] = [];
   for (const entry of context.entries) {
     if (entry.ignored || entry.isDirectory || entry.isSymlink || TEST_FOLDER.test(entry.path)) continue;

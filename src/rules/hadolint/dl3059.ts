@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import type { Fix } from '../../engine/types.js';
 import type { Dockerfile, RunInstruction } from '../../parser/types.js';
-import { commentsBetween, continuationIndent, makeFix, replaceRange, scriptAppendPosition } from '../fix-helpers.js';
+import { andListAllowed, commentsBetween, continuationIndent, makeFix, replaceRange, scriptAppendPosition } from '../fix-helpers.js';
 
 /**
  * Merges `run` into the RUN right before it: `RUN a` + `RUN b` → `RUN a && \` + newline +
@@ -11,7 +11,7 @@ import { commentsBetween, continuationIndent, makeFix, replaceRange, scriptAppen
  */
 function mergeFix(dockerfile: Dockerfile, run: RunInstruction): Fix | undefined {
   const previous = dockerfile.instructions[run.index - 1];
-  if (previous?.kind !== 'RUN') return undefined;
+  if (previous?.kind !== 'RUN' || !andListAllowed(dockerfile, run)) return undefined;
   for (const candidate of [previous, run]) {
     if (candidate.form !== 'shell' || candidate.heredocs.length > 0) return undefined;
     if (candidate.script.hasSyntaxError || candidate.script.commands.length !== 1) return undefined;
@@ -70,7 +70,8 @@ export default defineRule({
       'blank lines between the two go. Unsafe because the commands now share one shell: a `cd` or `export`',
       'in the first carries over, and the layer cache is split differently. Not fixed: exec form, heredocs,',
       'a RUN whose script has a syntax error, ends in `&`/`|` or holds a comment, and comments between the',
-      'two RUNs (they would be lost).',
+      'two RUNs (they would be lost), and a stage whose `SHELL` is not a POSIX-style shell (PowerShell has',
+      'no `&&`).',
     ].join('\n'),
     url: 'https://github.com/hadolint/hadolint/wiki/DL3059',
   },
