@@ -27,6 +27,8 @@ describe('DL3020 fix limits', () => {
     expect(await fixOffers('FROM alpine:3.19\nADD --checksum=sha256:abc app.py /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
     expect(await fixOffers('FROM alpine:3.19\nADD app.py https://example.org/x.txt /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
     expect(await fixOffers('FROM alpine:3.19\nADD app.py vendor.tar.gz /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
+    expect(await fixOffers('FROM alpine:3.19\nADD app.py VENDOR.TGZ /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
+    expect(await fixOffers('FROM alpine:3.19\nADD app.py vendor.tar.zst /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
     expect(await fixOffers('FROM alpine:3.19\nADD files/* /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
     expect(await fixOffers('FROM alpine:3.19\nADD $SRC /app/\n', ['DL3020'])).toEqual(['DL3020:none']);
     expect(await fixOffers('FROM alpine:3.19\nADD a.txt b.txt /app\n', ['DL3020'])).toEqual(['DL3020:none']);

@@ -7,9 +7,22 @@ import { fixTester } from '../support/fix-tester.js';
 fixTester(dl3025, [
   {
     name: 'CMD, ENTRYPOINT and HEALTHCHECK CMD with literal words',
-    code: 'FROM node:20\nWORKDIR /app\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:3000/health\nENTRYPOINT exec node --max-old-space-size=512 "server.js"\nCMD npm start\n',
-    output:
-      'FROM node:20\nWORKDIR /app\nHEALTHCHECK --interval=30s CMD ["curl", "-f", "http://localhost:3000/health"]\nENTRYPOINT ["node", "--max-old-space-size=512", "server.js"]\nCMD ["npm", "start"]\n',
+    code: [
+      'FROM node:20',
+      'WORKDIR /app',
+      'HEALTHCHECK --interval=30s CMD curl -f http://localhost:3000/health',
+      'ENTRYPOINT exec node --max-old-space-size=512 "server.js"',
+      'CMD npm start',
+      '',
+    ].join('\n'),
+    output: [
+      'FROM node:20',
+      'WORKDIR /app',
+      'HEALTHCHECK --interval=30s CMD ["curl", "-f", "http://localhost:3000/health"]',
+      'ENTRYPOINT ["node", "--max-old-space-size=512", "server.js"]',
+      'CMD ["npm", "start"]',
+      '',
+    ].join('\n'),
     unsafe: true,
   },
   {

@@ -35,6 +35,7 @@ describe('WORKDIR fix limits', () => {
     expect(await fixes('FROM alpine:3.19\nWORKDIR $HOME\nWORKDIR src\n')).toEqual(['workdir-relative-path:none', 'DL3000:none']);
   });
   it('a new unrelated stage starts unknown again', async () => {
-    expect(await fixes('FROM alpine:3.19\nWORKDIR /app\nFROM alpine:3.19\nWORKDIR /x\nWORKDIR y\nFROM debian:12\nWORKDIR y\n')).toEqual(['DL3000:safe', 'DL3000:none', 'workdir-relative-path:none']);
+    const code = 'FROM alpine:3.19\nWORKDIR /app\nFROM alpine:3.19\nWORKDIR /x\nWORKDIR y\nFROM debian:12\nWORKDIR y\n';
+    expect(await fixes(code)).toEqual(['DL3000:safe', 'DL3000:none', 'workdir-relative-path:none']);
   });
 });

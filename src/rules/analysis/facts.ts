@@ -114,7 +114,8 @@ function stageReferences(dockerfile: Dockerfile, value: string, beforeIndex: num
     return stage && stage.index < beforeIndex ? [stage.index] : [];
   }
   const literalParts = value.toLowerCase().split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/u);
-  const pattern = new RegExp(`^${literalParts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('.*')}$`, 'u');
+  // No regular expression built from user text: it could be huge (a 1 MB FROM) or pathological.
+  const pattern = { test: (name: string): boolean => fitsLiteralParts(name, literalParts) };
   return dockerfile.stages.filter((stage) => stage.index < beforeIndex && stage.name !== null && pattern.test(stage.name)).map((stage) => stage.index);
 }
 
@@ -176,4 +177,22 @@ export function formatBytes(bytes: number): string {
 export function ignoreFileName(file: string | null): string {
   if (file === null) return '.dockerignore';
   return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
+/** Does `name` read as the literal parts in order, any text standing between them (a `${VAR}`)? */
+function fitsLiteralParts(name: string, parts: readonly string[]): boolean {
+  if (parts.length === 0) return true;
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (!name.startsWith(first)) return false;
+  if (parts.length === 1) return name === first;
+  if (!name.endsWith(last) || name.length < first.length + last.length) return false;
+  let cursor = first.length;
+  const end = name.length - last.length;
+  for (let index = 1; index < parts.length - 1; index++) {
+    const found = name.indexOf(parts[index]!, cursor);
+    if (found === -1 || found + parts[index]!.length > end) return false;
+    cursor = found + parts[index]!.length;
+  }
+  return true;
 }

@@ -31,15 +31,13 @@ export default defineRule({
     for (const instruction of dockerfile.instructions) {
       if (instruction.kind !== 'MAINTAINER') continue;
       const author = instruction.argsText.trim();
+      const label = `${keywordLike(instruction.keyword, 'LABEL')} org.opencontainers.image.authors=`;
       const fix =
         author !== '' && instruction.stageIndex >= 0
           ? makeFix(
               'safe',
               'Replace MAINTAINER with the org.opencontainers.image.authors label',
-              replaceRange(
-                instruction.range,
-                `${keywordLike(instruction.keyword, 'LABEL')} org.opencontainers.image.authors=${doubleQuoted(author, dockerfile.escapeChar)}`,
-              ),
+              replaceRange(instruction.range, label + doubleQuoted(author, dockerfile.escapeChar)),
             )
           : undefined;
       report({

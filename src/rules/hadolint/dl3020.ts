@@ -7,13 +7,15 @@ import { isArchivePath } from './general-helpers.js';
 /** Flags COPY accepts with the same meaning; `--checksum`, `--keep-git-dir`, `--unpack` are ADD-only. */
 const FLAGS_COPY_SHARES: ReadonlySet<string> = new Set(['chown', 'chmod', 'link', 'exclude']);
 const GLOB_CHARACTERS = /[*?[]/;
+const ZSTD_EXTENSION = /\.t?zstd?$/i;
 /** What follows the last glob character of a pattern like `*.jar`: a fixed, non-archive extension. */
 const FIXED_EXTENSION = /^[^/]*\.[A-Za-z0-9]+$/;
 
 /** A source ADD copies as it is: local, no variable, not an archive, no glob that might match one. */
 function copiedAsIs(value: string): boolean {
   if (value.includes('://') || value.startsWith('git@') || value.includes('$')) return false;
-  if (isArchivePath(value.toLowerCase())) return false;
+  // hadolint's list is case-sensitive and lacks zstd; ADD extracts by content, whatever the case.
+  if (isArchivePath(value) || isArchivePath(value.toLowerCase()) || ZSTD_EXTENSION.test(value)) return false;
   const lastGlob = Math.max(value.lastIndexOf('*'), value.lastIndexOf('?'), value.lastIndexOf('['));
   return !GLOB_CHARACTERS.test(value) || FIXED_EXTENSION.test(value.slice(lastGlob + 1));
 }
@@ -51,7 +53,7 @@ export default defineRule({
       'Fix: replace `ADD` with `COPY`.',
       '',
       'Fixable (safe): `--fix` rewrites the keyword to `COPY` when every source is a local path ADD copies as',
-      'it is: no URL or git source, no `$` variable, no archive name (`.tar`, `.gz`, … in any case), no glob',
+      'it is: no URL or git source, no `$` variable, no archive name (`.tar`, `.gz`, `.zst`, … in any case), no glob',
       'that could match an archive (`*.jar` is fixed, `files/*` is not), no heredoc, and only flags COPY',
       'shares (`--chown`, `--chmod`, `--link`, `--exclude`; not `--checksum`, `--keep-git-dir`, `--unpack`).',
       'Several sources need a destination ending in `/`. Caveat: ADD recognises a tar archive by its',

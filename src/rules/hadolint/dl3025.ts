@@ -30,7 +30,11 @@ export default defineRule({
       // HEALTHCHECK's words start with its `CMD` subcommand.
       const commandWords = instruction.kind === 'HEALTHCHECK' ? instruction.words.slice(1) : instruction.words;
       const fix = execFormFix(dockerfile, instruction, commandWords);
-      report({ range: instruction.range, message: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments', ...(fix ? { fix } : {}) });
+      report({
+        range: instruction.range,
+        message: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments',
+        ...(fix ? { fix } : {}),
+      });
     }
   },
 });

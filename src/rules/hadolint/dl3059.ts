@@ -28,7 +28,8 @@ function mergeFix(dockerfile: Dockerfile, run: RunInstruction): Fix | undefined 
   const kept = dockerfile.lines[lastCharacter.line - 1]?.charAt(lastCharacter.column - 1) ?? '';
   if (kept === '') return undefined;
   const joint = `${kept} && ${dockerfile.escapeChar}\n${continuationIndent(dockerfile)}`;
-  return makeFix('unsafe', 'Merge this RUN into the previous one', replaceRange({ start: lastCharacter, end: firstWord.range.start }, joint));
+  const merged = replaceRange({ start: lastCharacter, end: firstWord.range.start }, joint);
+  return makeFix('unsafe', 'Merge this RUN into the previous one', merged);
 }
 
 /**
