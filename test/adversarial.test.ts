@@ -49,4 +49,17 @@ describe('adversarial 1 MB instructions', () => {
       }
     }, 120_000);
   }
+
+  // One long word per instruction (an image name, a path) that almost matches a grammar and then
+  // fails at the end: where an ambiguous pattern would backtrack.
+  it('single 60 KB words that fail at their last character', async () => {
+    for (const keyword of ['FROM', 'COPY --from=a', 'WORKDIR', 'USER', 'EXPOSE', 'ARG', 'ENV', 'LABEL']) {
+      for (const unit of ['a', 'a-', 'a.', 'a/', 'a=', 'a:', '1']) {
+        const word = `${unit.repeat(Math.floor(60_000 / unit.length))}!`;
+        const text = `FROM alpine:3.20\n${keyword} ${word}${keyword.startsWith('COPY') ? ' /x' : ''}\nUSER app\n`;
+        const result = await lintSource(text, `adversarial-word`, { registry, config });
+        expect(result.findings.filter((finding) => finding.code === 'internal-error'), `${keyword} ${unit}`).toEqual([]);
+      }
+    }
+  }, 120_000);
 });

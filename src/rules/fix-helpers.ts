@@ -124,15 +124,28 @@ export function wordsRange(words: readonly Word[]): Range {
   return { start: words[0]!.range.start, end: words.at(-1)!.range.end };
 }
 
+const shellsByStageCache = new WeakMap<Dockerfile, Instruction[][]>();
+
+/** The SHELL instructions of each stage, in order (computed once per file). */
+function shellsByStage(dockerfile: Dockerfile): Instruction[][] {
+  let shells = shellsByStageCache.get(dockerfile);
+  if (!shells) {
+    shells = dockerfile.stages.map((stage) => stage.instructions.filter((candidate) => candidate.kind === 'SHELL'));
+    shellsByStageCache.set(dockerfile, shells);
+  }
+  return shells;
+}
+
 /** The last SHELL instruction before `instruction` in its stage or a parent stage of this file. */
 export function shellInEffect(dockerfile: Dockerfile, instruction: Instruction): Instruction | null {
+  const shells = shellsByStage(dockerfile);
   let stageIndex: number | null = instruction.stageIndex;
   let limit = instruction.index;
   while (stageIndex !== null && stageIndex >= 0) {
     const stage: Stage | undefined = dockerfile.stages[stageIndex];
     if (!stage) return null;
-    const shells = stage.instructions.filter((candidate) => candidate.kind === 'SHELL' && candidate.index < limit);
-    if (shells.length > 0) return shells.at(-1)!;
+    const before = (shells[stageIndex] ?? []).filter((shell) => shell.index < limit);
+    if (before.length > 0) return before.at(-1)!;
     stageIndex = stage.baseStageIndex;
     limit = Number.POSITIVE_INFINITY;
   }
@@ -234,24 +247,45 @@ export function absoluteWorkdirFix(dockerfile: Dockerfile, instruction: Instruct
   return makeFix('safe', `Use the absolute path ${absolute}`, replaceRange(instruction.words[0]!.range, absolute));
 }
 
+const indentCache = new WeakMap<Dockerfile, string>();
+
 /**
  * The indentation the file uses on continuation lines (the first non-blank line after a line
  * ending in the escape character), or four spaces when it has none.
  */
 export function continuationIndent(dockerfile: Dockerfile): string {
+  const cached = indentCache.get(dockerfile);
+  if (cached !== undefined) return cached;
+  let found = '    ';
   const lines = dockerfile.lines;
   for (let index = 0; index + 1 < lines.length; index++) {
     if (!lines[index]!.trimEnd().endsWith(dockerfile.escapeChar)) continue;
     const next = lines[index + 1]!;
     const indent = /^[ \t]*/.exec(next)![0];
-    if (indent !== '' && next.trim() !== '' && !next.trimStart().startsWith('#')) return indent;
+    if (indent !== '' && next.trim() !== '' && !next.trimStart().startsWith('#')) {
+      found = indent;
+      break;
+    }
   }
-  return '    ';
+  indentCache.set(dockerfile, found);
+  return found;
 }
 
-/** Comment lines strictly between two lines. */
+const commentLinesCache = new WeakMap<Dockerfile, ReadonlySet<number>>();
+
+/** Some comment line lies strictly between two lines (usually few lines apart). */
 export function commentsBetween(dockerfile: Dockerfile, firstLine: number, lastLine: number): boolean {
-  return dockerfile.comments.some((comment) => comment.line > firstLine && comment.line < lastLine);
+  let commentLines = commentLinesCache.get(dockerfile);
+  if (!commentLines) {
+    commentLines = new Set(dockerfile.comments.map((comment) => comment.line));
+    commentLinesCache.set(dockerfile, commentLines);
+  }
+  if (lastLine - firstLine > commentLines.size) {
+    for (const line of commentLines) if (line > firstLine && line < lastLine) return true;
+    return false;
+  }
+  for (let line = firstLine + 1; line < lastLine; line++) if (commentLines.has(line)) return true;
+  return false;
 }
 
 /** The docs paragraph of the rules using `execFormFix` (DL3025, JSONArgsRecommended). */
