@@ -8,8 +8,19 @@ ruleTester(rule, {
     { code: 'FROM golang:1.22 AS cache\nFROM golang:1.22\nRUN --mount=type=cache,from=cache,target=/root/.cache go build\n', name: 'RUN --mount from=' },
     { code: 'FROM alpine AS build\nFROM scratch\nCOPY --from=0 /bin/sh /sh\n', name: 'COPY --from by index' },
     { code: 'FROM alpine AS runc-linux\nFROM alpine AS runc-windows\nFROM runc-${TARGETOS} AS runc\nFROM alpine\nCOPY --from=runc /x /x\n', name: 'a stage picked by a variable' },
+    { code: 'FROM alpine AS web-1.2-slim\nFROM alpine\nCOPY --from=web-${V}.${M}-slim /a /a\n', name: 'several literal parts in order' },
   ],
   invalid: [
+    {
+      // Literal parts must fit in order; found by the adversarial test, which once crashed here by
+      // building a regular expression from a 1 MB FROM.
+      code: 'FROM alpine AS tools-linux\nFROM alpine AS web\nFROM tools-${TARGETOS}-x AS t\nCOPY --from=web${SUFFIX}.${X} /a /a\n',
+      errors: [
+        { line: 1, message: 'Stage "tools-linux" is not used by the final stage "t" nor by any stage it needs; it is built only with --target' },
+        { line: 2, message: 'Stage "web" is not used by the final stage "t" nor by any stage it needs; it is built only with --target' },
+      ],
+      name: 'a variable stage name whose literal parts do not fit',
+    },
     {
       code: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM golang:1.22 AS test\nRUN go test ./...\nFROM alpine\nCOPY --from=build /app /app\n',
       errors: [{ line: 3, column: 21, message: 'Stage "test" is not used by the final stage "2" nor by any stage it needs; it is built only with --target' }],
