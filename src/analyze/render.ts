@@ -64,10 +64,12 @@ export function renderText(reports: readonly AnalyzeReport[], options: { color: 
       out.push(p.bold(`Stage ${stage.name}: ${stage.layerCount} layer${stage.layerCount === 1 ? '' : 's'}${invalidated}`));
       const lineWidth = Math.max(4, ...stage.layers.map((layer) => String(layer.line).length));
       for (const layer of stage.layers) {
-        const pulled = layer.files === null ? '' : `  ${padStart(layer.files.toLocaleString('en'), 7)} files ${padStart(formatBytes(layer.bytes ?? 0), 10)}`;
+        const pulled =
+          layer.files === null ? '' : `  ${padStart(layer.files.toLocaleString('en'), 7)} ${layer.files === 1 ? 'file ' : 'files'} ${padStart(formatBytes(layer.bytes ?? 0), 10)}`;
         const breaks = stage.cacheBreaks.some((point) => point.line === layer.line) ? p.level('warning', ' *') : '  ';
         const marker = stage.firstInvalidatedLine === layer.line ? p.level('error', ' <- first rebuilt') : '';
-        out.push(`  ${padStart(String(layer.line), lineWidth)}${breaks} ${pad(layer.instruction, 4)} ${pad(layer.text.slice(0, 60), 60)}${pulled}${marker}`);
+        // The text starts with its keyword already; the column shows the instruction once.
+        out.push(`  ${padStart(String(layer.line), lineWidth)}${breaks} ${pad(layer.text.slice(0, 64), 64)}${pulled}${marker}`);
       }
     }
     if (report.stages.some((stage) => stage.cacheBreaks.length > 0)) out.push('', p.dim('  * cache-break point: a change to what it pulls in rebuilds it and every later instruction'));
@@ -81,7 +83,7 @@ export function renderText(reports: readonly AnalyzeReport[], options: { color: 
       if (context.largestFolders.length > 0) {
         out.push('  largest');
         const width = Math.max(...context.largestFolders.map((folder) => folder.path.length));
-        for (const folder of context.largestFolders) out.push(`    ${pad(folder.path, width)}  ${padStart(formatBytes(folder.bytes), 10)}  ${folder.files.toLocaleString('en')} files`);
+        for (const folder of context.largestFolders) out.push(`    ${pad(folder.path, width)}  ${padStart(formatBytes(folder.bytes), 10)}  ${folder.files.toLocaleString('en')} file${folder.files === 1 ? '' : 's'}`);
       }
       for (const warning of context.warnings) out.push(p.level('warning', `  warning: ${warning}`));
     }
