@@ -54,7 +54,7 @@ describe('analyze report', () => {
     const analysis = await report(['src/index.js']);
     const text = renderText([analysis], { color: false });
     expect(text).toContain('Stage build: 3 layers, cache breaks at line 8: 2 instructions rebuild');
-    expect(text).toMatch(/ {3}8 \* COPY COPY src \.\/src +2 files +34 B <- first rebuilt/u);
+    expect(text).toMatch(/ {3}8 \* COPY src \.\/src +2 files +34 B <- first rebuilt/u);
     const markdown = renderMarkdown([analysis]);
     expect(markdown).toContain('| 1 | build | `node:20` | deps (copy) | yes | 3 | 8 (2 rebuild) |');
   });
