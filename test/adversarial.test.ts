@@ -18,10 +18,7 @@ const PAYLOADS: Record<string, string> = {
   dollars: '${',
   quotes: '"\'',
   flags: '--x=',
-  slashes: '/.',
   heredoc: '<<',
-  colons: ':0',
-  commas: ',-',
   backslashes: '\\a',
 };
 
