@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { commandRange } from '../helpers.js';
-import { RpmVersionVariables, firstUnversionedRpmInstall, instructionStreams } from './shell-helpers.js';
+import { reportUnversionedRpmInstalls } from './shell-helpers.js';
 
 export default defineRule({
   meta: {
@@ -24,16 +23,6 @@ export default defineRule({
     url: 'https://github.com/hadolint/hadolint/wiki/DL3033',
   },
   check({ dockerfile, report }) {
-    for (const stream of instructionStreams(dockerfile, { onbuild: true })) {
-      const variables = new RpmVersionVariables(dockerfile);
-      for (const instruction of stream) {
-        variables.visit(instruction);
-        if (instruction.kind !== 'RUN') continue;
-        const command = firstUnversionedRpmInstall(instruction, ['yum'], ['module'], variables);
-        if (command) {
-          report({ range: commandRange(instruction, command), message: 'Specify version with `yum install -y <package>-<version>`.' });
-        }
-      }
-    }
+    reportUnversionedRpmInstalls(dockerfile, report, ['yum'], ['module'], 'Specify version with `yum install -y <package>-<version>`.');
   },
 });

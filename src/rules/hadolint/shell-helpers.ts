@@ -11,7 +11,8 @@ import type {
   ShellCommand,
   Word,
 } from '../../parser/types.js';
-import { hasArg } from '../helpers.js';
+import type { ReportDescriptor } from '../../engine/types.js';
+import { commandRange, hasArg } from '../helpers.js';
 import { isArchivePath } from './general-helpers.js';
 
 /**
@@ -267,4 +268,26 @@ function shortOrLongFlags(argument: string): string[] {
     return [equals === -1 ? argument.slice(2) : argument.slice(2, equals)];
   }
   return [...argument.slice(1)];
+}
+
+/**
+ * DL3033 and DL3041 differ only in the tools and in which subcommands skip the package check:
+ * report the first unversioned install of each RUN (and ONBUILD RUN stream) with `message`.
+ */
+export function reportUnversionedRpmInstalls(
+  dockerfile: Dockerfile,
+  report: (descriptor: ReportDescriptor) => void,
+  tools: readonly string[],
+  skippedSubcommands: readonly string[],
+  message: string,
+): void {
+  for (const stream of instructionStreams(dockerfile, { onbuild: true })) {
+    const variables = new RpmVersionVariables(dockerfile);
+    for (const instruction of stream) {
+      variables.visit(instruction);
+      if (instruction.kind !== 'RUN') continue;
+      const command = firstUnversionedRpmInstall(instruction, [...tools], [...skippedSubcommands], variables);
+      if (command) report({ range: commandRange(instruction, command), message });
+    }
+  }
 }
