@@ -75,9 +75,10 @@ export function applyFixesOnce(
     // The same fix reported twice (two rules, one edit) is applied once.
     const key = JSON.stringify(edits);
     if (seen.has(key)) continue;
-    // Two insertions at one offset would interleave unpredictably: they count as overlapping too.
+    // Edits starting at one offset (two insertions, an insertion and a replacement) would apply in
+    // an arbitrary order, the second clobbering the first: they count as overlapping too.
     const overlaps = edits.some((edit) =>
-      chosen.some((other) => (edit.start < other.end && other.start < edit.end) || (edit.start === other.start && edit.end === other.end)),
+      chosen.some((other) => (edit.start < other.end && other.start < edit.end) || edit.start === other.start),
     );
     if (overlaps) continue;
     seen.add(key);

@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import type { RunInstruction } from '../../parser/types.js';
 import { commandRange, hasArg, hasCacheMount, runInstructions } from '../helpers.js';
+import { appendCommandFix } from '../fix-helpers.js';
 import { createLeftoverStageFilter } from './package-helpers.js';
 
 const APT_TOOLS = new Set(['apt-get', 'apt', 'aptitude']);
@@ -22,7 +23,7 @@ export default defineRule({
     name: 'apt-lists-not-deleted',
     family: 'hadolint',
     severity: 'info',
-    fixable: false,
+    fixable: 'safe',
     description: 'Delete the apt lists (/var/lib/apt/lists) after installing something.',
     docs: [
       'Flags a RUN that runs `apt-get update` (or `apt update`, `aptitude update`) without removing',
@@ -38,7 +39,10 @@ export default defineRule({
       'dockside recognises a reused stage the way BuildKit resolves `FROM <stage>` (stage names',
       'are case-insensitive), where hadolint compares the text exactly.',
       '',
-      'Not fixable.',
+      'Fixable (safe): `--fix` appends `&& rm -rf /var/lib/apt/lists/*` after the last command of the',
+      'RUN. Not offered when the end of the script is not a plain command list: exec-form or heredoc',
+      'RUNs, a comment inside the RUN, a script ending in `&`, `|` or an unfinished line, one whose',
+      'last command is `exit`, or a `SHELL` that is not a POSIX shell (PowerShell 5 has no `&&`).',
     ].join('\n'),
     url: 'https://github.com/hadolint/hadolint/wiki/DL3009',
   },
@@ -55,6 +59,8 @@ export default defineRule({
       report({
         range: commandRange(run, update),
         message: 'Delete the apt lists (/var/lib/apt/lists) after installing something',
+        // After a final `exit` the appended clean-up would never run.
+        fix: commands.at(-1)?.name === 'exit' ? undefined : appendCommandFix(run, dockerfile, 'rm -rf /var/lib/apt/lists/*'),
       });
     }
   },

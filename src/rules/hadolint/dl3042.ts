@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import type { Dockerfile, Instruction, RunInstruction } from '../../parser/types.js';
 import { commandRange, hasArg, hasCacheMount, runInstructions } from '../helpers.js';
+import { insertFlagFix, wordNamed } from './package-fix-helpers.js';
 import { isPipInstall, isPipWrapper } from './package-helpers.js';
 
 /** Values pip reads as true for `PIP_NO_CACHE_DIR` (hadolint's `truthy`). */
@@ -64,7 +65,7 @@ export default defineRule({
     name: 'pip-no-cache-dir',
     family: 'hadolint',
     severity: 'warning',
-    fixable: false,
+    fixable: 'safe',
     description: 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`.',
     docs: [
       'Flags a `pip install` (also `pip3`, `python -m pip install`, and in `ONBUILD RUN`) without',
@@ -79,7 +80,9 @@ export default defineRule({
       'Difference from hadolint: hadolint keys the ENV state by image name for stages without an',
       'alias, so `FROM python:3.12` twice shares it; dockside follows the stages as BuildKit does.',
       '',
-      'Not fixable.',
+      'Fixable (safe): `--fix` inserts `--no-cache-dir` after `install` in every such `pip install` of',
+      'the RUN (`pip install flask` → `pip install --no-cache-dir flask`). Not offered for exec-form or',
+      'heredoc RUNs.',
     ].join('\n'),
     url: 'https://github.com/hadolint/hadolint/wiki/DL3042',
   },
@@ -89,12 +92,14 @@ export default defineRule({
     const coveredByEnv = runsWithNoCacheEnv(dockerfile);
     for (const { run } of runs) {
       if (coveredByEnv.has(run) || scriptSetsNoCache(run) || hasCacheMount(run, '.cache/pip')) continue;
-      const pip = run.script.commands.find(
+      const pips = run.script.commands.filter(
         (command) => isPipInstall(command) && !hasArg(command, '--no-cache-dir') && !isPipWrapper(command),
       );
+      const pip = pips[0];
       if (pip) {
         report({
           range: commandRange(run, pip),
+          fix: insertFlagFix(run, pips, (command) => wordNamed(command, 'install', 'args'), ' --no-cache-dir', 'safe', 'Add --no-cache-dir to pip install'),
           message: 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`',
         });
       }
