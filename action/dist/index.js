@@ -23958,56 +23958,73 @@ function parseShell(source, map) {
   if (!tree) return { source, commands: [], hasSyntaxError: true, hasPipe: false, map };
   try {
     const state = { commands: [], pipelineCounter: 0, hasPipe: false };
-    walk(tree.rootNode, state);
+    const cursor = tree.walk();
+    try {
+      walk(cursor, source, state);
+    } finally {
+      cursor.delete();
+    }
     state.commands.sort((a, b) => a.start - b.start);
     return { source, commands: state.commands, hasSyntaxError: tree.rootNode.hasError, hasPipe: state.hasPipe, map };
   } finally {
     tree.delete();
   }
 }
-function walk(root, state) {
-  const stack = [{ node: root, pipeline: null }];
-  while (stack.length > 0) {
-    const { node, pipeline } = stack.pop();
-    const type = node.type;
-    const children = node.namedChildren;
-    let childSlot = () => null;
-    if (type === "pipeline") {
-      if (children.length >= 2) state.hasPipe = true;
-      const id = ++state.pipelineCounter;
-      childSlot = (index) => ({ id, index });
-    } else if (type === "command") {
-      addCommand(node, state, pipeline);
-    } else if (type === "declaration_command" || type === "unset_command") {
-      addKeywordCommand(node, state, pipeline);
-    } else if (type === "redirected_statement" || type === "negated_command") {
-      childSlot = () => pipeline;
+function walk(cursor, source, state) {
+  const stack = [];
+  const enter = (parent) => {
+    const type = cursor.nodeType;
+    const named = cursor.nodeIsNamed;
+    let slot = null;
+    if (parent) {
+      const position = parent.childCount++;
+      if (parent.type === "pipeline" && named) slot = { id: parent.pipelineId, index: parent.namedChildren++ };
+      else if (parent.type === "redirected_statement" || parent.type === "negated_command") slot = parent.slot;
+      if (parent.words) {
+        if (parent.type === "command") {
+          const field = cursor.currentFieldName;
+          if (field === "name" || field === "argument") parent.words.push(wordAt(cursor, source));
+        } else if (position === 0) {
+          parent.words.push({ value: type, raw: type, literal: true, start: cursor.startIndex, end: cursor.endIndex });
+        } else if (named) parent.words.push(wordAt(cursor, source));
+      }
     }
-    for (let index = children.length - 1; index >= 0; index--) {
-      const child2 = children[index];
-      if (child2) stack.push({ node: child2, pipeline: childSlot(index) });
+    const isCommand = type === "command" || KEYWORD_COMMANDS.has(type);
+    return {
+      type,
+      slot,
+      pipelineId: type === "pipeline" ? ++state.pipelineCounter : 0,
+      namedChildren: 0,
+      childCount: 0,
+      words: isCommand ? [] : null,
+      start: cursor.startIndex,
+      end: cursor.endIndex
+    };
+  };
+  const leave = (frame2) => {
+    if (frame2.type === "pipeline" && frame2.namedChildren >= 2) state.hasPipe = true;
+    if (frame2.words && frame2.words.length > 0) pushCommand(frame2.words, frame2.start, frame2.end, state, frame2.slot);
+  };
+  let frame = enter(void 0);
+  for (; ; ) {
+    if (cursor.gotoFirstChild()) {
+      stack.push(frame);
+      frame = enter(frame);
+      continue;
+    }
+    leave(frame);
+    for (; ; ) {
+      if (cursor.gotoNextSibling()) {
+        frame = enter(stack[stack.length - 1]);
+        break;
+      }
+      if (!cursor.gotoParent()) return;
+      frame = stack.pop();
+      leave(frame);
     }
   }
 }
-function addCommand(node, state, pipeline) {
-  const nameNode = node.childForFieldName("name");
-  if (!nameNode) return;
-  const words = [toWord(nameNode)];
-  for (const argument of node.childrenForFieldName("argument")) {
-    if (argument) words.push(toWord(argument));
-  }
-  pushCommand(words, node, state, pipeline);
-}
-function addKeywordCommand(node, state, pipeline) {
-  const keyword = node.child(0);
-  if (!keyword) return;
-  const words = [
-    { value: keyword.text, raw: keyword.text, literal: true, start: keyword.startIndex, end: keyword.endIndex }
-  ];
-  for (const child2 of node.namedChildren) if (child2) words.push(toWord(child2));
-  pushCommand(words, node, state, pipeline);
-}
-function pushCommand(words, node, state, pipeline) {
+function pushCommand(words, start2, end, state, pipeline) {
   const first = words[0];
   if (!first.literal) return;
   let name2 = first.value;
@@ -24018,8 +24035,8 @@ function pushCommand(words, node, state, pipeline) {
     args: args2,
     words,
     flags: flagsOf(args2),
-    start: node.startIndex,
-    end: node.endIndex,
+    start: start2,
+    end,
     pipelineId: pipeline?.id ?? 0,
     pipelineIndex: pipeline?.index ?? 0
   });
@@ -24038,75 +24055,95 @@ function flagsOf(args2) {
   }
   return flags2;
 }
-function toWord(node) {
-  const literalState = { literal: true };
-  const value = wordValue(node, literalState);
-  return { value, raw: node.text, literal: literalState.literal, start: node.startIndex, end: node.endIndex };
-}
 function unescapeWord(text) {
   return text.includes("\\") ? text.replace(/\\(.)/gs, "$1") : text;
 }
-function wordValue(node, state) {
-  switch (node.type) {
+function wordAt(cursor, source) {
+  const state = { literal: true };
+  const start2 = cursor.startIndex;
+  const end = cursor.endIndex;
+  const value = wordValue(cursor, source, state);
+  return { value, raw: source.slice(start2, end), literal: state.literal, start: start2, end };
+}
+function eachChild(cursor, visit) {
+  if (!cursor.gotoFirstChild()) return;
+  do
+    visit();
+  while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+}
+function wordValue(cursor, source, state) {
+  const type = cursor.nodeType;
+  const start2 = cursor.startIndex;
+  const end = cursor.endIndex;
+  const text = source.slice(start2, end);
+  switch (type) {
     case "word":
+      return unescapeWord(text);
     case "command_name": {
-      if (node.type === "command_name" && node.namedChildCount > 0) {
-        return node.namedChildren.map((child2) => child2 ? wordValue(child2, state) : "").join("");
-      }
-      return unescapeWord(node.text);
+      let result = "";
+      let children = 0;
+      eachChild(cursor, () => {
+        children++;
+        result += wordValue(cursor, source, state);
+      });
+      return children > 0 ? result : unescapeWord(text);
     }
     case "number":
-      return node.text;
+      return text;
     case "raw_string":
-      return node.text.slice(1, -1);
+      return text.slice(1, -1);
     case "ansi_c_string":
-      return node.text.slice(2, -1);
+      return text.slice(2, -1);
     case "string_content":
-      return node.text.replace(/\\([\\"$`])/g, "$1");
+      return text.replace(/\\([\\"$`])/g, "$1");
     case "string":
     case "translated_string": {
       let result = "";
-      const text = node.text;
-      const base = node.startIndex;
-      let cursor = base + (node.type === "translated_string" ? 2 : 1);
-      for (const child2 of node.namedChildren) {
-        if (!child2) continue;
-        if (child2.startIndex > cursor) result += text.slice(cursor - base, child2.startIndex - base);
-        result += wordValue(child2, state);
-        cursor = child2.endIndex;
-      }
-      const closing = base + text.length - 1;
-      if (closing > cursor) result += text.slice(cursor - base, closing - base);
+      let position = start2 + (type === "translated_string" ? 2 : 1);
+      const closing = end - 1;
+      eachChild(cursor, () => {
+        if (!cursor.nodeIsNamed) return;
+        const childStart = cursor.startIndex;
+        if (childStart > position) result += source.slice(position, childStart);
+        result += wordValue(cursor, source, state);
+        position = cursor.endIndex;
+      });
+      if (closing > position) result += source.slice(position, closing);
       return result;
     }
     case "simple_expansion":
     case "expansion": {
       state.literal = false;
-      const variable = node.namedChildren.find(
-        (child2) => child2?.type === "variable_name" || child2?.type === "special_variable_name"
-      );
-      const name2 = variable ? variable.text : node.text.replace(/^\$\{?/, "").replace(/\}$/, "");
-      return "${" + name2 + "}";
+      let name2 = null;
+      eachChild(cursor, () => {
+        if (name2 === null && (cursor.nodeType === "variable_name" || cursor.nodeType === "special_variable_name")) {
+          name2 = source.slice(cursor.startIndex, cursor.endIndex);
+        }
+      });
+      return "${" + (name2 ?? text.replace(/^\$\{?/, "").replace(/\}$/, "")) + "}";
     }
     case "command_substitution": {
       state.literal = false;
-      const inner = node.text.startsWith("$(") ? node.text.slice(2, -1) : node.text.slice(1, -1);
+      const inner = text.startsWith("$(") ? text.slice(2, -1) : text.slice(1, -1);
       return "${" + inner.replace(/\s+/g, "") + "}";
     }
     case "arithmetic_expansion":
     case "process_substitution":
       state.literal = false;
-      return node.text;
+      return text;
     case "concatenation": {
       let result = "";
-      for (const child2 of node.children) if (child2) result += wordValue(child2, state);
+      eachChild(cursor, () => {
+        result += wordValue(cursor, source, state);
+      });
       return result;
     }
     default:
-      return node.text;
+      return text;
   }
 }
-var parser, loading, NAME_WRAPPERS, MAX_SCRIPT_LENGTH;
+var parser, loading, NAME_WRAPPERS, MAX_SCRIPT_LENGTH, KEYWORD_COMMANDS;
 var init_shell = __esm({
   "src/parser/shell.ts"() {
     "use strict";
@@ -24114,6 +24151,7 @@ var init_shell = __esm({
     loading = null;
     NAME_WRAPPERS = /* @__PURE__ */ new Set(["command", "builtin", "exec", "busybox", "run"]);
     MAX_SCRIPT_LENGTH = 1e6;
+    KEYWORD_COMMANDS = /* @__PURE__ */ new Set(["declaration_command", "unset_command"]);
   }
 });
 
@@ -24249,7 +24287,7 @@ function parseDockerfile(input, options = {}) {
 function hasFatal(errors) {
   return errors.some((error2) => error2.fatal);
 }
-function toWord2(word, map) {
+function toWord(word, map) {
   return { value: word.value, raw: word.raw, range: rangeOf(map, word.start, word.end) };
 }
 function commandForm(argsText) {
@@ -24451,7 +24489,7 @@ var init_parse = __esm({
         const argsText = text.slice(cursor, argsEnd);
         const argsMap = map.slice(cursor);
         const rawWords = splitWords(argsText, escapeChar);
-        const words = rawWords.map((word) => toWord2(word, argsMap));
+        const words = rawWords.map((word) => toWord(word, argsMap));
         const lastLine = logicalLine.endLine;
         const lastLineEndPosition = map.positionAt(Math.max(text.length - 1, 0));
         const endPosition = logicalLine.heredocs.length > 0 && onbuildParent === null ? { line: lastLine, column: 1 + (logicalLine.heredocs.at(-1).delimiter.length ?? 0) } : { line: lastLineEndPosition.line, column: lastLineEndPosition.column + 1 };
@@ -39697,9 +39735,8 @@ function schemaPath() {
 }
 async function validator() {
   if (cachedValidator) return cachedValidator;
-  const { default: Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
-  const AjvClass = Ajv;
-  const ajv = new AjvClass({ allErrors: true, strict: false });
+  const { Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
+  const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync2(schemaPath(), "utf8")));
   cachedValidator = (data) => {
     if (validate(data)) return { valid: true, message: "" };
@@ -39974,7 +40011,46 @@ var init_pragmas = __esm({
 
 // src/engine/lint.ts
 function buildkitNameOf(rule) {
-  return rule.meta.aliases.find((alias) => BUILDKIT_CHECK_NAMES.has(alias)) ?? null;
+  let name2 = buildkitNameCache.get(rule);
+  if (name2 === void 0) {
+    name2 = rule.meta.aliases.find((alias) => BUILDKIT_CHECK_NAMES.has(alias)) ?? null;
+    buildkitNameCache.set(rule, name2);
+  }
+  return name2;
+}
+function identitiesOf(rule) {
+  let identities = identityCache.get(rule);
+  if (!identities) {
+    identities = [rule.meta.code, rule.meta.name, ...rule.meta.aliases].map((identity) => identity.toLowerCase());
+    identityCache.set(rule, identities);
+  }
+  return identities;
+}
+function configVerdict(config, rule) {
+  let verdicts = verdictCache.get(config);
+  if (!verdicts) {
+    verdicts = /* @__PURE__ */ new Map();
+    verdictCache.set(config, verdicts);
+  }
+  let verdict = verdicts.get(rule);
+  if (!verdict) {
+    const identities = identitiesOf(rule);
+    let explicitlyEnabled;
+    let severity = rule.meta.severity;
+    let ruleOptions = rule.defaultOptions;
+    for (const [identity, setting] of config.rules) {
+      if (!identities.includes(identity.toLowerCase())) continue;
+      if (setting.level === "off") explicitlyEnabled = false;
+      else {
+        explicitlyEnabled = true;
+        if (setting.level !== "on") severity = setting.level;
+      }
+      if (setting.options) ruleOptions = { ...rule.defaultOptions, ...setting.options };
+    }
+    verdict = { explicitlyEnabled, severity, options: ruleOptions };
+    verdicts.set(rule, verdict);
+  }
+  return verdict;
 }
 function activeRules(dockerfile, options) {
   const config = options.config ?? EMPTY_CONFIG;
@@ -39982,26 +40058,16 @@ function activeRules(dockerfile, options) {
   const checkConfig = dockerfile ? resolveCheckConfiguration(dockerfile, options.buildArgs ?? /* @__PURE__ */ new Map()) : null;
   const active = [];
   for (const rule of options.registry.rules) {
-    const identities = options.registry.identitiesOf(rule);
     const buildkitName = buildkitNameOf(rule);
     let enabled = rule.meta.enabledByDefault && !rule.meta.experimental;
-    let severity = rule.meta.severity;
-    let ruleOptions = rule.defaultOptions;
     if (buildkitName && checkConfig && !checkConfig.error && rule.meta.experimental) {
       enabled = isCheckEnabled(checkConfig.options, buildkitName, true) || dockerfile !== null && anyCheckCommentEnables(dockerfile, buildkitName);
     }
-    for (const [identity, setting] of config.rules) {
-      if (!identities.includes(identity.toLowerCase())) continue;
-      if (setting.level === "off") enabled = false;
-      else {
-        enabled = true;
-        if (setting.level !== "on") severity = setting.level;
-      }
-      if (setting.options) ruleOptions = { ...rule.defaultOptions, ...setting.options };
-    }
-    if (only) enabled = identities.some((identity) => only.has(identity));
+    const verdict = configVerdict(config, rule);
+    if (verdict.explicitlyEnabled !== void 0) enabled = verdict.explicitlyEnabled;
+    if (only) enabled = identitiesOf(rule).some((identity) => only.has(identity));
     if (!enabled) continue;
-    active.push({ rule, severity, options: ruleOptions, buildkitName });
+    active.push({ rule, severity: verdict.severity, options: verdict.options, buildkitName });
   }
   return active;
 }
@@ -40076,8 +40142,8 @@ function lintDockerfile(dockerfile, options) {
     if (rule.meta.requiresContext) {
       if (buildContext === void 0) buildContext = options.loadBuildContext?.(dockerfile) ?? null;
     }
-    const baseIdentities = [rule.meta.code, rule.meta.name, ...rule.meta.aliases].map((identity) => identity.toLowerCase());
-    const enabledOnlyByCheckComments = buildkitName !== null && rule.meta.experimental === true && !options.only && !isCheckEnabled(checkConfig.options, buildkitName, true) && ![...config.rules].some(([identity, setting]) => baseIdentities.includes(identity.toLowerCase()) && setting.level !== "off");
+    const baseIdentities = identitiesOf(rule);
+    const enabledOnlyByCheckComments = buildkitName !== null && rule.meta.experimental === true && !options.only && !isCheckEnabled(checkConfig.options, buildkitName, true) && configVerdict(config, rule).explicitlyEnabled !== true;
     const report2 = (descriptor) => {
       const code = descriptor.code ?? rule.meta.code;
       const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
@@ -40150,7 +40216,7 @@ async function lintSource(source, path6, options) {
   const findings = lintDockerfile(dockerfile, options);
   return { file: path6, findings, source: dockerfile.text, dockerfile };
 }
-var BUILDKIT_CHECK_NAMES, PARSE_ERROR_CODE, PARSE_ERROR_RULE;
+var BUILDKIT_CHECK_NAMES, PARSE_ERROR_CODE, PARSE_ERROR_RULE, buildkitNameCache, identityCache, verdictCache;
 var init_lint = __esm({
   "src/engine/lint.ts"() {
     "use strict";
@@ -40185,6 +40251,9 @@ var init_lint = __esm({
     ]);
     PARSE_ERROR_CODE = "DL1000";
     PARSE_ERROR_RULE = "parse-error";
+    buildkitNameCache = /* @__PURE__ */ new WeakMap();
+    identityCache = /* @__PURE__ */ new WeakMap();
+    verdictCache = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -48065,8 +48134,16 @@ init_go_path();
 // src/context/query.ts
 init_go_path();
 var indexes = /* @__PURE__ */ new WeakMap();
+function perWalk(cache3, context, compute) {
+  let value = cache3.get(context.entries);
+  if (value === void 0) {
+    value = compute();
+    cache3.set(context.entries, value);
+  }
+  return value;
+}
 function contextIndex(context) {
-  let index = indexes.get(context);
+  let index = indexes.get(context.entries);
   if (index) return index;
   const byPath = /* @__PURE__ */ new Map();
   const children = /* @__PURE__ */ new Map();
@@ -48079,7 +48156,7 @@ function contextIndex(context) {
     list.push(entry);
   }
   index = { byPath, children, pruned: new Set(context.pruned.map((folder) => folder.path)) };
-  indexes.set(context, index);
+  indexes.set(context.entries, index);
   return index;
 }
 function isInsidePrunedFolder(context, path6) {
@@ -48212,7 +48289,11 @@ function sentContentOf(context, entry) {
   }
   return { files, bytes };
 }
+var folderSizeCaches = { sent: /* @__PURE__ */ new WeakMap(), all: /* @__PURE__ */ new WeakMap() };
 function folderSizes(context, options) {
+  return perWalk(options.includeIgnored ? folderSizeCaches.all : folderSizeCaches.sent, context, () => computeFolderSizes(context, options));
+}
+function computeFolderSizes(context, options) {
   const sizes = /* @__PURE__ */ new Map();
   for (const entry of context.entries) {
     if (entry.isDirectory || entry.ignored && !options.includeIgnored) continue;
@@ -48294,7 +48375,7 @@ function stageReferences(dockerfile, value, beforeIndex) {
     return stage && stage.index < beforeIndex ? [stage.index] : [];
   }
   const literalParts = value.toLowerCase().split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/u);
-  const pattern = new RegExp(`^${literalParts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join(".*")}$`, "u");
+  const pattern = { test: (name2) => fitsLiteralParts(name2, literalParts) };
   return dockerfile.stages.filter((stage) => stage.index < beforeIndex && stage.name !== null && pattern.test(stage.name)).map((stage) => stage.index);
 }
 function stageGraph(dockerfile) {
@@ -48350,6 +48431,22 @@ function formatBytes(bytes) {
 function ignoreFileName(file) {
   if (file === null) return ".dockerignore";
   return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+}
+function fitsLiteralParts(name2, parts2) {
+  if (parts2.length === 0) return true;
+  const first = parts2[0];
+  const last = parts2[parts2.length - 1];
+  if (!name2.startsWith(first)) return false;
+  if (parts2.length === 1) return name2 === first;
+  if (!name2.endsWith(last) || name2.length < first.length + last.length) return false;
+  let cursor = first.length;
+  const end = name2.length - last.length;
+  for (let index = 1; index < parts2.length - 1; index++) {
+    const found = name2.indexOf(parts2[index], cursor);
+    if (found === -1 || found + parts2[index].length > end) return false;
+    cursor = found + parts2[index].length;
+  }
+  return true;
 }
 
 // src/analyze/model.ts
@@ -48501,10 +48598,10 @@ function renderText(reports, options) {
       out2.push(p.bold(`Stage ${stage.name}: ${stage.layerCount} layer${stage.layerCount === 1 ? "" : "s"}${invalidated}`));
       const lineWidth = Math.max(4, ...stage.layers.map((layer) => String(layer.line).length));
       for (const layer of stage.layers) {
-        const pulled = layer.files === null ? "" : `  ${padStart(layer.files.toLocaleString("en"), 7)} files ${padStart(formatBytes(layer.bytes ?? 0), 10)}`;
+        const pulled = layer.files === null ? "" : `  ${padStart(layer.files.toLocaleString("en"), 7)} ${layer.files === 1 ? "file " : "files"} ${padStart(formatBytes(layer.bytes ?? 0), 10)}`;
         const breaks = stage.cacheBreaks.some((point) => point.line === layer.line) ? p.level("warning", " *") : "  ";
         const marker = stage.firstInvalidatedLine === layer.line ? p.level("error", " <- first rebuilt") : "";
-        out2.push(`  ${padStart(String(layer.line), lineWidth)}${breaks} ${pad(layer.instruction, 4)} ${pad(layer.text.slice(0, 60), 60)}${pulled}${marker}`);
+        out2.push(`  ${padStart(String(layer.line), lineWidth)}${breaks} ${pad(layer.text.slice(0, 64), 64)}${pulled}${marker}`);
       }
     }
     if (report2.stages.some((stage) => stage.cacheBreaks.length > 0)) out2.push("", p.dim("  * cache-break point: a change to what it pulls in rebuilds it and every later instruction"));
@@ -48518,7 +48615,7 @@ function renderText(reports, options) {
       if (context.largestFolders.length > 0) {
         out2.push("  largest");
         const width = Math.max(...context.largestFolders.map((folder) => folder.path.length));
-        for (const folder of context.largestFolders) out2.push(`    ${pad(folder.path, width)}  ${padStart(formatBytes(folder.bytes), 10)}  ${folder.files.toLocaleString("en")} files`);
+        for (const folder of context.largestFolders) out2.push(`    ${pad(folder.path, width)}  ${padStart(formatBytes(folder.bytes), 10)}  ${folder.files.toLocaleString("en")} file${folder.files === 1 ? "" : "s"}`);
       }
       for (const warning2 of context.warnings) out2.push(p.level("warning", `  warning: ${warning2}`));
     }
@@ -48613,6 +48710,267 @@ function defineRule(rule) {
 // src/rules/analysis/cache-order.ts
 init_go_path();
 
+// src/rules/fix-helpers.ts
+function replaceRange(range, text) {
+  return { range, text };
+}
+function insertAt(position, text) {
+  return { range: { start: position, end: position }, text };
+}
+function makeFix(applicability, description, ...edits) {
+  return { edits, applicability, description };
+}
+function keywordLike(original, keyword) {
+  if (original === original.toLowerCase()) return keyword.toLowerCase();
+  if (original === original.toUpperCase()) return keyword.toUpperCase();
+  return keyword.charAt(0).toUpperCase() + keyword.slice(1).toLowerCase();
+}
+function doubleQuoted(value, escapeChar) {
+  let quoted = '"';
+  for (const character of value) {
+    if (character === '"' || character === "$" || character === escapeChar) quoted += escapeChar;
+    quoted += character;
+  }
+  return `${quoted}"`;
+}
+function after(position) {
+  return { line: position.line, column: position.column + 1 };
+}
+var SHELL_COMMENT = /(?:^|[\s;&|()])#/;
+function scriptAppendPosition(run3, escapeChar) {
+  if (run3.form !== "shell" || run3.heredocs.length > 0) return null;
+  const script = run3.script;
+  if (script.hasSyntaxError || script.commands.length === 0 || SHELL_COMMENT.test(script.source)) return null;
+  let end = script.source.trimEnd().length;
+  if (end > 0 && script.source[end - 1] === ";" && script.source[end - 2] !== ";") {
+    end = script.source.slice(0, end - 1).trimEnd().length;
+  }
+  if (end === 0) return null;
+  const last = script.source[end - 1];
+  if (last === "&" || last === "|" || last === "(" || last === ";" || last === escapeChar) return null;
+  return after(script.map.positionAt(end - 1));
+}
+var PLAIN_CHARACTER = /[A-Za-z0-9_./:=@%+,-]/;
+var SHELL_ONLY_WORDS = /* @__PURE__ */ new Set([
+  ".",
+  ":",
+  "[",
+  "[[",
+  "alias",
+  "bg",
+  "break",
+  "case",
+  "cd",
+  "continue",
+  "eval",
+  "export",
+  "fg",
+  "for",
+  "function",
+  "if",
+  "jobs",
+  "local",
+  "read",
+  "readonly",
+  "return",
+  "set",
+  "shift",
+  "source",
+  "trap",
+  "ulimit",
+  "umask",
+  "unset",
+  "until",
+  "wait",
+  "while",
+  "{",
+  "!",
+  "exit",
+  "shopt",
+  "type",
+  "hash",
+  "times",
+  "getopts",
+  "declare",
+  "typeset"
+]);
+function literalShellWord(raw) {
+  let value = "";
+  let index = 0;
+  while (index < raw.length) {
+    const character = raw[index];
+    if (character === "'" || character === '"') {
+      const close = raw.indexOf(character, index + 1);
+      if (close === -1) return null;
+      const inner = raw.slice(index + 1, close);
+      if (character === '"' && /[$`\\]/.test(inner)) return null;
+      value += inner;
+      index = close + 1;
+    } else if (PLAIN_CHARACTER.test(character)) {
+      value += character;
+      index++;
+    } else {
+      return null;
+    }
+  }
+  return value;
+}
+function execFormFor(words) {
+  const values = [];
+  for (const word of words) {
+    const value = literalShellWord(word.raw);
+    if (value === null) return null;
+    values.push(value);
+  }
+  if (values[0] === "exec") values.shift();
+  const program = values[0];
+  if (program === void 0 || program === "" || program.includes("=") || SHELL_ONLY_WORDS.has(program)) return null;
+  return `[${values.map((value) => JSON.stringify(value)).join(", ")}]`;
+}
+function wordsRange(words) {
+  return { start: words[0].range.start, end: words.at(-1).range.end };
+}
+var shellsByStageCache = /* @__PURE__ */ new WeakMap();
+function shellsByStage(dockerfile) {
+  let shells = shellsByStageCache.get(dockerfile);
+  if (!shells) {
+    shells = dockerfile.stages.map((stage) => stage.instructions.filter((candidate) => candidate.kind === "SHELL"));
+    shellsByStageCache.set(dockerfile, shells);
+  }
+  return shells;
+}
+function shellInEffect(dockerfile, instruction) {
+  const shells = shellsByStage(dockerfile);
+  let stageIndex = instruction.stageIndex;
+  let limit = instruction.index;
+  while (stageIndex !== null && stageIndex >= 0) {
+    const stage = dockerfile.stages[stageIndex];
+    if (!stage) return null;
+    const before = (shells[stageIndex] ?? []).filter((shell) => shell.index < limit);
+    if (before.length > 0) return before.at(-1);
+    stageIndex = stage.baseStageIndex;
+    limit = Number.POSITIVE_INFINITY;
+  }
+  return null;
+}
+function shellSetBefore(dockerfile, instruction) {
+  return shellInEffect(dockerfile, instruction) !== null;
+}
+var POSIX_SHELL = /(?:^|[\\/])(?:ba|da|a|z|k|mk)?sh(?:\.exe)?$/;
+function andListAllowed(dockerfile, run3) {
+  const shell = shellInEffect(dockerfile, run3.onbuildParent ?? run3);
+  if (shell === null) return true;
+  const program = shell.kind === "SHELL" ? shell.execArgs?.[0] : void 0;
+  return program !== void 0 && POSIX_SHELL.test(program);
+}
+function joinClean(base, relative6) {
+  const parts2 = [];
+  for (const part of `${base}/${relative6}`.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts2.pop();
+    else parts2.push(part);
+  }
+  return `/${parts2.join("/")}`;
+}
+function plainWorkdirPath(instruction, escapeChar) {
+  if (instruction.words.length !== 1) return null;
+  const raw = instruction.words[0].raw;
+  const unquoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.at(-1) === raw[0] ? raw.slice(1, -1) : raw;
+  if (unquoted === "" || /[$"'\s]/.test(unquoted) || unquoted.includes(escapeChar) || /^[A-Za-z]:/.test(unquoted)) return null;
+  return unquoted;
+}
+var absoluteWorkdirCache = /* @__PURE__ */ new WeakMap();
+function absoluteWorkdirs(dockerfile) {
+  const cached = absoluteWorkdirCache.get(dockerfile);
+  if (cached) return cached;
+  const resolved2 = /* @__PURE__ */ new Map();
+  const finalWorkdir = [];
+  for (const stage of dockerfile.stages) {
+    const image = stage.from.image;
+    let current = stage.baseStageIndex !== null ? finalWorkdir[stage.baseStageIndex] ?? null : image.registry === null && image.name === "scratch" ? "/" : null;
+    for (const instruction of stage.instructions) {
+      if (instruction.kind !== "WORKDIR") continue;
+      const path6 = plainWorkdirPath(instruction, dockerfile.escapeChar);
+      if (path6 === null) current = null;
+      else if (path6.startsWith("/")) current = joinClean("/", path6);
+      else if (current === null) current = null;
+      else {
+        current = joinClean(current, path6);
+        resolved2.set(instruction, current);
+      }
+    }
+    finalWorkdir[stage.index] = current;
+  }
+  absoluteWorkdirCache.set(dockerfile, resolved2);
+  return resolved2;
+}
+var ABSOLUTE_WORKDIR_FIX_DOCS = [
+  "Fixable (safe), only when the base directory is known: `--fix` writes the absolute path the WORKDIR",
+  "resolves to (`WORKDIR /app` \u2026 `WORKDIR src` \u2192 `WORKDIR /app/src`), joined and cleaned as BuildKit",
+  "does. The base is known after an earlier WORKDIR with a plain absolute path in the same stage or a",
+  "parent stage of this Dockerfile, or at the start of a stage built `FROM scratch` (working directory",
+  "`/`). Any other base image may set its own working directory (`golang`: `/go`), so its default is",
+  "never guessed and such a WORKDIR gets no fix; nor does a path with a variable, a quote or a blank."
+];
+function absoluteWorkdirFix(dockerfile, instruction) {
+  const absolute = absoluteWorkdirs(dockerfile).get(instruction);
+  if (absolute === void 0) return void 0;
+  return makeFix("safe", `Use the absolute path ${absolute}`, replaceRange(instruction.words[0].range, absolute));
+}
+var indentCache = /* @__PURE__ */ new WeakMap();
+function continuationIndent(dockerfile) {
+  const cached = indentCache.get(dockerfile);
+  if (cached !== void 0) return cached;
+  let found = "    ";
+  const lines = dockerfile.lines;
+  for (let index = 0; index + 1 < lines.length; index++) {
+    if (!lines[index].trimEnd().endsWith(dockerfile.escapeChar)) continue;
+    const next = lines[index + 1];
+    const indent = /^[ \t]*/.exec(next)[0];
+    if (indent !== "" && next.trim() !== "" && !next.trimStart().startsWith("#")) {
+      found = indent;
+      break;
+    }
+  }
+  indentCache.set(dockerfile, found);
+  return found;
+}
+var commentLinesCache = /* @__PURE__ */ new WeakMap();
+function commentsBetween(dockerfile, firstLine, lastLine) {
+  let commentLines = commentLinesCache.get(dockerfile);
+  if (!commentLines) {
+    commentLines = new Set(dockerfile.comments.map((comment) => comment.line));
+    commentLinesCache.set(dockerfile, commentLines);
+  }
+  if (lastLine - firstLine > commentLines.size) {
+    for (const line of commentLines) if (line > firstLine && line < lastLine) return true;
+    return false;
+  }
+  for (let line = firstLine + 1; line < lastLine; line++) if (commentLines.has(line)) return true;
+  return false;
+}
+var EXEC_FORM_FIX_DOCS = [
+  "Fixable (unsafe, `--unsafe-fixes`): the shell words become a JSON array (`CMD npm start` \u2192",
+  '`CMD ["npm", "start"]`; a leading `exec` is dropped). Unsafe because the program no longer runs',
+  "under `/bin/sh -c`: it becomes PID 1 and receives signals, variables are no longer expanded, and an",
+  "ENTRYPOINT starts receiving CMD as arguments. Offered only for one simple command with literal",
+  "words: no `$`, `&&`, `;`, pipe, redirect, glob, backquote, escape or comment, no variable",
+  "assignment or shell builtin (`cd`, `source`, \u2026) as the program, and not after a `SHELL` instruction."
+];
+function execFormFix(dockerfile, instruction, commandWords) {
+  if (commandWords.length === 0 || instruction.heredocs.length > 0 || shellSetBefore(dockerfile, instruction)) return void 0;
+  const range = wordsRange(commandWords);
+  if (commentsBetween(dockerfile, range.start.line, range.end.line)) return void 0;
+  const json = execFormFor(commandWords);
+  if (json === null) return void 0;
+  return makeFix("unsafe", `Use the exec form ${json}`, replaceRange(range, json));
+}
+function appendCommandFix(run3, dockerfile, command) {
+  const position = scriptAppendPosition(run3, dockerfile.escapeChar);
+  if (position === null || !andListAllowed(dockerfile, run3)) return void 0;
+  return makeFix("safe", `Append && ${command}`, insertAt(position, ` && ${command}`));
+}
+
 // src/rules/helpers.ts
 function runInstructions(dockerfile, options) {
   const runs = [];
@@ -48655,6 +49013,28 @@ function wordRange(run3, word) {
 function stripQuotes(text) {
   if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.at(-1) === text[0]) return text.slice(1, -1);
   return text;
+}
+
+// src/rules/hadolint/package-fix-helpers.ts
+function editableScript(run3) {
+  return run3.form === "shell" && run3.heredocs.length === 0 && !run3.script.hasSyntaxError;
+}
+function insertAfterWord(run3, word, text) {
+  const last = run3.script.map.positionAt(word.end - 1);
+  return insertAt({ line: last.line, column: last.column + 1 }, text);
+}
+function wordNamed(command, value, among = "words") {
+  return command[among].find((word) => word.value === value);
+}
+function insertFlagFix(run3, offending, anchor, flagText, applicability, description) {
+  if (offending.length === 0 || !editableScript(run3)) return void 0;
+  const edits = [];
+  for (const command of offending) {
+    const word = anchor(command);
+    if (!word) return void 0;
+    edits.push(insertAfterWord(run3, word, flagText));
+  }
+  return makeFix(applicability, description, ...edits);
 }
 
 // src/rules/analysis/package-managers.ts
@@ -48762,10 +49142,10 @@ function pipInstall(command, args2, display) {
   if (args2[0] !== "install" && args2[0] !== "sync") return null;
   const words = command.args.map((word) => word.value);
   const requirementIndex = words.findIndex((word) => word === "-r" || word === "--requirement");
-  const requirementFile = requirementIndex !== -1 ? words[requirementIndex + 1] : words.find((word) => /^(?:-r|--requirement=)\S/u.test(word))?.replace(/^(?:-r|--requirement=)/u, "");
-  if (requirementFile) {
-    const file = requirementFile.slice(requirementFile.lastIndexOf("/") + 1);
-    return { manager: "pip", display: `${display} ${args2[0]} -r ${requirementFile}`, manifests: [file, PIP_REQUIREMENTS], manifestHint: requirementFile };
+  const requirementFile2 = requirementIndex !== -1 ? words[requirementIndex + 1] : words.find((word) => /^(?:-r|--requirement=)\S/u.test(word))?.replace(/^(?:-r|--requirement=)/u, "");
+  if (requirementFile2) {
+    const file = requirementFile2.slice(requirementFile2.lastIndexOf("/") + 1);
+    return { manager: "pip", display: `${display} ${args2[0]} -r ${requirementFile2}`, manifests: [file, PIP_REQUIREMENTS], manifestHint: requirementFile2 };
   }
   if (args2.slice(1).some((arg) => arg === "." || arg === "./")) {
     return { manager: "pip", display: `${display} install .`, manifests: ["pyproject.toml", "setup.py", "setup.cfg"], manifestHint: "pyproject.toml (or setup.py)" };
@@ -48816,6 +49196,111 @@ function broadSource(source, install, context) {
   }
   return null;
 }
+var MANIFEST_ONLY_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "bun", "pipenv", "go", "bundler", "mix", "cpanm", "dart", "flutter", "swift"]);
+var PROJECT_SKIPPING_FLAG = { poetry: "no-root", uv: "no-install-project" };
+var REFERS_TO_FOLDERS = /* @__PURE__ */ new Set(["pnpm-workspace.yaml", ".yarnrc.yml"]);
+var CACHE_COMMANDS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "bun", "pip", "pip3"]);
+var COPYABLE_FLAGS = /* @__PURE__ */ new Set(["chown", "chmod", "link"]);
+var PLAIN_PATH = /^[A-Za-z0-9_.@+/-]+$/u;
+var PLAIN_NAME = /^[A-Za-z0-9_.@+-]+$/u;
+var MOVABLE_ACROSS = /* @__PURE__ */ new Set(["LABEL", "EXPOSE"]);
+function workdirBefore(stage, index) {
+  for (let position = index - 1; position >= 0; position--) {
+    const instruction = stage.instructions[position];
+    if (instruction.kind !== "WORKDIR") continue;
+    const raw = instruction.words.length === 1 ? instruction.words[0].raw : "";
+    return raw.startsWith("/") && PLAIN_PATH.test(raw) ? cleanPath(raw) : null;
+  }
+  return null;
+}
+function requirementFile(command) {
+  const words = command.args.map((word) => word.value);
+  const index = words.findIndex((word) => word === "-r" || word === "--requirement");
+  if (index !== -1) return words[index + 1] ?? null;
+  const joined = words.find((word) => /^(?:-r|--requirement=)\S/u.test(word));
+  return joined ? joined.replace(/^(?:-r|--requirement=)/u, "") : null;
+}
+function contextManifests(context, install) {
+  const rank = (name2) => install.manifests.findIndex((manifest) => typeof manifest === "string" ? manifest === name2 : manifest.test(name2));
+  return (contextIndex(context).children.get("") ?? []).filter((entry) => !entry.ignored && !entry.isDirectory && isManifest(entry.path, install)).map((entry) => entry.path).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+function manifestsToCopy(command, install, destinationFolder, cwdIsDestination, context) {
+  if (install.manager === "pip") {
+    const file = requirementFile(command);
+    if (file === null) return null;
+    let relative6 = null;
+    if (file.startsWith("/")) {
+      const prefix = destinationFolder === "/" ? "/" : `${destinationFolder}/`;
+      if (destinationFolder !== null && file.startsWith(prefix)) relative6 = file.slice(prefix.length);
+    } else if (cwdIsDestination) relative6 = file.replace(/^(?:\.\/)+/u, "");
+    if (relative6 === null || !PLAIN_NAME.test(relative6)) return null;
+    if (!context) return [relative6];
+    const names2 = contextManifests(context, install);
+    return names2.includes(relative6) ? names2 : null;
+  }
+  const skipFlag = PROJECT_SKIPPING_FLAG[install.manager];
+  const manifestOnly = MANIFEST_ONLY_MANAGERS.has(install.manager) || skipFlag !== void 0 && command.flags.includes(skipFlag);
+  if (!manifestOnly || !cwdIsDestination || !context) return null;
+  const names = contextManifests(context, install);
+  const primary = install.manifests[0];
+  if (typeof primary !== "string" || !names.includes(primary)) return null;
+  if (names.some((name2) => REFERS_TO_FOLDERS.has(name2))) return null;
+  return names;
+}
+function installOnly(run3, command) {
+  return run3.script.commands.every((other) => {
+    if (other === command) return true;
+    if (other.name === "rm") return true;
+    const sub = nonFlagArgs(other)[0]?.value;
+    return CACHE_COMMANDS.has(other.name) && (sub === "cache" || sub === "store");
+  });
+}
+function ownLines(dockerfile, instruction) {
+  const { start: start2, end } = instruction.range;
+  const first = dockerfile.lines[start2.line - 1];
+  const last = dockerfile.lines[end.line - 1];
+  if (first === void 0 || last === void 0) return null;
+  const indent = /^[ \t]*/u.exec(first)[0];
+  if (start2.column !== indent.length + 1 || end.column !== last.length + 1) return null;
+  return { indent, text: dockerfile.lines.slice(start2.line - 1, end.line).join("\n") };
+}
+function manifestFirstFix(dockerfile, stage, copy, run3, command, install, sources, context) {
+  const destination = copy.destination?.raw;
+  if (destination === void 0 || !PLAIN_PATH.test(destination) || copy.heredocSources.length > 0) return void 0;
+  if (sources.length !== 1 || cleanPath(sources[0].value) !== "." || sources[0].unresolved.length > 0) return void 0;
+  if (!copy.flags.every((flag) => COPYABLE_FLAGS.has(flag.name.toLowerCase()))) return void 0;
+  if (!editableScript(run3) || !installOnly(run3, command)) return void 0;
+  const copyIndex = stage.instructions.indexOf(copy);
+  const runIndex = stage.instructions.indexOf(run3);
+  if (copyIndex === -1 || runIndex <= copyIndex) return void 0;
+  if (!stage.instructions.slice(copyIndex + 1, runIndex).every((between) => MOVABLE_ACROSS.has(between.kind))) return void 0;
+  if (commentsBetween(dockerfile, copy.range.start.line, run3.range.start.line)) return void 0;
+  const cleanedDestination = cleanPath(destination);
+  const workdir = workdirBefore(stage, copyIndex);
+  const cwdIsDestination = cleanedDestination === "." || destination.startsWith("/") && workdir !== null && workdir === cleanedDestination;
+  const destinationFolder = destination.startsWith("/") ? cleanedDestination : cleanedDestination === "." ? workdir : null;
+  const manifests = manifestsToCopy(command, install, destinationFolder, cwdIsDestination, context);
+  const copyLines = ownLines(dockerfile, copy);
+  const runLines = ownLines(dockerfile, run3);
+  if (!manifests || manifests.length === 0 || !copyLines || !runLines) return void 0;
+  const flags2 = copy.flags.map((flag) => `${flag.raw} `).join("");
+  const manifestCopy = `${keywordLike(copy.keyword, "COPY")} ${flags2}${manifests.join(" ")} ${destination.endsWith("/") ? destination : `${destination}/`}`;
+  const previousLine = copy.range.start.line - 1;
+  if (previousLine < 1) return void 0;
+  const insertion = insertAt(
+    { line: previousLine, column: dockerfile.lines[previousLine - 1].length + 1 },
+    `
+${copyLines.indent}${manifestCopy}
+${runLines.text}`
+  );
+  const { start: start2, end } = run3.range;
+  const hasNextLine = end.line < dockerfile.lines.length || dockerfile.endsWithNewline;
+  const removal = hasNextLine ? replaceRange({ start: { line: start2.line, column: 1 }, end: { line: end.line + 1, column: 1 } }, "") : replaceRange(
+    { start: { line: start2.line - 1, column: dockerfile.lines[start2.line - 2].length + 1 }, end: { line: end.line, column: dockerfile.lines[end.line - 1].length + 1 } },
+    ""
+  );
+  return makeFix("unsafe", `Copy ${manifests.join(", ")} and run "${install.display}" before the ${copy.kind}`, insertion, removal);
+}
 var cache_order_default = defineRule({
   meta: {
     code: "cache-order",
@@ -48823,7 +49308,7 @@ var cache_order_default = defineRule({
     family: "analysis",
     severity: "warning",
     requiresContext: true,
-    fixable: false,
+    fixable: "unsafe",
     description: "A COPY brings in the sources before the RUN that installs dependencies, so every source change re-runs the install.",
     docs: [
       "In a stage, a `COPY`/`ADD` of the whole context (`COPY . .`) or of a folder holding a dependency",
@@ -48838,7 +49323,22 @@ var cache_order_default = defineRule({
       "manifest and are not considered. Folders are recognised only when the build context is available.",
       "",
       "Fix: copy the manifests first, install, then copy the rest:",
-      "`COPY package.json package-lock.json ./` / `RUN npm ci` / `COPY . .`. Not fixable automatically."
+      "`COPY package.json package-lock.json ./` / `RUN npm ci` / `COPY . .`.",
+      "",
+      "Fixable (unsafe, `--unsafe-fixes`), when the manifests can be named exactly: before the",
+      "`COPY . <dest>` the fix inserts `COPY <manifests> <dest>/` and moves the install RUN right after it.",
+      "The manifests are the files of the build context's root the manager reads (for",
+      "`pip install -r <file>`, the named requirements file, plus the other `requirements*.txt` when the",
+      "context is known); for every other manager the build context must be available. Offered only when",
+      "the COPY copies `.` alone (with at most `--chown`, `--chmod`, `--link`) to a plain destination, the",
+      "install RUN is a shell-form RUN holding nothing but the install (and cache clean-up or `rm`), runs",
+      "in that destination folder (`.`, or the WORKDIR), and follows the COPY with only LABEL/EXPOSE and no",
+      "comment in between. Not offered for installs that read sources or sub-folders: `pip install .`,",
+      "poetry/uv without `--no-root`/`--no-install-project`, cargo, Maven, Gradle, dotnet, composer,",
+      "pnpm workspaces, yarn with `.yarnrc.yml`. Unsafe because the install now runs without the",
+      "sources: lifecycle scripts (`postinstall`, `prepare`), npm workspaces, `-r`/`-e` lines in a",
+      "requirements file or `replace` paths in `go.mod` that point at other files will fail, and the",
+      "install no longer sees files the `.dockerignore` lets through beyond the manifests."
     ].join("\n")
   },
   check({ dockerfile, buildContext, report: report2 }) {
@@ -48862,6 +49362,7 @@ var cache_order_default = defineRule({
             reported.add(copy);
             report2({
               range: copy.range,
+              fix: manifestFirstFix(dockerfile, stage, copy, instruction, command, install, sources.get(copy) ?? [], buildContext),
               message: `${copy.kind} brings in ${brought} before "${install.display}" installs dependencies (line ${instruction.startLine}): every source change re-runs the install. Copy ${install.manifestHint} first, install, then copy the rest`
             });
           }
@@ -48910,7 +49411,12 @@ function contextualJunk(name2, siblingNames, childNames) {
 function baseName(path6) {
   return path6.slice(path6.lastIndexOf("/") + 1);
 }
+var junkCache = /* @__PURE__ */ new WeakMap();
+var secretCache = /* @__PURE__ */ new WeakMap();
 function junkInContext(context) {
+  return perWalk(junkCache, context, () => computeJunk(context));
+}
+function computeJunk(context) {
   const { children } = contextIndex(context);
   const sizes = folderSizes(context, { includeIgnored: false });
   const found = [];
@@ -48960,6 +49466,9 @@ function secretByName(path6) {
 }
 var TEST_FOLDER = /(?:^|\/)(?:testdata|test-data|fixtures|__fixtures__|test|tests|__tests__|spec)\//u;
 function secretFiles(context) {
+  return perWalk(secretCache, context, () => computeSecrets(context));
+}
+function computeSecrets(context) {
   const found = [];
   for (const entry of context.entries) {
     if (entry.ignored || entry.isDirectory || entry.isSymlink || TEST_FOLDER.test(entry.path)) continue;
@@ -49372,211 +49881,6 @@ var analysisRules = [
   unused_stage_default
 ];
 
-// src/rules/fix-helpers.ts
-function replaceRange(range, text) {
-  return { range, text };
-}
-function insertAt(position, text) {
-  return { range: { start: position, end: position }, text };
-}
-function makeFix(applicability, description, ...edits) {
-  return { edits, applicability, description };
-}
-function keywordLike(original, keyword) {
-  if (original === original.toLowerCase()) return keyword.toLowerCase();
-  if (original === original.toUpperCase()) return keyword.toUpperCase();
-  return keyword.charAt(0).toUpperCase() + keyword.slice(1).toLowerCase();
-}
-function doubleQuoted(value, escapeChar) {
-  let quoted = '"';
-  for (const character of value) {
-    if (character === '"' || character === "$" || character === escapeChar) quoted += escapeChar;
-    quoted += character;
-  }
-  return `${quoted}"`;
-}
-function after(position) {
-  return { line: position.line, column: position.column + 1 };
-}
-var SHELL_COMMENT = /(?:^|[\s;&|()])#/;
-function scriptAppendPosition(run3, escapeChar) {
-  if (run3.form !== "shell" || run3.heredocs.length > 0) return null;
-  const script = run3.script;
-  if (script.hasSyntaxError || script.commands.length === 0 || SHELL_COMMENT.test(script.source)) return null;
-  let end = script.source.trimEnd().length;
-  if (end > 0 && script.source[end - 1] === ";" && script.source[end - 2] !== ";") {
-    end = script.source.slice(0, end - 1).trimEnd().length;
-  }
-  if (end === 0) return null;
-  const last = script.source[end - 1];
-  if (last === "&" || last === "|" || last === "(" || last === ";" || last === escapeChar) return null;
-  return after(script.map.positionAt(end - 1));
-}
-var PLAIN_CHARACTER = /[A-Za-z0-9_./:=@%+,-]/;
-var SHELL_ONLY_WORDS = /* @__PURE__ */ new Set([
-  ".",
-  ":",
-  "[",
-  "[[",
-  "alias",
-  "bg",
-  "break",
-  "case",
-  "cd",
-  "continue",
-  "eval",
-  "export",
-  "fg",
-  "for",
-  "function",
-  "if",
-  "jobs",
-  "local",
-  "read",
-  "readonly",
-  "return",
-  "set",
-  "shift",
-  "source",
-  "trap",
-  "ulimit",
-  "umask",
-  "unset",
-  "until",
-  "wait",
-  "while",
-  "{",
-  "!",
-  "exit",
-  "shopt",
-  "type",
-  "hash",
-  "times",
-  "getopts",
-  "declare",
-  "typeset"
-]);
-function literalShellWord(raw) {
-  let value = "";
-  let index = 0;
-  while (index < raw.length) {
-    const character = raw[index];
-    if (character === "'" || character === '"') {
-      const close = raw.indexOf(character, index + 1);
-      if (close === -1) return null;
-      const inner = raw.slice(index + 1, close);
-      if (character === '"' && /[$`\\]/.test(inner)) return null;
-      value += inner;
-      index = close + 1;
-    } else if (PLAIN_CHARACTER.test(character)) {
-      value += character;
-      index++;
-    } else {
-      return null;
-    }
-  }
-  return value;
-}
-function execFormFor(words) {
-  const values = [];
-  for (const word of words) {
-    const value = literalShellWord(word.raw);
-    if (value === null) return null;
-    values.push(value);
-  }
-  if (values[0] === "exec") values.shift();
-  const program = values[0];
-  if (program === void 0 || program === "" || program.includes("=") || SHELL_ONLY_WORDS.has(program)) return null;
-  return `[${values.map((value) => JSON.stringify(value)).join(", ")}]`;
-}
-function wordsRange(words) {
-  return { start: words[0].range.start, end: words.at(-1).range.end };
-}
-function shellSetBefore(dockerfile, instruction) {
-  let stageIndex = instruction.stageIndex;
-  let limit = instruction.index;
-  while (stageIndex !== null && stageIndex >= 0) {
-    const stage = dockerfile.stages[stageIndex];
-    if (!stage) return false;
-    if (stage.instructions.some((candidate) => candidate.kind === "SHELL" && candidate.index < limit)) return true;
-    stageIndex = stage.baseStageIndex;
-    limit = Number.POSITIVE_INFINITY;
-  }
-  return false;
-}
-function joinClean(base, relative6) {
-  const parts2 = [];
-  for (const part of `${base}/${relative6}`.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts2.pop();
-    else parts2.push(part);
-  }
-  return `/${parts2.join("/")}`;
-}
-function plainWorkdirPath(instruction, escapeChar) {
-  if (instruction.words.length !== 1) return null;
-  const raw = instruction.words[0].raw;
-  const unquoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.at(-1) === raw[0] ? raw.slice(1, -1) : raw;
-  if (unquoted === "" || /[$"'\s]/.test(unquoted) || unquoted.includes(escapeChar) || /^[A-Za-z]:/.test(unquoted)) return null;
-  return unquoted;
-}
-var absoluteWorkdirCache = /* @__PURE__ */ new WeakMap();
-function absoluteWorkdirs(dockerfile) {
-  const cached = absoluteWorkdirCache.get(dockerfile);
-  if (cached) return cached;
-  const resolved2 = /* @__PURE__ */ new Map();
-  const finalWorkdir = [];
-  for (const stage of dockerfile.stages) {
-    const image = stage.from.image;
-    let current = stage.baseStageIndex !== null ? finalWorkdir[stage.baseStageIndex] ?? null : image.registry === null && image.name === "scratch" ? "/" : null;
-    for (const instruction of stage.instructions) {
-      if (instruction.kind !== "WORKDIR") continue;
-      const path6 = plainWorkdirPath(instruction, dockerfile.escapeChar);
-      if (path6 === null) current = null;
-      else if (path6.startsWith("/")) current = joinClean("/", path6);
-      else if (current === null) current = null;
-      else {
-        current = joinClean(current, path6);
-        resolved2.set(instruction, current);
-      }
-    }
-    finalWorkdir[stage.index] = current;
-  }
-  absoluteWorkdirCache.set(dockerfile, resolved2);
-  return resolved2;
-}
-function absoluteWorkdirFix(dockerfile, instruction) {
-  const absolute = absoluteWorkdirs(dockerfile).get(instruction);
-  if (absolute === void 0) return void 0;
-  return makeFix("safe", `Use the absolute path ${absolute}`, replaceRange(instruction.words[0].range, absolute));
-}
-function continuationIndent(dockerfile) {
-  const lines = dockerfile.lines;
-  for (let index = 0; index + 1 < lines.length; index++) {
-    if (!lines[index].trimEnd().endsWith(dockerfile.escapeChar)) continue;
-    const next = lines[index + 1];
-    const indent = /^[ \t]*/.exec(next)[0];
-    if (indent !== "" && next.trim() !== "" && !next.trimStart().startsWith("#")) return indent;
-  }
-  return "    ";
-}
-function commentsBetween(dockerfile, firstLine, lastLine) {
-  return dockerfile.comments.some((comment) => comment.line > firstLine && comment.line < lastLine);
-}
-function execFormFix(dockerfile, instruction, commandWords) {
-  if (commandWords.length === 0 || instruction.heredocs.length > 0 || shellSetBefore(dockerfile, instruction)) return void 0;
-  const range = wordsRange(commandWords);
-  if (commentsBetween(dockerfile, range.start.line, range.end.line)) return void 0;
-  const json = execFormFor(commandWords);
-  if (json === null) return void 0;
-  return makeFix("unsafe", `Use the exec form ${json}`, replaceRange(range, json));
-}
-function appendCommandFix(run3, dockerfile, command) {
-  const position = scriptAppendPosition(run3, dockerfile.escapeChar);
-  if (position === null) return void 0;
-  return makeFix("safe", `Append && ${command}`, insertAt(position, ` && ${command}`));
-}
-
 // src/rules/hadolint/dl3000.ts
 var WINDOWS_DRIVE = /^[A-Za-z]:/;
 function stripSurroundingQuotes(text) {
@@ -49601,12 +49905,7 @@ var dl3000_default = defineRule({
       "differ: BuildKit checks only the first WORKDIR of a stage lineage and expands variables first,",
       "hadolint checks every WORKDIR as written. Fix: use an absolute path.",
       "",
-      "Fixable (safe), only when the base directory is known: `--fix` writes the absolute path the WORKDIR",
-      "resolves to (`WORKDIR /app` \u2026 `WORKDIR src` \u2192 `WORKDIR /app/src`), joined and cleaned as BuildKit",
-      "does. The base is known after an earlier WORKDIR with a plain absolute path in the same stage or a",
-      "parent stage of this Dockerfile, or at the start of a stage built `FROM scratch` (working directory",
-      "`/`). Any other base image may set its own working directory (`golang`: `/go`), so its default is",
-      "never guessed and such a WORKDIR gets no fix; nor does a path with a variable, a quote or a blank."
+      ...ABSOLUTE_WORKDIR_FIX_DOCS
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3000"
   },
@@ -50630,12 +50929,7 @@ var json_args_recommended_default = defineRule({
       "Difference: BuildKit also stays quiet when the *base image* config sets a shell; dockside cannot",
       'see image configs. Fix: `CMD ["program", "arg"]`, or `SHELL [...]` if you need a shell.',
       "",
-      "Fixable (unsafe, `--unsafe-fixes`): the shell words become a JSON array (`CMD npm start` \u2192",
-      '`CMD ["npm", "start"]`; a leading `exec` is dropped). Unsafe because the program no longer runs',
-      "under `/bin/sh -c`: it becomes PID 1 and receives signals, variables are no longer expanded, and an",
-      "ENTRYPOINT starts receiving CMD as arguments. Offered only for one simple command with literal",
-      "words: no `$`, `&&`, `;`, pipe, redirect, glob, backquote, escape or comment, no variable",
-      "assignment or shell builtin (`cd`, `source`, \u2026) as the program, and not after a `SHELL` instruction."
+      ...EXEC_FORM_FIX_DOCS
     ].join("\n"),
     url: "https://docs.docker.com/go/dockerfile/rule/json-args-recommended/"
   },
@@ -50739,13 +51033,11 @@ var maintainer_deprecated_default = defineRule({
     for (const instruction of dockerfile.instructions) {
       if (instruction.kind !== "MAINTAINER") continue;
       const author = instruction.argsText.trim();
+      const label = `${keywordLike(instruction.keyword, "LABEL")} org.opencontainers.image.authors=`;
       const fix = author !== "" && instruction.stageIndex >= 0 ? makeFix(
         "safe",
         "Replace MAINTAINER with the org.opencontainers.image.authors label",
-        replaceRange(
-          instruction.range,
-          `${keywordLike(instruction.keyword, "LABEL")} org.opencontainers.image.authors=${doubleQuoted(author, dockerfile.escapeChar)}`
-        )
+        replaceRange(instruction.range, label + doubleQuoted(author, dockerfile.escapeChar))
       ) : void 0;
       report2({
         range: instruction.keywordRange,
@@ -51056,12 +51348,7 @@ var workdir_relative_path_default = defineRule({
       "This is BuildKit's check; hadolint's DL3000 (`use-absolute-workdir`) is a separate rule because it",
       "flags every relative WORKDIR, without expansion. Fix: use an absolute path.",
       "",
-      "Fixable (safe), only when the base directory is known: `--fix` writes the absolute path the WORKDIR",
-      "resolves to (`WORKDIR /app` \u2026 `WORKDIR src` \u2192 `WORKDIR /app/src`), joined and cleaned as BuildKit",
-      "does. The base is known after an earlier WORKDIR with a plain absolute path in the same stage or a",
-      "parent stage of this Dockerfile, or at the start of a stage built `FROM scratch` (working directory",
-      "`/`). Any other base image may set its own working directory (`golang`: `/go`), so its default is",
-      "never guessed and such a WORKDIR gets no fix; nor does a path with a variable, a quote or a blank.",
+      ...ABSOLUTE_WORKDIR_FIX_DOCS,
       "As this rule only flags the first WORKDIR of a lineage, in practice only `FROM scratch` stages are fixed."
     ].join("\n"),
     url: "https://docs.docker.com/go/dockerfile/rule/workdir-relative-path/"
@@ -51403,10 +51690,11 @@ var dl3012_default = defineRule({
 // src/rules/hadolint/dl3020.ts
 var FLAGS_COPY_SHARES = /* @__PURE__ */ new Set(["chown", "chmod", "link", "exclude"]);
 var GLOB_CHARACTERS2 = /[*?[]/;
+var ZSTD_EXTENSION = /\.t?zstd?$/i;
 var FIXED_EXTENSION = /^[^/]*\.[A-Za-z0-9]+$/;
 function copiedAsIs(value) {
   if (value.includes("://") || value.startsWith("git@") || value.includes("$")) return false;
-  if (isArchivePath(value.toLowerCase())) return false;
+  if (isArchivePath(value) || isArchivePath(value.toLowerCase()) || ZSTD_EXTENSION.test(value)) return false;
   const lastGlob = Math.max(value.lastIndexOf("*"), value.lastIndexOf("?"), value.lastIndexOf("["));
   return !GLOB_CHARACTERS2.test(value) || FIXED_EXTENSION.test(value.slice(lastGlob + 1));
 }
@@ -51439,7 +51727,7 @@ var dl3020_default = defineRule({
       "Fix: replace `ADD` with `COPY`.",
       "",
       "Fixable (safe): `--fix` rewrites the keyword to `COPY` when every source is a local path ADD copies as",
-      "it is: no URL or git source, no `$` variable, no archive name (`.tar`, `.gz`, \u2026 in any case), no glob",
+      "it is: no URL or git source, no `$` variable, no archive name (`.tar`, `.gz`, `.zst`, \u2026 in any case), no glob",
       "that could match an archive (`*.jar` is fixed, `files/*` is not), no heredoc, and only flags COPY",
       "shares (`--chown`, `--chmod`, `--link`, `--exclude`; not `--checksum`, `--keep-git-dir`, `--unpack`).",
       "Several sources need a destination ending in `/`. Caveat: ADD recognises a tar archive by its",
@@ -51574,12 +51862,7 @@ var dl3025_default = defineRule({
       "",
       'Fix: write `CMD ["executable", "arg"]`.',
       "",
-      "Fixable (unsafe, `--unsafe-fixes`): the shell words become a JSON array (`CMD npm start` \u2192",
-      '`CMD ["npm", "start"]`; a leading `exec` is dropped). Unsafe because the program no longer runs',
-      "under `/bin/sh -c`: it becomes PID 1 and receives signals, variables are no longer expanded, and an",
-      "ENTRYPOINT starts receiving CMD as arguments. Offered only for one simple command with literal",
-      "words: no `$`, `&&`, `;`, pipe, redirect, glob, backquote, escape or comment, no variable",
-      "assignment or shell builtin (`cd`, `source`, \u2026) as the program, and not after a `SHELL` instruction."
+      ...EXEC_FORM_FIX_DOCS
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3025"
   },
@@ -51589,7 +51872,11 @@ var dl3025_default = defineRule({
       if (!shellForm || instruction.argsText.trim() === "") continue;
       const commandWords = instruction.kind === "HEALTHCHECK" ? instruction.words.slice(1) : instruction.words;
       const fix = execFormFix(dockerfile, instruction, commandWords);
-      report2({ range: instruction.range, message: "Use arguments JSON notation for CMD and ENTRYPOINT arguments", ...fix ? { fix } : {} });
+      report2({
+        range: instruction.range,
+        message: "Use arguments JSON notation for CMD and ENTRYPOINT arguments",
+        ...fix ? { fix } : {}
+      });
     }
   }
 });
@@ -52821,7 +53108,7 @@ var dl3009_default = defineRule({
     name: "apt-lists-not-deleted",
     family: "hadolint",
     severity: "info",
-    fixable: false,
+    fixable: "safe",
     description: "Delete the apt lists (/var/lib/apt/lists) after installing something.",
     docs: [
       "Flags a RUN that runs `apt-get update` (or `apt update`, `aptitude update`) without removing",
@@ -52837,7 +53124,10 @@ var dl3009_default = defineRule({
       "dockside recognises a reused stage the way BuildKit resolves `FROM <stage>` (stage names",
       "are case-insensitive), where hadolint compares the text exactly.",
       "",
-      "Not fixable."
+      "Fixable (safe): `--fix` appends `&& rm -rf /var/lib/apt/lists/*` after the last command of the",
+      "RUN. Not offered when the end of the script is not a plain command list: exec-form or heredoc",
+      "RUNs, a comment inside the RUN, a script ending in `&`, `|` or an unfinished line, one whose",
+      "last command is `exit`, or a `SHELL` that is not a POSIX shell (PowerShell 5 has no `&&`)."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3009"
   },
@@ -52852,7 +53142,9 @@ var dl3009_default = defineRule({
       if (cleaned || listsLiveInMount(run3) || !matters(entry)) continue;
       report2({
         range: commandRange(run3, update),
-        message: "Delete the apt lists (/var/lib/apt/lists) after installing something"
+        message: "Delete the apt lists (/var/lib/apt/lists) after installing something",
+        // After a final `exit` the appended clean-up would never run.
+        fix: commands.at(-1)?.name === "exit" ? void 0 : appendCommandFix(run3, dockerfile, "rm -rf /var/lib/apt/lists/*")
       });
     }
   }
@@ -52979,7 +53271,7 @@ var dl3014_default = defineRule({
     name: "apt-get-assume-yes",
     family: "hadolint",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     description: "Use the `-y` switch to avoid manual input `apt-get -y install <package>`.",
     docs: [
       "Flags an `apt-get install` (also in `ONBUILD RUN`) without `-y`: when apt-get wants to ask",
@@ -52987,19 +53279,23 @@ var dl3014_default = defineRule({
       "A quiet level of exactly 2 (`-qq`, `-q -q`, `-q=2`) also implies `-y` and is accepted;",
       "`-q` alone and `-qqq` are not (as in hadolint).",
       "",
-      "Not fixable yet."
+      "Fixable (safe): `--fix` inserts `-y` right after `apt-get` in every `apt-get install` of the",
+      "RUN that lacks it (`apt-get install curl` \u2192 `apt-get -y install curl`). Not offered for",
+      "exec-form or heredoc RUNs."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3014"
   },
   check({ dockerfile, report: report2 }) {
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
-      const interactive = run3.script.commands.find(
+      const interactive = run3.script.commands.filter(
         (command) => command.name === "apt-get" && hasArg(command, "install") && !isNonInteractive(command)
       );
-      if (interactive) {
+      const first = interactive[0];
+      if (first) {
         report2({
-          range: commandRange(run3, interactive),
-          message: "Use the `-y` switch to avoid manual input `apt-get -y install <package>`"
+          range: commandRange(run3, first),
+          message: "Use the `-y` switch to avoid manual input `apt-get -y install <package>`",
+          fix: insertFlagFix(run3, interactive, (command) => wordNamed(command, "apt-get"), " -y", "safe", "Add -y to apt-get install")
         });
       }
     }
@@ -53013,7 +53309,7 @@ var dl3015_default = defineRule({
     name: "apt-get-no-install-recommends",
     family: "hadolint",
     severity: "info",
-    fixable: false,
+    fixable: "unsafe",
     description: "Avoid additional packages by specifying `--no-install-recommends`.",
     docs: [
       "Flags an `apt-get install` (also in `ONBUILD RUN`) without `--no-install-recommends`: by",
@@ -53021,17 +53317,33 @@ var dl3015_default = defineRule({
       "for things the container never uses. Add `--no-install-recommends` (or",
       "`-o APT::Install-Recommends=false`, which is accepted too).",
       "",
-      "Not fixable yet."
+      "Fixable (unsafe, `--unsafe-fixes`): inserts `--no-install-recommends` after `install` in every",
+      "`apt-get install` of the RUN that lacks it. Unsafe because it changes which packages end up in",
+      "the image: software that relied on a recommended package (`ca-certificates` for `curl` over",
+      "HTTPS, `gnupg` for `apt-key`\u2026) can break until that package is named explicitly. Not offered",
+      "for exec-form or heredoc RUNs."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3015"
   },
   check({ dockerfile, report: report2 }) {
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
-      const install = run3.script.commands.find(
+      const installs = run3.script.commands.filter(
         (command) => command.name === "apt-get" && hasArg(command, "install") && !hasFlag(command, "no-install-recommends") && !hasArg(command, "APT::Install-Recommends=false")
       );
-      if (install) {
-        report2({ range: commandRange(run3, install), message: "Avoid additional packages by specifying `--no-install-recommends`" });
+      const first = installs[0];
+      if (first) {
+        report2({
+          range: commandRange(run3, first),
+          message: "Avoid additional packages by specifying `--no-install-recommends`",
+          fix: insertFlagFix(
+            run3,
+            installs,
+            (command) => wordNamed(command, "install", "args"),
+            " --no-install-recommends",
+            "unsafe",
+            "Add --no-install-recommends to apt-get install"
+          )
+        });
       }
     }
   }
@@ -53157,7 +53469,7 @@ var dl3019_default = defineRule({
     name: "apk-no-cache",
     family: "hadolint",
     severity: "info",
-    fixable: false,
+    fixable: "safe",
     description: "Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.",
     docs: [
       "Flags an `apk add` (also in `ONBUILD RUN`) without `--no-cache`: apk then keeps the package",
@@ -53167,18 +53479,22 @@ var dl3019_default = defineRule({
       "Not reported when a BuildKit cache or tmpfs mount targets `/var/cache/apk`",
       "(`RUN --mount=type=cache,target=/var/cache/apk apk add \u2026`), which keeps the cache out of the image.",
       "",
-      "Not fixable yet."
+      "Fixable (safe): `--fix` inserts `--no-cache` after `add` in every `apk add` of the RUN that lacks",
+      "it. A separate `apk update` or `rm -rf /var/cache/apk/*` is left in place (harmless, now",
+      "redundant). Not offered for exec-form or heredoc RUNs."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3019"
   },
   check({ dockerfile, report: report2 }) {
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
-      const add = run3.script.commands.find(
+      const adds = run3.script.commands.filter(
         (command) => command.name === "apk" && hasArg(command, "add") && !hasFlag(command, "no-cache")
       );
+      const add = adds[0];
       if (add && !hasCacheMount(run3, "/var/cache/apk")) {
         report2({
           range: commandRange(run3, add),
+          fix: insertFlagFix(run3, adds, (command) => wordNamed(command, "add", "args"), " --no-cache", "safe", "Add --no-cache to apk add"),
           message: "Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages"
         });
       }
@@ -53326,7 +53642,7 @@ var dl3042_default = defineRule({
     name: "pip-no-cache-dir",
     family: "hadolint",
     severity: "warning",
-    fixable: false,
+    fixable: "safe",
     description: "Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`.",
     docs: [
       "Flags a `pip install` (also `pip3`, `python -m pip install`, and in `ONBUILD RUN`) without",
@@ -53341,7 +53657,9 @@ var dl3042_default = defineRule({
       "Difference from hadolint: hadolint keys the ENV state by image name for stages without an",
       "alias, so `FROM python:3.12` twice shares it; dockside follows the stages as BuildKit does.",
       "",
-      "Not fixable."
+      "Fixable (safe): `--fix` inserts `--no-cache-dir` after `install` in every such `pip install` of",
+      "the RUN (`pip install flask` \u2192 `pip install --no-cache-dir flask`). Not offered for exec-form or",
+      "heredoc RUNs."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3042"
   },
@@ -53351,12 +53669,14 @@ var dl3042_default = defineRule({
     const coveredByEnv = runsWithNoCacheEnv(dockerfile);
     for (const { run: run3 } of runs) {
       if (coveredByEnv.has(run3) || scriptSetsNoCache(run3) || hasCacheMount(run3, ".cache/pip")) continue;
-      const pip = run3.script.commands.find(
+      const pips = run3.script.commands.filter(
         (command) => isPipInstall(command) && !hasArg(command, "--no-cache-dir") && !isPipWrapper(command)
       );
+      const pip = pips[0];
       if (pip) {
         report2({
           range: commandRange(run3, pip),
+          fix: insertFlagFix(run3, pips, (command) => wordNamed(command, "install", "args"), " --no-cache-dir", "safe", "Add --no-cache-dir to pip install"),
           message: "Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`"
         });
       }
@@ -53696,23 +54016,6 @@ function firstUnversionedRpmInstall(run3, tools, skipPackageCheckArgs, variables
   }
   return null;
 }
-var ARCHIVE_EXTENSIONS2 = [
-  ".tar",
-  ".Z",
-  ".bz2",
-  ".gz",
-  ".lz",
-  ".lzma",
-  ".tZ",
-  ".tb2",
-  ".tbz",
-  ".tbz2",
-  ".tgz",
-  ".tlz",
-  ".tpz",
-  ".txz",
-  ".xz"
-];
 var EXTRACT_COMMANDS = /* @__PURE__ */ new Set([
   "unzip",
   "gunzip",
@@ -53724,9 +54027,6 @@ var EXTRACT_COMMANDS = /* @__PURE__ */ new Set([
   "zcat",
   "gzcat"
 ]);
-function isArchivePath2(path6) {
-  return ARCHIVE_EXTENSIONS2.some((extension) => path6.endsWith(extension));
-}
 function pathBasename(path6) {
   const cut = Math.max(path6.lastIndexOf("/"), path6.lastIndexOf("\\"));
   return cut === -1 ? path6 : path6.slice(cut + 1);
@@ -53740,12 +54040,12 @@ function copyPathText(copy, word) {
 function copiedArchives(copy) {
   if (copy.destination) {
     const name2 = pathBasename(copyPathText(copy, copy.destination));
-    if (isArchivePath2(name2)) return [{ name: name2, word: copy.destination }];
+    if (isArchivePath(name2)) return [{ name: name2, word: copy.destination }];
   }
   const archives = [];
   for (const source of copy.sources) {
     const name2 = pathBasename(copyPathText(copy, source));
-    if (isArchivePath2(name2)) archives.push({ name: name2, word: source });
+    if (isArchivePath(name2)) archives.push({ name: name2, word: source });
   }
   return archives;
 }
@@ -53788,6 +54088,17 @@ function shortOrLongFlags(argument) {
     return [equals === -1 ? argument.slice(2) : argument.slice(2, equals)];
   }
   return [...argument.slice(1)];
+}
+function reportUnversionedRpmInstalls(dockerfile, report2, tools, skippedSubcommands, message) {
+  for (const stream of instructionStreams(dockerfile, { onbuild: true })) {
+    const variables = new RpmVersionVariables(dockerfile);
+    for (const instruction of stream) {
+      variables.visit(instruction);
+      if (instruction.kind !== "RUN") continue;
+      const command = firstUnversionedRpmInstall(instruction, [...tools], [...skippedSubcommands], variables);
+      if (command) report2({ range: commandRange(instruction, command), message });
+    }
+  }
 }
 
 // src/rules/hadolint/dl3010.ts
@@ -53890,19 +54201,18 @@ var dl3032_default = defineRule({
       "",
       "Fixable (safe): `--fix` appends ` && yum clean all` at the end of the RUN's script, so the cache",
       "is removed in the same layer. Not fixed: exec form, heredocs, a script with a shell syntax error or",
-      "a comment, or one ending in `&`, `|` or the escape character."
+      "a comment, or one ending in `&`, `|` or the escape character; nor a RUN that already cleans before",
+      "installing (only the first clean counts, so appending another would not help), nor under a `SHELL`",
+      "that is not a POSIX-style shell (PowerShell has no `&&`)."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3032"
   },
   check({ dockerfile, report: report2 }) {
+    const isClean = (command) => command.name === "yum" && hasArg(command, "clean", "all") || command.name === "rm" && hasArg(command, "-rf", "/var/cache/yum/*");
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
-      const install = installNotCleanedAfter(
-        run3,
-        (command) => command.name === "yum" && hasArg(command, "install"),
-        (command) => command.name === "yum" && hasArg(command, "clean", "all") || command.name === "rm" && hasArg(command, "-rf", "/var/cache/yum/*")
-      );
+      const install = installNotCleanedAfter(run3, (command) => command.name === "yum" && hasArg(command, "install"), isClean);
       if (!install) continue;
-      const fix = appendCommandFix(run3, dockerfile, "yum clean all");
+      const fix = run3.script.commands.some(isClean) ? void 0 : appendCommandFix(run3, dockerfile, "yum clean all");
       report2({ range: commandRange(run3, install), message: "`yum clean all` missing after yum command.", ...fix ? { fix } : {} });
     }
   }
@@ -53931,17 +54241,7 @@ var dl3033_default = defineRule({
     url: "https://github.com/hadolint/hadolint/wiki/DL3033"
   },
   check({ dockerfile, report: report2 }) {
-    for (const stream of instructionStreams(dockerfile, { onbuild: true })) {
-      const variables = new RpmVersionVariables(dockerfile);
-      for (const instruction of stream) {
-        variables.visit(instruction);
-        if (instruction.kind !== "RUN") continue;
-        const command = firstUnversionedRpmInstall(instruction, ["yum"], ["module"], variables);
-        if (command) {
-          report2({ range: commandRange(instruction, command), message: "Specify version with `yum install -y <package>-<version>`." });
-        }
-      }
-    }
+    reportUnversionedRpmInstalls(dockerfile, report2, ["yum"], ["module"], "Specify version with `yum install -y <package>-<version>`.");
   }
 });
 
@@ -54139,7 +54439,8 @@ var dl3040_default = defineRule({
       "Fixable (safe): `--fix` appends ` && dnf clean all` (` && microdnf clean all` when microdnf installed)",
       "at the end of the RUN's script, so the cache is removed in the same layer. Not fixed: exec form,",
       "heredocs, a script with a shell syntax error or a comment, or one ending in `&`, `|` or the escape",
-      "character."
+      "character; nor a RUN that already cleans before installing (only the first clean counts), nor under",
+      "a `SHELL` that is not a POSIX-style shell (PowerShell has no `&&`)."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3040"
   },
@@ -54147,15 +54448,15 @@ var dl3040_default = defineRule({
     for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
       if (hasCacheMount(run3, "/var/cache/libdnf5") || hasCacheMount(run3, ".cache/libdnf5")) continue;
       let uncleaned = null;
+      let cleanedBefore = false;
       for (const tool of ["dnf", "microdnf"]) {
-        uncleaned ??= installNotCleanedAfter(
-          run3,
-          (command) => command.name === tool && hasArg(command, ...DNF_INSTALL_ARGS),
-          (command) => command.name === tool && hasArg(command, "clean", "all") || command.name === "rm" && hasArg(command, "-rf", "/var/cache/libdnf5*")
-        );
+        if (uncleaned) break;
+        const isClean = (command) => command.name === tool && hasArg(command, "clean", "all") || command.name === "rm" && hasArg(command, "-rf", "/var/cache/libdnf5*");
+        uncleaned = installNotCleanedAfter(run3, (command) => command.name === tool && hasArg(command, ...DNF_INSTALL_ARGS), isClean);
+        cleanedBefore = run3.script.commands.some(isClean);
       }
       if (!uncleaned) continue;
-      const fix = appendCommandFix(run3, dockerfile, `${uncleaned.name} clean all`);
+      const fix = cleanedBefore ? void 0 : appendCommandFix(run3, dockerfile, `${uncleaned.name} clean all`);
       report2({ range: commandRange(run3, uncleaned), message: "`dnf clean all` missing after dnf command.", ...fix ? { fix } : {} });
     }
   }
@@ -54184,17 +54485,7 @@ var dl3041_default = defineRule({
     url: "https://github.com/hadolint/hadolint/wiki/DL3041"
   },
   check({ dockerfile, report: report2 }) {
-    for (const stream of instructionStreams(dockerfile, { onbuild: true })) {
-      const variables = new RpmVersionVariables(dockerfile);
-      for (const instruction of stream) {
-        variables.visit(instruction);
-        if (instruction.kind !== "RUN") continue;
-        const command = firstUnversionedRpmInstall(instruction, ["dnf", "microdnf"], ["module", "group"], variables);
-        if (command) {
-          report2({ range: commandRange(instruction, command), message: "Specify version with `dnf install -y <package>-<version>`." });
-        }
-      }
-    }
+    reportUnversionedRpmInstalls(dockerfile, report2, ["dnf", "microdnf"], ["module", "group"], "Specify version with `dnf install -y <package>-<version>`.");
   }
 });
 
@@ -54277,7 +54568,7 @@ var dl3047_default = defineRule({
 // src/rules/hadolint/dl3059.ts
 function mergeFix(dockerfile, run3) {
   const previous = dockerfile.instructions[run3.index - 1];
-  if (previous?.kind !== "RUN") return void 0;
+  if (previous?.kind !== "RUN" || !andListAllowed(dockerfile, run3)) return void 0;
   for (const candidate of [previous, run3]) {
     if (candidate.form !== "shell" || candidate.heredocs.length > 0) return void 0;
     if (candidate.script.hasSyntaxError || candidate.script.commands.length !== 1) return void 0;
@@ -54286,9 +54577,13 @@ function mergeFix(dockerfile, run3) {
   const firstWord = run3.words[0];
   if (appendAt === null || firstWord === void 0) return void 0;
   if (commentsBetween(dockerfile, appendAt.line, firstWord.range.start.line)) return void 0;
-  const joint = ` && ${dockerfile.escapeChar}
+  const lastCharacter = { line: appendAt.line, column: appendAt.column - 1 };
+  const kept = dockerfile.lines[lastCharacter.line - 1]?.charAt(lastCharacter.column - 1) ?? "";
+  if (kept === "") return void 0;
+  const joint = `${kept} && ${dockerfile.escapeChar}
 ${continuationIndent(dockerfile)}`;
-  return makeFix("unsafe", "Merge this RUN into the previous one", replaceRange({ start: appendAt, end: firstWord.range.start }, joint));
+  const merged = replaceRange({ start: lastCharacter, end: firstWord.range.start }, joint);
+  return makeFix("unsafe", "Merge this RUN into the previous one", merged);
 }
 function flagSignature(run3) {
   if (run3.mounts.length === 0 && run3.network === null && run3.security === null) return "";
@@ -54317,7 +54612,8 @@ var dl3059_default = defineRule({
       "blank lines between the two go. Unsafe because the commands now share one shell: a `cd` or `export`",
       "in the first carries over, and the layer cache is split differently. Not fixed: exec form, heredocs,",
       "a RUN whose script has a syntax error, ends in `&`/`|` or holds a comment, and comments between the",
-      "two RUNs (they would be lost)."
+      "two RUNs (they would be lost), and a stage whose `SHELL` is not a POSIX-style shell (PowerShell has",
+      "no `&&`)."
     ].join("\n"),
     url: "https://github.com/hadolint/hadolint/wiki/DL3059"
   },
@@ -54598,6 +54894,10 @@ function resolved(env2) {
     resolvedByEnvironment.set(key, entry);
   }
   return entry;
+}
+function shellcheckAvailability(env2 = process.env) {
+  const { available, binary: binary2, version, notice: notice2 } = resolved(env2);
+  return { available, binary: binary2, version, notice: notice2 };
 }
 var LEVELS = /* @__PURE__ */ new Set(["error", "warning", "info", "style"]);
 function toComment(raw) {
@@ -54900,6 +55200,7 @@ var shellcheck_default = defineRule({
     url: "https://www.shellcheck.net/wiki/"
   },
   check({ dockerfile, settings, report: report2 }) {
+    if (!shellcheckAvailability().available) return;
     const scripts = shellcheckScripts(dockerfile);
     if (scripts.length === 0) return;
     let results;
@@ -55157,7 +55458,7 @@ function applyFixesOnce(text, findings, options, lineEnding) {
     const key = JSON.stringify(edits);
     if (seen.has(key)) continue;
     const overlaps = edits.some(
-      (edit) => chosen.some((other) => edit.start < other.end && other.start < edit.end || edit.start === other.start && edit.end === other.end)
+      (edit) => chosen.some((other) => edit.start < other.end && other.start < edit.end || edit.start === other.start)
     );
     if (overlaps) continue;
     seen.add(key);
