@@ -7,14 +7,17 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CORPUS_DIR } from '../support/shared.js';
 import { corpusFixEngine, fixCorpusFiles } from './corpus-fix-check.js';
 
-const CORPUS = '/work/shared/corpus/dockerfiles';
+const CORPUS = join(CORPUS_DIR, 'dockerfiles');
+// ShellCheck findings carry no fixes; its ~40 ms per file would only slow this run down.
+process.env.DOCKSIDE_SHELLCHECK = 'off';
 const SAMPLE_STEP = 20;
 
 describe('autofix over the corpus sample', () => {
   if (!existsSync(CORPUS)) {
-    it.skip(`corpus not found at ${CORPUS}: skipped`, () => {});
+    it.skip('corpus: skipped, ../shared is absent on this machine', () => {});
     return;
   }
   let folder: string | null = null;
