@@ -54577,12 +54577,9 @@ function mergeFix(dockerfile, run3) {
   const firstWord = run3.words[0];
   if (appendAt === null || firstWord === void 0) return void 0;
   if (commentsBetween(dockerfile, appendAt.line, firstWord.range.start.line)) return void 0;
-  const lastCharacter = { line: appendAt.line, column: appendAt.column - 1 };
-  const kept = dockerfile.lines[lastCharacter.line - 1]?.charAt(lastCharacter.column - 1) ?? "";
-  if (kept === "") return void 0;
-  const joint = `${kept} && ${dockerfile.escapeChar}
+  const joint = ` && ${dockerfile.escapeChar}
 ${continuationIndent(dockerfile)}`;
-  const merged = replaceRange({ start: lastCharacter, end: firstWord.range.start }, joint);
+  const merged = replaceRange({ start: appendAt, end: firstWord.range.start }, joint);
   return makeFix("unsafe", "Merge this RUN into the previous one", merged);
 }
 function flagSignature(run3) {

@@ -20,15 +20,10 @@ function mergeFix(dockerfile: Dockerfile, run: RunInstruction): Fix | undefined 
   const firstWord = run.words[0];
   if (appendAt === null || firstWord === undefined) return undefined;
   if (commentsBetween(dockerfile, appendAt.line, firstWord.range.start.line)) return undefined;
-  // The edit starts one character early and writes that character again, so that an insertion at
-  // the end of the previous script (DL3032's ` && yum clean all`) overlaps it and waits for the
-  // next pass: the fixer applies an insertion and a replacement starting at the same offset in an
-  // order that corrupts the text.
-  const lastCharacter = { line: appendAt.line, column: appendAt.column - 1 };
-  const kept = dockerfile.lines[lastCharacter.line - 1]?.charAt(lastCharacter.column - 1) ?? '';
-  if (kept === '') return undefined;
-  const joint = `${kept} && ${dockerfile.escapeChar}\n${continuationIndent(dockerfile)}`;
-  const merged = replaceRange({ start: lastCharacter, end: firstWord.range.start }, joint);
+  // An insertion at the end of the previous script (DL3032's ` && yum clean all`) starts where this
+  // edit does: the fixer counts that as overlapping and applies it first, this merge in a later pass.
+  const joint = ` && ${dockerfile.escapeChar}\n${continuationIndent(dockerfile)}`;
+  const merged = replaceRange({ start: appendAt, end: firstWord.range.start }, joint);
   return makeFix('unsafe', 'Merge this RUN into the previous one', merged);
 }
 
