@@ -19866,6 +19866,649 @@ var init_scanner = __esm({
   }
 });
 
+// src/parser/shell-fast.ts
+function isWordBreak(code) {
+  return code === 32 /* Space */ || code === 9 /* Tab */ || code === 10 /* Newline */ || code === 59 /* Semicolon */ || code === 38 /* Ampersand */ || code === 124 /* Pipe */ || code === 60 /* Less */ || code === 62 /* Greater */ || code === 40 /* OpenParen */ || code === 41 /* CloseParen */ || code === 13;
+}
+function isNameStart(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
+}
+function isNameChar(code) {
+  return isNameStart(code) || code >= 48 && code <= 57;
+}
+function isDigit(code) {
+  return code >= 48 && code <= 57;
+}
+function isSpecialParameter(code) {
+  return code === 64 || code === 42 || code === 35 /* Hash */ || code === 63 || code === 36 /* Dollar */ || code === 33 /* Bang */ || code === 45;
+}
+function flagsOfWords(args2) {
+  const flags2 = [];
+  for (const argument of args2) {
+    const value = argument.value;
+    if (value === "-" || value === "--" || !value.startsWith("-")) continue;
+    if (value.startsWith("--")) {
+      const equals = value.indexOf("=");
+      flags2.push(equals === -1 ? value.slice(2) : value.slice(2, equals));
+    } else {
+      for (const character of value.slice(1)) flags2.push(character);
+    }
+  }
+  return flags2;
+}
+function parseShellFast(source) {
+  const parser2 = new FastShellParser(source);
+  try {
+    parser2.parseScript();
+  } catch (error2) {
+    if (error2 === GIVE_UP) return null;
+    throw error2;
+  }
+  const commands = parser2.commands;
+  commands.sort((a, b) => a.start - b.start);
+  renumberPipelines(commands);
+  return { commands, hasPipe: parser2.hasPipe };
+}
+function renumberPipelines(commands) {
+  let ids = null;
+  for (const command of commands) {
+    if (command.pipelineId === 0) continue;
+    ids ??= /* @__PURE__ */ new Map();
+    let id = ids.get(command.pipelineId);
+    if (id === void 0) {
+      id = ids.size + 1;
+      ids.set(command.pipelineId, id);
+    }
+    command.pipelineId = id;
+  }
+}
+var GiveUp, GIVE_UP, RESERVED_AT_COMMAND_START, DECLARATION_KEYWORDS, UNSET_KEYWORDS, NAME_WRAPPERS, FastShellParser;
+var init_shell_fast = __esm({
+  "src/parser/shell-fast.ts"() {
+    "use strict";
+    GiveUp = class {
+    };
+    GIVE_UP = new GiveUp();
+    RESERVED_AT_COMMAND_START = /* @__PURE__ */ new Set([
+      "if",
+      "then",
+      "elif",
+      "else",
+      "fi",
+      "for",
+      "while",
+      "until",
+      "do",
+      "done",
+      "case",
+      "esac",
+      "in",
+      "function",
+      "select",
+      "time",
+      "coproc",
+      "!",
+      "[",
+      "[[",
+      "]]",
+      "{",
+      "}"
+    ]);
+    DECLARATION_KEYWORDS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "readonly", "local"]);
+    UNSET_KEYWORDS = /* @__PURE__ */ new Set(["unset", "unsetenv"]);
+    NAME_WRAPPERS = /* @__PURE__ */ new Set(["command", "builtin", "exec", "busybox", "run"]);
+    FastShellParser = class {
+      constructor(source) {
+        this.source = source;
+        this.limit = source.length;
+      }
+      source;
+      position = 0;
+      /** Where the current (sub)script ends: the source length, or a closing backtick. */
+      limit;
+      commands = [];
+      hasPipe = false;
+      pipelineCounter = 0;
+      code(offset = this.position) {
+        return offset < this.limit ? this.source.charCodeAt(offset) : -1;
+      }
+      /** Skips blanks and backslash-newlines (tree-sitter: a line continuation is whitespace). */
+      skipBlanks() {
+        for (; ; ) {
+          const code = this.code();
+          if (code === 32 /* Space */ || code === 9 /* Tab */ || code === 13) this.position++;
+          else if (code === 92 /* Backslash */ && this.code(this.position + 1) === 10 /* Newline */) this.position += 2;
+          else return;
+        }
+      }
+      /** Skips blanks, newlines and comments between statements. */
+      skipSeparatorsAndComments() {
+        for (; ; ) {
+          this.skipBlanks();
+          const code = this.code();
+          if (code === 10 /* Newline */) this.position++;
+          else if (code === 35 /* Hash */) this.skipComment();
+          else return;
+        }
+      }
+      skipComment() {
+        const newline = this.source.indexOf("\n", this.position);
+        this.position = newline === -1 || newline >= this.limit ? this.limit : newline;
+      }
+      /** The whole script. */
+      parseScript() {
+        this.parseList(-1);
+        if (this.position < this.limit) throw GIVE_UP;
+      }
+      /**
+       * A list of and-or lists separated by `;`, `&` or newlines, up to `closer` (a `)` or `}` that
+       * the caller consumes; -1 for the end of the (sub)script).
+       */
+      parseList(closer) {
+        for (; ; ) {
+          this.skipSeparatorsAndComments();
+          const code = this.code();
+          if (code === -1) return;
+          if (code === closer) return;
+          if (closer === 125 /* CloseBrace */ && this.atWord("}")) return;
+          this.parseAndOr(closer);
+          this.skipBlanks();
+          const next = this.code();
+          if (next === 59 /* Semicolon */) {
+            if (this.code(this.position + 1) === 59 /* Semicolon */) throw GIVE_UP;
+            this.position++;
+          } else if (next === 38 /* Ampersand */) {
+            this.position++;
+          } else if (next === 10 /* Newline */) {
+            this.position++;
+          } else if (next === 35 /* Hash */) {
+            this.skipComment();
+          } else if (next === -1 || next === closer) {
+            return;
+          } else if (closer === 125 /* CloseBrace */ && this.atWord("}")) {
+            throw GIVE_UP;
+          } else throw GIVE_UP;
+        }
+      }
+      /** True when the text at the position is exactly `word` followed by a word break. */
+      atWord(word) {
+        if (!this.source.startsWith(word, this.position)) return false;
+        const after2 = this.position + word.length;
+        return after2 >= this.limit || isWordBreak(this.source.charCodeAt(after2));
+      }
+      parseAndOr(closer) {
+        this.parsePipeline(closer);
+        for (; ; ) {
+          this.skipBlanks();
+          const code = this.code();
+          const next = this.code(this.position + 1);
+          if (code === 38 /* Ampersand */ && next === 38 /* Ampersand */ || code === 124 /* Pipe */ && next === 124 /* Pipe */) {
+            this.position += 2;
+            this.skipLineBreaksInsideStatement();
+            this.parsePipeline(closer);
+          } else return;
+        }
+      }
+      /** After `&&`, `||` or `|`: newlines may follow, comments there would become tree nodes. */
+      skipLineBreaksInsideStatement() {
+        for (; ; ) {
+          this.skipBlanks();
+          const code = this.code();
+          if (code === 10 /* Newline */) this.position++;
+          else if (code === 35 /* Hash */) throw GIVE_UP;
+          else return;
+        }
+      }
+      parsePipeline(closer) {
+        const first = this.parseCommand(closer);
+        this.skipBlanks();
+        if (!(this.code() === 124 /* Pipe */ && this.code(this.position + 1) !== 124 /* Pipe */)) return;
+        const id = ++this.pipelineCounter;
+        this.hasPipe = true;
+        if (first) {
+          first.pipelineId = id;
+          first.pipelineIndex = 0;
+        }
+        let index = 0;
+        while (this.code() === 124 /* Pipe */ && this.code(this.position + 1) !== 124 /* Pipe */) {
+          this.position += this.code(this.position + 1) === 38 /* Ampersand */ ? 2 : 1;
+          this.skipLineBreaksInsideStatement();
+          index++;
+          const member = this.parseCommand(closer);
+          if (member) {
+            member.pipelineId = id;
+            member.pipelineIndex = index;
+          }
+          this.skipBlanks();
+        }
+      }
+      /**
+       * One command of a pipeline. Returns the simple command, the one a pipeline gives its slot to
+       * (tree-sitter: a subshell or group in a pipeline passes no slot to the commands inside).
+       */
+      parseCommand(closer) {
+        this.skipBlanks();
+        const code = this.code();
+        if (code === 40 /* OpenParen */) {
+          if (this.code(this.position + 1) === 40 /* OpenParen */) throw GIVE_UP;
+          this.position++;
+          this.parseList(41 /* CloseParen */);
+          if (this.code() !== 41 /* CloseParen */) throw GIVE_UP;
+          this.position++;
+          this.parseTrailingRedirects();
+          return null;
+        }
+        if (code === 123 /* OpenBrace */ && this.atWord("{")) {
+          this.position++;
+          this.parseList(125 /* CloseBrace */);
+          if (!this.atWord("}")) throw GIVE_UP;
+          this.position++;
+          this.parseTrailingRedirects();
+          return null;
+        }
+        return this.parseSimpleCommand();
+      }
+      /** Redirections after a compound command. */
+      parseTrailingRedirects() {
+        for (; ; ) {
+          this.skipBlanks();
+          if (!this.atRedirect()) {
+            const code = this.code();
+            if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) return;
+            throw GIVE_UP;
+          }
+          this.parseRedirect();
+          this.parseRedirectTargets();
+        }
+      }
+      parseSimpleCommand() {
+        const words = [];
+        let commandStart = -1;
+        let sawName = false;
+        let keyword = null;
+        for (; ; ) {
+          this.skipBlanks();
+          const code = this.code();
+          if (code === 38 /* Ampersand */ && this.code(this.position + 1) === 62 /* Greater */) {
+            if (!sawName) throw GIVE_UP;
+            this.parseRedirect();
+            this.parseRedirectTargets();
+            break;
+          }
+          if (code === -1 || code === 10 /* Newline */ || code === 59 /* Semicolon */ || code === 38 /* Ampersand */ || code === 124 /* Pipe */) break;
+          if (code === 41 /* CloseParen */) break;
+          if (code === 40 /* OpenParen */) throw GIVE_UP;
+          if (code === 35 /* Hash */) {
+            if (!sawName && commandStart === -1) throw GIVE_UP;
+            break;
+          }
+          if (this.atRedirect()) {
+            if (!sawName) throw GIVE_UP;
+            this.parseRedirect();
+            this.parseRedirectTargets();
+            break;
+          }
+          const scanned = this.scanWord();
+          if (!sawName) {
+            if (commandStart === -1) commandStart = scanned.word.start;
+            if (scanned.isAssignment) {
+              if (this.source.charCodeAt(scanned.word.end - 1) === 61 /* Equals */ && this.code() === 40 /* OpenParen */) throw GIVE_UP;
+              continue;
+            }
+            if (scanned.plain && RESERVED_AT_COMMAND_START.has(scanned.word.raw)) throw GIVE_UP;
+            if (scanned.word.raw.charCodeAt(0) === 91) throw GIVE_UP;
+            sawName = true;
+            if (scanned.plain && DECLARATION_KEYWORDS.has(scanned.word.raw)) {
+              if (commandStart !== scanned.word.start) throw GIVE_UP;
+              keyword = "declaration";
+            } else if (scanned.plain && UNSET_KEYWORDS.has(scanned.word.raw)) {
+              if (commandStart !== scanned.word.start) throw GIVE_UP;
+              keyword = "unset";
+            }
+            words.push(scanned.word);
+            continue;
+          }
+          if (keyword) {
+            words.push(this.declarationArgument(scanned));
+            continue;
+          }
+          words.push(scanned.word);
+        }
+        this.skipBlanks();
+        if (commandStart === -1) throw GIVE_UP;
+        if (!sawName) {
+          if (this.code() === 124 /* Pipe */ && this.code(this.position + 1) !== 124 /* Pipe */) throw GIVE_UP;
+          return null;
+        }
+        const first = words[0];
+        if (keyword) {
+          words[0] = { value: first.raw, raw: first.raw, literal: true, start: first.start, end: first.end };
+        }
+        const end = words[words.length - 1].end;
+        return this.pushCommand(words, commandStart, end);
+      }
+      /**
+       * An argument of `export`/`declare`/`unset`: tree-sitter makes `NAME=value` a variable_assignment
+       * and a bare name a variable_name, and the walk takes both as written (their text, literal).
+       */
+      declarationArgument(scanned) {
+        const { word } = scanned;
+        if (scanned.isAssignment || /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.raw)) {
+          return { value: word.raw, raw: word.raw, literal: true, start: word.start, end: word.end };
+        }
+        if (word.raw.startsWith("-") && scanned.plain) return word;
+        throw GIVE_UP;
+      }
+      pushCommand(words, start2, end) {
+        const first = words[0];
+        if (!first.literal) return null;
+        let name2 = first.value;
+        if (NAME_WRAPPERS.has(name2) && words.length > 1 && words[1].literal) name2 = words[1].value;
+        const args2 = words.slice(1);
+        const command = { name: name2, args: args2, words, flags: flagsOfWords(args2), start: start2, end, pipelineId: 0, pipelineIndex: 0 };
+        this.commands.push(command);
+        return command;
+      }
+      /** At `[n]>`, `[n]>>`, `[n]<`, `&>`, `&>>`, `>&`, `<&`, `>|`, `<>` (not `<<`: heredocs give up). */
+      atRedirect() {
+        let offset = this.position;
+        while (isDigit(this.code(offset))) offset++;
+        const code = this.code(offset);
+        if (code === 62 /* Greater */ || code === 60 /* Less */) return true;
+        if (offset === this.position && code === 38 /* Ampersand */ && this.code(offset + 1) === 62 /* Greater */) return true;
+        return false;
+      }
+      /** A redirect operator and its first target. */
+      parseRedirect() {
+        while (isDigit(this.code())) this.position++;
+        const code = this.code();
+        const next = this.code(this.position + 1);
+        if (code === 60 /* Less */) {
+          if (next === 60 /* Less */) throw GIVE_UP;
+          if (next === 40 /* OpenParen */) throw GIVE_UP;
+          this.position += next === 62 /* Greater */ || next === 38 /* Ampersand */ ? 2 : 1;
+        } else if (code === 62 /* Greater */) {
+          if (next === 40 /* OpenParen */) throw GIVE_UP;
+          this.position += next === 62 /* Greater */ || next === 38 /* Ampersand */ || next === 124 /* Pipe */ ? 2 : 1;
+        } else if (code === 38 /* Ampersand */) {
+          this.position += this.code(this.position + 2) === 62 /* Greater */ ? 3 : 2;
+        } else throw GIVE_UP;
+        this.skipBlanks();
+        const target = this.code();
+        if (target === -1 || isWordBreak(target) || target === 35 /* Hash */) throw GIVE_UP;
+        this.scanWord();
+      }
+      /** Words (and more redirects) after a redirect, up to the end of the command. */
+      parseRedirectTargets() {
+        for (; ; ) {
+          this.skipBlanks();
+          const code = this.code();
+          if (code === -1 || code === 10 /* Newline */ || code === 59 /* Semicolon */ || code === 38 /* Ampersand */ || code === 124 /* Pipe */) {
+            if (code === 38 /* Ampersand */ && this.code(this.position + 1) === 62 /* Greater */) {
+              this.parseRedirect();
+              continue;
+            }
+            return;
+          }
+          if (code === 41 /* CloseParen */) return;
+          if (code === 40 /* OpenParen */) throw GIVE_UP;
+          if (code === 35 /* Hash */) return;
+          if (this.atRedirect()) {
+            this.parseRedirect();
+            continue;
+          }
+          this.scanWord();
+        }
+      }
+      /**
+       * One word at the position, with hadolint's value (see `wordValue` in shell.ts): quotes
+       * removed, `$v`/`${v…}` → `${v}`, `$(a b)` → `${ab}`, backslashes dropped outside quotes.
+       */
+      scanWord() {
+        const source = this.source;
+        const start2 = this.position;
+        let value = "";
+        let literal2 = true;
+        let plain = true;
+        for (; ; ) {
+          const code = this.code();
+          if (code === -1 || isWordBreak(code)) break;
+          if (code === 92 /* Backslash */) {
+            const escaped = this.code(this.position + 1);
+            if (escaped === -1 || escaped === 10 /* Newline */) throw GIVE_UP;
+            plain = false;
+            value += source[this.position + 1];
+            this.position += 2;
+            continue;
+          }
+          if (code === 39 /* SingleQuote */) {
+            const close = source.indexOf("'", this.position + 1);
+            if (close === -1 || close >= this.limit) throw GIVE_UP;
+            value += source.slice(this.position + 1, close);
+            this.position = close + 1;
+            plain = false;
+            continue;
+          }
+          if (code === 34 /* DoubleQuote */) {
+            const inner = this.scanDoubleQuoted();
+            value += inner.value;
+            if (!inner.literal) literal2 = false;
+            plain = false;
+            continue;
+          }
+          if (code === 36 /* Dollar */) {
+            if (this.code(this.position + 1) !== 39 /* SingleQuote */) literal2 = false;
+            value += this.scanDollar(false);
+            plain = false;
+            continue;
+          }
+          if (code === 96 /* Backtick */) {
+            value += this.scanBackticks();
+            literal2 = false;
+            plain = false;
+            continue;
+          }
+          let end2 = this.position + 1;
+          while (end2 < this.limit) {
+            const next = source.charCodeAt(end2);
+            if (isWordBreak(next) || next === 92 /* Backslash */ || next === 39 /* SingleQuote */ || next === 34 /* DoubleQuote */ || next === 36 /* Dollar */ || next === 96 /* Backtick */) break;
+            end2++;
+          }
+          value += source.slice(this.position, end2);
+          this.position = end2;
+        }
+        const end = this.position;
+        if (end === start2) throw GIVE_UP;
+        const raw = source.slice(start2, end);
+        if (raw.charCodeAt(0) === 35 /* Hash */) throw GIVE_UP;
+        if (raw === "{" || raw === "}") throw GIVE_UP;
+        let isAssignment = false;
+        if (isNameStart(raw.charCodeAt(0))) {
+          let index = 1;
+          while (index < raw.length && isNameChar(raw.charCodeAt(index))) index++;
+          if (raw.charCodeAt(index) === 61 /* Equals */ || raw.charCodeAt(index) === 43 && raw.charCodeAt(index + 1) === 61 /* Equals */) {
+            isAssignment = true;
+          } else if (raw.charCodeAt(index) === 91) {
+            throw GIVE_UP;
+          }
+        }
+        return { word: { value, raw, literal: literal2, start: start2, end }, isAssignment, plain };
+      }
+      /** `"…"`: the value between the quotes (tree-sitter's `string` node, see shell.ts). */
+      scanDoubleQuoted() {
+        const source = this.source;
+        this.position++;
+        let value = "";
+        let literal2 = true;
+        for (; ; ) {
+          const code = this.code();
+          if (code === -1) throw GIVE_UP;
+          if (code === 34 /* DoubleQuote */) {
+            this.position++;
+            return { value, literal: literal2 };
+          }
+          if (code === 92 /* Backslash */) {
+            const escaped = this.code(this.position + 1);
+            if (escaped === -1) throw GIVE_UP;
+            if (escaped === 10 /* Newline */) throw GIVE_UP;
+            if (escaped === 92 /* Backslash */ || escaped === 34 /* DoubleQuote */ || escaped === 36 /* Dollar */ || escaped === 96 /* Backtick */) {
+              value += source[this.position + 1];
+            } else {
+              value += source.slice(this.position, this.position + 2);
+            }
+            this.position += 2;
+            continue;
+          }
+          if (code === 36 /* Dollar */) {
+            value += this.scanDollar(true);
+            literal2 = false;
+            continue;
+          }
+          if (code === 96 /* Backtick */) {
+            value += this.scanBackticks();
+            literal2 = false;
+            continue;
+          }
+          let end = this.position + 1;
+          while (end < this.limit) {
+            const next = source.charCodeAt(end);
+            if (next === 34 /* DoubleQuote */ || next === 92 /* Backslash */ || next === 36 /* Dollar */ || next === 96 /* Backtick */) break;
+            end++;
+          }
+          value += source.slice(this.position, end);
+          this.position = end;
+        }
+      }
+      /** `$…` at the position: simple and braced expansions, `$(…)`, `$'…'`. Returns the value. */
+      scanDollar(inDoubleQuotes) {
+        const source = this.source;
+        const next = this.code(this.position + 1);
+        if (next === 40 /* OpenParen */) {
+          if (this.code(this.position + 2) === 40 /* OpenParen */) throw GIVE_UP;
+          return this.scanCommandSubstitution();
+        }
+        if (next === 123 /* OpenBrace */) return this.scanBracedExpansion();
+        if (next === 39 /* SingleQuote */) {
+          if (inDoubleQuotes) throw GIVE_UP;
+          let end = this.position + 2;
+          while (end < this.limit && source.charCodeAt(end) !== 39 /* SingleQuote */) end += source.charCodeAt(end) === 92 /* Backslash */ ? 2 : 1;
+          if (end >= this.limit) throw GIVE_UP;
+          const value = source.slice(this.position + 2, end);
+          this.position = end + 1;
+          return value;
+        }
+        if (isNameStart(next)) {
+          let end = this.position + 2;
+          while (end < this.limit && isNameChar(source.charCodeAt(end))) end++;
+          const name2 = source.slice(this.position + 1, end);
+          this.position = end;
+          return "${" + name2 + "}";
+        }
+        if (isDigit(next) || isSpecialParameter(next)) {
+          const name2 = source[this.position + 1];
+          this.position += 2;
+          return "${" + name2 + "}";
+        }
+        throw GIVE_UP;
+      }
+      /** `${…}`: `${name}` for the variable it reads (tree-sitter's `expansion` node). */
+      scanBracedExpansion() {
+        const source = this.source;
+        const start2 = this.position;
+        let offset = start2 + 2;
+        const first = this.code(offset);
+        if (first === 35 /* Hash */ || first === 33 /* Bang */) offset++;
+        let name2 = null;
+        const nameStart = offset;
+        if (isNameStart(this.code(offset))) {
+          while (isNameChar(this.code(offset))) offset++;
+          name2 = source.slice(nameStart, offset);
+        } else if (isDigit(this.code(offset))) {
+          while (isDigit(this.code(offset))) offset++;
+          name2 = source.slice(nameStart, offset);
+        } else if (this.code(offset) === 64 || this.code(offset) === 42) {
+          offset++;
+          name2 = source.slice(nameStart, offset);
+        } else throw GIVE_UP;
+        const after2 = this.code(offset);
+        if (after2 === 91) throw GIVE_UP;
+        if (first === 35 /* Hash */ || first === 33 /* Bang */) {
+          if (after2 !== 125 /* CloseBrace */) throw GIVE_UP;
+        }
+        this.position = offset;
+        this.skipExpansionRest();
+        return "${" + name2 + "}";
+      }
+      /** From after the parameter name of `${…}` to past its closing `}`. */
+      skipExpansionRest() {
+        const source = this.source;
+        let depth = 1;
+        for (; ; ) {
+          const code = this.code();
+          if (code === -1) throw GIVE_UP;
+          if (code === 125 /* CloseBrace */) {
+            this.position++;
+            if (--depth === 0) return;
+            continue;
+          }
+          if (code === 92 /* Backslash */) {
+            if (this.code(this.position + 1) === -1) throw GIVE_UP;
+            this.position += 2;
+            continue;
+          }
+          if (code === 39 /* SingleQuote */) {
+            const close = source.indexOf("'", this.position + 1);
+            if (close === -1 || close >= this.limit) throw GIVE_UP;
+            this.position = close + 1;
+            continue;
+          }
+          if (code === 34 /* DoubleQuote */) {
+            this.scanDoubleQuoted();
+            continue;
+          }
+          if (code === 36 /* Dollar */) {
+            this.scanDollar(false);
+            continue;
+          }
+          if (code === 96 /* Backtick */) {
+            this.scanBackticks();
+            continue;
+          }
+          if (code === 123 /* OpenBrace */) throw GIVE_UP;
+          if (code === 10 /* Newline */) throw GIVE_UP;
+          this.position++;
+        }
+      }
+      /** `$(…)`: the commands inside are parsed; the value is `${…}` of the inner text without blanks. */
+      scanCommandSubstitution() {
+        const start2 = this.position;
+        this.position += 2;
+        this.parseList(41 /* CloseParen */);
+        if (this.code() !== 41 /* CloseParen */) throw GIVE_UP;
+        this.position++;
+        return "${" + this.source.slice(start2 + 2, this.position - 1).replace(/\s+/g, "") + "}";
+      }
+      /** `` `…` ``: like `$(…)`; escapes inside backticks change the text, so they give up. */
+      scanBackticks() {
+        const source = this.source;
+        const start2 = this.position;
+        const close = source.indexOf("`", start2 + 1);
+        if (close === -1 || close >= this.limit) throw GIVE_UP;
+        const inner = source.slice(start2 + 1, close);
+        if (inner.includes("\\")) throw GIVE_UP;
+        const outerLimit = this.limit;
+        this.limit = close;
+        this.position = start2 + 1;
+        this.parseList(-1);
+        if (this.position !== close) throw GIVE_UP;
+        this.limit = outerLimit;
+        this.position = close + 1;
+        return "${" + inner.replace(/\s+/g, "") + "}";
+      }
+    };
+  }
+});
+
 // node_modules/web-tree-sitter/web-tree-sitter.js
 var web_tree_sitter_exports = {};
 __export(web_tree_sitter_exports, {
@@ -23948,7 +24591,15 @@ function parseShell(source, map) {
   if (source.trim() === "" || source.length > MAX_SCRIPT_LENGTH) {
     return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
   }
-  if (!parser) throw new Error("shell parser not initialised: await initShellParser() first");
+  const fast = parseShellFast(source);
+  if (fast) return { source, commands: fast.commands, hasSyntaxError: false, hasPipe: fast.hasPipe, map };
+  return parseShellWithTreeSitter(source, map);
+}
+function parseShellWithTreeSitter(source, map) {
+  if (source.trim() === "" || source.length > MAX_SCRIPT_LENGTH) {
+    return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
+  }
+  if (!parser) throw new ShellParserNotReady();
   let tree;
   try {
     tree = parser.parse(source);
@@ -23965,6 +24616,7 @@ function parseShell(source, map) {
       cursor.delete();
     }
     state.commands.sort((a, b) => a.start - b.start);
+    renumberPipelines(state.commands);
     return { source, commands: state.commands, hasSyntaxError: tree.rootNode.hasError, hasPipe: state.hasPipe, map };
   } finally {
     tree.delete();
@@ -24028,7 +24680,7 @@ function pushCommand(words, start2, end, state, pipeline) {
   const first = words[0];
   if (!first.literal) return;
   let name2 = first.value;
-  if (NAME_WRAPPERS.has(name2) && words.length > 1 && words[1].literal) name2 = words[1].value;
+  if (NAME_WRAPPERS2.has(name2) && words.length > 1 && words[1].literal) name2 = words[1].value;
   const args2 = words.slice(1);
   state.commands.push({
     name: name2,
@@ -24143,13 +24795,19 @@ function wordValue(cursor, source, state) {
       return text;
   }
 }
-var parser, loading, NAME_WRAPPERS, MAX_SCRIPT_LENGTH, KEYWORD_COMMANDS;
+var parser, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH, KEYWORD_COMMANDS;
 var init_shell = __esm({
   "src/parser/shell.ts"() {
     "use strict";
+    init_shell_fast();
     parser = null;
     loading = null;
-    NAME_WRAPPERS = /* @__PURE__ */ new Set(["command", "builtin", "exec", "busybox", "run"]);
+    ShellParserNotReady = class extends Error {
+      constructor() {
+        super("shell parser not initialised: await initShellParser() first");
+      }
+    };
+    NAME_WRAPPERS2 = /* @__PURE__ */ new Set(["command", "builtin", "exec", "busybox", "run"]);
     MAX_SCRIPT_LENGTH = 1e6;
     KEYWORD_COMMANDS = /* @__PURE__ */ new Set(["declaration_command", "unset_command"]);
   }
@@ -40205,14 +40863,22 @@ function lintDockerfile(dockerfile, options) {
 function compareFindings(a, b) {
   return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
 }
-function needsShellParser(dockerfile) {
-  return dockerfile.instructions.some(
-    (instruction) => instruction.kind === "RUN" || instruction.kind === "ONBUILD" && instruction.trigger?.kind === "RUN"
-  );
+async function prepareRunScripts(dockerfile) {
+  for (const instruction of dockerfile.instructions) {
+    const run3 = instruction.kind === "RUN" ? instruction : instruction.kind === "ONBUILD" && instruction.trigger?.kind === "RUN" ? instruction.trigger : null;
+    if (!run3) continue;
+    try {
+      void run3.script;
+    } catch (error2) {
+      if (!(error2 instanceof ShellParserNotReady)) throw error2;
+      await initShellParser();
+      void run3.script;
+    }
+  }
 }
 async function lintSource(source, path6, options) {
   const dockerfile = parseDockerfile(source, { path: path6, buildArgs: options.buildArgs ?? /* @__PURE__ */ new Map() });
-  if (needsShellParser(dockerfile)) await initShellParser();
+  await prepareRunScripts(dockerfile);
   const findings = lintDockerfile(dockerfile, options);
   return { file: path6, findings, source: dockerfile.text, dockerfile };
 }
@@ -51503,7 +52169,7 @@ function referencesVariable(text, name2) {
     const braced = text.indexOf(`\${${name2}`, from);
     if (braced === -1) break;
     const next = text[braced + 2 + name2.length];
-    if (next !== void 0 && !isNameChar(next)) return true;
+    if (next !== void 0 && !isNameChar2(next)) return true;
     from = braced + 1;
   }
   from = 0;
@@ -51511,11 +52177,11 @@ function referencesVariable(text, name2) {
     const bare = text.indexOf(`$${name2}`, from);
     if (bare === -1) return false;
     const next = text[bare + 1 + name2.length];
-    if (next === void 0 || !isNameChar(next)) return true;
+    if (next === void 0 || !isNameChar2(next)) return true;
     from = bare + 1;
   }
 }
-function isNameChar(character) {
+function isNameChar2(character) {
   return /^[A-Za-z0-9_]$/.test(character);
 }
 function hadolintRegistryOf(image) {

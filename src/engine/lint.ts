@@ -3,7 +3,7 @@
  * config, config `ignore`), then findings sorted by position. Rules never see config or files.
  */
 import { parseDockerfile } from '../parser/parse.js';
-import { initShellParser } from '../parser/shell.js';
+import { initShellParser, ShellParserNotReady } from '../parser/shell.js';
 import type { Dockerfile, Instruction } from '../parser/types.js';
 import type { BuildContext } from '../context/types.js';
 import {
@@ -298,11 +298,22 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
 }
 
-function needsShellParser(dockerfile: Dockerfile): boolean {
-  return dockerfile.instructions.some(
-    (instruction) =>
-      instruction.kind === 'RUN' || (instruction.kind === 'ONBUILD' && instruction.trigger?.kind === 'RUN'),
-  );
+/**
+ * Parses every RUN script up front. Most are handled by the fast parser; the WASM shell parser is
+ * loaded only when a script needs it (its load is asynchronous; the rules' access is not).
+ */
+async function prepareRunScripts(dockerfile: Dockerfile): Promise<void> {
+  for (const instruction of dockerfile.instructions) {
+    const run = instruction.kind === 'RUN' ? instruction : instruction.kind === 'ONBUILD' && instruction.trigger?.kind === 'RUN' ? instruction.trigger : null;
+    if (!run) continue;
+    try {
+      void run.script;
+    } catch (error) {
+      if (!(error instanceof ShellParserNotReady)) throw error;
+      await initShellParser();
+      void run.script;
+    }
+  }
 }
 
 /** Parses and lints one file's content. Never throws for bad input: problems become findings. */
@@ -312,7 +323,7 @@ export async function lintSource(
   options: EngineOptions,
 ): Promise<FileResult & { dockerfile: Dockerfile }> {
   const dockerfile = parseDockerfile(source, { path, buildArgs: options.buildArgs ?? new Map() });
-  if (needsShellParser(dockerfile)) await initShellParser();
+  await prepareRunScripts(dockerfile);
   const findings = lintDockerfile(dockerfile, options);
   return { file: path, findings, source: dockerfile.text, dockerfile };
 }

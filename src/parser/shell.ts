@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { Parser as TreeSitterParser, TreeCursor } from 'web-tree-sitter';
+import { parseShellFast, renumberPipelines } from './shell-fast.js';
 import type { ShellCommand, ShellScript, ShellWord, SourceMap } from './types.js';
 
 let parser: TreeSitterParser | null = null;
@@ -41,6 +42,13 @@ export function isShellParserReady(): boolean {
   return parser !== null;
 }
 
+/** A script the fast parser left to tree-sitter, before `initShellParser()` has finished. */
+export class ShellParserNotReady extends Error {
+  constructor() {
+    super('shell parser not initialised: await initShellParser() first');
+  }
+}
+
 /** Commands whose first word is a wrapper: the command name is the next word (hadolint §1). */
 const NAME_WRAPPERS = new Set(['command', 'builtin', 'exec', 'busybox', 'run']);
 
@@ -53,11 +61,25 @@ interface WalkState {
   hasPipe: boolean;
 }
 
+/**
+ * Parses one RUN script: the fast hand-written parser when the script is in the subset it handles
+ * exactly (shell-fast.ts), tree-sitter-bash otherwise. Both give the same answer where both apply.
+ */
 export function parseShell(source: string, map: SourceMap): ShellScript {
   if (source.trim() === '' || source.length > MAX_SCRIPT_LENGTH) {
     return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
   }
-  if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
+  const fast = parseShellFast(source);
+  if (fast) return { source, commands: fast.commands, hasSyntaxError: false, hasPipe: fast.hasPipe, map };
+  return parseShellWithTreeSitter(source, map);
+}
+
+/** tree-sitter-bash only (the reference the fast parser is tested against). */
+export function parseShellWithTreeSitter(source: string, map: SourceMap): ShellScript {
+  if (source.trim() === '' || source.length > MAX_SCRIPT_LENGTH) {
+    return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
+  }
+  if (!parser) throw new ShellParserNotReady();
   let tree: ReturnType<TreeSitterParser['parse']>;
   try {
     tree = parser.parse(source);
@@ -75,6 +97,7 @@ export function parseShell(source: string, map: SourceMap): ShellScript {
       cursor.delete();
     }
     state.commands.sort((a, b) => a.start - b.start);
+    renumberPipelines(state.commands as { pipelineId: number }[]);
     return { source, commands: state.commands, hasSyntaxError: tree.rootNode.hasError, hasPipe: state.hasPipe, map };
   } finally {
     tree.delete();

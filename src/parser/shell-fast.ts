@@ -1,0 +1,745 @@
+/**
+ * The fast path of RUN-script parsing: a hand-written recursive-descent parser for the subset of
+ * shell that nine RUNs in ten are written in (lists, pipelines, simple commands, quoting,
+ * expansions, `$(…)` and backticks, subshells and `{ …; }` groups, redirections).
+ *
+ * It exists for speed (issue 8): on the shared corpus tree-sitter-bash took ~0.3 ms per RUN with
+ * the walk out of its WASM heap, about as long as parsing the whole Dockerfile; this parser takes a
+ * few microseconds. It is not a second grammar with its own opinions: it yields exactly what the
+ * tree-sitter walk in `shell.ts` yields (same commands, words, values, ranges, pipelines), a
+ * differential test over every RUN of the shared corpus holds it to that, and on anything it does
+ * not handle exactly (`if`/`for`/`case`, `[ … ]`, heredocs, arithmetic, arrays, odd `$`, syntax
+ * errors…) it gives up and returns null, and tree-sitter parses the script.
+ *
+ * The tree-sitter quirks it reproduces are marked "tree-sitter:" below.
+ */
+import type { ShellCommand, ShellWord } from './types.js';
+
+/** The result of a successful fast parse (the caller adds `source` and `map`). */
+export interface FastShellParse {
+  readonly commands: ShellCommand[];
+  readonly hasPipe: boolean;
+}
+
+/** Thrown inside the parser to give up; caught in `parseShellFast`. */
+class GiveUp {}
+const GIVE_UP = new GiveUp();
+
+/** Words that are reserved at the start of a command: the fast path leaves them to tree-sitter. */
+const RESERVED_AT_COMMAND_START = new Set([
+  'if', 'then', 'elif', 'else', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in',
+  'function', 'select', 'time', 'coproc', '!', '[', '[[', ']]', '{', '}',
+]);
+
+/** Commands tree-sitter parses as `declaration_command` / `unset_command`. */
+const DECLARATION_KEYWORDS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
+const UNSET_KEYWORDS = new Set(['unset', 'unsetenv']);
+
+/** Commands whose first word is a wrapper: the command name is the next word (hadolint §1). */
+const NAME_WRAPPERS = new Set(['command', 'builtin', 'exec', 'busybox', 'run']);
+
+const enum Char {
+  Tab = 9,
+  Newline = 10,
+  Space = 32,
+  Bang = 33,
+  DoubleQuote = 34,
+  Hash = 35,
+  Dollar = 36,
+  Ampersand = 38,
+  SingleQuote = 39,
+  OpenParen = 40,
+  CloseParen = 41,
+  Semicolon = 59,
+  Less = 60,
+  Equals = 61,
+  Greater = 62,
+  Backslash = 92,
+  Backtick = 96,
+  OpenBrace = 123,
+  Pipe = 124,
+  CloseBrace = 125,
+}
+
+/** Characters that end an unquoted word. */
+function isWordBreak(code: number): boolean {
+  return (
+    code === Char.Space || code === Char.Tab || code === Char.Newline || code === Char.Semicolon ||
+    code === Char.Ampersand || code === Char.Pipe || code === Char.Less || code === Char.Greater ||
+    code === Char.OpenParen || code === Char.CloseParen || code === 13
+  );
+}
+
+function isNameStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || (code >= 48 && code <= 57);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `$` followed by one of these is a special parameter (`$@`, `$?`, …). */
+function isSpecialParameter(code: number): boolean {
+  // @ * # ? $ ! - 0
+  return code === 64 || code === 42 || code === Char.Hash || code === 63 || code === Char.Dollar || code === Char.Bang || code === 45;
+}
+
+interface ScannedWord {
+  readonly word: ShellWord;
+  /** The word is `NAME=…` (or `NAME+=…`) with NAME a valid shell name. */
+  readonly isAssignment: boolean;
+  /** The word was written without any quoting or expansion (a candidate keyword). */
+  readonly plain: boolean;
+}
+
+/** A command while its pipeline is still being parsed (the slot is set when a `|` follows). */
+type MutableCommand = { -readonly [K in keyof ShellCommand]: ShellCommand[K] };
+
+class FastShellParser {
+  private position = 0;
+  /** Where the current (sub)script ends: the source length, or a closing backtick. */
+  private limit: number;
+  readonly commands: MutableCommand[] = [];
+  hasPipe = false;
+  private pipelineCounter = 0;
+
+  constructor(private readonly source: string) {
+    this.limit = source.length;
+  }
+
+  private code(offset = this.position): number {
+    return offset < this.limit ? this.source.charCodeAt(offset) : -1;
+  }
+
+  /** Skips blanks and backslash-newlines (tree-sitter: a line continuation is whitespace). */
+  private skipBlanks(): void {
+    for (;;) {
+      const code = this.code();
+      if (code === Char.Space || code === Char.Tab || code === 13) this.position++;
+      else if (code === Char.Backslash && this.code(this.position + 1) === Char.Newline) this.position += 2;
+      else return;
+    }
+  }
+
+  /** Skips blanks, newlines and comments between statements. */
+  private skipSeparatorsAndComments(): void {
+    for (;;) {
+      this.skipBlanks();
+      const code = this.code();
+      if (code === Char.Newline) this.position++;
+      else if (code === Char.Hash) this.skipComment();
+      else return;
+    }
+  }
+
+  private skipComment(): void {
+    const newline = this.source.indexOf('\n', this.position);
+    this.position = newline === -1 || newline >= this.limit ? this.limit : newline;
+  }
+
+  /** The whole script. */
+  parseScript(): void {
+    this.parseList(-1);
+    if (this.position < this.limit) throw GIVE_UP;
+  }
+
+  /**
+   * A list of and-or lists separated by `;`, `&` or newlines, up to `closer` (a `)` or `}` that
+   * the caller consumes; -1 for the end of the (sub)script).
+   */
+  private parseList(closer: number): void {
+    for (;;) {
+      this.skipSeparatorsAndComments();
+      const code = this.code();
+      if (code === -1) return;
+      if (code === closer) return;
+      if (closer === Char.CloseBrace && this.atWord('}')) return;
+      this.parseAndOr(closer);
+      this.skipBlanks();
+      const next = this.code();
+      if (next === Char.Semicolon) {
+        if (this.code(this.position + 1) === Char.Semicolon) throw GIVE_UP; // `;;` belongs to `case`
+        this.position++;
+      } else if (next === Char.Ampersand) {
+        this.position++;
+      } else if (next === Char.Newline) {
+        this.position++;
+      } else if (next === Char.Hash) {
+        this.skipComment();
+      } else if (next === -1 || next === closer) {
+        return;
+      } else if (closer === Char.CloseBrace && this.atWord('}')) {
+        // tree-sitter and bash both need `;` or a newline before `}`: `{ a }` is an error.
+        throw GIVE_UP;
+      } else throw GIVE_UP;
+    }
+  }
+
+  /** True when the text at the position is exactly `word` followed by a word break. */
+  private atWord(word: string): boolean {
+    if (!this.source.startsWith(word, this.position)) return false;
+    const after = this.position + word.length;
+    return after >= this.limit || isWordBreak(this.source.charCodeAt(after));
+  }
+
+  private parseAndOr(closer: number): void {
+    this.parsePipeline(closer);
+    for (;;) {
+      this.skipBlanks();
+      const code = this.code();
+      const next = this.code(this.position + 1);
+      if ((code === Char.Ampersand && next === Char.Ampersand) || (code === Char.Pipe && next === Char.Pipe)) {
+        this.position += 2;
+        this.skipLineBreaksInsideStatement();
+        this.parsePipeline(closer);
+      } else return;
+    }
+  }
+
+  /** After `&&`, `||` or `|`: newlines may follow, comments there would become tree nodes. */
+  private skipLineBreaksInsideStatement(): void {
+    for (;;) {
+      this.skipBlanks();
+      const code = this.code();
+      if (code === Char.Newline) this.position++;
+      else if (code === Char.Hash) throw GIVE_UP;
+      else return;
+    }
+  }
+
+  private parsePipeline(closer: number): void {
+    const first = this.parseCommand(closer);
+    this.skipBlanks();
+    if (!(this.code() === Char.Pipe && this.code(this.position + 1) !== Char.Pipe)) return;
+    // A pipeline. Its id only has to differ from the others' (rules compare ids for equality);
+    // `parseShellFast` renumbers them in order of appearance, as `shell.ts` does.
+    const id = ++this.pipelineCounter;
+    this.hasPipe = true;
+    if (first) {
+      first.pipelineId = id;
+      first.pipelineIndex = 0;
+    }
+    let index = 0;
+    while (this.code() === Char.Pipe && this.code(this.position + 1) !== Char.Pipe) {
+      this.position += this.code(this.position + 1) === Char.Ampersand ? 2 : 1;
+      this.skipLineBreaksInsideStatement();
+      index++;
+      const member = this.parseCommand(closer);
+      if (member) {
+        member.pipelineId = id;
+        member.pipelineIndex = index;
+      }
+      this.skipBlanks();
+    }
+  }
+
+  /**
+   * One command of a pipeline. Returns the simple command, the one a pipeline gives its slot to
+   * (tree-sitter: a subshell or group in a pipeline passes no slot to the commands inside).
+   */
+  private parseCommand(closer: number): MutableCommand | null {
+    this.skipBlanks();
+    const code = this.code();
+    if (code === Char.OpenParen) {
+      if (this.code(this.position + 1) === Char.OpenParen) throw GIVE_UP; // `((` arithmetic
+      this.position++;
+      this.parseList(Char.CloseParen);
+      if (this.code() !== Char.CloseParen) throw GIVE_UP;
+      this.position++;
+      this.parseTrailingRedirects();
+      return null;
+    }
+    if (code === Char.OpenBrace && this.atWord('{')) {
+      this.position++;
+      this.parseList(Char.CloseBrace);
+      if (!this.atWord('}')) throw GIVE_UP;
+      this.position++;
+      this.parseTrailingRedirects();
+      return null;
+    }
+    return this.parseSimpleCommand();
+  }
+
+  /** Redirections after a compound command. */
+  private parseTrailingRedirects(): void {
+    for (;;) {
+      this.skipBlanks();
+      if (!this.atRedirect()) {
+        const code = this.code();
+        if (code === -1 || isWordBreak(code) || code === Char.Hash) return;
+        throw GIVE_UP; // a word right after `)` or `}`
+      }
+      this.parseRedirect();
+      // tree-sitter: words after a redirect's target are more targets of it.
+      this.parseRedirectTargets();
+    }
+  }
+
+  private parseSimpleCommand(): MutableCommand | null {
+    const words: ShellWord[] = [];
+    let commandStart = -1;
+    let sawName = false;
+    let keyword: 'declaration' | 'unset' | null = null;
+    for (;;) {
+      this.skipBlanks();
+      const code = this.code();
+      if (code === Char.Ampersand && this.code(this.position + 1) === Char.Greater) {
+        if (!sawName) throw GIVE_UP;
+        this.parseRedirect();
+        this.parseRedirectTargets();
+        break;
+      }
+      if (code === -1 || code === Char.Newline || code === Char.Semicolon || code === Char.Ampersand || code === Char.Pipe) break;
+      if (code === Char.CloseParen) break;
+      if (code === Char.OpenParen) throw GIVE_UP; // `name()` function definitions, `=(…)`
+      if (code === Char.Hash) {
+        if (!sawName && commandStart === -1) throw GIVE_UP;
+        break; // a comment ends the command
+      }
+      if (this.atRedirect()) {
+        if (!sawName) throw GIVE_UP; // redirect before the command name
+        this.parseRedirect();
+        // tree-sitter: every word after a redirect's target is one more target, not an argument.
+        this.parseRedirectTargets();
+        break;
+      }
+      const scanned = this.scanWord();
+      if (!sawName) {
+        if (commandStart === -1) commandStart = scanned.word.start;
+        if (scanned.isAssignment) {
+          if (this.source.charCodeAt(scanned.word.end - 1) === Char.Equals && this.code() === Char.OpenParen) throw GIVE_UP;
+          continue;
+        }
+        if (scanned.plain && RESERVED_AT_COMMAND_START.has(scanned.word.raw)) throw GIVE_UP;
+        // `[x]::y` (PowerShell written as a shell RUN) and `[ …`: tree-sitter starts a test there.
+        if (scanned.word.raw.charCodeAt(0) === 91) throw GIVE_UP;
+        sawName = true;
+        if (scanned.plain && DECLARATION_KEYWORDS.has(scanned.word.raw)) {
+          // tree-sitter: `A=1 export B` is no declaration_command; leave such oddities to it.
+          if (commandStart !== scanned.word.start) throw GIVE_UP;
+          keyword = 'declaration';
+        } else if (scanned.plain && UNSET_KEYWORDS.has(scanned.word.raw)) {
+          if (commandStart !== scanned.word.start) throw GIVE_UP;
+          keyword = 'unset';
+        }
+        words.push(scanned.word);
+        continue;
+      }
+      if (keyword) {
+        words.push(this.declarationArgument(scanned));
+        continue;
+      }
+      words.push(scanned.word);
+    }
+    this.skipBlanks();
+    if (commandStart === -1) throw GIVE_UP; // an empty command: `&& a`, `a |`, `a && ;`
+    if (!sawName) {
+      // Assignments alone (`A=1`) are no command.
+      if (this.code() === Char.Pipe && this.code(this.position + 1) !== Char.Pipe) throw GIVE_UP;
+      return null;
+    }
+    const first = words[0]!;
+    if (keyword) {
+      // tree-sitter: the keyword is an anonymous token: the command's first word is its text.
+      words[0] = { value: first.raw, raw: first.raw, literal: true, start: first.start, end: first.end };
+    }
+    const end = words[words.length - 1]!.end;
+    return this.pushCommand(words, commandStart, end);
+  }
+
+  /**
+   * An argument of `export`/`declare`/`unset`: tree-sitter makes `NAME=value` a variable_assignment
+   * and a bare name a variable_name, and the walk takes both as written (their text, literal).
+   */
+  private declarationArgument(scanned: ScannedWord): ShellWord {
+    const { word } = scanned;
+    if (scanned.isAssignment || /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.raw)) {
+      return { value: word.raw, raw: word.raw, literal: true, start: word.start, end: word.end };
+    }
+    if (word.raw.startsWith('-') && scanned.plain) return word;
+    // Anything else (`export $X`, quoted names…) has tree-sitter shapes not worth mirroring here.
+    throw GIVE_UP;
+  }
+
+  private pushCommand(words: ShellWord[], start: number, end: number): MutableCommand | null {
+    const first = words[0]!;
+    if (!first.literal) return null; // `$PIP install x` is no command (hadolint §1)
+    let name = first.value;
+    if (NAME_WRAPPERS.has(name) && words.length > 1 && words[1]!.literal) name = words[1]!.value;
+    const args = words.slice(1);
+    const command: MutableCommand = { name, args, words, flags: flagsOfWords(args), start, end, pipelineId: 0, pipelineIndex: 0 };
+    this.commands.push(command);
+    return command;
+  }
+
+  /** At `[n]>`, `[n]>>`, `[n]<`, `&>`, `&>>`, `>&`, `<&`, `>|`, `<>` (not `<<`: heredocs give up). */
+  private atRedirect(): boolean {
+    let offset = this.position;
+    while (isDigit(this.code(offset))) offset++;
+    const code = this.code(offset);
+    if (code === Char.Greater || code === Char.Less) return true;
+    if (offset === this.position && code === Char.Ampersand && this.code(offset + 1) === Char.Greater) return true;
+    return false;
+  }
+
+  /** A redirect operator and its first target. */
+  private parseRedirect(): void {
+    while (isDigit(this.code())) this.position++;
+    const code = this.code();
+    const next = this.code(this.position + 1);
+    if (code === Char.Less) {
+      if (next === Char.Less) throw GIVE_UP; // heredoc / herestring
+      if (next === Char.OpenParen) throw GIVE_UP; // process substitution
+      this.position += next === Char.Greater || next === Char.Ampersand ? 2 : 1;
+    } else if (code === Char.Greater) {
+      if (next === Char.OpenParen) throw GIVE_UP;
+      this.position += next === Char.Greater || next === Char.Ampersand || next === Char.Pipe ? 2 : 1;
+    } else if (code === Char.Ampersand) {
+      this.position += this.code(this.position + 2) === Char.Greater ? 3 : 2;
+    } else throw GIVE_UP;
+    this.skipBlanks();
+    const target = this.code();
+    if (target === -1 || isWordBreak(target) || target === Char.Hash) throw GIVE_UP;
+    this.scanWord();
+  }
+
+  /** Words (and more redirects) after a redirect, up to the end of the command. */
+  private parseRedirectTargets(): void {
+    for (;;) {
+      this.skipBlanks();
+      const code = this.code();
+      if (code === -1 || code === Char.Newline || code === Char.Semicolon || code === Char.Ampersand || code === Char.Pipe) {
+        if (code === Char.Ampersand && this.code(this.position + 1) === Char.Greater) {
+          this.parseRedirect();
+          continue;
+        }
+        return;
+      }
+      if (code === Char.CloseParen) return;
+      if (code === Char.OpenParen) throw GIVE_UP;
+      if (code === Char.Hash) return;
+      if (this.atRedirect()) {
+        this.parseRedirect();
+        continue;
+      }
+      this.scanWord();
+    }
+  }
+
+  /**
+   * One word at the position, with hadolint's value (see `wordValue` in shell.ts): quotes
+   * removed, `$v`/`${v…}` → `${v}`, `$(a b)` → `${ab}`, backslashes dropped outside quotes.
+   */
+  private scanWord(): ScannedWord {
+    const source = this.source;
+    const start = this.position;
+    let value = '';
+    let literal = true;
+    let plain = true;
+    for (;;) {
+      const code = this.code();
+      if (code === -1 || isWordBreak(code)) break;
+      if (code === Char.Backslash) {
+        const escaped = this.code(this.position + 1);
+        if (escaped === -1 || escaped === Char.Newline) throw GIVE_UP; // tree-sitter splits the word there
+        plain = false;
+        value += source[this.position + 1];
+        this.position += 2;
+        continue;
+      }
+      if (code === Char.SingleQuote) {
+        const close = source.indexOf("'", this.position + 1);
+        if (close === -1 || close >= this.limit) throw GIVE_UP;
+        value += source.slice(this.position + 1, close);
+        this.position = close + 1;
+        plain = false;
+        continue;
+      }
+      if (code === Char.DoubleQuote) {
+        const inner = this.scanDoubleQuoted();
+        value += inner.value;
+        if (!inner.literal) literal = false;
+        plain = false;
+        continue;
+      }
+      if (code === Char.Dollar) {
+        // `$'…'` (an ANSI-C string) is quoting, not an expansion: the word stays literal.
+        if (this.code(this.position + 1) !== Char.SingleQuote) literal = false;
+        value += this.scanDollar(false);
+        plain = false;
+        continue;
+      }
+      if (code === Char.Backtick) {
+        value += this.scanBackticks();
+        literal = false;
+        plain = false;
+        continue;
+      }
+      // Plain characters up to the next special one.
+      let end = this.position + 1;
+      while (end < this.limit) {
+        const next = source.charCodeAt(end);
+        if (isWordBreak(next) || next === Char.Backslash || next === Char.SingleQuote || next === Char.DoubleQuote || next === Char.Dollar || next === Char.Backtick) break;
+        end++;
+      }
+      value += source.slice(this.position, end);
+      this.position = end;
+    }
+    const end = this.position;
+    if (end === start) throw GIVE_UP;
+    const raw = source.slice(start, end);
+    // A `#` that starts a word starts a comment; callers never scan one, but be safe.
+    if (raw.charCodeAt(0) === Char.Hash) throw GIVE_UP;
+    // `{` and `}` as whole words are group delimiters or odd arguments: leave them to tree-sitter.
+    if (raw === '{' || raw === '}') throw GIVE_UP;
+    let isAssignment = false;
+    if (isNameStart(raw.charCodeAt(0))) {
+      let index = 1;
+      while (index < raw.length && isNameChar(raw.charCodeAt(index))) index++;
+      if (raw.charCodeAt(index) === Char.Equals || (raw.charCodeAt(index) === 43 && raw.charCodeAt(index + 1) === Char.Equals)) {
+        isAssignment = true;
+      } else if (raw.charCodeAt(index) === 91) {
+        throw GIVE_UP; // `a[i]=…`
+      }
+    }
+    return { word: { value, raw, literal, start, end }, isAssignment, plain };
+  }
+
+  /** `"…"`: the value between the quotes (tree-sitter's `string` node, see shell.ts). */
+  private scanDoubleQuoted(): { value: string; literal: boolean } {
+    const source = this.source;
+    this.position++; // opening quote
+    let value = '';
+    let literal = true;
+    for (;;) {
+      const code = this.code();
+      if (code === -1) throw GIVE_UP; // unterminated
+      if (code === Char.DoubleQuote) {
+        this.position++;
+        return { value, literal };
+      }
+      if (code === Char.Backslash) {
+        const escaped = this.code(this.position + 1);
+        if (escaped === -1) throw GIVE_UP;
+        if (escaped === Char.Newline) throw GIVE_UP;
+        // string_content: `\\ \" \$ \`` lose the backslash; others keep it.
+        if (escaped === Char.Backslash || escaped === Char.DoubleQuote || escaped === Char.Dollar || escaped === Char.Backtick) {
+          value += source[this.position + 1];
+        } else {
+          value += source.slice(this.position, this.position + 2);
+        }
+        this.position += 2;
+        continue;
+      }
+      if (code === Char.Dollar) {
+        value += this.scanDollar(true);
+        literal = false;
+        continue;
+      }
+      if (code === Char.Backtick) {
+        value += this.scanBackticks();
+        literal = false;
+        continue;
+      }
+      let end = this.position + 1;
+      while (end < this.limit) {
+        const next = source.charCodeAt(end);
+        if (next === Char.DoubleQuote || next === Char.Backslash || next === Char.Dollar || next === Char.Backtick) break;
+        end++;
+      }
+      value += source.slice(this.position, end);
+      this.position = end;
+    }
+  }
+
+  /** `$…` at the position: simple and braced expansions, `$(…)`, `$'…'`. Returns the value. */
+  private scanDollar(inDoubleQuotes: boolean): string {
+    const source = this.source;
+    const next = this.code(this.position + 1);
+    if (next === Char.OpenParen) {
+      if (this.code(this.position + 2) === Char.OpenParen) throw GIVE_UP; // `$((` arithmetic
+      return this.scanCommandSubstitution();
+    }
+    if (next === Char.OpenBrace) return this.scanBracedExpansion();
+    if (next === Char.SingleQuote) {
+      if (inDoubleQuotes) throw GIVE_UP;
+      // ansi_c_string: the text between `$'` and `'`, escapes kept as written.
+      let end = this.position + 2;
+      while (end < this.limit && source.charCodeAt(end) !== Char.SingleQuote) end += source.charCodeAt(end) === Char.Backslash ? 2 : 1;
+      if (end >= this.limit) throw GIVE_UP;
+      const value = source.slice(this.position + 2, end);
+      this.position = end + 1;
+      return value;
+    }
+    if (isNameStart(next)) {
+      let end = this.position + 2;
+      while (end < this.limit && isNameChar(source.charCodeAt(end))) end++;
+      const name = source.slice(this.position + 1, end);
+      this.position = end;
+      return '${' + name + '}';
+    }
+    if (isDigit(next) || isSpecialParameter(next)) {
+      const name = source[this.position + 1]!;
+      this.position += 2;
+      return '${' + name + '}';
+    }
+    // A bare `$`, `$"…"`: tree-sitter's shapes for these are odd (see shell.ts's tests).
+    throw GIVE_UP;
+  }
+
+  /** `${…}`: `${name}` for the variable it reads (tree-sitter's `expansion` node). */
+  private scanBracedExpansion(): string {
+    const source = this.source;
+    const start = this.position;
+    let offset = start + 2;
+    const first = this.code(offset);
+    if (first === Char.Hash || first === Char.Bang) offset++;
+    let name: string | null = null;
+    const nameStart = offset;
+    if (isNameStart(this.code(offset))) {
+      while (isNameChar(this.code(offset))) offset++;
+      name = source.slice(nameStart, offset);
+    } else if (isDigit(this.code(offset))) {
+      // `${1}`, `${10}`: tree-sitter takes the digits as the name.
+      while (isDigit(this.code(offset))) offset++;
+      name = source.slice(nameStart, offset);
+    } else if (this.code(offset) === 64 || this.code(offset) === 42) {
+      offset++;
+      name = source.slice(nameStart, offset);
+    } else throw GIVE_UP;
+    const after = this.code(offset);
+    if (after === 91) throw GIVE_UP; // subscripts `${a[0]}`
+    if (first === Char.Hash || first === Char.Bang) {
+      if (after !== Char.CloseBrace) throw GIVE_UP; // `${#a:…}`, `${!a*}`
+    }
+    // The rest, up to the matching `}`: operators and words, which may hold substitutions.
+    this.position = offset;
+    this.skipExpansionRest();
+    return '${' + name + '}';
+  }
+
+  /** From after the parameter name of `${…}` to past its closing `}`. */
+  private skipExpansionRest(): void {
+    const source = this.source;
+    let depth = 1;
+    for (;;) {
+      const code = this.code();
+      if (code === -1) throw GIVE_UP;
+      if (code === Char.CloseBrace) {
+        this.position++;
+        if (--depth === 0) return;
+        continue;
+      }
+      if (code === Char.Backslash) {
+        if (this.code(this.position + 1) === -1) throw GIVE_UP;
+        this.position += 2;
+        continue;
+      }
+      if (code === Char.SingleQuote) {
+        const close = source.indexOf("'", this.position + 1);
+        if (close === -1 || close >= this.limit) throw GIVE_UP;
+        this.position = close + 1;
+        continue;
+      }
+      if (code === Char.DoubleQuote) {
+        this.scanDoubleQuoted();
+        continue;
+      }
+      if (code === Char.Dollar) {
+        this.scanDollar(false);
+        continue;
+      }
+      if (code === Char.Backtick) {
+        this.scanBackticks();
+        continue;
+      }
+      if (code === Char.OpenBrace) throw GIVE_UP;
+      if (code === Char.Newline) throw GIVE_UP;
+      this.position++;
+    }
+  }
+
+  /** `$(…)`: the commands inside are parsed; the value is `${…}` of the inner text without blanks. */
+  private scanCommandSubstitution(): string {
+    const start = this.position;
+    this.position += 2;
+    this.parseList(Char.CloseParen);
+    if (this.code() !== Char.CloseParen) throw GIVE_UP;
+    this.position++;
+    return '${' + this.source.slice(start + 2, this.position - 1).replace(/\s+/g, '') + '}';
+  }
+
+  /** `` `…` ``: like `$(…)`; escapes inside backticks change the text, so they give up. */
+  private scanBackticks(): string {
+    const source = this.source;
+    const start = this.position;
+    const close = source.indexOf('`', start + 1);
+    if (close === -1 || close >= this.limit) throw GIVE_UP;
+    const inner = source.slice(start + 1, close);
+    if (inner.includes('\\')) throw GIVE_UP;
+    const outerLimit = this.limit;
+    this.limit = close;
+    this.position = start + 1;
+    this.parseList(-1);
+    if (this.position !== close) throw GIVE_UP;
+    this.limit = outerLimit;
+    this.position = close + 1;
+    return '${' + inner.replace(/\s+/g, '') + '}';
+  }
+}
+
+/** hadolint's flag extraction: `--name[=v]` → name; `-abc` → a, b, c; `-` and `--` are no flags. */
+export function flagsOfWords(args: readonly ShellWord[]): string[] {
+  const flags: string[] = [];
+  for (const argument of args) {
+    const value = argument.value;
+    if (value === '-' || value === '--' || !value.startsWith('-')) continue;
+    if (value.startsWith('--')) {
+      const equals = value.indexOf('=');
+      flags.push(equals === -1 ? value.slice(2) : value.slice(2, equals));
+    } else {
+      for (const character of value.slice(1)) flags.push(character);
+    }
+  }
+  return flags;
+}
+
+/**
+ * Parses `source` if it is in the subset this parser handles exactly; null means "ask tree-sitter".
+ * Commands come back sorted by start, pipelines numbered in pre-order of their start.
+ */
+export function parseShellFast(source: string): FastShellParse | null {
+  const parser = new FastShellParser(source);
+  try {
+    parser.parseScript();
+  } catch (error) {
+    if (error === GIVE_UP) return null;
+    throw error;
+  }
+  const commands = parser.commands;
+  commands.sort((a, b) => a.start - b.start);
+  renumberPipelines(commands);
+  return { commands, hasPipe: parser.hasPipe };
+}
+
+/**
+ * Renumbers pipeline ids 1, 2, … in order of first appearance among the (sorted) commands, so
+ * both parsers give the same ids for the same script. Rules only compare ids for equality.
+ */
+export function renumberPipelines(commands: { pipelineId: number }[]): void {
+  let ids: Map<number, number> | null = null;
+  for (const command of commands) {
+    if (command.pipelineId === 0) continue;
+    ids ??= new Map();
+    let id = ids.get(command.pipelineId);
+    if (id === undefined) {
+      id = ids.size + 1;
+      ids.set(command.pipelineId, id);
+    }
+    command.pipelineId = id;
+  }
+}
