@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The bundled CLI (scripts/build-cli.mjs): the same sources as dist/cli/, faster to load.
+import { main } from '../dist/bundle/main.js';
 
 main(process.argv).then(
   (exitCode) => {

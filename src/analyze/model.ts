@@ -6,7 +6,7 @@
 import { cleanPath } from '../context/go-path.js';
 import { folderSizes, hasGlob, resolveSource, segmentGlob, sentContentOf } from '../context/query.js';
 import type { BuildContext } from '../context/types.js';
-import type { Finding } from '../engine/types.js';
+import { compareNames, type Finding } from '../engine/types.js';
 import type { CopyInstruction, Dockerfile, Instruction } from '../parser/types.js';
 import { createsLayer, expandedCopySources, stageGraph, type DependencyKind, type ExpandedSource } from '../rules/analysis/facts.js';
 
@@ -185,7 +185,7 @@ export function buildAnalyzeReport(
 export function summariseContext(context: BuildContext, largest: number): ContextSummary {
   const largestFolders = [...folderSizes(context, { includeIgnored: false })]
     .filter(([path]) => !path.includes('/'))
-    .sort((a, b) => b[1].bytes - a[1].bytes || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1].bytes - a[1].bytes || compareNames(a[0], b[0]))
     .slice(0, largest)
     .map(([path, size]) => ({ path, files: size.files, bytes: size.bytes }));
   return {

@@ -18,7 +18,7 @@ import {
 import { EMPTY_CONFIG, type Config } from './config.js';
 import { parsePragmas, PragmaFilter } from './pragmas.js';
 import type { RuleRegistry } from './registry.js';
-import type { AnyRule, FileResult, Finding, LintSettings, ReportDescriptor, Severity } from './types.js';
+import { compareNames, type AnyRule, type FileResult, type Finding, type LintSettings, type ReportDescriptor, type Severity } from './types.js';
 
 /** BuildKit's check names; a rule with one of these as an alias obeys `# check=`. */
 export const BUILDKIT_CHECK_NAMES: ReadonlySet<string> = new Set([
@@ -295,7 +295,7 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+  return a.line - b.line || a.column - b.column || compareNames(a.code, b.code);
 }
 
 /**

@@ -315,6 +315,8 @@ class FastShellParser {
           continue;
         }
         if (scanned.plain && RESERVED_AT_COMMAND_START.has(scanned.word.raw)) throw GIVE_UP;
+        // `a[i]=…` before the command name assigns an array element.
+        if (/^[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\+?=/.test(scanned.word.raw)) throw GIVE_UP;
         // `[x]::y` (PowerShell written as a shell RUN) and `[ …`: tree-sitter starts a test there.
         if (scanned.word.raw.charCodeAt(0) === 91) throw GIVE_UP;
         sawName = true;
@@ -502,8 +504,6 @@ class FastShellParser {
       while (index < raw.length && isNameChar(raw.charCodeAt(index))) index++;
       if (raw.charCodeAt(index) === Char.Equals || (raw.charCodeAt(index) === 43 && raw.charCodeAt(index + 1) === Char.Equals)) {
         isAssignment = true;
-      } else if (raw.charCodeAt(index) === 91) {
-        throw GIVE_UP; // `a[i]=…`
       }
     }
     return { word: { value, raw, literal, start, end }, isAssignment, plain };

@@ -1,5 +1,5 @@
 import { RuleRegistry } from '../engine/registry.js';
-import type { AnyRule } from '../engine/types.js';
+import { compareNames, type AnyRule } from '../engine/types.js';
 import { analysisRules } from './analysis/registry.js';
 import { buildkitRules } from './buildkit/registry.js';
 import { generalRules } from './hadolint/registry-general.js';
@@ -17,7 +17,7 @@ export const allRules: readonly AnyRule[] = [
   ...buildkitRules,
   ...analysisRules,
   ...shellcheckRules,
-].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
+].sort((a, b) => compareNames(a.meta.code, b.meta.code));
 
 let registry: RuleRegistry | null = null;
 

@@ -2,6 +2,7 @@
  * What the context rules look for in a walked context: folders that never belong in a build
  * (`junkInContext`) and files that look like credentials (`secretFiles`).
  */
+import { compareNames } from '../../engine/types.js';
 import { contextIndex, folderSizes, perWalk } from '../../context/query.js';
 import type { BuildContext, ContextFile } from '../../context/types.js';
 import { formatBytes } from './facts.js';
@@ -91,7 +92,7 @@ function computeJunk(context: BuildContext): JunkItem[] {
     if (entry.isDirectory) reported.push(entry.path);
     found.push({ path: entry.path, what, files: size.files, bytes: size.bytes });
   }
-  return found.sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path));
+  return found.sort((a, b) => b.bytes - a.bytes || compareNames(a.path, b.path));
 }
 
 /** `.git (12.3 MiB), node_modules (150.0 MiB)`, at most `limit` items then `and N more`. */

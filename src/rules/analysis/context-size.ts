@@ -1,3 +1,4 @@
+import { compareNames } from '../../engine/types.js';
 import { defineRule } from '../../engine/define-rule.js';
 import { folderSizes } from '../../context/query.js';
 import { formatBytes } from './facts.js';
@@ -31,7 +32,7 @@ export default defineRule({
     if (bytes <= options.max) return;
     const topLevel = [...folderSizes(buildContext, { includeIgnored: false })]
       .filter(([path]) => !path.includes('/'))
-      .sort((a, b) => b[1].bytes - a[1].bytes || a[0].localeCompare(b[0]))
+      .sort((a, b) => b[1].bytes - a[1].bytes || compareNames(a[0], b[0]))
       .slice(0, 3)
       .map(([path, size]) => `${path} ${formatBytes(size.bytes)}`);
     const largest = topLevel.length > 0 ? `; largest folders: ${topLevel.join(', ')}` : '';
