@@ -2,13 +2,13 @@
  * `dockside lint`: paths → config → engine → reporters → exit code. Thin on purpose: every
  * decision about Dockerfiles lives in the parser, the engine and the rules.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../engine/config.js';
 import { activeRules } from '../engine/lint.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import { SEVERITY_RANK, type FileResult, type Severity } from '../engine/types.js';
-import { FORMAT_NAMES, FORMATS_USING_SOURCE, loadReporter } from '../reporters/index.js';
+import { FORMAT_NAMES, FORMATS_USING_SOURCE, STREAMING_REPORTERS, loadReporter } from '../reporters/index.js';
 import type { ReporterContext } from '../reporters/types.js';
 import { discoverTargets } from './files.js';
 import { LintJobRunner, type JobOutcome, type SharedLintOptions } from './lint-job.js';
@@ -121,7 +121,11 @@ export async function runLint(
   if (targetPaths.length > 0) await printShellcheckNotice(registry, runner, targetPaths[0]!, io);
   const workers = usesStdin ? 0 : workerCount(targetPaths.length, io.env);
   let outcomes: JobOutcome[];
-  if (workers > 0) outcomes = await lintInWorkers(targetPaths, shared, workers);
+  if (workers > 0) {
+    const deaths = new Set<string>();
+    outcomes = await lintInWorkers(targetPaths, shared, workers, runner, io.env, (reason) => deaths.add(reason));
+    for (const reason of deaths) io.stderr(`dockside: a worker thread stopped (${reason}); its files were linted on the main thread\n`);
+  }
   else {
     outcomes = [];
     for (const path of targetPaths) outcomes.push(await runner.run(path, path === '-' ? await io.readStdin() : null));
@@ -160,19 +164,28 @@ export async function runLint(
   };
   const formats = options.format.length > 0 ? options.format : ['text'];
   for (const [index, format] of formats.entries()) {
-    const reporter = await loadReporter(format);
+    const streaming = STREAMING_REPORTERS[format];
+    const reporter = streaming ? await streaming() : await loadReporter(format);
     if (!reporter) continue;
     const machine = format !== 'text';
     const output = reporter(shown, { ...reporterContext, color: machine ? false : reporterContext.color });
+    // A streaming reporter's pieces are written as they come: a large run never holds its whole report.
+    const pieces = typeof output === 'string' ? [output] : output;
     const outputFile = options.outputFile[index];
     if (outputFile && outputFile !== '-') {
+      let descriptor: number | null = null;
       try {
-        writeFileSync(resolve(io.cwd, outputFile), output);
+        descriptor = openSync(resolve(io.cwd, outputFile), 'w');
+        for (const piece of pieces) writeSync(descriptor, piece);
       } catch (error) {
         io.stderr(`dockside: cannot write ${outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
         operationalError = true;
+      } finally {
+        if (descriptor !== null) closeSync(descriptor);
       }
-    } else if (output !== '') (reportToStderr ? io.stderr : io.stdout)(output);
+    } else {
+      for (const piece of pieces) if (piece !== '') (reportToStderr ? io.stderr : io.stdout)(piece);
+    }
   }
   if (shared.fix !== 'off' && fixesApplied > 0 && !options.quiet) {
     io.stderr(`dockside: ${shared.fixDryRun ? 'would apply' : 'applied'} ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'}\n`);

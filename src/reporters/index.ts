@@ -1,4 +1,4 @@
-import type { Reporter } from './types.js';
+import type { Reporter, StreamingReporter } from './types.js';
 
 /**
  * Output formats by name, loaded lazily so a run pays only for the reporter it uses.
@@ -25,6 +25,11 @@ export const FORMAT_NAMES = Object.keys(REPORTERS);
  * line-independent fingerprints): the CLI keeps the source in results when one of them is asked for.
  */
 export const FORMATS_USING_SOURCE: ReadonlySet<string> = new Set(['sarif', 'gitlab', 'gitlab_codeclimate', 'codeclimate']);
+
+/** Formats that can also be written piece by piece (large runs): the same text as their reporter. */
+export const STREAMING_REPORTERS: Readonly<Record<string, () => Promise<StreamingReporter>>> = {
+  json: async () => (await import('./json.js')).jsonReporterChunks,
+};
 
 export async function loadReporter(name: string): Promise<Reporter | null> {
   const loader = REPORTERS[name];

@@ -14,3 +14,6 @@ export interface ReporterContext {
 }
 
 export type Reporter = (results: readonly FileResult[], context: ReporterContext) => string;
+
+/** A reporter whose text comes in pieces (the pieces joined are its `Reporter`'s text). */
+export type StreamingReporter = (results: readonly FileResult[], context: ReporterContext) => Iterable<string>;

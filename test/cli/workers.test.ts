@@ -1,0 +1,62 @@
+/**
+ * Large runs go through worker threads (src/cli/pool.ts): same output as one thread, in the same
+ * order, and a worker that dies hands its files back to the main thread.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin/dockside.js');
+
+function dockside(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', DOCKSIDE_SHELLCHECK: 'off', ...env },
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const VARIANTS = [
+  'FROM ubuntu\nRUN apt-get update && apt-get install -y curl\n',
+  'FROM alpine:3.20\nRUN apk add --no-cache git\nUSER nobody\n',
+  'FROM node:20 AS build\nWORKDIR app\nRUN npm ci | tee log\nCMD node server.js\n',
+  'FROM python:3.12-slim\nRUN pip install flask\nMAINTAINER someone\n',
+  'from debian\nrun if [ -f x ]; then echo $1; fi\nEXPOSE 80/TCP\n',
+];
+
+let folder: string;
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'dockside-workers-'));
+  // More files than MIN_FILES_FOR_WORKERS, so the default run uses workers.
+  for (let index = 0; index < 230; index++) {
+    const directory = join(folder, `project-${String(index).padStart(3, '0')}`);
+    mkdirSync(directory);
+    writeFileSync(join(directory, 'Dockerfile'), VARIANTS[index % VARIANTS.length]! + `LABEL n="${index}"\n`);
+  }
+});
+
+describe('worker threads', () => {
+  it('give the same findings, in the same order, as one thread', () => {
+    const single = dockside(['lint', '--no-config', '--format', 'json', folder], { DOCKSIDE_WORKERS: '0' });
+    const parallel = dockside(['lint', '--no-config', '--format', 'json', folder], {});
+    expect(single.code).toBe(1);
+    expect(parallel.code).toBe(1);
+    expect(JSON.parse(single.stdout).length).toBeGreaterThan(230);
+    expect(parallel.stdout).toBe(single.stdout);
+    expect(parallel.stderr).toBe('');
+  }, 120_000);
+
+  it('hand the files of a worker that runs out of memory back to the main thread', () => {
+    const single = dockside(['lint', '--no-config', '--format', 'json', folder], { DOCKSIDE_WORKERS: '0' });
+    const starved = dockside(['lint', '--no-config', '--format', 'json', folder], { DOCKSIDE_WORKERS: '2', DOCKSIDE_WORKER_HEAP_MB: '2' });
+    expect(starved.code).toBe(1);
+    expect(starved.stdout).toBe(single.stdout);
+    expect(starved.stderr).toMatch(/^dockside: a worker thread stopped \(.*memory.*\); its files were linted on the main thread\n$/);
+  }, 120_000);
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { FileResult } from '../../src/engine/types.js';
+import { jsonReporter, jsonReporterChunks } from '../../src/reporters/json.js';
+import { finding, reporterContext, sampleResults } from './support.js';
+
+/** What the JSON contract says the output is: one pretty-printed array of flat entries. */
+function expectedJson(results: readonly FileResult[]): string {
+  const entries = results.flatMap((result) => [
+    ...(result.error
+      ? [{ file: result.file, line: 1, column: 1, endLine: 1, endColumn: 1, code: 'file-error', rule: 'file-error', aliases: [], level: 'error', message: result.error, fixable: false }]
+      : []),
+    ...result.findings.map((entry) => ({
+      file: entry.file,
+      line: entry.line,
+      column: entry.column,
+      endLine: entry.endLine,
+      endColumn: entry.endColumn,
+      code: entry.code,
+      rule: entry.rule,
+      aliases: entry.aliases,
+      level: entry.level,
+      message: entry.message,
+      fixable: entry.fixable,
+    })),
+  ]);
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}
+
+describe('json reporter', () => {
+  it('prints the contract for the sample results, and [] for none', () => {
+    const results = sampleResults();
+    expect(jsonReporter(results, reporterContext())).toBe(expectedJson(results));
+    expect(jsonReporter([], reporterContext())).toBe('[]\n');
+    expect(jsonReporter([{ file: 'Dockerfile', findings: [] }], reporterContext())).toBe('[]\n');
+  });
+
+  it('streams the same text in pieces for a large run', () => {
+    const results: FileResult[] = Array.from({ length: 400 }, (_, index) => ({
+      file: `services/app-${index}/Dockerfile`,
+      findings: Array.from({ length: 5 }, (__, line) =>
+        finding(`services/app-${index}/Dockerfile`, line + 1, 1, 'DL3008', 'warning', `Pin versions in apt get install "é\\${line}"`),
+      ),
+    }));
+    const pieces = [...jsonReporterChunks(results, reporterContext())];
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join('')).toBe(expectedJson(results));
+  });
+});
