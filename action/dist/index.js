@@ -19236,6 +19236,22 @@ var init_go_path = __esm({
   }
 });
 
+// src/engine/types.ts
+function compareNames(a, b) {
+  const lowerA = a.toLowerCase();
+  const lowerB = b.toLowerCase();
+  if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
+  return a === b ? 0 : a < b ? 1 : -1;
+}
+var SEVERITIES, SEVERITY_RANK;
+var init_types = __esm({
+  "src/engine/types.ts"() {
+    "use strict";
+    SEVERITIES = ["error", "warning", "info", "style"];
+    SEVERITY_RANK = { error: 0, warning: 1, info: 2, style: 3 };
+  }
+});
+
 // src/parser/expand.ts
 function expandVariables(text, lookup, escapeChar, options = {}) {
   const referenced = [];
@@ -19922,7 +19938,7 @@ function renumberPipelines(commands) {
     command.pipelineId = id;
   }
 }
-var GiveUp, GIVE_UP, RESERVED_AT_COMMAND_START, DECLARATION_KEYWORDS, UNSET_KEYWORDS, NAME_WRAPPERS, FastShellParser;
+var GiveUp, GIVE_UP, RESERVED_AT_COMMAND_START, NO_WORDS, THEN, IF_BRANCHES, FI, DO, DONE, DECLARATION_KEYWORDS, UNSET_KEYWORDS, NAME_WRAPPERS, FastShellParser;
 var init_shell_fast = __esm({
   "src/parser/shell-fast.ts"() {
     "use strict";
@@ -19954,6 +19970,12 @@ var init_shell_fast = __esm({
       "{",
       "}"
     ]);
+    NO_WORDS = [];
+    THEN = ["then"];
+    IF_BRANCHES = ["elif", "else", "fi"];
+    FI = ["fi"];
+    DO = ["do"];
+    DONE = ["done"];
     DECLARATION_KEYWORDS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "readonly", "local"]);
     UNSET_KEYWORDS = /* @__PURE__ */ new Set(["unset", "unsetenv"]);
     NAME_WRAPPERS = /* @__PURE__ */ new Set(["command", "builtin", "exec", "busybox", "run"]);
@@ -20002,16 +20024,20 @@ var init_shell_fast = __esm({
       }
       /**
        * A list of and-or lists separated by `;`, `&` or newlines, up to `closer` (a `)` or `}` that
-       * the caller consumes; -1 for the end of the (sub)script).
+       * the caller consumes; -1 for the end of the (sub)script) or, at the start of a command, one of
+       * `stopWords` (`then`, `fi`, `done`…, which the caller consumes). Returns how many it parsed.
        */
-      parseList(closer) {
+      parseList(closer, stopWords = NO_WORDS) {
+        let count = 0;
         for (; ; ) {
           this.skipSeparatorsAndComments();
           const code = this.code();
-          if (code === -1) return;
-          if (code === closer) return;
-          if (closer === 125 /* CloseBrace */ && this.atWord("}")) return;
+          if (code === -1) return count;
+          if (code === closer) return count;
+          if (closer === 125 /* CloseBrace */ && this.atWord("}")) return count;
+          for (const word of stopWords) if (this.atWord(word)) return count;
           this.parseAndOr(closer);
+          count++;
           this.skipBlanks();
           const next = this.code();
           if (next === 59 /* Semicolon */) {
@@ -20024,11 +20050,86 @@ var init_shell_fast = __esm({
           } else if (next === 35 /* Hash */) {
             this.skipComment();
           } else if (next === -1 || next === closer) {
-            return;
-          } else if (closer === 125 /* CloseBrace */ && this.atWord("}")) {
-            throw GIVE_UP;
+            return count;
           } else throw GIVE_UP;
         }
+      }
+      /** A list of at least one command ending at one of `stopWords`, which is consumed. */
+      parseBody(stopWords) {
+        if (this.parseList(-1, stopWords) === 0) throw GIVE_UP;
+        for (const word of stopWords) {
+          if (this.atWord(word)) {
+            this.position += word.length;
+            return word;
+          }
+        }
+        throw GIVE_UP;
+      }
+      /** `if list; then list; [elif list; then list;]… [else list;] fi` */
+      parseIf() {
+        this.position += 2;
+        for (; ; ) {
+          this.parseBody(THEN);
+          const branch = this.parseBody(IF_BRANCHES);
+          if (branch === "fi") break;
+          if (branch === "else") {
+            this.parseBody(FI);
+            break;
+          }
+        }
+        this.parseTrailingRedirects();
+      }
+      /** `while list; do list; done`, `until …` */
+      parseLoop(keyword) {
+        this.position += keyword.length;
+        this.parseBody(DO);
+        this.parseBody(DONE);
+        this.parseTrailingRedirects();
+      }
+      /** `for name [in word…]; do list; done` (tree-sitter: the words are values, not commands). */
+      parseFor() {
+        this.position += 3;
+        this.skipBlanks();
+        if (!isNameStart(this.code())) throw GIVE_UP;
+        while (isNameChar(this.code())) this.position++;
+        this.skipBlanks();
+        if (this.atWord("in")) {
+          this.position += 2;
+          for (; ; ) {
+            this.skipBlanks();
+            const code = this.code();
+            if (code === 59 /* Semicolon */ || code === 10 /* Newline */) break;
+            if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
+            this.scanWord();
+          }
+        }
+        if (this.code() === 59 /* Semicolon */) this.position++;
+        this.skipSeparatorsAndComments();
+        if (!this.atWord("do")) throw GIVE_UP;
+        this.position += 2;
+        this.parseBody(DONE);
+        this.parseTrailingRedirects();
+      }
+      /**
+       * `[ expression ]`: tree-sitter's test_command, no command of its own; words up to `]`, whose
+       * substitutions may hold commands. Operators bash would take as redirects or lists give up.
+       */
+      parseTest() {
+        this.position++;
+        let words = 0;
+        for (; ; ) {
+          this.skipBlanks();
+          if (this.atWord("]")) {
+            this.position++;
+            break;
+          }
+          const code = this.code();
+          if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
+          this.scanWord();
+          words++;
+        }
+        if (words === 0) throw GIVE_UP;
+        this.parseTrailingRedirects();
       }
       /** True when the text at the position is exactly `word` followed by a word break. */
       atWord(word) {
@@ -20060,6 +20161,11 @@ var init_shell_fast = __esm({
         }
       }
       parsePipeline(closer) {
+        if (this.atWord("!")) {
+          this.position++;
+          this.skipBlanks();
+          if (this.code() === 123 /* OpenBrace */ || this.code() === 40 /* OpenParen */) throw GIVE_UP;
+        }
         const first = this.parseCommand(closer);
         this.skipBlanks();
         if (!(this.code() === 124 /* Pipe */ && this.code(this.position + 1) !== 124 /* Pipe */)) return;
@@ -20089,6 +20195,22 @@ var init_shell_fast = __esm({
       parseCommand(closer) {
         this.skipBlanks();
         const code = this.code();
+        if (code === 105 && this.atWord("if")) {
+          this.parseIf();
+          return null;
+        }
+        if (code === 102 && this.atWord("for")) {
+          this.parseFor();
+          return null;
+        }
+        if (code === 119 && this.atWord("while") || code === 117 && this.atWord("until")) {
+          this.parseLoop(code === 119 ? "while" : "until");
+          return null;
+        }
+        if (code === 91 && this.atWord("[")) {
+          this.parseTest();
+          return null;
+        }
         if (code === 40 /* OpenParen */) {
           if (this.code(this.position + 1) === 40 /* OpenParen */) throw GIVE_UP;
           this.position++;
@@ -20156,6 +20278,7 @@ var init_shell_fast = __esm({
               continue;
             }
             if (scanned.plain && RESERVED_AT_COMMAND_START.has(scanned.word.raw)) throw GIVE_UP;
+            if (/^[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\+?=/.test(scanned.word.raw)) throw GIVE_UP;
             if (scanned.word.raw.charCodeAt(0) === 91) throw GIVE_UP;
             sawName = true;
             if (scanned.plain && DECLARATION_KEYWORDS.has(scanned.word.raw)) {
@@ -20328,8 +20451,6 @@ var init_shell_fast = __esm({
           while (index < raw.length && isNameChar(raw.charCodeAt(index))) index++;
           if (raw.charCodeAt(index) === 61 /* Equals */ || raw.charCodeAt(index) === 43 && raw.charCodeAt(index + 1) === 61 /* Equals */) {
             isAssignment = true;
-          } else if (raw.charCodeAt(index) === 91) {
-            throw GIVE_UP;
           }
         }
         return { word: { value, raw, literal: literal2, start: start2, end }, isAssignment, plain };
@@ -24815,7 +24936,7 @@ var init_shell = __esm({
 
 // src/parser/types.ts
 var INSTRUCTION_KINDS;
-var init_types = __esm({
+var init_types2 = __esm({
   "src/parser/types.ts"() {
     "use strict";
     INSTRUCTION_KINDS = [
@@ -25057,7 +25178,7 @@ var init_parse = __esm({
     init_scanner();
     init_shell();
     init_source_map();
-    init_types();
+    init_types2();
     init_words();
     KNOWN_KINDS = new Set(INSTRUCTION_KINDS);
     ModelBuilder = class {
@@ -26107,16 +26228,6 @@ var init_check_directive = __esm({
       "InvalidBaseImagePlatform",
       "MultipleInstructionsDisallowed"
     ]);
-  }
-});
-
-// src/engine/types.ts
-var SEVERITIES, SEVERITY_RANK;
-var init_types2 = __esm({
-  "src/engine/types.ts"() {
-    "use strict";
-    SEVERITIES = ["error", "warning", "info", "style"];
-    SEVERITY_RANK = { error: 0, warning: 1, info: 2, style: 3 };
   }
 });
 
@@ -40391,9 +40502,14 @@ function discoverConfigFile(startDirectory) {
 function schemaPath() {
   return fileURLToPath2(new URL("../../schema/config.schema.json", import.meta.url));
 }
+function commonJsExports(namespace) {
+  const moduleExports2 = namespace.default;
+  const usable = moduleExports2 !== null && (typeof moduleExports2 === "object" || typeof moduleExports2 === "function");
+  return usable ? moduleExports2 : namespace;
+}
 async function validator() {
   if (cachedValidator) return cachedValidator;
-  const { Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
+  const { Ajv } = commonJsExports(await Promise.resolve().then(() => __toESM(require_ajv(), 1)));
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync2(schemaPath(), "utf8")));
   cachedValidator = (data) => {
@@ -40421,7 +40537,7 @@ async function parseConfigText(file, text) {
       throw new ConfigError(file, `invalid JSON: ${error2.message}`);
     }
   }
-  const { parse, YAMLParseError } = await Promise.resolve().then(() => __toESM(require_dist(), 1));
+  const { parse, YAMLParseError } = commonJsExports(await Promise.resolve().then(() => __toESM(require_dist(), 1)));
   try {
     return parse(text);
   } catch (error2) {
@@ -40559,7 +40675,7 @@ var EMPTY_CONFIG, ConfigError, DOCKSIDE_NAMES, HADOLINT_NAMES, RETIRED_HADOLINT_
 var init_config = __esm({
   "src/engine/config.ts"() {
     "use strict";
-    init_types2();
+    init_types();
     EMPTY_CONFIG = {
       rules: /* @__PURE__ */ new Map(),
       ignore: [],
@@ -40861,7 +40977,7 @@ function lintDockerfile(dockerfile, options) {
   return findings.sort(compareFindings);
 }
 function compareFindings(a, b) {
-  return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+  return a.line - b.line || a.column - b.column || compareNames(a.code, b.code);
 }
 async function prepareRunScripts(dockerfile) {
   for (const instruction of dockerfile.instructions) {
@@ -40891,6 +41007,7 @@ var init_lint = __esm({
     init_check_directive();
     init_config();
     init_pragmas();
+    init_types();
     BUILDKIT_CHECK_NAMES = /* @__PURE__ */ new Set([
       "StageNameCasing",
       "FromAsCasing",
@@ -45395,7 +45512,7 @@ var ANNOTATION_COMMAND, ANNOTATIONS_PER_TYPE, githubReporter;
 var init_github = __esm({
   "src/reporters/github.ts"() {
     "use strict";
-    init_types2();
+    init_types();
     init_format_helpers();
     ANNOTATION_COMMAND = {
       error: "error",
@@ -46015,49 +46132,64 @@ ${summary2}
 // src/reporters/json.ts
 var json_exports = {};
 __export(json_exports, {
-  jsonReporter: () => jsonReporter
+  jsonReporter: () => jsonReporter,
+  jsonReporterChunks: () => jsonReporterChunks
 });
-var jsonReporter;
+function* jsonReporterChunks(results, _context) {
+  let pending = "";
+  let first = true;
+  for (const result of results) {
+    for (const entry of entriesOf(result)) {
+      pending += (first ? "[\n  " : ",\n  ") + JSON.stringify(entry, null, 2).replace(/\n/g, "\n  ");
+      first = false;
+      if (pending.length >= CHUNK_CHARS) {
+        yield pending;
+        pending = "";
+      }
+    }
+  }
+  yield pending + (first ? "[]\n" : "\n]\n");
+}
+function entriesOf(result) {
+  const entries = [];
+  if (result.error) {
+    entries.push({
+      file: result.file,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      code: "file-error",
+      rule: "file-error",
+      aliases: [],
+      level: "error",
+      message: result.error,
+      fixable: false
+    });
+  }
+  for (const finding of result.findings) {
+    entries.push({
+      file: finding.file,
+      line: finding.line,
+      column: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+      code: finding.code,
+      rule: finding.rule,
+      aliases: finding.aliases,
+      level: finding.level,
+      message: finding.message,
+      fixable: finding.fixable
+    });
+  }
+  return entries;
+}
+var jsonReporter, CHUNK_CHARS;
 var init_json2 = __esm({
   "src/reporters/json.ts"() {
     "use strict";
-    jsonReporter = (results) => {
-      const entries = [];
-      for (const result of results) {
-        if (result.error) {
-          entries.push({
-            file: result.file,
-            line: 1,
-            column: 1,
-            endLine: 1,
-            endColumn: 1,
-            code: "file-error",
-            rule: "file-error",
-            aliases: [],
-            level: "error",
-            message: result.error,
-            fixable: false
-          });
-        }
-        for (const finding of result.findings) {
-          entries.push({
-            file: finding.file,
-            line: finding.line,
-            column: finding.column,
-            endLine: finding.endLine,
-            endColumn: finding.endColumn,
-            code: finding.code,
-            rule: finding.rule,
-            aliases: finding.aliases,
-            level: finding.level,
-            message: finding.message,
-            fixable: finding.fixable
-          });
-        }
-      }
-      return `${JSON.stringify(entries, null, 2)}
-`;
-    };
+    jsonReporter = (results, context) => [...jsonReporterChunks(results, context)].join("");
+    CHUNK_CHARS = 64 * 1024;
   }
 });
 
@@ -46401,7 +46533,7 @@ var junitReporter;
 var init_junit = __esm({
   "src/reporters/junit.ts"() {
     "use strict";
-    init_types2();
+    init_types();
     init_compact();
     init_format_helpers();
     junitReporter = (results, context) => {
@@ -48976,6 +49108,9 @@ function computeFolderSizes(context, options) {
   return sizes;
 }
 
+// src/analyze/model.ts
+init_types();
+
 // src/rules/analysis/facts.ts
 init_expand();
 init_parse();
@@ -49208,7 +49343,7 @@ function buildAnalyzeReport(dockerfile, context, findings, options = {}) {
   return { file: dockerfile.path, stages, context: context ? summariseContext(context, options.largestFolders ?? 5) : null, findings, changed };
 }
 function summariseContext(context, largest) {
-  const largestFolders = [...folderSizes(context, { includeIgnored: false })].filter(([path6]) => !path6.includes("/")).sort((a, b) => b[1].bytes - a[1].bytes || a[0].localeCompare(b[0])).slice(0, largest).map(([path6, size]) => ({ path: path6, files: size.files, bytes: size.bytes }));
+  const largestFolders = [...folderSizes(context, { includeIgnored: false })].filter(([path6]) => !path6.includes("/")).sort((a, b) => b[1].bytes - a[1].bytes || compareNames(a[0], b[0])).slice(0, largest).map(([path6, size]) => ({ path: path6, files: size.files, bytes: size.bytes }));
   return {
     root: context.root,
     ignoreFile: context.dockerignore.file,
@@ -49363,6 +49498,9 @@ var RuleRegistry = class {
     return [rule.meta.code, rule.meta.name, ...rule.meta.aliases].map((identity) => identity.toLowerCase());
   }
 };
+
+// src/rules/index.ts
+init_types();
 
 // src/engine/define-rule.ts
 function defineRule(rule) {
@@ -50039,6 +50177,7 @@ var cache_order_default = defineRule({
 });
 
 // src/rules/analysis/context-facts.ts
+init_types();
 var JUNK_FOLDERS = /* @__PURE__ */ new Map([
   [".git", "git history"],
   [".hg", "Mercurial history"],
@@ -50106,7 +50245,7 @@ function computeJunk(context) {
     if (entry.isDirectory) reported.push(entry.path);
     found.push({ path: entry.path, what, files: size.files, bytes: size.bytes });
   }
-  return found.sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path));
+  return found.sort((a, b) => b.bytes - a.bytes || compareNames(a.path, b.path));
 }
 function describeJunk(items, limit = 8) {
   const shown = items.slice(0, limit).map((item) => `${item.path} (${formatBytes(item.bytes)})`);
@@ -50247,6 +50386,7 @@ function describeSecrets(files) {
 }
 
 // src/rules/analysis/context-size.ts
+init_types();
 var DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 var context_size_default = defineRule({
   meta: {
@@ -50273,7 +50413,7 @@ var context_size_default = defineRule({
     if (!buildContext || !first) return;
     const { bytes, files } = buildContext.totals;
     if (bytes <= options.max) return;
-    const topLevel = [...folderSizes(buildContext, { includeIgnored: false })].filter(([path6]) => !path6.includes("/")).sort((a, b) => b[1].bytes - a[1].bytes || a[0].localeCompare(b[0])).slice(0, 3).map(([path6, size]) => `${path6} ${formatBytes(size.bytes)}`);
+    const topLevel = [...folderSizes(buildContext, { includeIgnored: false })].filter(([path6]) => !path6.includes("/")).sort((a, b) => b[1].bytes - a[1].bytes || compareNames(a[0], b[0])).slice(0, 3).map(([path6, size]) => `${path6} ${formatBytes(size.bytes)}`);
     const largest = topLevel.length > 0 ? `; largest folders: ${topLevel.join(", ")}` : "";
     report2({
       range: first.range,
@@ -55904,7 +56044,7 @@ var allRules = [
   ...buildkitRules,
   ...analysisRules,
   ...shellcheckRules
-].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
+].sort((a, b) => compareNames(a.meta.code, b.meta.code));
 var registry = null;
 function defaultRegistry() {
   registry ??= new RuleRegistry(allRules);
@@ -56340,7 +56480,7 @@ var LintJobRunner = class {
 
 // action/src/main.ts
 init_config();
-init_types2();
+init_types();
 init_format_helpers();
 init_github();
 

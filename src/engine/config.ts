@@ -97,10 +97,20 @@ function schemaPath(): string {
   return fileURLToPath(new URL('../../schema/config.schema.json', import.meta.url));
 }
 
+/**
+ * The named exports of a CommonJS package loaded with `import()`. Node's ESM loader exposes them on
+ * the namespace; the CLI bundle (esbuild, split chunks) only as `default`, i.e. module.exports.
+ */
+function commonJsExports<Namespace>(namespace: Namespace): Namespace {
+  const moduleExports = (namespace as { default?: unknown }).default;
+  const usable = moduleExports !== null && (typeof moduleExports === 'object' || typeof moduleExports === 'function');
+  return (usable ? moduleExports : namespace) as Namespace;
+}
+
 async function validator(): Promise<(data: unknown) => { valid: boolean; message: string }> {
   if (cachedValidator) return cachedValidator;
   // ajv is loaded only when a config file exists (cold start).
-  const { Ajv } = await import('ajv');
+  const { Ajv } = commonJsExports(await import('ajv'));
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(schemaPath(), 'utf8')) as object);
   cachedValidator = (data) => {
@@ -129,7 +139,7 @@ async function parseConfigText(file: string, text: string): Promise<unknown> {
       throw new ConfigError(file, `invalid JSON: ${(error as Error).message}`);
     }
   }
-  const { parse, YAMLParseError } = await import('yaml');
+  const { parse, YAMLParseError } = commonJsExports(await import('yaml'));
   try {
     return parse(text) as unknown;
   } catch (error) {

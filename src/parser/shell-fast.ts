@@ -1,17 +1,17 @@
 /**
  * The fast path of RUN-script parsing: a hand-written recursive-descent parser for the subset of
- * shell that nine RUNs in ten are written in (lists, pipelines, simple commands, quoting,
- * expansions, `$(…)` and backticks, subshells and `{ …; }` groups, redirections).
+ * shell that nineteen RUNs in twenty are written in (lists, pipelines, simple commands, quoting,
+ * expansions, `$(…)` and backticks, subshells and `{ …; }` groups, redirections, `if`, `for`,
+ * `while`/`until`, `[ … ]`, `!`).
  *
  * It exists for speed (issue 8): on the shared corpus tree-sitter-bash took ~0.3 ms per RUN with
  * the walk out of its WASM heap, about as long as parsing the whole Dockerfile; this parser takes a
  * few microseconds. It is not a second grammar with its own opinions: it yields exactly what the
  * tree-sitter walk in `shell.ts` yields (same commands, words, values, ranges, pipelines), a
  * differential test over every RUN of the shared corpus holds it to that, and on anything it does
- * not handle exactly (`if`/`for`/`case`, `[ … ]`, heredocs, arithmetic, arrays, odd `$`, syntax
- * errors…) it gives up and returns null, and tree-sitter parses the script.
- *
- * The tree-sitter quirks it reproduces are marked "tree-sitter:" below.
+ * not handle exactly (`case`, `[[ … ]]`, heredocs, arithmetic, arrays, functions, odd `$`, syntax
+ * errors…) it gives up and returns null, and tree-sitter parses the script. Where tree-sitter-bash
+ * departs from bash (see test/parser/shell-fast.test.ts), this parser follows bash.
  */
 import type { ShellCommand, ShellWord } from './types.js';
 
@@ -30,6 +30,13 @@ const RESERVED_AT_COMMAND_START = new Set([
   'if', 'then', 'elif', 'else', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in',
   'function', 'select', 'time', 'coproc', '!', '[', '[[', ']]', '{', '}',
 ]);
+
+const NO_WORDS: readonly string[] = [];
+const THEN = ['then'];
+const IF_BRANCHES = ['elif', 'else', 'fi'];
+const FI = ['fi'];
+const DO = ['do'];
+const DONE = ['done'];
 
 /** Commands tree-sitter parses as `declaration_command` / `unset_command`. */
 const DECLARATION_KEYWORDS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
@@ -149,16 +156,20 @@ class FastShellParser {
 
   /**
    * A list of and-or lists separated by `;`, `&` or newlines, up to `closer` (a `)` or `}` that
-   * the caller consumes; -1 for the end of the (sub)script).
+   * the caller consumes; -1 for the end of the (sub)script) or, at the start of a command, one of
+   * `stopWords` (`then`, `fi`, `done`…, which the caller consumes). Returns how many it parsed.
    */
-  private parseList(closer: number): void {
+  private parseList(closer: number, stopWords: readonly string[] = NO_WORDS): number {
+    let count = 0;
     for (;;) {
       this.skipSeparatorsAndComments();
       const code = this.code();
-      if (code === -1) return;
-      if (code === closer) return;
-      if (closer === Char.CloseBrace && this.atWord('}')) return;
+      if (code === -1) return count;
+      if (code === closer) return count;
+      if (closer === Char.CloseBrace && this.atWord('}')) return count;
+      for (const word of stopWords) if (this.atWord(word)) return count;
       this.parseAndOr(closer);
+      count++;
       this.skipBlanks();
       const next = this.code();
       if (next === Char.Semicolon) {
@@ -171,12 +182,92 @@ class FastShellParser {
       } else if (next === Char.Hash) {
         this.skipComment();
       } else if (next === -1 || next === closer) {
-        return;
-      } else if (closer === Char.CloseBrace && this.atWord('}')) {
-        // tree-sitter and bash both need `;` or a newline before `}`: `{ a }` is an error.
-        throw GIVE_UP;
-      } else throw GIVE_UP;
+        return count;
+      } else throw GIVE_UP; // `{ a }` (no `;` before `}`) and anything unexpected
     }
+  }
+
+  /** A list of at least one command ending at one of `stopWords`, which is consumed. */
+  private parseBody(stopWords: readonly string[]): string {
+    if (this.parseList(-1, stopWords) === 0) throw GIVE_UP;
+    for (const word of stopWords) {
+      if (this.atWord(word)) {
+        this.position += word.length;
+        return word;
+      }
+    }
+    throw GIVE_UP;
+  }
+
+  /** `if list; then list; [elif list; then list;]… [else list;] fi` */
+  private parseIf(): void {
+    this.position += 2;
+    for (;;) {
+      this.parseBody(THEN);
+      const branch = this.parseBody(IF_BRANCHES);
+      if (branch === 'fi') break;
+      if (branch === 'else') {
+        this.parseBody(FI);
+        break;
+      }
+      // elif: another condition and body.
+    }
+    this.parseTrailingRedirects();
+  }
+
+  /** `while list; do list; done`, `until …` */
+  private parseLoop(keyword: string): void {
+    this.position += keyword.length;
+    this.parseBody(DO);
+    this.parseBody(DONE);
+    this.parseTrailingRedirects();
+  }
+
+  /** `for name [in word…]; do list; done` (tree-sitter: the words are values, not commands). */
+  private parseFor(): void {
+    this.position += 3;
+    this.skipBlanks();
+    if (!isNameStart(this.code())) throw GIVE_UP; // `for ((…))`
+    while (isNameChar(this.code())) this.position++;
+    this.skipBlanks();
+    if (this.atWord('in')) {
+      this.position += 2;
+      for (;;) {
+        this.skipBlanks();
+        const code = this.code();
+        if (code === Char.Semicolon || code === Char.Newline) break;
+        if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
+        this.scanWord();
+      }
+    }
+    if (this.code() === Char.Semicolon) this.position++;
+    this.skipSeparatorsAndComments();
+    if (!this.atWord('do')) throw GIVE_UP;
+    this.position += 2;
+    this.parseBody(DONE);
+    this.parseTrailingRedirects();
+  }
+
+  /**
+   * `[ expression ]`: tree-sitter's test_command, no command of its own; words up to `]`, whose
+   * substitutions may hold commands. Operators bash would take as redirects or lists give up.
+   */
+  private parseTest(): void {
+    this.position++;
+    let words = 0;
+    for (;;) {
+      this.skipBlanks();
+      if (this.atWord(']')) {
+        this.position++;
+        break;
+      }
+      const code = this.code();
+      if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
+      this.scanWord();
+      words++;
+    }
+    if (words === 0) throw GIVE_UP;
+    this.parseTrailingRedirects();
   }
 
   /** True when the text at the position is exactly `word` followed by a word break. */
@@ -212,6 +303,13 @@ class FastShellParser {
   }
 
   private parsePipeline(closer: number): void {
+    // `! a | b`: tree-sitter negates the first command (bash the pipeline); no command changes.
+    if (this.atWord('!')) {
+      this.position++;
+      this.skipBlanks();
+      // tree-sitter: `! { a; }` makes `{` a command name.
+      if (this.code() === Char.OpenBrace || this.code() === Char.OpenParen) throw GIVE_UP;
+    }
     const first = this.parseCommand(closer);
     this.skipBlanks();
     if (!(this.code() === Char.Pipe && this.code(this.position + 1) !== Char.Pipe)) return;
@@ -244,6 +342,22 @@ class FastShellParser {
   private parseCommand(closer: number): MutableCommand | null {
     this.skipBlanks();
     const code = this.code();
+    if (code === 105 && this.atWord('if')) {
+      this.parseIf();
+      return null;
+    }
+    if (code === 102 && this.atWord('for')) {
+      this.parseFor();
+      return null;
+    }
+    if ((code === 119 && this.atWord('while')) || (code === 117 && this.atWord('until'))) {
+      this.parseLoop(code === 119 ? 'while' : 'until');
+      return null;
+    }
+    if (code === 91 && this.atWord('[')) {
+      this.parseTest();
+      return null;
+    }
     if (code === Char.OpenParen) {
       if (this.code(this.position + 1) === Char.OpenParen) throw GIVE_UP; // `((` arithmetic
       this.position++;
