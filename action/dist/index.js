@@ -19938,7 +19938,7 @@ function renumberPipelines(commands) {
     command.pipelineId = id;
   }
 }
-var GiveUp, GIVE_UP, RESERVED_AT_COMMAND_START, NO_WORDS, THEN, IF_BRANCHES, FI, DO, DONE, DECLARATION_KEYWORDS, UNSET_KEYWORDS, NAME_WRAPPERS, FastShellParser;
+var GiveUp, GIVE_UP, RESERVED_AT_COMMAND_START, NO_WORDS, THEN, IF_BRANCHES, FI, DO, DONE, ESAC, CASE_ITEM_END, DECLARATION_KEYWORDS, UNSET_KEYWORDS, NAME_WRAPPERS, FastShellParser;
 var init_shell_fast = __esm({
   "src/parser/shell-fast.ts"() {
     "use strict";
@@ -19976,6 +19976,8 @@ var init_shell_fast = __esm({
     FI = ["fi"];
     DO = ["do"];
     DONE = ["done"];
+    ESAC = ["esac"];
+    CASE_ITEM_END = -2;
     DECLARATION_KEYWORDS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "readonly", "local"]);
     UNSET_KEYWORDS = /* @__PURE__ */ new Set(["unset", "unsetenv"]);
     NAME_WRAPPERS = /* @__PURE__ */ new Set(["command", "builtin", "exec", "busybox", "run"]);
@@ -20035,13 +20037,18 @@ var init_shell_fast = __esm({
           if (code === -1) return count;
           if (code === closer) return count;
           if (closer === 125 /* CloseBrace */ && this.atWord("}")) return count;
+          if (closer === CASE_ITEM_END && code === 59 /* Semicolon */ && this.code(this.position + 1) === 59 /* Semicolon */) return count;
           for (const word of stopWords) if (this.atWord(word)) return count;
           this.parseAndOr(closer);
           count++;
           this.skipBlanks();
           const next = this.code();
           if (next === 59 /* Semicolon */) {
-            if (this.code(this.position + 1) === 59 /* Semicolon */) throw GIVE_UP;
+            if (this.code(this.position + 1) === 59 /* Semicolon */) {
+              if (closer === CASE_ITEM_END) return count;
+              throw GIVE_UP;
+            }
+            if (this.code(this.position + 1) === 38 /* Ampersand */) throw GIVE_UP;
             this.position++;
           } else if (next === 38 /* Ampersand */) {
             this.position++;
@@ -20076,6 +20083,45 @@ var init_shell_fast = __esm({
             this.parseBody(FI);
             break;
           }
+        }
+        this.parseTrailingRedirects();
+      }
+      /** `case word in [(]pattern[|pattern]…) list ;; … esac` (`;&` and `;;&` give up). */
+      parseCase() {
+        this.position += 4;
+        this.skipBlanks();
+        const subject = this.code();
+        if (subject === -1 || isWordBreak(subject) || subject === 35 /* Hash */) throw GIVE_UP;
+        this.scanWord();
+        this.skipBlanks();
+        if (!this.atWord("in")) throw GIVE_UP;
+        this.position += 2;
+        for (; ; ) {
+          this.skipSeparatorsAndComments();
+          if (this.atWord("esac")) {
+            this.position += 4;
+            break;
+          }
+          if (this.code() === 40 /* OpenParen */) this.position++;
+          for (; ; ) {
+            this.skipBlanks();
+            const code = this.code();
+            if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
+            this.scanWord();
+            this.skipBlanks();
+            if (this.code() === 124 /* Pipe */) {
+              this.position++;
+              continue;
+            }
+            if (this.code() !== 41 /* CloseParen */) throw GIVE_UP;
+            this.position++;
+            break;
+          }
+          this.parseList(CASE_ITEM_END, ESAC);
+          if (this.code() === 59 /* Semicolon */ && this.code(this.position + 1) === 59 /* Semicolon */) {
+            if (this.code(this.position + 2) === 38 /* Ampersand */) throw GIVE_UP;
+            this.position += 2;
+          } else if (!this.atWord("esac")) throw GIVE_UP;
         }
         this.parseTrailingRedirects();
       }
@@ -20205,6 +20251,10 @@ var init_shell_fast = __esm({
         }
         if (code === 119 && this.atWord("while") || code === 117 && this.atWord("until")) {
           this.parseLoop(code === 119 ? "while" : "until");
+          return null;
+        }
+        if (code === 99 && this.atWord("case")) {
+          this.parseCase();
           return null;
         }
         if (code === 91 && this.atWord("[")) {

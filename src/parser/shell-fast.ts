@@ -2,14 +2,14 @@
  * The fast path of RUN-script parsing: a hand-written recursive-descent parser for the subset of
  * shell that nineteen RUNs in twenty are written in (lists, pipelines, simple commands, quoting,
  * expansions, `$(…)` and backticks, subshells and `{ …; }` groups, redirections, `if`, `for`,
- * `while`/`until`, `[ … ]`, `!`).
+ * `while`/`until`, `case`, `[ … ]`, `!`).
  *
  * It exists for speed (issue 8): on the shared corpus tree-sitter-bash took ~0.3 ms per RUN with
  * the walk out of its WASM heap, about as long as parsing the whole Dockerfile; this parser takes a
  * few microseconds. It is not a second grammar with its own opinions: it yields exactly what the
  * tree-sitter walk in `shell.ts` yields (same commands, words, values, ranges, pipelines), a
  * differential test over every RUN of the shared corpus holds it to that, and on anything it does
- * not handle exactly (`case`, `[[ … ]]`, heredocs, arithmetic, arrays, functions, odd `$`, syntax
+ * not handle exactly (`[[ … ]]`, heredocs, arithmetic, arrays, functions, odd `$`, syntax
  * errors…) it gives up and returns null, and tree-sitter parses the script. Where tree-sitter-bash
  * departs from bash (see test/parser/shell-fast.test.ts), this parser follows bash.
  */
@@ -37,6 +37,9 @@ const IF_BRANCHES = ['elif', 'else', 'fi'];
 const FI = ['fi'];
 const DO = ['do'];
 const DONE = ['done'];
+const ESAC = ['esac'];
+/** The `closer` of a `case` item's list: it ends before `;;`. */
+const CASE_ITEM_END = -2;
 
 /** Commands tree-sitter parses as `declaration_command` / `unset_command`. */
 const DECLARATION_KEYWORDS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
@@ -167,13 +170,18 @@ class FastShellParser {
       if (code === -1) return count;
       if (code === closer) return count;
       if (closer === Char.CloseBrace && this.atWord('}')) return count;
+      if (closer === CASE_ITEM_END && code === Char.Semicolon && this.code(this.position + 1) === Char.Semicolon) return count;
       for (const word of stopWords) if (this.atWord(word)) return count;
       this.parseAndOr(closer);
       count++;
       this.skipBlanks();
       const next = this.code();
       if (next === Char.Semicolon) {
-        if (this.code(this.position + 1) === Char.Semicolon) throw GIVE_UP; // `;;` belongs to `case`
+        if (this.code(this.position + 1) === Char.Semicolon) {
+          if (closer === CASE_ITEM_END) return count;
+          throw GIVE_UP; // `;;` outside a `case` item
+        }
+        if (this.code(this.position + 1) === Char.Ampersand) throw GIVE_UP; // `;&` fall-through
         this.position++;
       } else if (next === Char.Ampersand) {
         this.position++;
@@ -211,6 +219,46 @@ class FastShellParser {
         break;
       }
       // elif: another condition and body.
+    }
+    this.parseTrailingRedirects();
+  }
+
+  /** `case word in [(]pattern[|pattern]…) list ;; … esac` (`;&` and `;;&` give up). */
+  private parseCase(): void {
+    this.position += 4;
+    this.skipBlanks();
+    const subject = this.code();
+    if (subject === -1 || isWordBreak(subject) || subject === Char.Hash) throw GIVE_UP;
+    this.scanWord();
+    this.skipBlanks();
+    if (!this.atWord('in')) throw GIVE_UP;
+    this.position += 2;
+    for (;;) {
+      this.skipSeparatorsAndComments();
+      if (this.atWord('esac')) {
+        this.position += 4;
+        break;
+      }
+      if (this.code() === Char.OpenParen) this.position++;
+      for (;;) {
+        this.skipBlanks();
+        const code = this.code();
+        if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
+        this.scanWord();
+        this.skipBlanks();
+        if (this.code() === Char.Pipe) {
+          this.position++;
+          continue;
+        }
+        if (this.code() !== Char.CloseParen) throw GIVE_UP;
+        this.position++;
+        break;
+      }
+      this.parseList(CASE_ITEM_END, ESAC);
+      if (this.code() === Char.Semicolon && this.code(this.position + 1) === Char.Semicolon) {
+        if (this.code(this.position + 2) === Char.Ampersand) throw GIVE_UP; // `;;&`
+        this.position += 2;
+      } else if (!this.atWord('esac')) throw GIVE_UP;
     }
     this.parseTrailingRedirects();
   }
@@ -352,6 +400,10 @@ class FastShellParser {
     }
     if ((code === 119 && this.atWord('while')) || (code === 117 && this.atWord('until'))) {
       this.parseLoop(code === 119 ? 'while' : 'until');
+      return null;
+    }
+    if (code === 99 && this.atWord('case')) {
+      this.parseCase();
       return null;
     }
     if (code === 91 && this.atWord('[')) {

@@ -61,6 +61,8 @@ describe('fast shell parser: agrees with tree-sitter on the subset it handles', 
     '[ -f x ] && y || [ ! -d z ]',
     '! true && ! a | b',
     'if ! command -v git; then apt-get install -y git; fi',
+    'case "$(dpkg --print-architecture)" in amd64) a=x;; (arm64|aarch64) b c ;; *) echo no; exit 1 ;; esac',
+    'case $x in *) ;; esac; case y in a) z; esac',
     '',
   ])('%j', (script) => {
     if (script === '') {
@@ -90,7 +92,7 @@ describe('fast shell parser: agrees with tree-sitter on the subset it handles', 
 
 describe('fast shell parser: leaves the rest to tree-sitter', () => {
   it.each([
-    'case "$x" in a) b;; esac',
+    'case x in a) b;& c) d;; esac',
     'if a; then fi',
     'if a; b; fi',
     'for ((i=0; i<3; i++)); do a; done',
