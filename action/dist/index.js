@@ -19918,6 +19918,7 @@ function parseShellFast(source) {
     parser2.parseScript();
   } catch (error2) {
     if (error2 === GIVE_UP) return null;
+    if (error2 instanceof RangeError) return null;
     throw error2;
   }
   const commands = parser2.commands;
@@ -19938,7 +19939,7 @@ function renumberPipelines(commands) {
     command.pipelineId = id;
   }
 }
-var GiveUp, GIVE_UP, RESERVED_AT_COMMAND_START, NO_WORDS, THEN, IF_BRANCHES, FI, DO, DONE, ESAC, CASE_ITEM_END, DECLARATION_KEYWORDS, UNSET_KEYWORDS, NAME_WRAPPERS, FastShellParser;
+var GiveUp, GIVE_UP, RESERVED_AT_COMMAND_START, NO_WORDS, MAX_NESTING, THEN, IF_BRANCHES, FI, DO, DONE, ESAC, CASE_ITEM_END, DECLARATION_KEYWORDS, UNSET_KEYWORDS, NAME_WRAPPERS, FastShellParser;
 var init_shell_fast = __esm({
   "src/parser/shell-fast.ts"() {
     "use strict";
@@ -19971,6 +19972,7 @@ var init_shell_fast = __esm({
       "}"
     ]);
     NO_WORDS = [];
+    MAX_NESTING = 100;
     THEN = ["then"];
     IF_BRANCHES = ["elif", "else", "fi"];
     FI = ["fi"];
@@ -19993,6 +19995,7 @@ var init_shell_fast = __esm({
       commands = [];
       hasPipe = false;
       pipelineCounter = 0;
+      depth = 0;
       code(offset = this.position) {
         return offset < this.limit ? this.source.charCodeAt(offset) : -1;
       }
@@ -20030,6 +20033,12 @@ var init_shell_fast = __esm({
        * `stopWords` (`then`, `fi`, `done`…, which the caller consumes). Returns how many it parsed.
        */
       parseList(closer, stopWords = NO_WORDS) {
+        if (++this.depth > MAX_NESTING) throw GIVE_UP;
+        const count = this.parseListItems(closer, stopWords);
+        this.depth--;
+        return count;
+      }
+      parseListItems(closer, stopWords) {
         let count = 0;
         for (; ; ) {
           this.skipSeparatorsAndComments();
@@ -20607,7 +20616,9 @@ var init_shell_fast = __esm({
           if (after2 !== 125 /* CloseBrace */) throw GIVE_UP;
         }
         this.position = offset;
+        if (++this.depth > MAX_NESTING) throw GIVE_UP;
         this.skipExpansionRest();
+        this.depth--;
         return "${" + name2 + "}";
       }
       /** From after the parameter name of `${…}` to past its closing `}`. */

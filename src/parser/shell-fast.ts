@@ -32,6 +32,8 @@ const RESERVED_AT_COMMAND_START = new Set([
 ]);
 
 const NO_WORDS: readonly string[] = [];
+/** Lists nested deeper than this give up (a recursive parser must not overflow the stack). */
+const MAX_NESTING = 100;
 const THEN = ['then'];
 const IF_BRANCHES = ['elif', 'else', 'fi'];
 const FI = ['fi'];
@@ -116,6 +118,7 @@ class FastShellParser {
   readonly commands: MutableCommand[] = [];
   hasPipe = false;
   private pipelineCounter = 0;
+  private depth = 0;
 
   constructor(private readonly source: string) {
     this.limit = source.length;
@@ -163,6 +166,14 @@ class FastShellParser {
    * `stopWords` (`then`, `fi`, `done`…, which the caller consumes). Returns how many it parsed.
    */
   private parseList(closer: number, stopWords: readonly string[] = NO_WORDS): number {
+    // Nesting (`$(`, `(`, `if`…) deeper than this goes to tree-sitter, whose walk is iterative.
+    if (++this.depth > MAX_NESTING) throw GIVE_UP;
+    const count = this.parseListItems(closer, stopWords);
+    this.depth--;
+    return count;
+  }
+
+  private parseListItems(closer: number, stopWords: readonly string[]): number {
     let count = 0;
     for (;;) {
       this.skipSeparatorsAndComments();
@@ -784,7 +795,9 @@ class FastShellParser {
     }
     // The rest, up to the matching `}`: operators and words, which may hold substitutions.
     this.position = offset;
+    if (++this.depth > MAX_NESTING) throw GIVE_UP;
     this.skipExpansionRest();
+    this.depth--;
     return '${' + name + '}';
   }
 
@@ -884,6 +897,8 @@ export function parseShellFast(source: string): FastShellParse | null {
     parser.parseScript();
   } catch (error) {
     if (error === GIVE_UP) return null;
+    // Nesting is bounded above; should a stack still run out, tree-sitter takes the script.
+    if (error instanceof RangeError) return null;
     throw error;
   }
   const commands = parser.commands;

@@ -131,6 +131,18 @@ describe('fast shell parser: leaves the rest to tree-sitter', () => {
   });
 });
 
+describe('fast shell parser: deep nesting', () => {
+  it('gives a script nested deeper than its stack to tree-sitter instead of throwing', () => {
+    const script = `echo ${'$('.repeat(5000)}x${')'.repeat(5000)}`;
+    expect(parseShellFast(script)).toBeNull();
+    const parsed = parseShell(script, NO_MAP);
+    expect(parsed.commands.map((command) => command.name)).toEqual(['echo', 'x']);
+    const expansions = `echo ${'${a:-'.repeat(5000)}x${'}'.repeat(5000)}`;
+    expect(parseShellFast(expansions)).toBeNull();
+    expect(() => parseShell(expansions, NO_MAP)).not.toThrow();
+  });
+});
+
 describe('fast shell parser: where tree-sitter-bash departs from the shell, it follows bash', () => {
   it('keeps the blank between two expansions in a double-quoted string', () => {
     const fast = parseShellFast('echo "$A $B"')!;
