@@ -20250,26 +20250,7 @@ var init_shell_fast = __esm({
       parseCommand(closer) {
         this.skipBlanks();
         const code = this.code();
-        if (code === 105 && this.atWord("if")) {
-          this.parseIf();
-          return null;
-        }
-        if (code === 102 && this.atWord("for")) {
-          this.parseFor();
-          return null;
-        }
-        if (code === 119 && this.atWord("while") || code === 117 && this.atWord("until")) {
-          this.parseLoop(code === 119 ? "while" : "until");
-          return null;
-        }
-        if (code === 99 && this.atWord("case")) {
-          this.parseCase();
-          return null;
-        }
-        if (code === 91 && this.atWord("[")) {
-          this.parseTest();
-          return null;
-        }
+        if (this.parseCompoundByKeyword()) return null;
         if (code === 40 /* OpenParen */) {
           if (this.code(this.position + 1) === 40 /* OpenParen */) throw GIVE_UP;
           this.position++;
@@ -20288,6 +20269,17 @@ var init_shell_fast = __esm({
           return null;
         }
         return this.parseSimpleCommand();
+      }
+      /** `if`, `for`, `while`, `until`, `case` and `[` at the position: parses it and says so. */
+      parseCompoundByKeyword() {
+        if (this.atWord("if")) this.parseIf();
+        else if (this.atWord("for")) this.parseFor();
+        else if (this.atWord("while")) this.parseLoop("while");
+        else if (this.atWord("until")) this.parseLoop("until");
+        else if (this.atWord("case")) this.parseCase();
+        else if (this.atWord("[")) this.parseTest();
+        else return false;
+        return true;
       }
       /** Redirections after a compound command. */
       parseTrailingRedirects() {
@@ -24875,20 +24867,6 @@ function pushCommand(words, start2, end, state, pipeline) {
     pipelineIndex: pipeline?.index ?? 0
   });
 }
-function flagsOf(args2) {
-  const flags2 = [];
-  for (const argument of args2) {
-    const value = argument.value;
-    if (value === "-" || value === "--" || !value.startsWith("-")) continue;
-    if (value.startsWith("--")) {
-      const equals = value.indexOf("=");
-      flags2.push(equals === -1 ? value.slice(2) : value.slice(2, equals));
-    } else {
-      for (const character of value.slice(1)) flags2.push(character);
-    }
-  }
-  return flags2;
-}
 function unescapeWord(text) {
   return text.includes("\\") ? text.replace(/\\(.)/gs, "$1") : text;
 }
@@ -24977,7 +24955,7 @@ function wordValue(cursor, source, state) {
       return text;
   }
 }
-var parser, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH, KEYWORD_COMMANDS;
+var parser, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH, KEYWORD_COMMANDS, flagsOf;
 var init_shell = __esm({
   "src/parser/shell.ts"() {
     "use strict";
@@ -24992,6 +24970,7 @@ var init_shell = __esm({
     NAME_WRAPPERS2 = /* @__PURE__ */ new Set(["command", "builtin", "exec", "busybox", "run"]);
     MAX_SCRIPT_LENGTH = 1e6;
     KEYWORD_COMMANDS = /* @__PURE__ */ new Set(["declaration_command", "unset_command"]);
+    flagsOf = flagsOfWords;
   }
 });
 

@@ -401,26 +401,7 @@ class FastShellParser {
   private parseCommand(closer: number): MutableCommand | null {
     this.skipBlanks();
     const code = this.code();
-    if (code === 105 && this.atWord('if')) {
-      this.parseIf();
-      return null;
-    }
-    if (code === 102 && this.atWord('for')) {
-      this.parseFor();
-      return null;
-    }
-    if ((code === 119 && this.atWord('while')) || (code === 117 && this.atWord('until'))) {
-      this.parseLoop(code === 119 ? 'while' : 'until');
-      return null;
-    }
-    if (code === 99 && this.atWord('case')) {
-      this.parseCase();
-      return null;
-    }
-    if (code === 91 && this.atWord('[')) {
-      this.parseTest();
-      return null;
-    }
+    if (this.parseCompoundByKeyword()) return null;
     if (code === Char.OpenParen) {
       if (this.code(this.position + 1) === Char.OpenParen) throw GIVE_UP; // `((` arithmetic
       this.position++;
@@ -439,6 +420,18 @@ class FastShellParser {
       return null;
     }
     return this.parseSimpleCommand();
+  }
+
+  /** `if`, `for`, `while`, `until`, `case` and `[` at the position: parses it and says so. */
+  private parseCompoundByKeyword(): boolean {
+    if (this.atWord('if')) this.parseIf();
+    else if (this.atWord('for')) this.parseFor();
+    else if (this.atWord('while')) this.parseLoop('while');
+    else if (this.atWord('until')) this.parseLoop('until');
+    else if (this.atWord('case')) this.parseCase();
+    else if (this.atWord('[')) this.parseTest();
+    else return false;
+    return true;
   }
 
   /** Redirections after a compound command. */

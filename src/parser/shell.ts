@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { Parser as TreeSitterParser, TreeCursor } from 'web-tree-sitter';
-import { parseShellFast, renumberPipelines } from './shell-fast.js';
+import { flagsOfWords, parseShellFast, renumberPipelines } from './shell-fast.js';
 import type { ShellCommand, ShellScript, ShellWord, SourceMap } from './types.js';
 
 let parser: TreeSitterParser | null = null;
@@ -206,21 +206,8 @@ function pushCommand(words: ShellWord[], start: number, end: number, state: Walk
   });
 }
 
-/** hadolint's flag extraction: `--name[=v]` → name; `-abc` → a, b, c; `-` and `--` are no flags. */
-export function flagsOf(args: readonly ShellWord[]): string[] {
-  const flags: string[] = [];
-  for (const argument of args) {
-    const value = argument.value;
-    if (value === '-' || value === '--' || !value.startsWith('-')) continue;
-    if (value.startsWith('--')) {
-      const equals = value.indexOf('=');
-      flags.push(equals === -1 ? value.slice(2) : value.slice(2, equals));
-    } else {
-      for (const character of value.slice(1)) flags.push(character);
-    }
-  }
-  return flags;
-}
+/** hadolint's flag extraction (shared with the fast path): `--name[=v]` → name; `-abc` → a, b, c. */
+export const flagsOf = flagsOfWords;
 
 function unescapeWord(text: string): string {
   return text.includes('\\') ? text.replace(/\\(.)/gs, '$1') : text;
