@@ -68,7 +68,7 @@ export const MUTATIONS = {
     return copy;
   },
   deepSubstitution(buffer, next) {
-    const depth = 50 + Math.floor(next() * 450);
+    const depth = 50 + Math.floor(next() * 4950); // deep enough to overflow a recursive parser (it did once)
     return Buffer.concat([buffer, Buffer.from(`\nRUN echo ${'$('.repeat(depth)}true${')'.repeat(depth)}\n`)]);
   },
   longAndChain(buffer, next) {
