@@ -40,5 +40,7 @@ await build({
   // CommonJS dependencies (ajv, yaml…) call require() for Node built-ins.
   banner: { js: "import { createRequire as __docksideCreateRequire } from 'node:module'; const require = __docksideCreateRequire(import.meta.url);" },
   legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });

@@ -20848,8 +20848,8 @@ async function Module2(moduleArg = {}) {
   var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
   var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
   if (ENVIRONMENT_IS_NODE) {
-    const { createRequire: createRequire3 } = await import("module");
-    var require = createRequire3(import.meta.url);
+    const { createRequire: createRequire4 } = await import("module");
+    var require = createRequire4(import.meta.url);
   }
   Module.currentQueryProgressCallback = null;
   Module.currentProgressCallback = null;
@@ -41081,7 +41081,7 @@ var init_lint = __esm({
 });
 
 // node_modules/fdir/dist/index.mjs
-import { createRequire as createRequire2 } from "module";
+import { createRequire as createRequire3 } from "module";
 import { basename as basename4, dirname as dirname6, normalize, relative as relative4, resolve as resolve6, sep as sep4 } from "path";
 import * as nativeFs from "fs";
 function cleanPath2(path6) {
@@ -41207,7 +41207,7 @@ function sync(root, options) {
 var __require2, SLASHES_REGEX, WINDOWS_ROOT_DIR_REGEX, pushDirectory, pushDirectoryFilter, empty$2, pushFileFilterAndCount, pushFileFilter, pushFileCount, pushFile, empty$1, getArray, getArrayGroup, groupFiles, empty, resolveSymlinksAsync, resolveSymlinks, onlyCountsSync, groupsSync, defaultSync, limitFilesSync, onlyCountsAsync, defaultAsync, limitFilesAsync, groupsAsync, readdirOpts, walkAsync, walkSync, Queue, Counter, Aborter, Walker, APIBuilder, pm, Builder;
 var init_dist = __esm({
   "node_modules/fdir/dist/index.mjs"() {
-    __require2 = /* @__PURE__ */ createRequire2(import.meta.url);
+    __require2 = /* @__PURE__ */ createRequire3(import.meta.url);
     SLASHES_REGEX = /[\\/]/g;
     WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
     pushDirectory = (directoryPath, paths) => {
@@ -55651,10 +55651,15 @@ function dockerfileRange(script, lineStarts2, position) {
 }
 
 // src/shellcheck/runner.ts
-import { spawnSync } from "node:child_process";
 import { accessSync, constants as constants3, mkdtempSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter as delimiter3, join as join6 } from "node:path";
+import { createRequire as createRequire2 } from "node:module";
+var childProcessModule = null;
+function childProcess() {
+  childProcessModule ??= createRequire2(import.meta.url)("node:child_process");
+  return childProcessModule;
+}
 var SHELLCHECK_MISSING_NOTICE = "shellcheck not found on PATH: ShellCheck checks of RUN scripts are skipped (install shellcheck to enable them)";
 var EXCLUDED_CHECKS = ["SC2187", "SC1090", "SC1091"];
 var SHELLCHECK_ENV_VAR = "DOCKSIDE_SHELLCHECK";
@@ -55710,10 +55715,10 @@ function resolve4(env2) {
     if (binary2 === null) return unavailable(SHELLCHECK_MISSING_NOTICE, childEnv);
   }
   let supportsNorc = true;
-  let probe = spawnSync(binary2, ["--norc", "--version"], { encoding: "utf8", env: childEnv, timeout: SPAWN_TIMEOUT_MS });
+  let probe = childProcess().spawnSync(binary2, ["--norc", "--version"], { encoding: "utf8", env: childEnv, timeout: SPAWN_TIMEOUT_MS });
   if (probe.status !== 0 && !probe.error) {
     supportsNorc = false;
-    probe = spawnSync(binary2, ["--version"], { encoding: "utf8", env: childEnv, timeout: SPAWN_TIMEOUT_MS });
+    probe = childProcess().spawnSync(binary2, ["--version"], { encoding: "utf8", env: childEnv, timeout: SPAWN_TIMEOUT_MS });
   }
   const version = /version:\s*(\S+)/.exec(probe.stdout ?? "")?.[1] ?? null;
   if (probe.error || probe.status !== 0 || version === null) {
@@ -55769,7 +55774,7 @@ function runBatch(shellcheck, texts) {
       `--exclude=${EXCLUDED_CHECKS.join(",")}`,
       ...names
     ];
-    const result = spawnSync(shellcheck.binary, args2, {
+    const result = childProcess().spawnSync(shellcheck.binary, args2, {
       cwd: directory,
       encoding: "utf8",
       env: shellcheck.childEnv,

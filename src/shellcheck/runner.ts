@@ -8,11 +8,21 @@
  * stdin carries only one script. Results are cached per script text (shell, exported names and
  * RUN text are all in it), which pays off on files that repeat the same RUN lines.
  */
-import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { createRequire } from 'node:module';
 import type { Severity } from '../engine/types.js';
+
+/**
+ * node:child_process is loaded on the first ShellCheck call, not at import: loading it costs ~6 ms
+ * of every cold start, and runs with ShellCheck off or absent never need it.
+ */
+let childProcessModule: typeof import('node:child_process') | null = null;
+function childProcess(): typeof import('node:child_process') {
+  childProcessModule ??= createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+  return childProcessModule;
+}
 
 export const SHELLCHECK_MISSING_NOTICE =
   'shellcheck not found on PATH: ShellCheck checks of RUN scripts are skipped (install shellcheck to enable them)';
@@ -117,10 +127,10 @@ function resolve(env: NodeJS.ProcessEnv): Resolved {
   }
   // One probe: a ShellCheck without `--norc` rejects the option, and is asked again without it.
   let supportsNorc = true;
-  let probe = spawnSync(binary, ['--norc', '--version'], { encoding: 'utf8', env: childEnv, timeout: SPAWN_TIMEOUT_MS });
+  let probe = childProcess().spawnSync(binary, ['--norc', '--version'], { encoding: 'utf8', env: childEnv, timeout: SPAWN_TIMEOUT_MS });
   if (probe.status !== 0 && !probe.error) {
     supportsNorc = false;
-    probe = spawnSync(binary, ['--version'], { encoding: 'utf8', env: childEnv, timeout: SPAWN_TIMEOUT_MS });
+    probe = childProcess().spawnSync(binary, ['--version'], { encoding: 'utf8', env: childEnv, timeout: SPAWN_TIMEOUT_MS });
   }
   const version = /version:\s*(\S+)/.exec(probe.stdout ?? '')?.[1] ?? null;
   if (probe.error || probe.status !== 0 || version === null) {
@@ -198,7 +208,7 @@ function runBatch(shellcheck: Resolved, texts: readonly string[]): (readonly She
       `--exclude=${EXCLUDED_CHECKS.join(',')}`,
       ...names,
     ];
-    const result = spawnSync(shellcheck.binary!, args, {
+    const result = childProcess().spawnSync(shellcheck.binary!, args, {
       cwd: directory,
       encoding: 'utf8',
       env: shellcheck.childEnv,
