@@ -19593,62 +19593,75 @@ var init_source_map = __esm({
 });
 
 // src/parser/words.ts
-function isBlank(character) {
-  return character === " " || character === "	" || character === "\n" || character === "\r";
+function isBlankCode(code) {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
-function splitWords(text, escapeChar) {
+function splitWords(text, escapeChar, flagsOnly = false) {
   const words = [];
+  const escape2 = escapeChar.charCodeAt(0);
   let index = 0;
   const length = text.length;
   while (index < length) {
-    while (index < length && isBlank(text[index])) index++;
+    while (index < length && isBlankCode(text.charCodeAt(index))) index++;
     if (index >= length) break;
     const start2 = index;
     let value = "";
-    let quote = null;
+    let quote = 0;
     let quoted = false;
+    let plainFrom = index;
     while (index < length) {
-      const character = text[index];
-      if (quote === null) {
-        if (isBlank(character)) break;
-        if (character === escapeChar && index + 1 < length) {
-          value += text[index + 1];
+      const code = text.charCodeAt(index);
+      if (quote === 0) {
+        if (isBlankCode(code)) break;
+        if (code === escape2 && index + 1 < length) {
+          value += text.slice(plainFrom, index) + text[index + 1];
           index += 2;
+          plainFrom = index;
           continue;
         }
-        if (character === '"' || character === "'") {
-          quote = character;
+        if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+          value += text.slice(plainFrom, index);
+          quote = code;
           quoted = true;
           index++;
+          plainFrom = index;
           continue;
         }
-        value += character;
         index++;
       } else {
-        if (character === quote) {
-          quote = null;
+        if (code === quote) {
+          value += text.slice(plainFrom, index);
+          quote = 0;
           index++;
+          plainFrom = index;
           continue;
         }
-        if (quote === '"' && character === escapeChar && index + 1 < length) {
-          const next = text[index + 1];
-          if (next === '"' || next === escapeChar || next === "$") {
-            value += next;
+        if (quote === DOUBLE_QUOTE && code === escape2 && index + 1 < length) {
+          const next = text.charCodeAt(index + 1);
+          if (next === DOUBLE_QUOTE || next === escape2 || next === DOLLAR) {
+            value += text.slice(plainFrom, index) + text[index + 1];
             index += 2;
+            plainFrom = index;
             continue;
           }
         }
-        value += character;
         index++;
       }
     }
-    words.push({ value, raw: text.slice(start2, index), start: start2, end: index, quoted, unterminatedQuote: quote !== null });
+    value += text.slice(plainFrom, index);
+    const raw = text.slice(start2, index);
+    words.push({ value, raw, start: start2, end: index, quoted, unterminatedQuote: quote !== 0 });
+    if (flagsOnly && (raw === "--" || !raw.startsWith("--"))) break;
   }
   return words;
 }
+var DOUBLE_QUOTE, SINGLE_QUOTE, DOLLAR;
 var init_words = __esm({
   "src/parser/words.ts"() {
     "use strict";
+    DOUBLE_QUOTE = 34;
+    SINGLE_QUOTE = 39;
+    DOLLAR = 36;
   }
 });
 
@@ -25283,7 +25296,7 @@ var init_parse = __esm({
         let cursor = keywordStart + keyword.length;
         const flags2 = [];
         const afterKeyword = text.slice(cursor);
-        const leadingWords = kind === "UNKNOWN" ? [] : splitWords(afterKeyword, escapeChar);
+        const leadingWords = kind === "UNKNOWN" ? [] : splitWords(afterKeyword, escapeChar, true);
         let argsStart = cursor;
         for (const word of leadingWords) {
           if (word.raw === "--") {

@@ -250,7 +250,7 @@ class ModelBuilder {
     let cursor = keywordStart + keyword.length;
     const flags: Flag[] = [];
     const afterKeyword = text.slice(cursor);
-    const leadingWords = kind === 'UNKNOWN' ? [] : splitWords(afterKeyword, escapeChar);
+    const leadingWords = kind === 'UNKNOWN' ? [] : splitWords(afterKeyword, escapeChar, true);
     let argsStart = cursor;
     for (const word of leadingWords) {
       if (word.raw === '--') {

@@ -16,58 +16,77 @@ export interface RawWord {
   readonly unterminatedQuote: boolean;
 }
 
-function isBlank(character: string): boolean {
-  return character === ' ' || character === '\t' || character === '\n' || character === '\r';
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
-export function splitWords(text: string, escapeChar: string): RawWord[] {
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const DOLLAR = 36;
+
+/**
+ * Splits `text` into words. With `flagsOnly`, stops after the first word that is not a `--flag`
+ * (callers reading leading flags need no more). Plain runs of characters are sliced, not copied
+ * one by one: this runs on every instruction of every file.
+ */
+export function splitWords(text: string, escapeChar: string, flagsOnly = false): RawWord[] {
   const words: RawWord[] = [];
+  const escape = escapeChar.charCodeAt(0);
   let index = 0;
   const length = text.length;
   while (index < length) {
-    while (index < length && isBlank(text[index]!)) index++;
+    while (index < length && isBlankCode(text.charCodeAt(index))) index++;
     if (index >= length) break;
     const start = index;
     let value = '';
-    let quote: string | null = null;
+    let quote = 0;
     let quoted = false;
+    // Start of the current run of characters copied as they are.
+    let plainFrom = index;
     while (index < length) {
-      const character = text[index]!;
-      if (quote === null) {
-        if (isBlank(character)) break;
-        if (character === escapeChar && index + 1 < length) {
-          value += text[index + 1];
+      const code = text.charCodeAt(index);
+      if (quote === 0) {
+        if (isBlankCode(code)) break;
+        if (code === escape && index + 1 < length) {
+          value += text.slice(plainFrom, index) + text[index + 1];
           index += 2;
+          plainFrom = index;
           continue;
         }
-        if (character === '"' || character === "'") {
-          quote = character;
+        if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+          value += text.slice(plainFrom, index);
+          quote = code;
           quoted = true;
           index++;
+          plainFrom = index;
           continue;
         }
-        value += character;
         index++;
       } else {
-        if (character === quote) {
-          quote = null;
+        if (code === quote) {
+          value += text.slice(plainFrom, index);
+          quote = 0;
           index++;
+          plainFrom = index;
           continue;
         }
         // Inside double quotes the escape char escapes the quote, itself and `$`, as in BuildKit's lexer.
-        if (quote === '"' && character === escapeChar && index + 1 < length) {
-          const next = text[index + 1]!;
-          if (next === '"' || next === escapeChar || next === '$') {
-            value += next;
+        if (quote === DOUBLE_QUOTE && code === escape && index + 1 < length) {
+          const next = text.charCodeAt(index + 1);
+          if (next === DOUBLE_QUOTE || next === escape || next === DOLLAR) {
+            value += text.slice(plainFrom, index) + text[index + 1];
             index += 2;
+            plainFrom = index;
             continue;
           }
         }
-        value += character;
         index++;
       }
     }
-    words.push({ value, raw: text.slice(start, index), start, end: index, quoted, unterminatedQuote: quote !== null });
+    value += text.slice(plainFrom, index);
+    const raw = text.slice(start, index);
+    words.push({ value, raw, start, end: index, quoted, unterminatedQuote: quote !== 0 });
+    if (flagsOnly && (raw === '--' || !raw.startsWith('--'))) break;
   }
   return words;
 }
