@@ -15,7 +15,8 @@ import { LintJobRunner, type JobOutcome, type SharedLintOptions } from './lint-j
 import { lintInWorkers, workerCount } from './pool.js';
 
 export interface CliIO {
-  readonly stdout: (text: string) => void;
+  /** May return a promise when the text is queued, not written (a full pipe): await it to not pile up. */
+  readonly stdout: (text: string) => void | Promise<void>;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<Buffer>;
   readonly cwd: string;
@@ -184,7 +185,8 @@ export async function runLint(
         if (descriptor !== null) closeSync(descriptor);
       }
     } else {
-      for (const piece of pieces) if (piece !== '') (reportToStderr ? io.stderr : io.stdout)(piece);
+      // Waiting for a full pipe to drain keeps a large report from piling up in memory.
+      for (const piece of pieces) if (piece !== '') await (reportToStderr ? io.stderr : io.stdout)(piece);
     }
   }
   if (shared.fix !== 'off' && fixesApplied > 0 && !options.quiet) {

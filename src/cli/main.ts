@@ -33,7 +33,18 @@ async function readAllStdin(): Promise<Buffer> {
 
 export function defaultIO(): CliIO {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      // A pipe (`dockside … | jq`) that is full queues the text in memory: say when it has drained.
+      if (process.stdout.write(text)) return undefined;
+      return new Promise<void>((resolveDrain) => {
+        // A reader that went away (`| head`) never drains: stop waiting on error or close too.
+        const done = (): void => {
+          process.stdout.off('drain', done).off('error', done).off('close', done);
+          resolveDrain();
+        };
+        process.stdout.once('drain', done).once('error', done).once('close', done);
+      });
+    },
     stderr: (text) => process.stderr.write(text),
     readStdin: readAllStdin,
     cwd: process.cwd(),

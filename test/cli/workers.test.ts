@@ -2,7 +2,7 @@
  * Large runs go through worker threads (src/cli/pool.ts): same output as one thread, in the same
  * order, and a worker that dies hands its files back to the main thread.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,5 +58,18 @@ describe('worker threads', () => {
     expect(starved.code).toBe(1);
     expect(starved.stdout).toBe(single.stdout);
     expect(starved.stderr).toMatch(/^dockside: a worker thread stopped \(.*memory.*\); its files were linted on the main thread\n$/);
+  }, 120_000);
+
+  it('stops cleanly when the reader of a large report goes away (`| head`)', async () => {
+    const child = spawn(process.execPath, [BIN, 'lint', '--no-config', '--format', 'json', folder], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', DOCKSIDE_SHELLCHECK: 'off' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolveExit) => child.on('close', resolveExit));
+    expect(code === 0 || code === 1).toBe(true);
+    expect(stderr).not.toMatch(/at .*\(|Error:/);
   }, 120_000);
 });
