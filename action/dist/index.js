@@ -20061,7 +20061,7 @@ var init_shell_fast = __esm({
           if (closer === 125 /* CloseBrace */ && this.atWord("}")) return count;
           if (closer === CASE_ITEM_END && code === 59 /* Semicolon */ && this.code(this.position + 1) === 59 /* Semicolon */) return count;
           for (const word of stopWords) if (this.atWord(word)) return count;
-          this.parseAndOr(closer);
+          this.parseAndOr();
           count++;
           this.skipBlanks();
           const next = this.code();
@@ -20205,8 +20205,8 @@ var init_shell_fast = __esm({
         const after2 = this.position + word.length;
         return after2 >= this.limit || isWordBreak(this.source.charCodeAt(after2));
       }
-      parseAndOr(closer) {
-        this.parsePipeline(closer);
+      parseAndOr() {
+        this.parsePipeline();
         for (; ; ) {
           this.skipBlanks();
           const code = this.code();
@@ -20214,7 +20214,7 @@ var init_shell_fast = __esm({
           if (code === 38 /* Ampersand */ && next === 38 /* Ampersand */ || code === 124 /* Pipe */ && next === 124 /* Pipe */) {
             this.position += 2;
             this.skipLineBreaksInsideStatement();
-            this.parsePipeline(closer);
+            this.parsePipeline();
           } else return;
         }
       }
@@ -20228,13 +20228,13 @@ var init_shell_fast = __esm({
           else return;
         }
       }
-      parsePipeline(closer) {
+      parsePipeline() {
         if (this.atWord("!")) {
           this.position++;
           this.skipBlanks();
           if (this.code() === 123 /* OpenBrace */ || this.code() === 40 /* OpenParen */) throw GIVE_UP;
         }
-        const first = this.parseCommand(closer);
+        const first = this.parseCommand();
         this.skipBlanks();
         if (!(this.code() === 124 /* Pipe */ && this.code(this.position + 1) !== 124 /* Pipe */)) return;
         const id = ++this.pipelineCounter;
@@ -20248,7 +20248,7 @@ var init_shell_fast = __esm({
           this.position += this.code(this.position + 1) === 38 /* Ampersand */ ? 2 : 1;
           this.skipLineBreaksInsideStatement();
           index++;
-          const member = this.parseCommand(closer);
+          const member = this.parseCommand();
           if (member) {
             member.pipelineId = id;
             member.pipelineIndex = index;
@@ -20260,7 +20260,7 @@ var init_shell_fast = __esm({
        * One command of a pipeline. Returns the simple command, the one a pipeline gives its slot to
        * (tree-sitter: a subshell or group in a pipeline passes no slot to the commands inside).
        */
-      parseCommand(closer) {
+      parseCommand() {
         this.skipBlanks();
         const code = this.code();
         if (this.parseCompoundByKeyword()) return null;

@@ -183,7 +183,7 @@ class FastShellParser {
       if (closer === Char.CloseBrace && this.atWord('}')) return count;
       if (closer === CASE_ITEM_END && code === Char.Semicolon && this.code(this.position + 1) === Char.Semicolon) return count;
       for (const word of stopWords) if (this.atWord(word)) return count;
-      this.parseAndOr(closer);
+      this.parseAndOr();
       count++;
       this.skipBlanks();
       const next = this.code();
@@ -336,8 +336,8 @@ class FastShellParser {
     return after >= this.limit || isWordBreak(this.source.charCodeAt(after));
   }
 
-  private parseAndOr(closer: number): void {
-    this.parsePipeline(closer);
+  private parseAndOr(): void {
+    this.parsePipeline();
     for (;;) {
       this.skipBlanks();
       const code = this.code();
@@ -345,7 +345,7 @@ class FastShellParser {
       if ((code === Char.Ampersand && next === Char.Ampersand) || (code === Char.Pipe && next === Char.Pipe)) {
         this.position += 2;
         this.skipLineBreaksInsideStatement();
-        this.parsePipeline(closer);
+        this.parsePipeline();
       } else return;
     }
   }
@@ -361,7 +361,7 @@ class FastShellParser {
     }
   }
 
-  private parsePipeline(closer: number): void {
+  private parsePipeline(): void {
     // `! a | b`: tree-sitter negates the first command (bash the pipeline); no command changes.
     if (this.atWord('!')) {
       this.position++;
@@ -369,7 +369,7 @@ class FastShellParser {
       // tree-sitter: `! { a; }` makes `{` a command name.
       if (this.code() === Char.OpenBrace || this.code() === Char.OpenParen) throw GIVE_UP;
     }
-    const first = this.parseCommand(closer);
+    const first = this.parseCommand();
     this.skipBlanks();
     if (!(this.code() === Char.Pipe && this.code(this.position + 1) !== Char.Pipe)) return;
     // A pipeline. Its id only has to differ from the others' (rules compare ids for equality);
@@ -385,7 +385,7 @@ class FastShellParser {
       this.position += this.code(this.position + 1) === Char.Ampersand ? 2 : 1;
       this.skipLineBreaksInsideStatement();
       index++;
-      const member = this.parseCommand(closer);
+      const member = this.parseCommand();
       if (member) {
         member.pipelineId = id;
         member.pipelineIndex = index;
@@ -398,7 +398,7 @@ class FastShellParser {
    * One command of a pipeline. Returns the simple command, the one a pipeline gives its slot to
    * (tree-sitter: a subshell or group in a pipeline passes no slot to the commands inside).
    */
-  private parseCommand(closer: number): MutableCommand | null {
+  private parseCommand(): MutableCommand | null {
     this.skipBlanks();
     const code = this.code();
     if (this.parseCompoundByKeyword()) return null;
