@@ -49026,16 +49026,17 @@ function hasGlob(source) {
   return GLOB_CHARACTERS.test(source);
 }
 function segmentGlob(segment2) {
-  let source = "^";
+  const tokens = [];
   const characters = [...segment2];
   for (let index = 0; index < characters.length; index++) {
     const character = characters[index];
-    if (character === "*") source += "[^/]*";
-    else if (character === "?") source += "[^/]";
+    if (character === "*") {
+      if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
+    } else if (character === "?") tokens.push({ kind: "any" });
     else if (character === "\\") {
       const next = characters[++index];
       if (next === void 0) return null;
-      source += `\\u{${next.codePointAt(0).toString(16)}}`;
+      tokens.push({ kind: "char", codePoint: next.codePointAt(0) });
     } else if (character === "[") {
       let close = index + 1;
       if (characters[close] === "^") close++;
@@ -49044,16 +49045,56 @@ function segmentGlob(segment2) {
       if (close >= characters.length) return null;
       const body2 = characters.slice(index + 1, close);
       const negated = body2[0] === "^";
-      const items = (negated ? body2.slice(1) : body2).map((item) => item === "-" ? "-" : `\\u{${item.codePointAt(0).toString(16)}}`).join("");
-      source += `[${negated ? "^" : ""}${items}]`;
+      const items = negated ? body2.slice(1) : body2;
+      const ranges = [];
+      for (let item = 0; item < items.length; item++) {
+        const low = items[item].codePointAt(0);
+        if (items[item + 1] === "-" && item + 2 < items.length) {
+          ranges.push([low, items[item + 2].codePointAt(0)]);
+          item += 2;
+        } else ranges.push([low, low]);
+      }
+      tokens.push({ kind: "class", negated, ranges });
       index = close;
-    } else source += `\\u{${character.codePointAt(0).toString(16)}}`;
+    } else tokens.push({ kind: "char", codePoint: character.codePointAt(0) });
   }
-  try {
-    return new RegExp(`${source}$`, "u");
-  } catch {
-    return null;
+  return { test: (name2) => matchTokens(tokens, name2) };
+}
+function matchesOne(token, codePoint) {
+  switch (token.kind) {
+    case "any":
+      return codePoint !== 47;
+    case "char":
+      return codePoint === token.codePoint;
+    case "class": {
+      const inside = token.ranges.some(([low, high]) => codePoint >= low && codePoint <= high);
+      return codePoint !== 47 && inside !== token.negated;
+    }
+    default:
+      return false;
   }
+}
+function matchTokens(tokens, name2) {
+  const codePoints = Array.from(name2, (character) => character.codePointAt(0));
+  let token = 0;
+  let position = 0;
+  let starToken = -1;
+  let starPosition = 0;
+  while (position < codePoints.length) {
+    const current = tokens[token];
+    if (current && current.kind === "star") {
+      starToken = token++;
+      starPosition = position;
+    } else if (current && matchesOne(current, codePoints[position])) {
+      token++;
+      position++;
+    } else if (starToken !== -1 && codePoints[starPosition] !== 47) {
+      token = starToken + 1;
+      position = ++starPosition;
+    } else return false;
+  }
+  while (tokens[token]?.kind === "star") token++;
+  return token === tokens.length;
 }
 var MAX_LINK_HOPS = 40;
 function resolveFolders(context, segments) {
