@@ -24775,17 +24775,19 @@ function initShellParser() {
   return loading;
 }
 function parseShell(source, map) {
-  if (source.trim() === "" || source.length > MAX_SCRIPT_LENGTH) {
-    return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
-  }
+  const unparsed = unparsedScript(source, map);
+  if (unparsed) return unparsed;
   const fast = parseShellFast(source);
   if (fast) return { source, commands: fast.commands, hasSyntaxError: false, hasPipe: fast.hasPipe, map };
   return parseShellWithTreeSitter(source, map);
 }
+function unparsedScript(source, map) {
+  if (source.trim() !== "" && source.length <= MAX_SCRIPT_LENGTH) return null;
+  return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
+}
 function parseShellWithTreeSitter(source, map) {
-  if (source.trim() === "" || source.length > MAX_SCRIPT_LENGTH) {
-    return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
-  }
+  const unparsed = unparsedScript(source, map);
+  if (unparsed) return unparsed;
   if (!parser) throw new ShellParserNotReady();
   let tree;
   try {
@@ -53949,6 +53951,17 @@ function createLeftoverStageFilter(dockerfile) {
     return stage !== void 0 && reused.has(stage.index);
   };
 }
+function reportFirstUnpinnedPackage(dockerfile, report2, firstUnpinned, message) {
+  for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
+    for (const command of run3.script.commands) {
+      const unpinned = firstUnpinned(command);
+      if (unpinned) {
+        report2({ range: wordRange(run3, unpinned), message });
+        break;
+      }
+    }
+  }
+}
 
 // src/rules/hadolint/dl3008.ts
 var VALUE_FLAGS = ["t", "target-release"];
@@ -54144,18 +54157,12 @@ var dl3013_default = defineRule({
     url: "https://github.com/hadolint/hadolint/wiki/DL3013"
   },
   check({ dockerfile, report: report2 }) {
-    for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
-      for (const command of run3.script.commands) {
-        const unpinned = firstUnpinnedPackage(command);
-        if (unpinned) {
-          report2({
-            range: wordRange(run3, unpinned),
-            message: "Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`"
-          });
-          break;
-        }
-      }
-    }
+    reportFirstUnpinnedPackage(
+      dockerfile,
+      report2,
+      firstUnpinnedPackage,
+      "Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`"
+    );
   }
 });
 
@@ -54299,18 +54306,12 @@ var dl3016_default = defineRule({
     url: "https://github.com/hadolint/hadolint/wiki/DL3016"
   },
   check({ dockerfile, report: report2 }) {
-    for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
-      for (const command of run3.script.commands) {
-        const unpinned = firstUnpinnedPackage2(command);
-        if (unpinned) {
-          report2({
-            range: wordRange(run3, unpinned),
-            message: "Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`"
-          });
-          break;
-        }
-      }
-    }
+    reportFirstUnpinnedPackage(
+      dockerfile,
+      report2,
+      firstUnpinnedPackage2,
+      "Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`"
+    );
   }
 });
 
@@ -54480,18 +54481,12 @@ var dl3028_default = defineRule({
     url: "https://github.com/hadolint/hadolint/wiki/DL3028"
   },
   check({ dockerfile, report: report2 }) {
-    for (const { run: run3 } of runInstructions(dockerfile, { onbuild: true })) {
-      for (const command of run3.script.commands) {
-        const unpinned = firstUnpinnedGem(command);
-        if (unpinned) {
-          report2({
-            range: wordRange(run3, unpinned),
-            message: "Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`"
-          });
-          break;
-        }
-      }
-    }
+    reportFirstUnpinnedPackage(
+      dockerfile,
+      report2,
+      firstUnpinnedGem,
+      "Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`"
+    );
   }
 });
 

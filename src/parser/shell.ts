@@ -67,19 +67,23 @@ interface WalkState {
  * exactly (shell-fast.ts), tree-sitter-bash otherwise. Both give the same answer where both apply.
  */
 export function parseShell(source: string, map: SourceMap): ShellScript {
-  if (source.trim() === '' || source.length > MAX_SCRIPT_LENGTH) {
-    return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
-  }
+  const unparsed = unparsedScript(source, map);
+  if (unparsed) return unparsed;
   const fast = parseShellFast(source);
   if (fast) return { source, commands: fast.commands, hasSyntaxError: false, hasPipe: fast.hasPipe, map };
   return parseShellWithTreeSitter(source, map);
 }
 
+/** A blank script (no commands) or one too long to parse (a syntax error): no parser runs. */
+function unparsedScript(source: string, map: SourceMap): ShellScript | null {
+  if (source.trim() !== '' && source.length <= MAX_SCRIPT_LENGTH) return null;
+  return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
+}
+
 /** tree-sitter-bash only (the reference the fast parser is tested against). */
 export function parseShellWithTreeSitter(source: string, map: SourceMap): ShellScript {
-  if (source.trim() === '' || source.length > MAX_SCRIPT_LENGTH) {
-    return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
-  }
+  const unparsed = unparsedScript(source, map);
+  if (unparsed) return unparsed;
   if (!parser) throw new ShellParserNotReady();
   let tree: ReturnType<TreeSitterParser['parse']>;
   try {

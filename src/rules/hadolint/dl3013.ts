@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import type { ShellCommand, ShellWord } from '../../parser/types.js';
-import { hasArg, hasFlag, runInstructions, wordRange } from '../helpers.js';
-import { afterInstall, argsWithoutFlagValues, isPipInstall, withoutFlags } from './package-helpers.js';
+import { hasArg, hasFlag } from '../helpers.js';
+import { afterInstall, argsWithoutFlagValues, isPipInstall, reportFirstUnpinnedPackage, withoutFlags } from './package-helpers.js';
 
 /** pip options whose value (the next word) is not a package (reference §2 DL3013). */
 const VALUE_FLAGS = [
@@ -64,18 +64,11 @@ export default defineRule({
     url: 'https://github.com/hadolint/hadolint/wiki/DL3013',
   },
   check({ dockerfile, report }) {
-    for (const { run } of runInstructions(dockerfile, { onbuild: true })) {
-      for (const command of run.script.commands) {
-        const unpinned = firstUnpinnedPackage(command);
-        if (unpinned) {
-          report({
-            range: wordRange(run, unpinned),
-            message:
-              'Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`',
-          });
-          break;
-        }
-      }
-    }
+    reportFirstUnpinnedPackage(
+      dockerfile,
+      report,
+      firstUnpinnedPackage,
+      'Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`',
+    );
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import type { ShellCommand, ShellWord } from '../../parser/types.js';
-import { hasArg, runInstructions, wordRange } from '../helpers.js';
-import { afterInstall, argsWithoutFlagValues, withoutFlags } from './package-helpers.js';
+import { hasArg } from '../helpers.js';
+import { afterInstall, argsWithoutFlagValues, reportFirstUnpinnedPackage, withoutFlags } from './package-helpers.js';
 
 /** npm options whose value is not a package (reference §2 DL3016). */
 const VALUE_FLAGS = ['loglevel', 'registry'];
@@ -64,17 +64,11 @@ export default defineRule({
     url: 'https://github.com/hadolint/hadolint/wiki/DL3016',
   },
   check({ dockerfile, report }) {
-    for (const { run } of runInstructions(dockerfile, { onbuild: true })) {
-      for (const command of run.script.commands) {
-        const unpinned = firstUnpinnedPackage(command);
-        if (unpinned) {
-          report({
-            range: wordRange(run, unpinned),
-            message: 'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`',
-          });
-          break;
-        }
-      }
-    }
+    reportFirstUnpinnedPackage(
+      dockerfile,
+      report,
+      firstUnpinnedPackage,
+      'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`',
+    );
   },
 });

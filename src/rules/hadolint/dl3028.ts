@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import type { ShellCommand, ShellWord } from '../../parser/types.js';
-import { hasArg, runInstructions, wordRange } from '../helpers.js';
+import { hasArg } from '../helpers.js';
+import { reportFirstUnpinnedPackage } from './package-helpers.js';
 
 /**
  * The gems a `gem install` names (reference §2 DL3028): arguments before the first `--` (after it
@@ -54,17 +55,11 @@ export default defineRule({
     url: 'https://github.com/hadolint/hadolint/wiki/DL3028',
   },
   check({ dockerfile, report }) {
-    for (const { run } of runInstructions(dockerfile, { onbuild: true })) {
-      for (const command of run.script.commands) {
-        const unpinned = firstUnpinnedGem(command);
-        if (unpinned) {
-          report({
-            range: wordRange(run, unpinned),
-            message: 'Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`',
-          });
-          break;
-        }
-      }
-    }
+    reportFirstUnpinnedPackage(
+      dockerfile,
+      report,
+      firstUnpinnedGem,
+      'Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`',
+    );
   },
 });

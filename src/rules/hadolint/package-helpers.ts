@@ -2,8 +2,9 @@
  * Facts the package-manager rules share (DL3008–DL3062), computed from the model. Semantics mirror
  * hadolint's `Hadolint.Shell` helpers (hadolint-rules.md §1 "Arguments", "Flags").
  */
+import type { ReportDescriptor } from '../../engine/types.js';
 import type { Dockerfile, FromInstruction, ShellCommand, ShellWord } from '../../parser/types.js';
-import type { RunInStage } from '../helpers.js';
+import { runInstructions, wordRange, type RunInStage } from '../helpers.js';
 
 /** A word is an option (`-x`, `--x`, `--x=v`); `-` and `--` are not (hadolint's `getAllFlags`). */
 export function isFlagWord(word: ShellWord): boolean {
@@ -107,4 +108,25 @@ export function createLeftoverStageFilter(dockerfile: Dockerfile): (entry: RunIn
     if (fromKey(stage?.from ?? null) === lastKey) return true;
     return stage !== undefined && reused.has(stage.index);
   };
+}
+
+/**
+ * The version-pinning rules that name the package (DL3013 pip, DL3016 npm, DL3028 gem): one
+ * finding per RUN (ONBUILD included), at the first unpinned package of its first offending command.
+ */
+export function reportFirstUnpinnedPackage(
+  dockerfile: Dockerfile,
+  report: (descriptor: ReportDescriptor) => void,
+  firstUnpinned: (command: ShellCommand) => ShellWord | null | undefined,
+  message: string,
+): void {
+  for (const { run } of runInstructions(dockerfile, { onbuild: true })) {
+    for (const command of run.script.commands) {
+      const unpinned = firstUnpinned(command);
+      if (unpinned) {
+        report({ range: wordRange(run, unpinned), message });
+        break;
+      }
+    }
+  }
 }
