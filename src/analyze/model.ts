@@ -85,7 +85,7 @@ export function sourceCovers(source: string, path: string): boolean {
   });
 }
 
-function localSources(copy: CopyInstruction, sources: ReadonlyMap<CopyInstruction, ExpandedSource[]>): ExpandedSource[] {
+function localSources(copy: CopyInstruction, sources: ReadonlyMap<CopyInstruction, readonly ExpandedSource[]>): ExpandedSource[] {
   if (copy.from !== null) return [];
   return (sources.get(copy) ?? []).filter((source) => source.kind === 'local');
 }

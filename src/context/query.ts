@@ -9,6 +9,8 @@ interface ContextIndex {
   readonly byPath: ReadonlyMap<string, ContextFile>;
   /** Folder path (`''` for the root) → its direct children. */
   readonly children: ReadonlyMap<string, readonly ContextFile[]>;
+  /** The same folders → their children's names, index for index (globs test names, not paths). */
+  readonly childNames: ReadonlyMap<string, readonly string[]>;
   /** Pruned (wholly excluded, not walked) folders. */
   readonly pruned: ReadonlySet<string>;
 }
@@ -34,15 +36,21 @@ export function contextIndex(context: BuildContext): ContextIndex {
   if (index) return index;
   const byPath = new Map<string, ContextFile>();
   const children = new Map<string, ContextFile[]>();
+  const childNames = new Map<string, string[]>();
   for (const entry of context.entries) {
     byPath.set(entry.path, entry);
     const slash = entry.path.lastIndexOf('/');
     const parent = slash === -1 ? '' : entry.path.slice(0, slash);
     let list = children.get(parent);
-    if (!list) children.set(parent, (list = []));
+    let names = childNames.get(parent);
+    if (!list || !names) {
+      children.set(parent, (list = []));
+      childNames.set(parent, (names = []));
+    }
     list.push(entry);
+    names.push(entry.path.slice(slash + 1));
   }
-  index = { byPath, children, pruned: new Set(context.pruned.map((folder) => folder.path)) };
+  index = { byPath, children, childNames, pruned: new Set(context.pruned.map((folder) => folder.path)) };
   indexes.set(context.entries, index);
   return index;
 }
@@ -116,7 +124,14 @@ export function segmentGlob(segment: string): SegmentGlob | null {
       index = close;
     } else tokens.push({ kind: 'char', codePoint: character.codePointAt(0)! });
   }
-  return { test: (name) => matchTokens(tokens, name) };
+  // `*.json`, `requirements*.txt`: most names fail on the literal text after the last `*`.
+  let tailStart = tokens.length;
+  while (tailStart > 0 && tokens[tailStart - 1]!.kind === 'char') tailStart--;
+  let tail = '';
+  if (tailStart > 0) {
+    for (const token of tokens.slice(tailStart)) tail += String.fromCodePoint((token as { codePoint: number }).codePoint);
+  }
+  return { test: (name) => name.endsWith(tail) && matchTokens(tokens, name) };
 }
 
 function matchesOne(token: GlobToken, codePoint: number): boolean {
@@ -135,24 +150,27 @@ function matchesOne(token: GlobToken, codePoint: number): boolean {
 }
 
 function matchTokens(tokens: readonly GlobToken[], name: string): boolean {
-  const codePoints = Array.from(name, (character) => character.codePointAt(0)!);
+  // Walks the name by code points in place (no array per name: a COPY glob is tested against
+  // every entry of a folder, and a run shares one context between many Dockerfiles).
   let token = 0;
   let position = 0;
   // The last `*` seen and where in the name it started matching: where to resume on a mismatch.
   let starToken = -1;
   let starPosition = 0;
-  while (position < codePoints.length) {
+  while (position < name.length) {
     const current = tokens[token];
+    const codePoint = name.codePointAt(position)!;
     if (current && current.kind === 'star') {
       starToken = token++;
       starPosition = position;
-    } else if (current && matchesOne(current, codePoints[position]!)) {
+    } else if (current && matchesOne(current, codePoint)) {
       token++;
-      position++;
-    } else if (starToken !== -1 && codePoints[starPosition] !== 0x2f) {
+      position += codePoint > 0xffff ? 2 : 1;
+    } else if (starToken !== -1 && name.charCodeAt(starPosition) !== 0x2f) {
       // Let the last `*` take one more character (never a `/`) and try again from there.
       token = starToken + 1;
-      position = ++starPosition;
+      starPosition += name.codePointAt(starPosition)! > 0xffff ? 2 : 1;
+      position = starPosition;
     } else return false;
   }
   while (tokens[token]?.kind === 'star') token++;
@@ -196,11 +214,24 @@ function resolveFolders(context: BuildContext, segments: readonly string[]): str
   return resolved.join('/');
 }
 
+/** Resolutions per walk and source: rules and the Dockerfiles sharing a context ask again and again. */
+const resolutions = new WeakMap<readonly ContextFile[], Map<string, SourceResolution>>();
+
 /** What a COPY/ADD source (expanded, relative to the context root) matches in the context. */
 export function resolveSource(context: BuildContext, source: string): SourceResolution {
+  const known = perWalk(resolutions, context, () => new Map<string, SourceResolution>());
+  let resolution = known.get(source);
+  if (resolution === undefined) {
+    resolution = computeResolution(context, source);
+    known.set(source, resolution);
+  }
+  return resolution;
+}
+
+function computeResolution(context: BuildContext, source: string): SourceResolution {
   const cleaned = cleanPath(`/${source}`).slice(1);
   if (cleaned === '') return { status: 'found', matches: [] };
-  const { byPath, children } = contextIndex(context);
+  const { byPath, children, childNames } = contextIndex(context);
   if (!hasGlob(cleaned)) {
     const resolved = resolveFolders(context, cleaned.split('/'));
     if (resolved === null) return { status: 'unknown' };
@@ -224,9 +255,18 @@ export function resolveSource(context: BuildContext, source: string): SourceReso
         sawPruned = true;
         continue;
       }
-      for (const child of children.get(folderPath) ?? []) {
-        const name = child.path.slice(child.path.lastIndexOf('/') + 1);
-        if (glob ? !glob.test(name) : name !== segment) continue;
+      if (!glob) {
+        // A plain segment names one child: look it up instead of scanning the folder.
+        const child = byPath.get(folderPath === '' ? segment : `${folderPath}/${segment}`);
+        if (child && (last || child.isDirectory || child.isSymlink)) next.push(child.path);
+        continue;
+      }
+      const folderChildren = children.get(folderPath) ?? [];
+      const names = childNames.get(folderPath) ?? [];
+      for (let index = 0; index < folderChildren.length; index++) {
+        const child = folderChildren[index]!;
+        const name = names[index]!;
+        if (!glob.test(name)) continue;
         if (!last && !child.isDirectory && !child.isSymlink) continue;
         next.push(child.path);
       }

@@ -32,6 +32,18 @@ describe('segmentGlob', () => {
     ['\\*', 'a', false],
     ['file[', 'file[', null], // an unterminated class is a bad pattern
     ['trailing\\', 'trailing', null],
+    // Characters outside the BMP are one character for `?` and `*`, as in Go.
+    ['?', '😀', true],
+    ['??', '😀', false],
+    ['a*?b', 'a😀b', true],
+    ['*😀', 'x😀', true],
+    ['*😀', 'x😁', false],
+    // The literal text after the last `*` decides most names early; classes and `?` still apply.
+    ['requirements*.txt', 'requirements-dev.txt', true],
+    ['requirements*.txt', 'requirements-dev.txt.orig', false],
+    ['*[0-9].txt', 'v2.txt', true],
+    ['*[0-9].txt', 'vx.txt', false],
+    ['*.?s', 'app.js', true],
   ] as const)('%j against %j', (pattern, name, expected) => {
     expect(matches(pattern, name)).toBe(expected);
   });

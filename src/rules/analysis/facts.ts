@@ -33,7 +33,19 @@ export function sourceKind(value: string): SourceKind {
  * values override ARG defaults, ENV is inherited from a parent stage and wins over an ARG of the
  * same name.
  */
-export function expandedCopySources(dockerfile: Dockerfile): Map<CopyInstruction, ExpandedSource[]> {
+export function expandedCopySources(dockerfile: Dockerfile): ReadonlyMap<CopyInstruction, readonly ExpandedSource[]> {
+  let sources = copySourcesCache.get(dockerfile);
+  if (!sources) {
+    sources = computeExpandedCopySources(dockerfile);
+    copySourcesCache.set(dockerfile, sources);
+  }
+  return sources;
+}
+
+/** Four rules and `analyze` ask for the same expansion: computed once per Dockerfile. */
+const copySourcesCache = new WeakMap<Dockerfile, ReadonlyMap<CopyInstruction, readonly ExpandedSource[]>>();
+
+function computeExpandedCopySources(dockerfile: Dockerfile): Map<CopyInstruction, ExpandedSource[]> {
   const result = new Map<CopyInstruction, ExpandedSource[]>();
   const escape = dockerfile.escapeChar;
   const globals = new Map<string, string>();
@@ -119,7 +131,19 @@ function stageReferences(dockerfile: Dockerfile, value: string, beforeIndex: num
   return dockerfile.stages.filter((stage) => stage.index < beforeIndex && stage.name !== null && pattern.test(stage.name)).map((stage) => stage.index);
 }
 
-export function stageGraph(dockerfile: Dockerfile): StageNode[] {
+/** The stage graph, computed once per Dockerfile (two rules and `analyze` read it). */
+export function stageGraph(dockerfile: Dockerfile): readonly StageNode[] {
+  let graph = stageGraphCache.get(dockerfile);
+  if (!graph) {
+    graph = computeStageGraph(dockerfile);
+    stageGraphCache.set(dockerfile, graph);
+  }
+  return graph;
+}
+
+const stageGraphCache = new WeakMap<Dockerfile, readonly StageNode[]>();
+
+function computeStageGraph(dockerfile: Dockerfile): StageNode[] {
   const dependencies: StageDependency[][] = dockerfile.stages.map(() => []);
   for (const stage of dockerfile.stages) {
     const list = dependencies[stage.index]!;
