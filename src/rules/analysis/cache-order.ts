@@ -240,7 +240,8 @@ export default defineRule({
           copies.push(instruction);
           continue;
         }
-        if (instruction.kind !== 'RUN') continue;
+        // Only a RUN after some COPY can be what the COPY invalidates.
+        if (instruction.kind !== 'RUN' || copies.length === 0) continue;
         for (const command of instruction.script.commands) {
           const install = dependencyInstall(command);
           if (!install) continue;

@@ -28,9 +28,19 @@ function positional(command: ShellCommand): string[] {
 const NODE = ['package.json'];
 const PIP_REQUIREMENTS = /^requirements.*\.(?:txt|in)$/u;
 
+/** Every command name `dependencyInstall` knows: any other command is answered without reading its words. */
+const DEPENDENCY_MANAGERS: ReadonlySet<string> = new Set([
+  'npm', 'yarn', 'pnpm', 'bun', 'pip', 'pip3', 'python', 'python3', 'pipenv', 'poetry', 'uv', 'go', 'cargo', 'mvn', 'mvnw',
+  'gradle', 'gradlew', 'bundle', 'bundler', 'composer', 'dotnet', 'mix', 'cpanm', 'dart', 'flutter', 'swift',
+]);
+
+/** Package tools whose index `indexRefresh` and `indexInstall` know. */
+const INDEX_TOOLS: ReadonlySet<string> = new Set(['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'tdnf', 'zypper', 'pacman']);
+
 /** The dependency install a command performs from a manifest, or null. */
 export function dependencyInstall(command: ShellCommand): DependencyInstall | null {
   const name = commandName(command);
+  if (!DEPENDENCY_MANAGERS.has(name)) return null;
   const args = positional(command);
   const sub = args[0];
   const global = command.flags.includes('g') || command.flags.includes('global');
@@ -148,6 +158,7 @@ export type IndexFamily = 'apt' | 'apk' | 'yum' | 'zypper' | 'pacman';
 /** A command that only refreshes a package index, and its family. */
 export function indexRefresh(command: ShellCommand): { family: IndexFamily; display: string } | null {
   const name = commandName(command);
+  if (!INDEX_TOOLS.has(name)) return null;
   const sub = positional(command)[0];
   if ((name === 'apt-get' || name === 'apt') && sub === 'update') return { family: 'apt', display: `${name} update` };
   if (name === 'apk' && sub === 'update') return { family: 'apk', display: 'apk update' };
@@ -163,6 +174,7 @@ export function indexRefresh(command: ShellCommand): { family: IndexFamily; disp
  */
 export function indexInstall(command: ShellCommand): { family: IndexFamily; display: string; refreshesItself: boolean } | null {
   const name = commandName(command);
+  if (!INDEX_TOOLS.has(name)) return null;
   const args = positional(command);
   const sub = args[0];
   if ((name === 'apt-get' || name === 'apt') && (sub === 'install' || sub === 'upgrade' || sub === 'dist-upgrade')) return { family: 'apt', display: `${name} ${sub}`, refreshesItself: false };

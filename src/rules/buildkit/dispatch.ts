@@ -62,6 +62,20 @@ export interface GlobalScope {
  * `defaultsOnly` build args are ignored (InvalidDefaultArgInFrom, §2).
  */
 export function globalScope(dockerfile: Dockerfile, options: { defaultsOnly: boolean }): GlobalScope {
+  const cache = options.defaultsOnly ? defaultScopes : buildScopes;
+  let scope = cache.get(dockerfile);
+  if (!scope) {
+    scope = computeGlobalScope(dockerfile, options);
+    cache.set(dockerfile, scope);
+  }
+  return scope;
+}
+
+/** Several checks read the global scope of a file: computed once per file and kind. */
+const defaultScopes = new WeakMap<Dockerfile, GlobalScope>();
+const buildScopes = new WeakMap<Dockerfile, GlobalScope>();
+
+function computeGlobalScope(dockerfile: Dockerfile, options: { defaultsOnly: boolean }): GlobalScope {
   const values = new Map<string, string>();
   const declared = new Set<string>();
   const order: string[] = [];

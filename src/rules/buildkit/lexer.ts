@@ -262,8 +262,26 @@ function trimPattern(value: string, pattern: string, modifier: string): string {
   return value.endsWith(literal) ? value.slice(0, value.length - literal.length) : value;
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+const SPACES = /\s+/u;
+
 /** `Lex.ProcessWord` / `ProcessWords` with BuildKit's match tracking. Never throws. */
 export function processWord(text: string, lookup: EnvLookup, options: LexOptions): ProcessedWord {
+  // Most words (paths, ports, label values) have nothing to expand, unquote or unescape: the
+  // lexer would copy them character by character, so the result is the text and the words are
+  // its runs of non-blanks. The dispatch simulation runs this on every word of every file.
+  if (
+    !text.includes('$') &&
+    !text.includes(options.escapeChar) &&
+    (options.skipProcessQuotes || (!text.includes('"') && !text.includes("'")))
+  ) {
+    return { result: text, words: text.split(SPACES).filter((word) => word !== ''), matched: NO_NAMES, unmatched: NO_NAMES, error: null };
+  }
+  return processWordByCharacter(text, lookup, options);
+}
+
+/** The lexer proper, character by character (exported so tests can hold the shortcut to it). */
+export function processWordByCharacter(text: string, lookup: EnvLookup, options: LexOptions): ProcessedWord {
   const shellWord = new ShellWord(text, lookup, options.escapeChar, options.skipProcessQuotes ?? false);
   try {
     const { text: result, words } = shellWord.processStopOn(EOF, false);
