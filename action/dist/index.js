@@ -24779,7 +24779,25 @@ function parseShell(source, map) {
   if (unparsed) return unparsed;
   const fast = parseShellFast(source);
   if (fast) return { source, commands: fast.commands, hasSyntaxError: false, hasPipe: fast.hasPipe, map };
-  return parseShellWithTreeSitter(source, map);
+  const known = treeSitterResults.get(source);
+  if (known) {
+    treeSitterResults.delete(source);
+    treeSitterResults.set(source, known);
+    return { source, ...known, map };
+  }
+  const { commands, hasSyntaxError, hasPipe: hasPipe2 } = parseShellWithTreeSitter(source, map);
+  rememberTreeSitterResult(source, { commands, hasSyntaxError, hasPipe: hasPipe2 });
+  return { source, commands, hasSyntaxError, hasPipe: hasPipe2, map };
+}
+function rememberTreeSitterResult(source, parsed) {
+  if (source.length > TREE_SITTER_RESULT_CHAR_LIMIT / 4) return;
+  treeSitterResults.set(source, parsed);
+  treeSitterResultChars += source.length;
+  for (const oldest of treeSitterResults.keys()) {
+    if (treeSitterResultChars <= TREE_SITTER_RESULT_CHAR_LIMIT) break;
+    treeSitterResults.delete(oldest);
+    treeSitterResultChars -= oldest.length;
+  }
 }
 function unparsedScript(source, map) {
   if (source.trim() !== "" && source.length <= MAX_SCRIPT_LENGTH) return null;
@@ -24970,7 +24988,7 @@ function wordValue(cursor, source, state) {
       return text;
   }
 }
-var parser, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH, KEYWORD_COMMANDS, flagsOf;
+var parser, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH, treeSitterResults, treeSitterResultChars, TREE_SITTER_RESULT_CHAR_LIMIT, KEYWORD_COMMANDS, flagsOf;
 var init_shell = __esm({
   "src/parser/shell.ts"() {
     "use strict";
@@ -24984,6 +25002,9 @@ var init_shell = __esm({
     };
     NAME_WRAPPERS2 = /* @__PURE__ */ new Set(["command", "builtin", "exec", "busybox", "run"]);
     MAX_SCRIPT_LENGTH = 1e6;
+    treeSitterResults = /* @__PURE__ */ new Map();
+    treeSitterResultChars = 0;
+    TREE_SITTER_RESULT_CHAR_LIMIT = 256 * 1024;
     KEYWORD_COMMANDS = /* @__PURE__ */ new Set(["declaration_command", "unset_command"]);
     flagsOf = flagsOfWords;
   }
@@ -25177,8 +25198,7 @@ function parseKeyValues(rawWords, argsText, map, escapeChar) {
     };
   });
 }
-function runScript(instruction, escapeChar) {
-  void escapeChar;
+function runScript(instruction) {
   if (instruction.form === "exec") {
     const source2 = (instruction.execArgs ?? []).join(" ");
     const start2 = instruction.argsMap.positionAt(0);
@@ -25204,26 +25224,21 @@ function runScript(instruction, escapeChar) {
   }
   return parseShell(source, instruction.argsMap);
 }
-function defineLazy(target, key, compute) {
-  let cached;
-  let done = false;
-  Object.defineProperty(target, key, {
-    enumerable: false,
-    get() {
-      if (!done) {
-        cached = compute();
-        done = true;
-      }
-      return cached;
-    }
-  });
-  return target;
+function extend(core, fields) {
+  const target = core;
+  for (const key of Object.keys(fields)) target[key] = fields[key];
+  return core;
+}
+function withLazyScript(run3) {
+  Object.defineProperty(run3, SCRIPT_CACHE, { value: void 0, writable: true, enumerable: false });
+  Object.defineProperty(run3, "script", SCRIPT_PROPERTY);
+  return run3;
 }
 function stageByName(stages, name2) {
   const lower = name2.toLowerCase();
   return stages.find((stage) => stage.name === lower);
 }
-var import_fastest_levenshtein, KNOWN_KINDS, ModelBuilder;
+var import_fastest_levenshtein, KNOWN_KINDS, ModelBuilder, SCRIPT_CACHE, SCRIPT_PROPERTY;
 var init_parse = __esm({
   "src/parser/parse.ts"() {
     "use strict";
@@ -25355,11 +25370,16 @@ var init_parse = __esm({
             return this.buildFrom(core);
           case "RUN": {
             const form = commandForm(argsText);
-            const mounts = core.flags.filter((flag) => flag.name === "mount").map((flag) => parseMount(flag.value ?? ""));
-            const network = core.flags.find((flag) => flag.name === "network")?.value ?? null;
-            const security = core.flags.find((flag) => flag.name === "security")?.value ?? null;
-            const instruction = { ...core, kind: "RUN", ...form, mounts, network, security };
-            return defineLazy(instruction, "script", () => runScript(instruction, this.escapeChar));
+            return withLazyScript(
+              extend(core, {
+                kind: "RUN",
+                form: form.form,
+                execArgs: form.execArgs,
+                mounts: core.flags.filter((flag) => flag.name === "mount").map((flag) => parseMount(flag.value ?? "")),
+                network: core.flags.find((flag) => flag.name === "network")?.value ?? null,
+                security: core.flags.find((flag) => flag.name === "security")?.value ?? null
+              })
+            );
           }
           case "COPY":
           case "ADD": {
@@ -25379,19 +25399,19 @@ var init_parse = __esm({
             const heredocSources = form.form === "shell" ? core.heredocs : [];
             const destination = fileWords.length > 0 && (fileWords.length > 1 || heredocSources.length > 0) ? fileWords.at(-1) : null;
             const sources = destination ? fileWords.slice(0, -1) : fileWords;
-            return {
-              ...core,
+            return extend(core, {
               kind: core.kind,
-              ...form,
+              form: form.form,
+              execArgs: form.execArgs,
               sources,
               destination,
               heredocSources,
               from: core.flags.find((flag) => flag.name === "from")?.value ?? null
-            };
+            });
           }
           case "ENV":
           case "LABEL":
-            return { ...core, kind: core.kind, pairs: parseKeyValues(rawWords, argsText, argsMap, this.escapeChar) };
+            return extend(core, { kind: core.kind, pairs: parseKeyValues(rawWords, argsText, argsMap, this.escapeChar) });
           case "ARG": {
             const definitions = rawWords.map((word) => {
               const equals = word.raw.indexOf("=");
@@ -25399,35 +25419,38 @@ var init_parse = __esm({
               const defaultValue = equals === -1 ? null : splitWords(word.raw.slice(equals + 1), this.escapeChar)[0]?.value ?? "";
               return { name: name2, defaultValue, range: rangeOf(argsMap, word.start, word.end) };
             });
-            return { ...core, kind: "ARG", definitions };
+            return extend(core, { kind: "ARG", definitions });
           }
           case "EXPOSE": {
             const ports = words.map((word) => ({ raw: word.value, range: word.range }));
-            return { ...core, kind: "EXPOSE", ports };
+            return extend(core, { kind: "EXPOSE", ports });
           }
           case "CMD":
           case "ENTRYPOINT":
           case "SHELL":
-          case "VOLUME":
-            return { ...core, kind: core.kind, ...commandForm(argsText) };
+          case "VOLUME": {
+            const form = commandForm(argsText);
+            return extend(core, { kind: core.kind, form: form.form, execArgs: form.execArgs });
+          }
           case "HEALTHCHECK": {
             const first = words[0]?.value.toUpperCase() ?? null;
             const subcommand = first === "NONE" || first === "CMD" ? first : null;
             if (subcommand === "CMD") {
               const afterCmd = argsText.slice(rawWords[0].end).trim();
-              return { ...core, kind: "HEALTHCHECK", subcommand, ...commandForm(afterCmd) };
+              const form = commandForm(afterCmd);
+              return extend(core, { kind: "HEALTHCHECK", subcommand, form: form.form, execArgs: form.execArgs });
             }
-            return { ...core, kind: "HEALTHCHECK", subcommand };
+            return extend(core, { kind: "HEALTHCHECK", subcommand });
           }
           case "ONBUILD": {
-            const onbuild = { ...core, kind: "ONBUILD", trigger: null };
+            const onbuild = extend(core, { kind: "ONBUILD", trigger: null });
             const triggerText = text.slice(argsOffset);
             const trigger = argsText.trim() === "" ? null : this.buildInstruction(text, argsOffset, map, logicalLine, onbuild, core.index);
             onbuild.trigger = trigger && triggerText ? trigger : null;
             return onbuild;
           }
           default:
-            return { ...core, kind: core.kind };
+            return extend(core, { kind: core.kind });
         }
       }
       buildFrom(core) {
@@ -25472,7 +25495,19 @@ var init_parse = __esm({
           range: imageWord?.range ?? core.keywordRange
         };
         const platform2 = core.flags.find((flag) => flag.name === "platform")?.value ?? null;
-        return { ...core, kind: "FROM", image, asKeyword, asKeywordRange, stageName, stageNameRange, platform: platform2 };
+        return extend(core, { kind: "FROM", image, asKeyword, asKeywordRange, stageName, stageNameRange, platform: platform2 });
+      }
+    };
+    SCRIPT_CACHE = /* @__PURE__ */ Symbol("script");
+    SCRIPT_PROPERTY = {
+      enumerable: false,
+      get() {
+        let script = this[SCRIPT_CACHE];
+        if (script === void 0) {
+          script = runScript(this);
+          this[SCRIPT_CACHE] = script;
+        }
+        return script;
       }
     };
   }
@@ -49000,15 +49035,21 @@ function contextIndex(context) {
   if (index) return index;
   const byPath = /* @__PURE__ */ new Map();
   const children = /* @__PURE__ */ new Map();
+  const childNames = /* @__PURE__ */ new Map();
   for (const entry of context.entries) {
     byPath.set(entry.path, entry);
     const slash = entry.path.lastIndexOf("/");
     const parent = slash === -1 ? "" : entry.path.slice(0, slash);
     let list = children.get(parent);
-    if (!list) children.set(parent, list = []);
+    let names = childNames.get(parent);
+    if (!list || !names) {
+      children.set(parent, list = []);
+      childNames.set(parent, names = []);
+    }
     list.push(entry);
+    names.push(entry.path.slice(slash + 1));
   }
-  index = { byPath, children, pruned: new Set(context.pruned.map((folder) => folder.path)) };
+  index = { byPath, children, childNames, pruned: new Set(context.pruned.map((folder) => folder.path)) };
   indexes.set(context.entries, index);
   return index;
 }
@@ -49060,7 +49101,13 @@ function segmentGlob(segment2) {
       index = close;
     } else tokens.push({ kind: "char", codePoint: character.codePointAt(0) });
   }
-  return { test: (name2) => matchTokens(tokens, name2) };
+  let tailStart = tokens.length;
+  while (tailStart > 0 && tokens[tailStart - 1].kind === "char") tailStart--;
+  let tail = "";
+  if (tailStart > 0) {
+    for (const token of tokens.slice(tailStart)) tail += String.fromCodePoint(token.codePoint);
+  }
+  return { test: (name2) => name2.endsWith(tail) && matchTokens(tokens, name2) };
 }
 function matchesOne(token, codePoint) {
   switch (token.kind) {
@@ -49077,22 +49124,23 @@ function matchesOne(token, codePoint) {
   }
 }
 function matchTokens(tokens, name2) {
-  const codePoints = Array.from(name2, (character) => character.codePointAt(0));
   let token = 0;
   let position = 0;
   let starToken = -1;
   let starPosition = 0;
-  while (position < codePoints.length) {
+  while (position < name2.length) {
     const current = tokens[token];
+    const codePoint = name2.codePointAt(position);
     if (current && current.kind === "star") {
       starToken = token++;
       starPosition = position;
-    } else if (current && matchesOne(current, codePoints[position])) {
+    } else if (current && matchesOne(current, codePoint)) {
       token++;
-      position++;
-    } else if (starToken !== -1 && codePoints[starPosition] !== 47) {
+      position += codePoint > 65535 ? 2 : 1;
+    } else if (starToken !== -1 && name2.charCodeAt(starPosition) !== 47) {
       token = starToken + 1;
-      position = ++starPosition;
+      starPosition += name2.codePointAt(starPosition) > 65535 ? 2 : 1;
+      position = starPosition;
     } else return false;
   }
   while (tokens[token]?.kind === "star") token++;
@@ -49120,10 +49168,20 @@ function resolveFolders(context, segments) {
   }
   return resolved2.join("/");
 }
+var resolutions = /* @__PURE__ */ new WeakMap();
 function resolveSource(context, source) {
+  const known = perWalk(resolutions, context, () => /* @__PURE__ */ new Map());
+  let resolution = known.get(source);
+  if (resolution === void 0) {
+    resolution = computeResolution(context, source);
+    known.set(source, resolution);
+  }
+  return resolution;
+}
+function computeResolution(context, source) {
   const cleaned = cleanPath(`/${source}`).slice(1);
   if (cleaned === "") return { status: "found", matches: [] };
-  const { byPath, children } = contextIndex(context);
+  const { byPath, children, childNames } = contextIndex(context);
   if (!hasGlob(cleaned)) {
     const resolved2 = resolveFolders(context, cleaned.split("/"));
     if (resolved2 === null) return { status: "unknown" };
@@ -49146,9 +49204,17 @@ function resolveSource(context, source) {
         sawPruned = true;
         continue;
       }
-      for (const child2 of children.get(folderPath) ?? []) {
-        const name2 = child2.path.slice(child2.path.lastIndexOf("/") + 1);
-        if (glob2 ? !glob2.test(name2) : name2 !== segment2) continue;
+      if (!glob2) {
+        const child2 = byPath.get(folderPath === "" ? segment2 : `${folderPath}/${segment2}`);
+        if (child2 && (last || child2.isDirectory || child2.isSymlink)) next.push(child2.path);
+        continue;
+      }
+      const folderChildren = children.get(folderPath) ?? [];
+      const names = childNames.get(folderPath) ?? [];
+      for (let index = 0; index < folderChildren.length; index++) {
+        const child2 = folderChildren[index];
+        const name2 = names[index];
+        if (!glob2.test(name2)) continue;
         if (!last && !child2.isDirectory && !child2.isSymlink) continue;
         next.push(child2.path);
       }
@@ -49218,6 +49284,15 @@ function sourceKind(value) {
   return "local";
 }
 function expandedCopySources(dockerfile) {
+  let sources = copySourcesCache.get(dockerfile);
+  if (!sources) {
+    sources = computeExpandedCopySources(dockerfile);
+    copySourcesCache.set(dockerfile, sources);
+  }
+  return sources;
+}
+var copySourcesCache = /* @__PURE__ */ new WeakMap();
+function computeExpandedCopySources(dockerfile) {
   const result = /* @__PURE__ */ new Map();
   const escape2 = dockerfile.escapeChar;
   const globals = /* @__PURE__ */ new Map();
@@ -49276,6 +49351,15 @@ function stageReferences(dockerfile, value, beforeIndex) {
   return dockerfile.stages.filter((stage) => stage.index < beforeIndex && stage.name !== null && pattern.test(stage.name)).map((stage) => stage.index);
 }
 function stageGraph(dockerfile) {
+  let graph = stageGraphCache.get(dockerfile);
+  if (!graph) {
+    graph = computeStageGraph(dockerfile);
+    stageGraphCache.set(dockerfile, graph);
+  }
+  return graph;
+}
+var stageGraphCache = /* @__PURE__ */ new WeakMap();
+function computeStageGraph(dockerfile) {
   const dependencies = dockerfile.stages.map(() => []);
   for (const stage of dockerfile.stages) {
     const list = dependencies[stage.index];
@@ -49873,6 +49957,17 @@ function appendCommandFix(run3, dockerfile, command) {
 
 // src/rules/helpers.ts
 function runInstructions(dockerfile, options) {
+  const cache3 = options.onbuild ? runsWithTriggers : runsWithoutTriggers;
+  let runs = cache3.get(dockerfile);
+  if (!runs) {
+    runs = collectRunInstructions(dockerfile, options);
+    cache3.set(dockerfile, runs);
+  }
+  return runs;
+}
+var runsWithTriggers = /* @__PURE__ */ new WeakMap();
+var runsWithoutTriggers = /* @__PURE__ */ new WeakMap();
+function collectRunInstructions(dockerfile, options) {
   const runs = [];
   const triggers = [];
   for (const instruction of dockerfile.instructions) {
@@ -49881,7 +49976,7 @@ function runInstructions(dockerfile, options) {
       triggers.push({ run: instruction.trigger, stageIndex: instruction.stageIndex, onbuild: true });
     }
   }
-  return [...runs, ...triggers];
+  return triggers.length === 0 ? runs : [...runs, ...triggers];
 }
 function commandsNamed(run3, ...names) {
   return run3.script.commands.filter((command) => names.includes(command.name));
@@ -49946,8 +50041,38 @@ function positional(command) {
 }
 var NODE = ["package.json"];
 var PIP_REQUIREMENTS = /^requirements.*\.(?:txt|in)$/u;
+var DEPENDENCY_MANAGERS = /* @__PURE__ */ new Set([
+  "npm",
+  "yarn",
+  "pnpm",
+  "bun",
+  "pip",
+  "pip3",
+  "python",
+  "python3",
+  "pipenv",
+  "poetry",
+  "uv",
+  "go",
+  "cargo",
+  "mvn",
+  "mvnw",
+  "gradle",
+  "gradlew",
+  "bundle",
+  "bundler",
+  "composer",
+  "dotnet",
+  "mix",
+  "cpanm",
+  "dart",
+  "flutter",
+  "swift"
+]);
+var INDEX_TOOLS = /* @__PURE__ */ new Set(["apt-get", "apt", "apk", "yum", "dnf", "microdnf", "tdnf", "zypper", "pacman"]);
 function dependencyInstall(command) {
   const name2 = commandName(command);
+  if (!DEPENDENCY_MANAGERS.has(name2)) return null;
   const args2 = positional(command);
   const sub = args2[0];
   const global2 = command.flags.includes("g") || command.flags.includes("global");
@@ -50057,6 +50182,7 @@ function isManifest(fileName, install) {
 }
 function indexRefresh(command) {
   const name2 = commandName(command);
+  if (!INDEX_TOOLS.has(name2)) return null;
   const sub = positional(command)[0];
   if ((name2 === "apt-get" || name2 === "apt") && sub === "update") return { family: "apt", display: `${name2} update` };
   if (name2 === "apk" && sub === "update") return { family: "apk", display: "apk update" };
@@ -50067,6 +50193,7 @@ function indexRefresh(command) {
 }
 function indexInstall(command) {
   const name2 = commandName(command);
+  if (!INDEX_TOOLS.has(name2)) return null;
   const args2 = positional(command);
   const sub = args2[0];
   if ((name2 === "apt-get" || name2 === "apt") && (sub === "install" || sub === "upgrade" || sub === "dist-upgrade")) return { family: "apt", display: `${name2} ${sub}`, refreshesItself: false };
@@ -50251,7 +50378,7 @@ var cache_order_default = defineRule({
           copies.push(instruction);
           continue;
         }
-        if (instruction.kind !== "RUN") continue;
+        if (instruction.kind !== "RUN" || copies.length === 0) continue;
         for (const command of instruction.script.commands) {
           const install = dependencyInstall(command);
           if (!install) continue;
@@ -51126,7 +51253,15 @@ function trimPattern(value, pattern, modifier) {
   if (modifier === "#") return value.startsWith(literal2) ? value.slice(literal2.length) : value;
   return value.endsWith(literal2) ? value.slice(0, value.length - literal2.length) : value;
 }
+var NO_NAMES = /* @__PURE__ */ new Set();
+var SPACES = /\s+/u;
 function processWord(text, lookup, options) {
+  if (!text.includes("$") && !text.includes(options.escapeChar) && (options.skipProcessQuotes || !text.includes('"') && !text.includes("'"))) {
+    return { result: text, words: text.split(SPACES).filter((word) => word !== ""), matched: NO_NAMES, unmatched: NO_NAMES, error: null };
+  }
+  return processWordByCharacter(text, lookup, options);
+}
+function processWordByCharacter(text, lookup, options) {
   const shellWord = new ShellWord(text, lookup, options.escapeChar, options.skipProcessQuotes ?? false);
   try {
     const { text: result, words } = shellWord.processStopOn(EOF, false);
@@ -51340,6 +51475,17 @@ function looksLikeSecretName(name2) {
 var NON_ENV_ARGS = /* @__PURE__ */ new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);
 var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 function globalScope(dockerfile, options) {
+  const cache3 = options.defaultsOnly ? defaultScopes : buildScopes;
+  let scope = cache3.get(dockerfile);
+  if (!scope) {
+    scope = computeGlobalScope(dockerfile, options);
+    cache3.set(dockerfile, scope);
+  }
+  return scope;
+}
+var defaultScopes = /* @__PURE__ */ new WeakMap();
+var buildScopes = /* @__PURE__ */ new WeakMap();
+function computeGlobalScope(dockerfile, options) {
   const values = /* @__PURE__ */ new Map();
   const declared = /* @__PURE__ */ new Set();
   const order = [];

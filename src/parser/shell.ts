@@ -69,40 +69,44 @@ interface WalkState {
 export function parseShell(source: string, map: SourceMap): ShellScript {
   const unparsed = unparsedScript(source, map);
   if (unparsed) return unparsed;
-  const known = parsedScripts.get(source);
-  if (known) return { source, ...known, map };
-  let parsed: ParsedScript;
   const fast = parseShellFast(source);
-  if (fast) parsed = { commands: fast.commands, hasSyntaxError: false, hasPipe: fast.hasPipe };
-  else {
-    const { commands, hasSyntaxError, hasPipe } = parseShellWithTreeSitter(source, map);
-    parsed = { commands, hasSyntaxError, hasPipe };
+  if (fast) return { source, commands: fast.commands, hasSyntaxError: false, hasPipe: fast.hasPipe, map };
+  const known = treeSitterResults.get(source);
+  if (known) {
+    // Most recently used last: the oldest entries are the ones dropped.
+    treeSitterResults.delete(source);
+    treeSitterResults.set(source, known);
+    return { source, ...known, map };
   }
-  rememberParsedScript(source, parsed);
-  return { source, ...parsed, map };
+  const { commands, hasSyntaxError, hasPipe } = parseShellWithTreeSitter(source, map);
+  rememberTreeSitterResult(source, { commands, hasSyntaxError, hasPipe });
+  return { source, commands, hasSyntaxError, hasPipe, map };
 }
 
 /** What parsing a script yields, apart from where the script sits in a Dockerfile. */
 type ParsedScript = Pick<ShellScript, 'commands' | 'hasSyntaxError' | 'hasPipe'>;
 
 /**
- * Parses by script text. Commands hold offsets into the script, never Dockerfile positions, so
- * the same text parses to the same commands wherever it appears; and the same RUN lines recur
- * across the Dockerfiles of a repository (41% of the shared corpus's RUN scripts are repeats, 65%
- * of those tree-sitter parses). Bounded: emptied when it holds too much text.
+ * tree-sitter's results by script text, least recently used dropped first. A tree-sitter parse
+ * costs ~1.4 ms (the fast parser's ~30 µs), and the scripts it gets recur across the Dockerfiles of
+ * a repository (the same Windows or `[[ … ]]` setup lines): 65% of the shared corpus's are repeats.
+ * Commands hold offsets into the script, never Dockerfile positions, so a repeat reuses them with
+ * its own source map. Bounded by text (parsed commands take ~24 bytes per script character), so a
+ * worker thread's capped heap is never at risk.
  */
-const parsedScripts = new Map<string, ParsedScript>();
-let parsedScriptChars = 0;
-const PARSED_SCRIPT_CHAR_LIMIT = 4_000_000;
+const treeSitterResults = new Map<string, ParsedScript>();
+let treeSitterResultChars = 0;
+const TREE_SITTER_RESULT_CHAR_LIMIT = 256 * 1024;
 
-function rememberParsedScript(source: string, parsed: ParsedScript): void {
-  if (parsedScriptChars + source.length > PARSED_SCRIPT_CHAR_LIMIT) {
-    parsedScripts.clear();
-    parsedScriptChars = 0;
-    if (source.length > PARSED_SCRIPT_CHAR_LIMIT) return;
+function rememberTreeSitterResult(source: string, parsed: ParsedScript): void {
+  if (source.length > TREE_SITTER_RESULT_CHAR_LIMIT / 4) return;
+  treeSitterResults.set(source, parsed);
+  treeSitterResultChars += source.length;
+  for (const oldest of treeSitterResults.keys()) {
+    if (treeSitterResultChars <= TREE_SITTER_RESULT_CHAR_LIMIT) break;
+    treeSitterResults.delete(oldest);
+    treeSitterResultChars -= oldest.length;
   }
-  parsedScripts.set(source, parsed);
-  parsedScriptChars += source.length;
 }
 
 /** A blank script (no commands) or one too long to parse (a syntax error): no parser runs. */

@@ -23,8 +23,22 @@ export interface RunInStage {
 /**
  * RUN instructions in file order. With `onbuild: true`, `ONBUILD RUN` triggers are yielded too,
  * after the stage RUNs, as one separate stream (hadolint treats them as one extra last stage).
+ * Computed once per Dockerfile and option: two dozen rules walk it.
  */
-export function runInstructions(dockerfile: Dockerfile, options: { onbuild: boolean }): RunInStage[] {
+export function runInstructions(dockerfile: Dockerfile, options: { onbuild: boolean }): readonly RunInStage[] {
+  const cache = options.onbuild ? runsWithTriggers : runsWithoutTriggers;
+  let runs = cache.get(dockerfile);
+  if (!runs) {
+    runs = collectRunInstructions(dockerfile, options);
+    cache.set(dockerfile, runs);
+  }
+  return runs;
+}
+
+const runsWithTriggers = new WeakMap<Dockerfile, readonly RunInStage[]>();
+const runsWithoutTriggers = new WeakMap<Dockerfile, readonly RunInStage[]>();
+
+function collectRunInstructions(dockerfile: Dockerfile, options: { onbuild: boolean }): RunInStage[] {
   const runs: RunInStage[] = [];
   const triggers: RunInStage[] = [];
   for (const instruction of dockerfile.instructions) {
@@ -33,7 +47,7 @@ export function runInstructions(dockerfile: Dockerfile, options: { onbuild: bool
       triggers.push({ run: instruction.trigger, stageIndex: instruction.stageIndex, onbuild: true });
     }
   }
-  return [...runs, ...triggers];
+  return triggers.length === 0 ? runs : [...runs, ...triggers];
 }
 
 /**
