@@ -18,7 +18,7 @@ import {
 import { EMPTY_CONFIG, type Config } from './config.js';
 import { parsePragmas, PragmaFilter } from './pragmas.js';
 import type { RuleRegistry } from './registry.js';
-import { compareNames, type AnyRule, type FileResult, type Finding, type LintSettings, type ReportDescriptor, type Severity } from './types.js';
+import { compareNames, type AnyRule, type FileResult, type Finding, type Fix, type LintSettings, type ReportDescriptor, type RuleContext, type Severity } from './types.js';
 
 /** BuildKit's check names; a rule with one of these as an alias obeys `# check=`. */
 export const BUILDKIT_CHECK_NAMES: ReadonlySet<string> = new Set([
@@ -59,13 +59,6 @@ export interface EngineOptions {
   readonly only?: readonly string[];
   /** Overrides `config.precisePositions`. */
   readonly precisePositions?: boolean;
-}
-
-interface ActiveRule {
-  readonly rule: AnyRule;
-  readonly severity: Severity;
-  readonly options: unknown;
-  readonly buildkitName: string | null;
 }
 
 const buildkitNameCache = new WeakMap<AnyRule, string | null>();
@@ -125,27 +118,102 @@ function configVerdict(config: Config, rule: AnyRule): ConfigVerdict {
   return verdict;
 }
 
+interface ActiveRule {
+  readonly rule: AnyRule;
+  readonly severity: Severity;
+  readonly options: unknown;
+  readonly buildkitName: string | null;
+  /** The rule's identities, lower-cased (pragmas and `ignore` match them). */
+  readonly identities: readonly string[];
+  /** Experimental, and on only where an instruction's `# check=experimental=` asks for it. */
+  readonly enabledOnlyByCheckComments: boolean;
+}
+
+/**
+ * What a config decides for every rule, once per config (and `only` list): the rules that are on
+ * whatever the file says, and the experimental BuildKit checks a file can switch on itself.
+ */
+interface RulePlan {
+  readonly entries: readonly { readonly active: ActiveRule; readonly onByDefault: boolean; readonly decidedByFile: boolean }[];
+}
+
+const planCache = new WeakMap<RuleRegistry, WeakMap<Config, Map<string, RulePlan>>>();
+
+function rulePlan(registry: RuleRegistry, config: Config, only: readonly string[] | undefined): RulePlan {
+  let byConfig = planCache.get(registry);
+  if (!byConfig) planCache.set(registry, (byConfig = new WeakMap()));
+  let byOnly = byConfig.get(config);
+  if (!byOnly) byConfig.set(config, (byOnly = new Map()));
+  const onlyKey = only ? only.join('\0') : '';
+  let plan = byOnly.get(onlyKey);
+  if (plan) return plan;
+  const onlySet = only ? new Set(only.map((identity) => identity.toLowerCase())) : null;
+  const entries: RulePlan['entries'][number][] = [];
+  for (const rule of registry.rules) {
+    const buildkitName = buildkitNameOf(rule);
+    const verdict = configVerdict(config, rule);
+    const identities = identitiesOf(rule);
+    let onByDefault = rule.meta.enabledByDefault && !rule.meta.experimental;
+    // An experimental check can be enabled by the file (`# check=experimental=`, buildkit-checks.md §4).
+    let decidedByFile = buildkitName !== null && rule.meta.experimental === true;
+    if (verdict.explicitlyEnabled !== undefined) {
+      onByDefault = verdict.explicitlyEnabled;
+      decidedByFile = false;
+    }
+    if (onlySet) {
+      onByDefault = identities.some((identity) => onlySet.has(identity));
+      decidedByFile = false;
+    }
+    if (!onByDefault && !decidedByFile) continue;
+    entries.push({
+      active: {
+        rule,
+        severity: verdict.severity,
+        options: verdict.options,
+        buildkitName,
+        identities,
+        enabledOnlyByCheckComments: false,
+      },
+      onByDefault,
+      decidedByFile,
+    });
+  }
+  plan = { entries };
+  byOnly.set(onlyKey, plan);
+  return plan;
+}
+
 /** Which rules run, at which severity and with which options, for one file. */
 export function activeRules(dockerfile: Dockerfile | null, options: EngineOptions): ActiveRule[] {
   const config = options.config ?? EMPTY_CONFIG;
-  const only = options.only ? new Set(options.only.map((identity) => identity.toLowerCase())) : null;
+  const plan = rulePlan(options.registry, config, options.only);
   const checkConfig = dockerfile ? resolveCheckConfiguration(dockerfile, options.buildArgs ?? new Map()) : null;
   const active: ActiveRule[] = [];
-  for (const rule of options.registry.rules) {
-    const buildkitName = buildkitNameOf(rule);
-    let enabled = rule.meta.enabledByDefault && !rule.meta.experimental;
-    if (buildkitName && checkConfig && !checkConfig.error && rule.meta.experimental) {
-      // A per-instruction `# check=experimental=X` enables X for that instruction only (filtered in `report`).
-      enabled = isCheckEnabled(checkConfig.options, buildkitName, true) ||
-        (dockerfile !== null && anyCheckCommentEnables(dockerfile, buildkitName));
+  for (const { active: entry, onByDefault, decidedByFile } of plan.entries) {
+    if (!decidedByFile) {
+      if (onByDefault) active.push(entry);
+      continue;
     }
-    const verdict = configVerdict(config, rule);
-    if (verdict.explicitlyEnabled !== undefined) enabled = verdict.explicitlyEnabled;
-    if (only) enabled = identitiesOf(rule).some((identity) => only.has(identity));
-    if (!enabled) continue;
-    active.push({ rule, severity: verdict.severity, options: verdict.options, buildkitName });
+    const buildkitName = entry.buildkitName!;
+    const enabledByConfig = checkConfig !== null && !checkConfig.error && isCheckEnabled(checkConfig.options, buildkitName, true);
+    if (enabledByConfig) active.push(entry);
+    else if (checkConfig !== null && !checkConfig.error && dockerfile !== null && anyCheckCommentEnables(dockerfile, buildkitName)) {
+      // Runs only for the instructions whose `# check=experimental=` asks for it (filtered in `report`).
+      active.push({ ...entry, enabledOnlyByCheckComments: true });
+    }
   }
   return active;
+}
+
+/** A config's `ignore` list, lower-cased, once per config. */
+const ignoredCache = new WeakMap<Config, ReadonlySet<string>>();
+function ignoredIdentities(config: Config): ReadonlySet<string> {
+  let ignored = ignoredCache.get(config);
+  if (!ignored) {
+    ignored = new Set(config.ignore.map((identity) => identity.toLowerCase()));
+    ignoredCache.set(config, ignored);
+  }
+  return ignored;
 }
 
 function settingsFrom(config: Config, options: EngineOptions): LintSettings {
@@ -217,63 +285,70 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
     });
   }
   let buildContext: BuildContext | null | undefined;
-  const pragmas = config.disableIgnorePragma ? null : new PragmaFilter(dockerfile, parsePragmas(dockerfile));
-  const ignored = new Set(config.ignore.map((identity) => identity.toLowerCase()));
+  // Most files have no ignore pragma: then nothing is suppressed by one, and no filter is built.
+  const parsedPragmas = config.disableIgnorePragma ? null : parsePragmas(dockerfile);
+  const pragmas = parsedPragmas && parsedPragmas.ignores.length > 0 ? new PragmaFilter(dockerfile, parsedPragmas) : null;
+  const ignored = ignoredIdentities(config);
 
-  for (const { rule, severity, options: ruleOptions, buildkitName } of active) {
+  // One report function and one context for the whole file, pointed at the rule that runs: a
+  // closure and a context per rule and file were millions of allocations over a large run.
+  let current: ActiveRule = active[0]!;
+  const report = (descriptor: ReportDescriptor): void => {
+    const { rule, buildkitName, severity, identities: baseIdentities } = current;
+    const code = descriptor.code ?? rule.meta.code;
+    const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
+    let { start, end } = descriptor.range;
+    const instruction = instructionAt(dockerfile.instructions, start.line);
+    // Per-instruction `# check=` comments (buildkit-checks.md §4) add skips / experimental enables.
+    if (buildkitName && instruction && !CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS.has(buildkitName)) {
+      const checkComment = instructionCheckComment(dockerfile, instruction);
+      if (isSkippedByCheckComment(checkComment, buildkitName, rule.meta.experimental === true)) return;
+      if (current.enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
+    }
+    if (!settings.precisePositions && !descriptor.exactPosition && instruction && start.line !== instruction.startLine) {
+      start = instruction.range.start;
+      if (end.line < start.line) end = instruction.range.end;
+    }
+    if (pragmas?.isSuppressed(start.line, identities)) return;
+    if (ignored.size > 0 && identities.some((identity) => ignored.has(identity))) return;
+    const level = checkConfig.options.error && buildkitName ? 'error' : (descriptor.severity ?? severity);
+    const finding: Finding = {
+      file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      code,
+      rule: rule.meta.name,
+      aliases: rule.meta.aliases,
+      level,
+      message: descriptor.message,
+      fixable: descriptor.fix !== undefined,
+    };
+    if (descriptor.fix) (finding as { fix?: Fix }).fix = descriptor.fix;
+    findings.push(finding);
+  };
+  const context: { -readonly [Key in keyof RuleContext<unknown>]: RuleContext<unknown>[Key] } = {
+    dockerfile,
+    options: undefined,
+    settings,
+    buildContext: null,
+    report,
+  };
+
+  for (const entry of active) {
+    const { rule, buildkitName } = entry;
     // A malformed check config makes BuildKit run no check at all (§1 step 1).
     if (buildkitName && checkConfig.error) continue;
     if (buildkitName && !rule.meta.experimental && !isCheckEnabled(checkConfig.options, buildkitName, false)) continue;
     if (rule.meta.requiresContext) {
       if (buildContext === undefined) buildContext = options.loadBuildContext?.(dockerfile) ?? null;
     }
-    const baseIdentities = identitiesOf(rule);
-    // An experimental check that runs only because some instruction's `# check=experimental=` asks for it.
-    const enabledOnlyByCheckComments =
-      buildkitName !== null && rule.meta.experimental === true && !options.only &&
-      !isCheckEnabled(checkConfig.options, buildkitName, true) &&
-      configVerdict(config, rule).explicitlyEnabled !== true;
-    const report = (descriptor: ReportDescriptor): void => {
-      const code = descriptor.code ?? rule.meta.code;
-      const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
-      let { start, end } = descriptor.range;
-      const instruction = instructionAt(dockerfile.instructions, start.line);
-      // Per-instruction `# check=` comments (buildkit-checks.md §4) add skips / experimental enables.
-      if (buildkitName && instruction && !CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS.has(buildkitName)) {
-        const checkComment = instructionCheckComment(dockerfile, instruction);
-        if (isSkippedByCheckComment(checkComment, buildkitName, rule.meta.experimental === true)) return;
-        if (enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
-      }
-      if (!settings.precisePositions && !descriptor.exactPosition && instruction && start.line !== instruction.startLine) {
-        start = instruction.range.start;
-        if (end.line < start.line) end = instruction.range.end;
-      }
-      if (pragmas?.isSuppressed(start.line, identities)) return;
-      if (identities.some((identity) => ignored.has(identity))) return;
-      const level = checkConfig.options.error && buildkitName ? 'error' : (descriptor.severity ?? severity);
-      findings.push({
-        file,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        code,
-        rule: rule.meta.name,
-        aliases: rule.meta.aliases,
-        level,
-        message: descriptor.message,
-        fixable: descriptor.fix !== undefined,
-        ...(descriptor.fix ? { fix: descriptor.fix } : {}),
-      });
-    };
+    current = entry;
+    context.options = entry.options;
+    context.buildContext = rule.meta.requiresContext ? (buildContext ?? null) : null;
     try {
-      rule.check({
-        dockerfile,
-        options: ruleOptions,
-        settings,
-        buildContext: rule.meta.requiresContext ? (buildContext ?? null) : null,
-        report,
-      });
+      rule.check(context);
     } catch (error) {
       // A rule bug must not take the file down: report it once and go on with the other rules.
       findings.push({
