@@ -25760,7 +25760,7 @@ var init_go_regexp = __esm({
 });
 
 // src/context/dockerignore.ts
-import { existsSync as existsSync3, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename as basename3, dirname as dirname3, join as join3, relative as relative2 } from "node:path";
 function readIgnorePatterns(text) {
   const patterns = [];
@@ -25868,7 +25868,7 @@ function findIgnoreFile(dockerfilePath, contextDir) {
 }
 function isFile(path6) {
   try {
-    return existsSync3(path6) && statSync(path6).isFile();
+    return statSync(path6, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -40557,7 +40557,7 @@ var require_dist = __commonJS({
 });
 
 // src/engine/config.ts
-import { existsSync as existsSync4, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { dirname as dirname4, join as join5, resolve as resolve3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function findConfigFile(startDirectory) {
@@ -40565,9 +40565,9 @@ function findConfigFile(startDirectory) {
   for (; ; ) {
     for (const name2 of [...DOCKSIDE_NAMES, ...HADOLINT_NAMES]) {
       const candidate = join5(directory, name2);
-      if (existsSync4(candidate)) return candidate;
+      if (existsSync3(candidate)) return candidate;
     }
-    if (existsSync4(join5(directory, ".git"))) return null;
+    if (existsSync3(join5(directory, ".git"))) return null;
     const parent = dirname4(directory);
     if (parent === directory) return null;
     directory = parent;
@@ -40580,9 +40580,9 @@ function discoverConfigFile(startDirectory) {
   for (; ; ) {
     for (const name2 of DOCKSIDE_NAMES) {
       const candidate = join5(directory, name2);
-      if (existsSync4(candidate)) return candidate;
+      if (existsSync3(candidate)) return candidate;
     }
-    if (existsSync4(join5(directory, ".git"))) break;
+    if (existsSync3(join5(directory, ".git"))) break;
     const parent = dirname4(directory);
     if (parent === directory) break;
     directory = parent;
@@ -40916,24 +40916,74 @@ function configVerdict(config, rule) {
   }
   return verdict;
 }
+function rulePlan(registry2, config, only) {
+  let byConfig = planCache.get(registry2);
+  if (!byConfig) planCache.set(registry2, byConfig = /* @__PURE__ */ new WeakMap());
+  let byOnly = byConfig.get(config);
+  if (!byOnly) byConfig.set(config, byOnly = /* @__PURE__ */ new Map());
+  const onlyKey = only ? only.join("\0") : "";
+  let plan = byOnly.get(onlyKey);
+  if (plan) return plan;
+  const onlySet = only ? new Set(only.map((identity) => identity.toLowerCase())) : null;
+  const entries = [];
+  for (const rule of registry2.rules) {
+    const buildkitName = buildkitNameOf(rule);
+    const verdict = configVerdict(config, rule);
+    const identities = identitiesOf(rule);
+    let onByDefault = rule.meta.enabledByDefault && !rule.meta.experimental;
+    let decidedByFile = buildkitName !== null && rule.meta.experimental === true;
+    if (verdict.explicitlyEnabled !== void 0) {
+      onByDefault = verdict.explicitlyEnabled;
+      decidedByFile = false;
+    }
+    if (onlySet) {
+      onByDefault = identities.some((identity) => onlySet.has(identity));
+      decidedByFile = false;
+    }
+    if (!onByDefault && !decidedByFile) continue;
+    entries.push({
+      active: {
+        rule,
+        severity: verdict.severity,
+        options: verdict.options,
+        buildkitName,
+        identities,
+        enabledOnlyByCheckComments: false
+      },
+      onByDefault,
+      decidedByFile
+    });
+  }
+  plan = { entries };
+  byOnly.set(onlyKey, plan);
+  return plan;
+}
 function activeRules(dockerfile, options) {
   const config = options.config ?? EMPTY_CONFIG;
-  const only = options.only ? new Set(options.only.map((identity) => identity.toLowerCase())) : null;
+  const plan = rulePlan(options.registry, config, options.only);
   const checkConfig = dockerfile ? resolveCheckConfiguration(dockerfile, options.buildArgs ?? /* @__PURE__ */ new Map()) : null;
   const active = [];
-  for (const rule of options.registry.rules) {
-    const buildkitName = buildkitNameOf(rule);
-    let enabled = rule.meta.enabledByDefault && !rule.meta.experimental;
-    if (buildkitName && checkConfig && !checkConfig.error && rule.meta.experimental) {
-      enabled = isCheckEnabled(checkConfig.options, buildkitName, true) || dockerfile !== null && anyCheckCommentEnables(dockerfile, buildkitName);
+  for (const { active: entry, onByDefault, decidedByFile } of plan.entries) {
+    if (!decidedByFile) {
+      if (onByDefault) active.push(entry);
+      continue;
     }
-    const verdict = configVerdict(config, rule);
-    if (verdict.explicitlyEnabled !== void 0) enabled = verdict.explicitlyEnabled;
-    if (only) enabled = identitiesOf(rule).some((identity) => only.has(identity));
-    if (!enabled) continue;
-    active.push({ rule, severity: verdict.severity, options: verdict.options, buildkitName });
+    const buildkitName = entry.buildkitName;
+    const enabledByConfig = checkConfig !== null && !checkConfig.error && isCheckEnabled(checkConfig.options, buildkitName, true);
+    if (enabledByConfig) active.push(entry);
+    else if (checkConfig !== null && !checkConfig.error && dockerfile !== null && anyCheckCommentEnables(dockerfile, buildkitName)) {
+      active.push({ ...entry, enabledOnlyByCheckComments: true });
+    }
   }
   return active;
+}
+function ignoredIdentities(config) {
+  let ignored = ignoredCache.get(config);
+  if (!ignored) {
+    ignored = new Set(config.ignore.map((identity) => identity.toLowerCase()));
+    ignoredCache.set(config, ignored);
+  }
+  return ignored;
 }
 function settingsFrom(config, options) {
   return {
@@ -40998,56 +41048,63 @@ function lintDockerfile(dockerfile, options) {
     });
   }
   let buildContext;
-  const pragmas = config.disableIgnorePragma ? null : new PragmaFilter(dockerfile, parsePragmas(dockerfile));
-  const ignored = new Set(config.ignore.map((identity) => identity.toLowerCase()));
-  for (const { rule, severity, options: ruleOptions, buildkitName } of active) {
+  const parsedPragmas = config.disableIgnorePragma ? null : parsePragmas(dockerfile);
+  const pragmas = parsedPragmas && parsedPragmas.ignores.length > 0 ? new PragmaFilter(dockerfile, parsedPragmas) : null;
+  const ignored = ignoredIdentities(config);
+  let current = active[0];
+  const report2 = (descriptor) => {
+    const { rule, buildkitName, severity, identities: baseIdentities } = current;
+    const code = descriptor.code ?? rule.meta.code;
+    const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
+    let { start: start2, end } = descriptor.range;
+    const instruction = instructionAt(dockerfile.instructions, start2.line);
+    if (buildkitName && instruction && !CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS.has(buildkitName)) {
+      const checkComment = instructionCheckComment(dockerfile, instruction);
+      if (isSkippedByCheckComment(checkComment, buildkitName, rule.meta.experimental === true)) return;
+      if (current.enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
+    }
+    if (!settings.precisePositions && !descriptor.exactPosition && instruction && start2.line !== instruction.startLine) {
+      start2 = instruction.range.start;
+      if (end.line < start2.line) end = instruction.range.end;
+    }
+    if (pragmas?.isSuppressed(start2.line, identities)) return;
+    if (ignored.size > 0 && identities.some((identity) => ignored.has(identity))) return;
+    const level = checkConfig.options.error && buildkitName ? "error" : descriptor.severity ?? severity;
+    const finding = {
+      file,
+      line: start2.line,
+      column: start2.column,
+      endLine: end.line,
+      endColumn: end.column,
+      code,
+      rule: rule.meta.name,
+      aliases: rule.meta.aliases,
+      level,
+      message: descriptor.message,
+      fixable: descriptor.fix !== void 0
+    };
+    if (descriptor.fix) finding.fix = descriptor.fix;
+    findings.push(finding);
+  };
+  const context = {
+    dockerfile,
+    options: void 0,
+    settings,
+    buildContext: null,
+    report: report2
+  };
+  for (const entry of active) {
+    const { rule, buildkitName } = entry;
     if (buildkitName && checkConfig.error) continue;
     if (buildkitName && !rule.meta.experimental && !isCheckEnabled(checkConfig.options, buildkitName, false)) continue;
     if (rule.meta.requiresContext) {
       if (buildContext === void 0) buildContext = options.loadBuildContext?.(dockerfile) ?? null;
     }
-    const baseIdentities = identitiesOf(rule);
-    const enabledOnlyByCheckComments = buildkitName !== null && rule.meta.experimental === true && !options.only && !isCheckEnabled(checkConfig.options, buildkitName, true) && configVerdict(config, rule).explicitlyEnabled !== true;
-    const report2 = (descriptor) => {
-      const code = descriptor.code ?? rule.meta.code;
-      const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
-      let { start: start2, end } = descriptor.range;
-      const instruction = instructionAt(dockerfile.instructions, start2.line);
-      if (buildkitName && instruction && !CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS.has(buildkitName)) {
-        const checkComment = instructionCheckComment(dockerfile, instruction);
-        if (isSkippedByCheckComment(checkComment, buildkitName, rule.meta.experimental === true)) return;
-        if (enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
-      }
-      if (!settings.precisePositions && !descriptor.exactPosition && instruction && start2.line !== instruction.startLine) {
-        start2 = instruction.range.start;
-        if (end.line < start2.line) end = instruction.range.end;
-      }
-      if (pragmas?.isSuppressed(start2.line, identities)) return;
-      if (identities.some((identity) => ignored.has(identity))) return;
-      const level = checkConfig.options.error && buildkitName ? "error" : descriptor.severity ?? severity;
-      findings.push({
-        file,
-        line: start2.line,
-        column: start2.column,
-        endLine: end.line,
-        endColumn: end.column,
-        code,
-        rule: rule.meta.name,
-        aliases: rule.meta.aliases,
-        level,
-        message: descriptor.message,
-        fixable: descriptor.fix !== void 0,
-        ...descriptor.fix ? { fix: descriptor.fix } : {}
-      });
-    };
+    current = entry;
+    context.options = entry.options;
+    context.buildContext = rule.meta.requiresContext ? buildContext ?? null : null;
     try {
-      rule.check({
-        dockerfile,
-        options: ruleOptions,
-        settings,
-        buildContext: rule.meta.requiresContext ? buildContext ?? null : null,
-        report: report2
-      });
+      rule.check(context);
     } catch (error2) {
       findings.push({
         file,
@@ -41088,7 +41145,7 @@ async function lintSource(source, path6, options) {
   const findings = lintDockerfile(dockerfile, options);
   return { file: path6, findings, source: dockerfile.text, dockerfile };
 }
-var BUILDKIT_CHECK_NAMES, PARSE_ERROR_CODE, PARSE_ERROR_RULE, buildkitNameCache, identityCache, verdictCache;
+var BUILDKIT_CHECK_NAMES, PARSE_ERROR_CODE, PARSE_ERROR_RULE, buildkitNameCache, identityCache, verdictCache, planCache, ignoredCache;
 var init_lint = __esm({
   "src/engine/lint.ts"() {
     "use strict";
@@ -41127,6 +41184,8 @@ var init_lint = __esm({
     buildkitNameCache = /* @__PURE__ */ new WeakMap();
     identityCache = /* @__PURE__ */ new WeakMap();
     verdictCache = /* @__PURE__ */ new WeakMap();
+    planCache = /* @__PURE__ */ new WeakMap();
+    ignoredCache = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -46230,7 +46289,7 @@ function* jsonReporterChunks(results, _context) {
   let first = true;
   for (const result of results) {
     for (const entry of entriesOf(result)) {
-      pending += (first ? "[\n  " : ",\n  ") + JSON.stringify(entry, null, 2).replace(/\n/g, "\n  ");
+      pending += (first ? "[\n  " : ",\n  ") + entryText(entry);
       first = false;
       if (pending.length >= CHUNK_CHARS) {
         yield pending;
@@ -46239,6 +46298,24 @@ function* jsonReporterChunks(results, _context) {
     }
   }
   yield pending + (first ? "[]\n" : "\n]\n");
+}
+function entryText(entry) {
+  const aliases = entry.aliases.length === 0 ? "[]" : `[
+      ${entry.aliases.map((alias) => JSON.stringify(alias)).join(",\n      ")}
+    ]`;
+  return `{
+    "file": ${JSON.stringify(entry.file)},
+    "line": ${entry.line},
+    "column": ${entry.column},
+    "endLine": ${entry.endLine},
+    "endColumn": ${entry.endColumn},
+    "code": ${JSON.stringify(entry.code)},
+    "rule": ${JSON.stringify(entry.rule)},
+    "aliases": ${aliases},
+    "level": ${JSON.stringify(entry.level)},
+    "message": ${JSON.stringify(entry.message)},
+    "fixable": ${entry.fixable}
+  }`;
 }
 function entriesOf(result) {
   const entries = [];

@@ -6,7 +6,7 @@
  * suffix) whose results differ from the regex in corner cases (`**foo` matches `xfoo`, a literal
  * `^` in a pattern without wildcards is compared as text). Each pattern is compiled once.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { cleanPath, globSyntaxError, parentOf, trimSpace } from './go-path.js';
 import { compileGoRegexp } from './go-regexp.js';
@@ -233,7 +233,8 @@ export function findIgnoreFile(dockerfilePath: string, contextDir: string): stri
 
 function isFile(path: string): boolean {
   try {
-    return existsSync(path) && statSync(path).isFile();
+    // One stat, no exception when missing: asked twice for every Dockerfile of a run.
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

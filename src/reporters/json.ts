@@ -19,7 +19,7 @@ export function* jsonReporterChunks(results: Parameters<Reporter>[0], _context?:
   let first = true;
   for (const result of results) {
     for (const entry of entriesOf(result)) {
-      pending += (first ? '[\n  ' : ',\n  ') + JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ');
+      pending += (first ? '[\n  ' : ',\n  ') + entryText(entry);
       first = false;
       if (pending.length >= CHUNK_CHARS) {
         yield pending;
@@ -30,8 +30,38 @@ export function* jsonReporterChunks(results: Parameters<Reporter>[0], _context?:
   yield pending + (first ? '[]\n' : '\n]\n');
 }
 
-function entriesOf(result: Parameters<Reporter>[0][number]): Record<string, unknown>[] {
-  const entries: Record<string, unknown>[] = [];
+interface Entry {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly code: string;
+  readonly rule: string;
+  readonly aliases: readonly string[];
+  readonly level: string;
+  readonly message: string;
+  readonly fixable: boolean;
+}
+
+/**
+ * One entry as `JSON.stringify(entry, null, 2)` prints it inside the array (every line indented two
+ * more spaces), written out field by field: the generic indenting stringify and re-indenting
+ * each entry took half the reporter's time on a whole-corpus run.
+ */
+function entryText(entry: Entry): string {
+  const aliases =
+    entry.aliases.length === 0 ? '[]' : `[\n      ${entry.aliases.map((alias) => JSON.stringify(alias)).join(',\n      ')}\n    ]`;
+  return (
+    `{\n    "file": ${JSON.stringify(entry.file)},\n    "line": ${entry.line},\n    "column": ${entry.column},` +
+    `\n    "endLine": ${entry.endLine},\n    "endColumn": ${entry.endColumn},\n    "code": ${JSON.stringify(entry.code)},` +
+    `\n    "rule": ${JSON.stringify(entry.rule)},\n    "aliases": ${aliases},\n    "level": ${JSON.stringify(entry.level)},` +
+    `\n    "message": ${JSON.stringify(entry.message)},\n    "fixable": ${entry.fixable}\n  }`
+  );
+}
+
+function entriesOf(result: Parameters<Reporter>[0][number]): Entry[] {
+  const entries: Entry[] = [];
   if (result.error) {
     entries.push({
       file: result.file,

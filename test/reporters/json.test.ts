@@ -45,4 +45,20 @@ describe('json reporter', () => {
     expect(pieces.length).toBeGreaterThan(3);
     expect(pieces.join('')).toBe(expectedJson(results));
   });
+
+  it('prints aliases and any string exactly as JSON.stringify does', () => {
+    const awkward = ['quote " and backslash \\', 'tab\tnew\nline', 'control \u0001 \u001f', 'lone \ud800 surrogate', 'émoji 😀', '\u2028\u2029'];
+    const results: FileResult[] = [
+      {
+        file: 'dir with "quotes"/Dockerfile',
+        findings: [
+          finding('a/Dockerfile', 3, 7, 'DL3025', 'warning', awkward.join(' | '), { aliases: ['JSONArgsRecommended'], fixable: true }),
+          finding('a/Dockerfile', 4, 1, 'DL3065', 'info', 'two aliases', { aliases: ['RedundantTargetPlatform', 'other-name'] }),
+          ...awkward.map((text, index) => finding(text, index + 5, 1, text, 'style', text, { aliases: [text], rule: text })),
+        ],
+      },
+      { file: 'unreadable/Dockerfile', findings: [], error: 'cannot read file: permission denied' },
+    ];
+    expect(jsonReporter(results, reporterContext())).toBe(expectedJson(results));
+  });
 });
