@@ -19,11 +19,21 @@ export interface WorkerReply {
 if (parentPort) {
   const port = parentPort;
   const runner = new LintJobRunner(defaultRegistry(), workerData as SharedLintOptions);
-  port.on('message', (batch: WorkerBatch) => {
-    void (async () => {
+  // The main thread keeps a second batch queued here, so the worker never waits for the next one;
+  // batches are still linted one at a time, in the order they came.
+  const queue: WorkerBatch[] = [];
+  let draining = false;
+  const drain = async (): Promise<void> => {
+    draining = true;
+    for (let batch = queue.shift(); batch; batch = queue.shift()) {
       const outcomes: JobOutcome[] = [];
       for (const path of batch.paths) outcomes.push(await runner.run(path));
       port.postMessage({ batchId: batch.batchId, outcomes } satisfies WorkerReply);
-    })();
+    }
+    draining = false;
+  };
+  port.on('message', (batch: WorkerBatch) => {
+    queue.push(batch);
+    if (!draining) void drain();
   });
 }

@@ -66,37 +66,43 @@ export async function lintInWorkers(
           workerData: shared,
           resourceLimits: { maxOldGenerationSizeMb: oldGenerationMb, maxYoungGenerationSizeMb: Math.min(WORKER_YOUNG_GENERATION_MB, oldGenerationMb) },
         });
-        let current: Batch | null = null;
+        // Batches sent and not answered yet: two, so the worker has the next one queued when it
+        // finishes one (with one at a time it sat idle for every round trip to this thread).
+        const inFlight = new Map<number, Batch>();
         let finished = false;
         const finish = (error?: unknown): void => {
           if (finished) return;
           finished = true;
           onWorkerDeath(error instanceof Error ? error.message : 'it exited');
-          if (current) orphaned.push(current);
-          current = null;
+          orphaned.push(...inFlight.values());
+          inFlight.clear();
           resolvePromise();
         };
         const sendNext = (): void => {
-          current = batches[next++] ?? null;
-          if (!current) {
+          const batch = batches[next];
+          if (batch) {
+            next++;
+            inFlight.set(batch.id, batch);
+            worker.postMessage({ batchId: batch.id, paths: batch.paths } satisfies WorkerBatch);
+          }
+          if (inFlight.size === 0) {
             finished = true;
             void worker.terminate().then(() => resolvePromise());
-            return;
           }
-          worker.postMessage({ batchId: current.id, paths: current.paths } satisfies WorkerBatch);
         };
         worker.on('message', (reply: WorkerReply) => {
           const batch = batches[reply.batchId]!;
           reply.outcomes.forEach((outcome, offset) => {
             outcomes[batch.start + offset] = shareRepeatedValues(outcome, interned);
           });
-          current = null;
+          inFlight.delete(reply.batchId);
           sendNext();
         });
         // A worker that dies (out of memory, a crash) hands its batch back; the others go on.
         worker.on('error', (error) => finish(error));
         worker.on('exit', () => finish());
         sendNext();
+        if (!finished) sendNext();
       }),
     ),
   );
