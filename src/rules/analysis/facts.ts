@@ -152,10 +152,9 @@ function computeStageGraph(dockerfile: Dockerfile): StageNode[] {
     if (stage.from.image.raw.includes('$')) {
       for (const index of stageReferences(dockerfile, stage.from.image.raw, stage.index)) list.push({ stageIndex: index, kind: 'from', line: stage.from.startLine });
     }
-    const instructions = stage.instructions.flatMap((instruction) =>
-      instruction.kind === 'ONBUILD' ? (instruction.trigger ? [instruction.trigger] : []) : [instruction],
-    );
-    for (const instruction of instructions) {
+    for (const stageInstruction of stage.instructions) {
+      const instruction = stageInstruction.kind === 'ONBUILD' ? stageInstruction.trigger : stageInstruction;
+      if (!instruction) continue;
       if ((instruction.kind === 'COPY' || instruction.kind === 'ADD') && instruction.from !== null) {
         for (const index of stageReferences(dockerfile, instruction.from, stage.index)) list.push({ stageIndex: index, kind: 'copy', line: instruction.startLine });
       } else if (instruction.kind === 'RUN') {
