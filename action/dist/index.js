@@ -41051,6 +41051,7 @@ function lintDockerfile(dockerfile, options) {
   const parsedPragmas = config.disableIgnorePragma ? null : parsePragmas(dockerfile);
   const pragmas = parsedPragmas && parsedPragmas.ignores.length > 0 ? new PragmaFilter(dockerfile, parsedPragmas) : null;
   const ignored = ignoredIdentities(config);
+  const keepFixes = options.keepFixes ?? true;
   let current = active[0];
   const report2 = (descriptor) => {
     const { rule, buildkitName, severity, identities: baseIdentities } = current;
@@ -41083,7 +41084,10 @@ function lintDockerfile(dockerfile, options) {
       message: descriptor.message,
       fixable: descriptor.fix !== void 0
     };
-    if (descriptor.fix) finding.fix = descriptor.fix;
+    if (descriptor.fix) {
+      finding.fixApplicability = descriptor.fix.applicability;
+      if (keepFixes) finding.fix = descriptor.fix;
+    }
     findings.push(finding);
   };
   const context = {
@@ -46236,14 +46240,15 @@ var init_text = __esm({
         if (result.findings.length === 0) continue;
         const rows = result.findings.map((finding) => {
           counts[finding.level]++;
-          if (finding.fix?.applicability === "safe") fixable++;
-          else if (finding.fix) unsafeFixable++;
+          const applicability = finding.fixApplicability ?? finding.fix?.applicability;
+          if (applicability === "safe") fixable++;
+          else if (applicability === "unsafe") unsafeFixable++;
           return {
             position: `${finding.line}:${finding.column}`,
             level: finding.level,
             message: finding.message,
             code: finding.code === finding.rule ? finding.code : `${finding.code} ${finding.rule}`,
-            fixable: finding.fix?.applicability ?? null
+            fixable: applicability ?? null
           };
         });
         const positionWidth = Math.max(...rows.map((row) => row.position.length));
@@ -56739,6 +56744,7 @@ var LintJobRunner = class {
       config,
       buildArgs: this.buildArgs,
       precisePositions: shared.precisePositions || config.precisePositions,
+      keepFixes: shared.fix !== "off",
       ...contextModule ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir, { walkCache: this.walkCache }) } : {}
     };
     if (shared.fix !== "off") return this.fix(path6, reportedPath, bytes, engineOptions, threshold);

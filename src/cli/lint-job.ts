@@ -152,6 +152,7 @@ export class LintJobRunner {
       config,
       buildArgs: this.buildArgs,
       precisePositions: shared.precisePositions || config.precisePositions,
+      keepFixes: shared.fix !== 'off',
       ...(contextModule
         ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir, { walkCache: this.walkCache }) }
         : {}),

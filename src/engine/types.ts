@@ -115,6 +115,9 @@ export interface Finding {
   readonly level: Severity;
   readonly message: string;
   readonly fixable: boolean;
+  /** How safe the finding's fix is, when it has one (kept even where the fix itself is not). */
+  readonly fixApplicability?: FixApplicability;
+  /** The edits, unless the engine was told it needs none (`keepFixes: false`). */
   readonly fix?: Fix;
 }
 

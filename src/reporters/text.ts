@@ -28,14 +28,15 @@ export const textReporter: Reporter = (results, context) => {
     if (result.findings.length === 0) continue;
     const rows = result.findings.map((finding) => {
       counts[finding.level]++;
-      if (finding.fix?.applicability === 'safe') fixable++;
-      else if (finding.fix) unsafeFixable++;
+      const applicability = finding.fixApplicability ?? finding.fix?.applicability;
+      if (applicability === 'safe') fixable++;
+      else if (applicability === 'unsafe') unsafeFixable++;
       return {
         position: `${finding.line}:${finding.column}`,
         level: finding.level,
         message: finding.message,
         code: finding.code === finding.rule ? finding.code : `${finding.code} ${finding.rule}`,
-        fixable: finding.fix?.applicability ?? null,
+        fixable: applicability ?? null,
       };
     });
     const positionWidth = Math.max(...rows.map((row) => row.position.length));

@@ -56,6 +56,11 @@ describe('dockside lint', () => {
     expect(result.stdout).toMatch(/DL3007/);
     expect(result.stdout).toMatch(/✖ \d+ problems/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    // A run that does not fix still tells which findings a fix exists for, and how safe it is.
+    expect(result.stdout).toMatch(/\[fixable\]/);
+    expect(result.stdout).toMatch(/\[unsafe fix\]/);
+    expect(result.stdout).toMatch(/^ {2}\d+ fixable with --fix$/m);
+    expect(result.stdout).toMatch(/^ {2}\d+ more fixable with --unsafe-fixes$/m);
   });
 
   it('exits 0 on a clean Dockerfile and prints nothing', () => {
