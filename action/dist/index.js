@@ -56546,7 +56546,7 @@ async function discoverTargets(paths) {
 // src/cli/lint-job.ts
 init_config();
 init_lint();
-import { readFileSync as readFileSync4, statSync as statSync8 } from "node:fs";
+import { closeSync as closeSync2, fstatSync, openSync as openSync2, readFileSync as readFileSync4 } from "node:fs";
 import { dirname as dirname8, resolve as resolve8 } from "node:path";
 
 // src/engine/fixer.ts
@@ -56723,17 +56723,21 @@ var LintJobRunner = class {
     let bytes;
     if (stdinBytes) bytes = stdinBytes;
     else {
+      let descriptor = null;
       try {
-        const stats = statSync8(path6);
+        descriptor = openSync2(path6, "r");
+        const stats = fstatSync(descriptor);
         if (stats.isDirectory()) return failed("cannot read file: is a folder");
         if (stats.size > MAX_FILE_BYTES) {
           return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
         }
-        bytes = readFileSync4(path6);
+        bytes = readFileSync4(descriptor);
       } catch (error2) {
         const code = error2.code ?? "error";
         const reasons = { EACCES: "permission denied", ENOENT: "no such file", EISDIR: "is a folder", ELOOP: "symbolic link loop" };
         return failed(`cannot read file: ${reasons[code] ?? code}`);
+      } finally {
+        if (descriptor !== null) closeSync2(descriptor);
       }
     }
     const contextModule = await this.buildContextModule(config);

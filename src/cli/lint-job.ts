@@ -2,7 +2,7 @@
  * Linting one file, from its path to its result: config discovery (cached per folder), reading
  * with limits, the engine. The same code runs on the main thread and in worker threads.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, EMPTY_CONFIG, discoverConfigFile, loadConfigFile, type Config } from '../engine/config.js';
 import { activeRules, lintSource, type EngineOptions } from '../engine/lint.js';
@@ -131,17 +131,23 @@ export class LintJobRunner {
     let bytes: Buffer;
     if (stdinBytes) bytes = stdinBytes;
     else {
+      let descriptor: number | null = null;
       try {
-        const stats = statSync(path);
+        // One open, then questions about the open file: no second lookup of the path (and of
+        // every symlink on it) per file.
+        descriptor = openSync(path, 'r');
+        const stats = fstatSync(descriptor);
         if (stats.isDirectory()) return failed('cannot read file: is a folder');
         if (stats.size > MAX_FILE_BYTES) {
           return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
         }
-        bytes = readFileSync(path);
+        bytes = readFileSync(descriptor);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'error';
         const reasons: Record<string, string> = { EACCES: 'permission denied', ENOENT: 'no such file', EISDIR: 'is a folder', ELOOP: 'symbolic link loop' };
         return failed(`cannot read file: ${reasons[code] ?? code}`);
+      } finally {
+        if (descriptor !== null) closeSync(descriptor);
       }
     }
     const contextModule = await this.buildContextModule(config);
