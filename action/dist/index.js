@@ -24758,10 +24758,10 @@ ${JSON.stringify(symbolNames, null, 2)}`);
 import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
 function initShellParser() {
   if (parser) return Promise.resolve();
   loading ??= (async () => {
+    const { setFlagsFromString } = await import("node:v8");
     setFlagsFromString("--liftoff-only");
     const { Parser: Parser2, Language: Language2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
     const require2 = createRequire(import.meta.url);

@@ -11,7 +11,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import type { Parser as TreeSitterParser, TreeCursor } from 'web-tree-sitter';
 import { flagsOfWords, parseShellFast, renumberPipelines } from './shell-fast.js';
 import type { ShellCommand, ShellScript, ShellWord, SourceMap } from './types.js';
@@ -25,6 +24,8 @@ export function initShellParser(): Promise<void> {
   loading ??= (async () => {
     // Baseline (Liftoff) code only: V8's background TurboFan tier-up of the 1.4 MB grammar kept
     // every short run alive ~2.5 s at exit, and measured no faster on the corpus (see bench).
+    // node:v8 is loaded here, not at import: it costs ~3 ms of a cold start that may never parse with tree-sitter.
+    const { setFlagsFromString } = await import('node:v8');
     setFlagsFromString('--liftoff-only');
     const { Parser, Language } = await import('web-tree-sitter');
     const require = createRequire(import.meta.url);
