@@ -15771,8 +15771,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache3 = this.#relevantRequestResponseList;
-        const backupCache = [...cache3];
+        const cache = this.#relevantRequestResponseList;
+        const backupCache = [...cache];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15799,9 +15799,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache3.splice(idx, 1);
+                cache.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15831,11 +15831,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache3.splice(idx, 1);
+                cache.splice(idx, 1);
               }
-              cache3.push([operation.request, operation.response]);
+              cache.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16009,13 +16009,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache3 = new Cache(kConstruct, cacheList);
-            return await cache3.match(request, options);
+            const cache = new Cache(kConstruct, cacheList);
+            return await cache.match(request, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache3 = new Cache(kConstruct, cacheList);
-            const response = await cache3.match(request, options);
+            const cache = new Cache(kConstruct, cacheList);
+            const response = await cache.match(request, options);
             if (response !== void 0) {
               return response;
             }
@@ -16045,12 +16045,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache4 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache4);
+          const cache2 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache2);
         }
-        const cache3 = [];
-        this.#caches.set(cacheName, cache3);
-        return new Cache(kConstruct, cache3);
+        const cache = [];
+        this.#caches.set(cacheName, cache);
+        return new Cache(kConstruct, cache);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -40954,14 +40954,16 @@ function rulePlan(registry2, config, only) {
       decidedByFile
     });
   }
-  plan = { entries };
+  plan = { entries, ignored: new Set(config.ignore.map((identity) => identity.toLowerCase())) };
   byOnly.set(onlyKey, plan);
   return plan;
 }
 function activeRules(dockerfile, options) {
-  const config = options.config ?? EMPTY_CONFIG;
-  const plan = rulePlan(options.registry, config, options.only);
+  const plan = rulePlan(options.registry, options.config ?? EMPTY_CONFIG, options.only);
   const checkConfig = dockerfile ? resolveCheckConfiguration(dockerfile, options.buildArgs ?? /* @__PURE__ */ new Map()) : null;
+  return rulesForFile(plan, dockerfile, checkConfig);
+}
+function rulesForFile(plan, dockerfile, checkConfig) {
   const active = [];
   for (const { active: entry, onByDefault, decidedByFile } of plan.entries) {
     if (!decidedByFile) {
@@ -40976,14 +40978,6 @@ function activeRules(dockerfile, options) {
     }
   }
   return active;
-}
-function ignoredIdentities(config) {
-  let ignored = ignoredCache.get(config);
-  if (!ignored) {
-    ignored = new Set(config.ignore.map((identity) => identity.toLowerCase()));
-    ignoredCache.set(config, ignored);
-  }
-  return ignored;
 }
 function settingsFrom(config, options) {
   return {
@@ -41029,8 +41023,9 @@ function lintDockerfile(dockerfile, options) {
     });
   }
   if (dockerfile.instructions.length === 0) return findings;
-  const active = activeRules(dockerfile, options);
+  const plan = rulePlan(options.registry, config, options.only);
   const checkConfig = resolveCheckConfiguration(dockerfile, settings.buildArgs);
+  const active = rulesForFile(plan, dockerfile, checkConfig);
   if (checkConfig.error) {
     const directive = dockerfile.directives.find((candidate) => candidate.name === "check");
     findings.push({
@@ -41050,7 +41045,7 @@ function lintDockerfile(dockerfile, options) {
   let buildContext;
   const parsedPragmas = config.disableIgnorePragma ? null : parsePragmas(dockerfile);
   const pragmas = parsedPragmas && parsedPragmas.ignores.length > 0 ? new PragmaFilter(dockerfile, parsedPragmas) : null;
-  const ignored = ignoredIdentities(config);
+  const ignored = plan.ignored;
   const keepFixes = options.keepFixes ?? true;
   let current = active[0];
   const report2 = (descriptor) => {
@@ -41149,7 +41144,7 @@ async function lintSource(source, path6, options) {
   const findings = lintDockerfile(dockerfile, options);
   return { file: path6, findings, source: dockerfile.text, dockerfile };
 }
-var BUILDKIT_CHECK_NAMES, PARSE_ERROR_CODE, PARSE_ERROR_RULE, buildkitNameCache, identityCache, verdictCache, planCache, ignoredCache;
+var BUILDKIT_CHECK_NAMES, PARSE_ERROR_CODE, PARSE_ERROR_RULE, buildkitNameCache, identityCache, verdictCache, planCache;
 var init_lint = __esm({
   "src/engine/lint.ts"() {
     "use strict";
@@ -41189,7 +41184,6 @@ var init_lint = __esm({
     identityCache = /* @__PURE__ */ new WeakMap();
     verdictCache = /* @__PURE__ */ new WeakMap();
     planCache = /* @__PURE__ */ new WeakMap();
-    ignoredCache = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -49104,11 +49098,11 @@ init_go_path();
 // src/context/query.ts
 init_go_path();
 var indexes = /* @__PURE__ */ new WeakMap();
-function perWalk(cache3, context, compute) {
-  let value = cache3.get(context.entries);
+function perWalk(cache, context, compute) {
+  let value = cache.get(context.entries);
   if (value === void 0) {
     value = compute();
-    cache3.set(context.entries, value);
+    cache.set(context.entries, value);
   }
   return value;
 }
@@ -49357,6 +49351,21 @@ init_types();
 
 // src/rules/analysis/facts.ts
 init_expand();
+
+// src/parser/derived.ts
+function perDockerfile(compute) {
+  const cache = /* @__PURE__ */ new WeakMap();
+  return (dockerfile) => {
+    let value = cache.get(dockerfile);
+    if (value === void 0) {
+      value = compute(dockerfile);
+      cache.set(dockerfile, value);
+    }
+    return value;
+  };
+}
+
+// src/rules/analysis/facts.ts
 init_parse();
 var URL_SOURCE = /^https?:\/\//iu;
 var GIT_SOURCE = /^(?:git@[^:]+:|git:\/\/|ssh:\/\/|https?:\/\/\S+?\.git(?:#.*)?$)/iu;
@@ -49365,15 +49374,7 @@ function sourceKind(value) {
   if (URL_SOURCE.test(value)) return "url";
   return "local";
 }
-function expandedCopySources(dockerfile) {
-  let sources = copySourcesCache.get(dockerfile);
-  if (!sources) {
-    sources = computeExpandedCopySources(dockerfile);
-    copySourcesCache.set(dockerfile, sources);
-  }
-  return sources;
-}
-var copySourcesCache = /* @__PURE__ */ new WeakMap();
+var expandedCopySources = perDockerfile(computeExpandedCopySources);
 function computeExpandedCopySources(dockerfile) {
   const result = /* @__PURE__ */ new Map();
   const escape2 = dockerfile.escapeChar;
@@ -49432,15 +49433,7 @@ function stageReferences(dockerfile, value, beforeIndex) {
   const pattern = { test: (name2) => fitsLiteralParts(name2, literalParts) };
   return dockerfile.stages.filter((stage) => stage.index < beforeIndex && stage.name !== null && pattern.test(stage.name)).map((stage) => stage.index);
 }
-function stageGraph(dockerfile) {
-  let graph = stageGraphCache.get(dockerfile);
-  if (!graph) {
-    graph = computeStageGraph(dockerfile);
-    stageGraphCache.set(dockerfile, graph);
-  }
-  return graph;
-}
-var stageGraphCache = /* @__PURE__ */ new WeakMap();
+var stageGraph = perDockerfile(computeStageGraph);
 function computeStageGraph(dockerfile) {
   const dependencies = dockerfile.stages.map(() => []);
   for (const stage of dockerfile.stages) {
@@ -50038,16 +50031,10 @@ function appendCommandFix(run3, dockerfile, command) {
 
 // src/rules/helpers.ts
 function runInstructions(dockerfile, options) {
-  const cache3 = options.onbuild ? runsWithTriggers : runsWithoutTriggers;
-  let runs = cache3.get(dockerfile);
-  if (!runs) {
-    runs = collectRunInstructions(dockerfile, options);
-    cache3.set(dockerfile, runs);
-  }
-  return runs;
+  return options.onbuild ? runsWithTriggers(dockerfile) : runsWithoutTriggers(dockerfile);
 }
-var runsWithTriggers = /* @__PURE__ */ new WeakMap();
-var runsWithoutTriggers = /* @__PURE__ */ new WeakMap();
+var runsWithTriggers = perDockerfile((dockerfile) => collectRunInstructions(dockerfile, { onbuild: true }));
+var runsWithoutTriggers = perDockerfile((dockerfile) => collectRunInstructions(dockerfile, { onbuild: false }));
 function collectRunInstructions(dockerfile, options) {
   const runs = [];
   const triggers = [];
@@ -51556,16 +51543,10 @@ function looksLikeSecretName(name2) {
 var NON_ENV_ARGS = /* @__PURE__ */ new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);
 var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 function globalScope(dockerfile, options) {
-  const cache3 = options.defaultsOnly ? defaultScopes : buildScopes;
-  let scope = cache3.get(dockerfile);
-  if (!scope) {
-    scope = computeGlobalScope(dockerfile, options);
-    cache3.set(dockerfile, scope);
-  }
-  return scope;
+  return options.defaultsOnly ? scopeOfDefaults(dockerfile) : scopeWithBuildArgs(dockerfile);
 }
-var defaultScopes = /* @__PURE__ */ new WeakMap();
-var buildScopes = /* @__PURE__ */ new WeakMap();
+var scopeOfDefaults = perDockerfile((dockerfile) => computeGlobalScope(dockerfile, { defaultsOnly: true }));
+var scopeWithBuildArgs = perDockerfile((dockerfile) => computeGlobalScope(dockerfile, { defaultsOnly: false }));
 function computeGlobalScope(dockerfile, options) {
   const values = /* @__PURE__ */ new Map();
   const declared = /* @__PURE__ */ new Set();
@@ -51603,10 +51584,8 @@ function argDefaultRaw(instruction, index) {
   const equals = word.raw.indexOf("=");
   return equals === -1 ? null : word.raw.slice(equals + 1);
 }
-var cache = /* @__PURE__ */ new WeakMap();
-function simulateDispatch(dockerfile) {
-  const cached = cache.get(dockerfile);
-  if (cached) return cached;
+var simulateDispatch = perDockerfile(computeDispatch);
+function computeDispatch(dockerfile) {
   const global2 = globalScope(dockerfile, { defaultsOnly: false });
   const finalStates = [];
   const records = [];
@@ -51621,9 +51600,7 @@ function simulateDispatch(dockerfile) {
     new StageDispatcher(dockerfile, global2, state, records).dispatch(stage);
     finalStates[stage.index] = state;
   }
-  const simulation = { global: global2, records };
-  cache.set(dockerfile, simulation);
-  return simulation;
+  return { global: global2, records };
 }
 var StageDispatcher = class {
   constructor(dockerfile, global2, state, records) {
@@ -51893,10 +51870,8 @@ var from_as_casing_default = defineRule({
 });
 
 // src/rules/buildkit/from-scope.ts
-var cache2 = /* @__PURE__ */ new WeakMap();
-function fromExpansions(dockerfile) {
-  const cached = cache2.get(dockerfile);
-  if (cached) return cached;
+var fromExpansions = perDockerfile(computeFromExpansions);
+function computeFromExpansions(dockerfile) {
   const scope = globalScope(dockerfile, { defaultsOnly: false });
   const options = { escapeChar: dockerfile.escapeChar };
   const stages = dockerfile.stages.map((stage) => {
@@ -51908,9 +51883,7 @@ function fromExpansions(dockerfile) {
       platform: flag && raw !== "" ? { flag, raw, expansion: processWord(raw, scope.lookup, options) } : null
     };
   });
-  const result = { scope, stages };
-  cache2.set(dockerfile, result);
-  return result;
+  return { scope, stages };
 }
 
 // src/rules/buildkit/from-platform-flag-const-disallowed.ts

@@ -10,7 +10,7 @@
  * capped, and the run goes on.
  */
 import { availableParallelism } from 'node:os';
-import type { Finding } from '../engine/types.js';
+import type { Finding, Mutable } from '../engine/types.js';
 import type { JobOutcome, LintJobRunner, SharedLintOptions } from './lint-job.js';
 import type { WorkerBatch, WorkerReply } from './lint-worker.js';
 
@@ -144,5 +144,3 @@ function shareRepeatedValues(outcome: JobOutcome, tables: InternTables): JobOutc
   }
   return outcome;
 }
-
-type Mutable<T> = { -readonly [Key in keyof T]: T[Key] };

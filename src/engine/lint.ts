@@ -14,11 +14,12 @@ import {
   isEnabledByCheckComment,
   isSkippedByCheckComment,
   resolveCheckConfiguration,
+  type CheckConfiguration,
 } from './check-directive.js';
 import { EMPTY_CONFIG, type Config } from './config.js';
 import { parsePragmas, PragmaFilter } from './pragmas.js';
 import type { RuleRegistry } from './registry.js';
-import { compareNames, type AnyRule, type FileResult, type Finding, type Fix, type LintSettings, type ReportDescriptor, type RuleContext, type Severity } from './types.js';
+import { compareNames, type AnyRule, type FileResult, type Finding, type LintSettings, type Mutable, type ReportDescriptor, type RuleContext, type Severity } from './types.js';
 
 /** BuildKit's check names; a rule with one of these as an alias obeys `# check=`. */
 export const BUILDKIT_CHECK_NAMES: ReadonlySet<string> = new Set([
@@ -141,6 +142,8 @@ interface ActiveRule {
  */
 interface RulePlan {
   readonly entries: readonly { readonly active: ActiveRule; readonly onByDefault: boolean; readonly decidedByFile: boolean }[];
+  /** The config's `ignore` list, lower-cased. */
+  readonly ignored: ReadonlySet<string>;
 }
 
 const planCache = new WeakMap<RuleRegistry, WeakMap<Config, Map<string, RulePlan>>>();
@@ -184,16 +187,19 @@ function rulePlan(registry: RuleRegistry, config: Config, only: readonly string[
       decidedByFile,
     });
   }
-  plan = { entries };
+  plan = { entries, ignored: new Set(config.ignore.map((identity) => identity.toLowerCase())) };
   byOnly.set(onlyKey, plan);
   return plan;
 }
 
 /** Which rules run, at which severity and with which options, for one file. */
 export function activeRules(dockerfile: Dockerfile | null, options: EngineOptions): ActiveRule[] {
-  const config = options.config ?? EMPTY_CONFIG;
-  const plan = rulePlan(options.registry, config, options.only);
+  const plan = rulePlan(options.registry, options.config ?? EMPTY_CONFIG, options.only);
   const checkConfig = dockerfile ? resolveCheckConfiguration(dockerfile, options.buildArgs ?? new Map()) : null;
+  return rulesForFile(plan, dockerfile, checkConfig);
+}
+
+function rulesForFile(plan: RulePlan, dockerfile: Dockerfile | null, checkConfig: CheckConfiguration | null): ActiveRule[] {
   const active: ActiveRule[] = [];
   for (const { active: entry, onByDefault, decidedByFile } of plan.entries) {
     if (!decidedByFile) {
@@ -209,17 +215,6 @@ export function activeRules(dockerfile: Dockerfile | null, options: EngineOption
     }
   }
   return active;
-}
-
-/** A config's `ignore` list, lower-cased, once per config. */
-const ignoredCache = new WeakMap<Config, ReadonlySet<string>>();
-function ignoredIdentities(config: Config): ReadonlySet<string> {
-  let ignored = ignoredCache.get(config);
-  if (!ignored) {
-    ignored = new Set(config.ignore.map((identity) => identity.toLowerCase()));
-    ignoredCache.set(config, ignored);
-  }
-  return ignored;
 }
 
 function settingsFrom(config: Config, options: EngineOptions): LintSettings {
@@ -272,8 +267,9 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
   // An empty or binary file has nothing more to say.
   if (dockerfile.instructions.length === 0) return findings;
 
-  const active = activeRules(dockerfile, options);
+  const plan = rulePlan(options.registry, config, options.only);
   const checkConfig = resolveCheckConfiguration(dockerfile, settings.buildArgs);
+  const active = rulesForFile(plan, dockerfile, checkConfig);
   if (checkConfig.error) {
     const directive = dockerfile.directives.find((candidate) => candidate.name === 'check');
     findings.push({
@@ -294,7 +290,7 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
   // Most files have no ignore pragma: then nothing is suppressed by one, and no filter is built.
   const parsedPragmas = config.disableIgnorePragma ? null : parsePragmas(dockerfile);
   const pragmas = parsedPragmas && parsedPragmas.ignores.length > 0 ? new PragmaFilter(dockerfile, parsedPragmas) : null;
-  const ignored = ignoredIdentities(config);
+  const ignored = plan.ignored;
   const keepFixes = options.keepFixes ?? true;
 
   // One report function and one context for the whole file, pointed at the rule that runs: a
@@ -319,7 +315,7 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
     if (pragmas?.isSuppressed(start.line, identities)) return;
     if (ignored.size > 0 && identities.some((identity) => ignored.has(identity))) return;
     const level = checkConfig.options.error && buildkitName ? 'error' : (descriptor.severity ?? severity);
-    const finding: Finding = {
+    const finding: Mutable<Finding> = {
       file,
       line: start.line,
       column: start.column,
@@ -333,12 +329,12 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
       fixable: descriptor.fix !== undefined,
     };
     if (descriptor.fix) {
-      (finding as { fixApplicability?: Fix['applicability'] }).fixApplicability = descriptor.fix.applicability;
-      if (keepFixes) (finding as { fix?: Fix }).fix = descriptor.fix;
+      finding.fixApplicability = descriptor.fix.applicability;
+      if (keepFixes) finding.fix = descriptor.fix;
     }
     findings.push(finding);
   };
-  const context: { -readonly [Key in keyof RuleContext<unknown>]: RuleContext<unknown>[Key] } = {
+  const context: Mutable<RuleContext<unknown>> = {
     dockerfile,
     options: undefined,
     settings,

@@ -101,6 +101,9 @@ export interface Rule<Options = Record<string, never>> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds rules of any options type
 export type AnyRule = Rule<any>;
 
+/** The same object type, writable: for code that builds one field by field. */
+export type Mutable<T> = { -readonly [Key in keyof T]: T[Key] };
+
 /** One finding, the unit every reporter consumes. The JSON reporter prints these keys. */
 export interface Finding {
   /** The path as given on the command line (or `-`). */

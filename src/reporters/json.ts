@@ -1,3 +1,4 @@
+import type { Finding } from '../engine/types.js';
 import type { Reporter } from './types.js';
 
 /**
@@ -30,19 +31,8 @@ export function* jsonReporterChunks(results: Parameters<Reporter>[0], _context?:
   yield pending + (first ? '[]\n' : '\n]\n');
 }
 
-interface Entry {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly code: string;
-  readonly rule: string;
-  readonly aliases: readonly string[];
-  readonly level: string;
-  readonly message: string;
-  readonly fixable: boolean;
-}
+/** The fields of a finding the JSON contract prints. */
+type Entry = Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'code' | 'rule' | 'aliases' | 'level' | 'message' | 'fixable'>;
 
 /**
  * One entry as `JSON.stringify(entry, null, 2)` prints it inside the array (every line indented two

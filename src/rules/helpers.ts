@@ -10,6 +10,7 @@ import type {
   ShellWord,
   Range,
 } from '../parser/types.js';
+import { perDockerfile } from '../parser/derived.js';
 
 /** A RUN with the stage it belongs to; ONBUILD triggers form their own stream (stage -1 = "last"). */
 export interface RunInStage {
@@ -26,17 +27,11 @@ export interface RunInStage {
  * Computed once per Dockerfile and option: two dozen rules walk it.
  */
 export function runInstructions(dockerfile: Dockerfile, options: { onbuild: boolean }): readonly RunInStage[] {
-  const cache = options.onbuild ? runsWithTriggers : runsWithoutTriggers;
-  let runs = cache.get(dockerfile);
-  if (!runs) {
-    runs = collectRunInstructions(dockerfile, options);
-    cache.set(dockerfile, runs);
-  }
-  return runs;
+  return options.onbuild ? runsWithTriggers(dockerfile) : runsWithoutTriggers(dockerfile);
 }
 
-const runsWithTriggers = new WeakMap<Dockerfile, readonly RunInStage[]>();
-const runsWithoutTriggers = new WeakMap<Dockerfile, readonly RunInStage[]>();
+const runsWithTriggers = perDockerfile((dockerfile) => collectRunInstructions(dockerfile, { onbuild: true }));
+const runsWithoutTriggers = perDockerfile((dockerfile) => collectRunInstructions(dockerfile, { onbuild: false }));
 
 function collectRunInstructions(dockerfile: Dockerfile, options: { onbuild: boolean }): RunInStage[] {
   const runs: RunInStage[] = [];

@@ -3,6 +3,7 @@
  * COPY/ADD sources after variable expansion, the stage graph, which instructions make layers.
  */
 import { expandVariables } from '../../parser/expand.js';
+import { perDockerfile } from '../../parser/derived.js';
 import { stageByName } from '../../parser/parse.js';
 import type { CopyInstruction, Dockerfile, Instruction, Stage, Word } from '../../parser/types.js';
 
@@ -33,17 +34,8 @@ export function sourceKind(value: string): SourceKind {
  * values override ARG defaults, ENV is inherited from a parent stage and wins over an ARG of the
  * same name.
  */
-export function expandedCopySources(dockerfile: Dockerfile): ReadonlyMap<CopyInstruction, readonly ExpandedSource[]> {
-  let sources = copySourcesCache.get(dockerfile);
-  if (!sources) {
-    sources = computeExpandedCopySources(dockerfile);
-    copySourcesCache.set(dockerfile, sources);
-  }
-  return sources;
-}
-
-/** Four rules and `analyze` ask for the same expansion: computed once per Dockerfile. */
-const copySourcesCache = new WeakMap<Dockerfile, ReadonlyMap<CopyInstruction, readonly ExpandedSource[]>>();
+export const expandedCopySources: (dockerfile: Dockerfile) => ReadonlyMap<CopyInstruction, readonly ExpandedSource[]> =
+  perDockerfile(computeExpandedCopySources);
 
 function computeExpandedCopySources(dockerfile: Dockerfile): Map<CopyInstruction, ExpandedSource[]> {
   const result = new Map<CopyInstruction, ExpandedSource[]>();
@@ -131,17 +123,8 @@ function stageReferences(dockerfile: Dockerfile, value: string, beforeIndex: num
   return dockerfile.stages.filter((stage) => stage.index < beforeIndex && stage.name !== null && pattern.test(stage.name)).map((stage) => stage.index);
 }
 
-/** The stage graph, computed once per Dockerfile (two rules and `analyze` read it). */
-export function stageGraph(dockerfile: Dockerfile): readonly StageNode[] {
-  let graph = stageGraphCache.get(dockerfile);
-  if (!graph) {
-    graph = computeStageGraph(dockerfile);
-    stageGraphCache.set(dockerfile, graph);
-  }
-  return graph;
-}
-
-const stageGraphCache = new WeakMap<Dockerfile, readonly StageNode[]>();
+/** The stage graph (two rules and `analyze` read it). */
+export const stageGraph: (dockerfile: Dockerfile) => readonly StageNode[] = perDockerfile(computeStageGraph);
 
 function computeStageGraph(dockerfile: Dockerfile): StageNode[] {
   const dependencies: StageDependency[][] = dockerfile.stages.map(() => []);

@@ -15,6 +15,7 @@ import type {
   KeyValueInstruction,
   Stage,
 } from '../../parser/types.js';
+import { perDockerfile } from '../../parser/derived.js';
 import { processWord, type EnvLookup, type ProcessedWord } from './lexer.js';
 import { PREDEFINED_PLATFORM_ARGS, suggestClosest } from './support.js';
 
@@ -62,18 +63,12 @@ export interface GlobalScope {
  * `defaultsOnly` build args are ignored (InvalidDefaultArgInFrom, §2).
  */
 export function globalScope(dockerfile: Dockerfile, options: { defaultsOnly: boolean }): GlobalScope {
-  const cache = options.defaultsOnly ? defaultScopes : buildScopes;
-  let scope = cache.get(dockerfile);
-  if (!scope) {
-    scope = computeGlobalScope(dockerfile, options);
-    cache.set(dockerfile, scope);
-  }
-  return scope;
+  return options.defaultsOnly ? scopeOfDefaults(dockerfile) : scopeWithBuildArgs(dockerfile);
 }
 
 /** Several checks read the global scope of a file: computed once per file and kind. */
-const defaultScopes = new WeakMap<Dockerfile, GlobalScope>();
-const buildScopes = new WeakMap<Dockerfile, GlobalScope>();
+const scopeOfDefaults = perDockerfile((dockerfile) => computeGlobalScope(dockerfile, { defaultsOnly: true }));
+const scopeWithBuildArgs = perDockerfile((dockerfile) => computeGlobalScope(dockerfile, { defaultsOnly: false }));
 
 function computeGlobalScope(dockerfile: Dockerfile, options: { defaultsOnly: boolean }): GlobalScope {
   const values = new Map<string, string>();
@@ -128,12 +123,10 @@ export interface Simulation {
   readonly records: readonly DispatchRecord[];
 }
 
-const cache = new WeakMap<Dockerfile, Simulation>();
-
 /** The dispatch of every stage (`--check` without `--target` dispatches all of them). */
-export function simulateDispatch(dockerfile: Dockerfile): Simulation {
-  const cached = cache.get(dockerfile);
-  if (cached) return cached;
+export const simulateDispatch: (dockerfile: Dockerfile) => Simulation = perDockerfile(computeDispatch);
+
+function computeDispatch(dockerfile: Dockerfile): Simulation {
   const global = globalScope(dockerfile, { defaultsOnly: false });
   const finalStates: StageState[] = [];
   const records: DispatchRecord[] = [];
@@ -150,9 +143,7 @@ export function simulateDispatch(dockerfile: Dockerfile): Simulation {
     new StageDispatcher(dockerfile, global, state, records).dispatch(stage);
     finalStates[stage.index] = state;
   }
-  const simulation = { global, records };
-  cache.set(dockerfile, simulation);
-  return simulation;
+  return { global, records };
 }
 
 class StageDispatcher {

@@ -3,6 +3,7 @@
  * `--platform` value expanded in the global scope, computed once per file.
  */
 import type { Dockerfile, Flag, Stage } from '../../parser/types.js';
+import { perDockerfile } from '../../parser/derived.js';
 import { globalScope, type GlobalScope } from './dispatch.js';
 import { processWord, type ProcessedWord } from './lexer.js';
 
@@ -13,11 +14,9 @@ export interface StageFromExpansion {
   readonly platform: { readonly flag: Flag; readonly raw: string; readonly expansion: ProcessedWord } | null;
 }
 
-const cache = new WeakMap<Dockerfile, { scope: GlobalScope; stages: StageFromExpansion[] }>();
+export const fromExpansions: (dockerfile: Dockerfile) => { scope: GlobalScope; stages: StageFromExpansion[] } = perDockerfile(computeFromExpansions);
 
-export function fromExpansions(dockerfile: Dockerfile): { scope: GlobalScope; stages: StageFromExpansion[] } {
-  const cached = cache.get(dockerfile);
-  if (cached) return cached;
+function computeFromExpansions(dockerfile: Dockerfile): { scope: GlobalScope; stages: StageFromExpansion[] } {
   const scope = globalScope(dockerfile, { defaultsOnly: false });
   const options = { escapeChar: dockerfile.escapeChar };
   const stages = dockerfile.stages.map((stage) => {
@@ -29,7 +28,5 @@ export function fromExpansions(dockerfile: Dockerfile): { scope: GlobalScope; st
       platform: flag && raw !== '' ? { flag, raw, expansion: processWord(raw, scope.lookup, options) } : null,
     };
   });
-  const result = { scope, stages };
-  cache.set(dockerfile, result);
-  return result;
+  return { scope, stages };
 }
