@@ -1,15 +1,49 @@
 #!/usr/bin/env node
 // The bundled CLI (scripts/build-cli.mjs): the same sources as dist/cli/, faster to load.
-import module from 'node:module';
+//
+// Compiling the bundle and, on first call, the functions a run uses is most of a cold start
+// (issue 8). V8 can save that work as a code cache; Node 20 has no such cache for ES modules, so
+// the bundle is CommonJS, compiled here with one. The cache is kept per user in the temporary
+// folder, keyed by the bundle's build id (its first line) and the command, and written after the first run of each
+// command, so it holds what that command compiled (the rules, for `lint`). V8 checks its own
+// version and flags and rejects a cache that does not fit; a rejected or unreadable cache costs
+// one ordinary compile. DOCKSIDE_NO_CODE_CACHE=1 (or Node's NODE_DISABLE_COMPILE_CACHE=1) turns it off.
+//
+// This file is CommonJS (bin/package.json says so): an ES module entry would start Node's ES
+// module loader, ~5 ms of every run, for nothing.
+'use strict';
+const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { tmpdir } = require('node:os');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-// Node 22.1+ can keep the compiled bundle on disk between runs (compiling it is ~15 ms of every
-// cold start); older Node has no such API and skips this. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-module.enableCompileCache?.();
-const { main } = await import('../dist/bundle/main.js');
+const bundlePath = join(__dirname, '..', 'dist', 'bundle', 'main.js');
+const source = readFileSync(bundlePath, 'utf8');
+const cacheEnabled = !process.env.DOCKSIDE_NO_CODE_CACHE && !process.env.NODE_DISABLE_COMPILE_CACHE;
+const KNOWN_COMMANDS = new Set(['lint', 'analyze', 'rules', 'explain']);
+const cachePath = cacheEnabled ? codeCachePath() : null;
+let cachedData;
+if (cachePath && isOurFolder(dirname(cachePath))) {
+  try {
+    cachedData = readFileSync(cachePath);
+  } catch {
+    // No cache yet (or an unreadable one): compile normally, and write it after the run.
+  }
+}
 
-main(process.argv).then(
+// The same wrapper as Node's CommonJS loader, so the bundle sees the usual module variables.
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: bundlePath,
+  cachedData,
+});
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, createRequire(bundlePath), bundle, bundlePath, dirname(bundlePath));
+
+bundle.exports.main(process.argv).then(
   (exitCode) => {
     process.exitCode = exitCode;
+    if (cachePath && (cachedData === undefined || script.cachedDataRejected)) saveCodeCache(cachePath);
   },
   (error) => {
     // Last-resort guard: an internal error is exit 2 with one line, never a stack trace
@@ -19,3 +53,48 @@ main(process.argv).then(
     process.exitCode = 2;
   },
 );
+
+function codeCachePath() {
+  // `// dockside bundle <sha1 of the rest>` (scripts/build-cli.mjs). V8 validates a cache by the
+  // source's length, not its content, so the key must name the content.
+  const buildId = /^\/\/ dockside bundle ([0-9a-f]{40})\n/.exec(source)?.[1];
+  if (!buildId) return null;
+  const command = KNOWN_COMMANDS.has(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  const user = process.getuid?.() ?? 'user';
+  return join(tmpdir(), `dockside-code-cache-${user}`, `${buildId.slice(0, 20)}-${process.version}-${process.arch}-${command}.bin`);
+}
+
+function saveCodeCache(path) {
+  try {
+    const folder = dirname(path);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!isOurFolder(folder)) return;
+    // Written aside and renamed: parallel runs (a pre-commit hook's) never read a half-written file.
+    const partial = `${path}.${process.pid}`;
+    writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
+    renameSync(partial, path);
+    // The caches of earlier builds are never read again.
+    const buildPrefix = `${path.slice(folder.length + 1).split('-')[0]}-`;
+    for (const name of readdirSync(folder)) {
+      if (!name.startsWith(buildPrefix)) unlinkSync(join(folder, name));
+    }
+  } catch {
+    // A read-only or full temporary folder only costs the next run its cache.
+  }
+}
+
+/**
+ * A code cache is code: it is read only from a folder this user owns and nobody else can write
+ * (the temporary folder is shared, and another user could have made the folder first).
+ */
+function isOurFolder(folder) {
+  try {
+    const stats = statSync(folder);
+    if (!stats.isDirectory()) return false;
+    // Windows has no owners or mode bits here; its temporary folder is the user's own.
+    if (process.platform === 'win32') return true;
+    return stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * bin/dockside.js compiles the bundle with a V8 code cache kept in the temporary folder (issue 8,
+ * cold start). The cache must never change what a run prints, and a bad or foreign cache must be
+ * ignored. Each test points TMPDIR at its own folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin/dockside.js');
+const EXAMPLE = join(ROOT, 'fixtures/examples/Dockerfile');
+const posixOnly = process.platform === 'win32' ? it.skip : it;
+
+function dockside(temporaryFolder: string, extraEnv: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, 'lint', '--no-config', '--format', 'json', EXAMPLE], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', DOCKSIDE_SHELLCHECK: 'off', TMPDIR: temporaryFolder, ...extraEnv },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function cacheFolder(temporaryFolder: string): string {
+  return join(temporaryFolder, `dockside-code-cache-${process.getuid?.() ?? 'user'}`);
+}
+
+describe('the code cache of bin/dockside.js', () => {
+  posixOnly('is written by the first run and gives the second the same report', () => {
+    const temporary = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
+    const uncached = dockside(temporary, { DOCKSIDE_NO_CODE_CACHE: '1' });
+    expect(existsSync(cacheFolder(temporary))).toBe(false);
+    const first = dockside(temporary);
+    const written = readdirSync(cacheFolder(temporary));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^[0-9a-f]{20}-v\d+\.\d+\.\d+-[a-z0-9]+-lint\.bin$/);
+    const second = dockside(temporary);
+    expect(uncached.code).toBe(1);
+    expect(JSON.parse(uncached.stdout).length).toBeGreaterThan(5);
+    for (const run of [first, second]) {
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(uncached.code);
+      expect(run.stdout).toBe(uncached.stdout);
+    }
+  });
+
+  posixOnly('survives a corrupt cache and replaces it', () => {
+    const temporary = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
+    const reference = dockside(temporary);
+    const [name] = readdirSync(cacheFolder(temporary));
+    const path = join(cacheFolder(temporary), name!);
+    writeFileSync(path, Buffer.alloc(4096, 0x5a));
+    const afterCorruption = dockside(temporary);
+    expect(afterCorruption.stderr).toBe('');
+    expect(afterCorruption.stdout).toBe(reference.stdout);
+    expect(readFileSync(path).subarray(0, 64).equals(Buffer.alloc(64, 0x5a))).toBe(false);
+  });
+
+  posixOnly('is neither read nor written in a folder others can write to', () => {
+    const temporary = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
+    mkdirSync(cacheFolder(temporary));
+    chmodSync(cacheFolder(temporary), 0o777);
+    const run = dockside(temporary);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).length).toBeGreaterThan(5);
+    expect(readdirSync(cacheFolder(temporary))).toEqual([]);
+  });
+});
