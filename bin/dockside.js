@@ -16,7 +16,17 @@ const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, 
 const { createRequire } = require('node:module');
 const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
+const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
+
+// V8 flags for the whole run, workers included, set before anything is compiled (a code cache
+// is only accepted under the flags it was made with). A large run's cost is dominated by ~1,000
+// functions that are each warm for a while: TurboFan compiling them took ~4 s of CPU per thread
+// over the corpus, more than any rule. Inlining less and optimising a little later cut a
+// whole-corpus run's CPU time by ~15-20% and its wall time by 7-15% (`npm run bench`); a short
+// run compiles little either way. `--liftoff-only` keeps the shell grammar's WASM on its baseline
+// compiler (src/parser/shell.ts): its optimising tier-up kept short runs alive for seconds.
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=200 --interrupt-budget=200000 --liftoff-only');
 
 const bundlePath = join(__dirname, '..', 'dist', 'bundle', 'main.js');
 const source = readFileSync(bundlePath, 'utf8');

@@ -24,7 +24,9 @@ export function initShellParser(): Promise<void> {
   loading ??= (async () => {
     // Baseline (Liftoff) code only: V8's background TurboFan tier-up of the 1.4 MB grammar kept
     // every short run alive ~2.5 s at exit, and measured no faster on the corpus (see bench).
-    // node:v8 is loaded here, not at import: it costs ~3 ms of a cold start that may never parse with tree-sitter.
+    // node:v8 is loaded here, not at import: it costs ~3 ms of a cold start that may never parse
+    // with tree-sitter. The CLI (bin/dockside.js) sets the flag at start-up instead: a flag set
+    // mid-run would make V8 reject the code cache the run writes.
     const { setFlagsFromString } = await import('node:v8');
     setFlagsFromString('--liftoff-only');
     const { Parser, Language } = await import('web-tree-sitter');

@@ -4,7 +4,7 @@
  * ignored. Each test points TMPDIR at its own folder.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +15,8 @@ const BIN = join(ROOT, 'bin/dockside.js');
 const EXAMPLE = join(ROOT, 'fixtures/examples/Dockerfile');
 const posixOnly = process.platform === 'win32' ? it.skip : it;
 
-function dockside(temporaryFolder: string, extraEnv: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, 'lint', '--no-config', '--format', 'json', EXAMPLE], {
+function dockside(temporaryFolder: string, extraEnv: Record<string, string> = {}, dockerfile = EXAMPLE) {
+  const result = spawnSync(process.execPath, [BIN, 'lint', '--no-config', '--format', 'json', dockerfile], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', DOCKSIDE_SHELLCHECK: 'off', TMPDIR: temporaryFolder, ...extraEnv },
@@ -46,6 +46,23 @@ describe('the code cache of bin/dockside.js', () => {
       expect(run.code).toBe(uncached.code);
       expect(run.stdout).toBe(uncached.stdout);
     }
+  });
+
+  posixOnly('is accepted by the next run when the run loaded the WASM shell parser', () => {
+    // The WASM parser needs a V8 flag; a flag set during a run used to change the cache's flag
+    // hash, so V8 rejected it and every such run compiled from scratch and wrote it again.
+    const temporary = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
+    const dockerfile = join(temporary, 'Dockerfile');
+    // `;&` is a case fall-through outside a case: the fast shell parser leaves it to tree-sitter.
+    writeFileSync(dockerfile, 'FROM alpine:3.19\nRUN a;& apt-get install foo\n');
+    const first = dockside(temporary, {}, dockerfile);
+    expect(first.stdout).toContain('DL3014');
+    const [name] = readdirSync(cacheFolder(temporary));
+    const written = statSync(join(cacheFolder(temporary), name!));
+    const second = dockside(temporary, {}, dockerfile);
+    expect(second.stdout).toBe(first.stdout);
+    // A rewrite renames a new file into place: another inode.
+    expect(statSync(join(cacheFolder(temporary), name!)).ino).toBe(written.ino);
   });
 
   posixOnly('survives a corrupt cache and replaces it', () => {
