@@ -4,10 +4,11 @@
 // Compiling the bundle and, on first call, the functions a run uses is most of a cold start
 // (issue 8). V8 can save that work as a code cache; Node 20 has no such cache for ES modules, so
 // the bundle is CommonJS, compiled here with one. The cache is kept per user in the temporary
-// folder, keyed by the bundle's build id (its first line) and the command, and written after the first run of each
-// command, so it holds what that command compiled (the rules, for `lint`). V8 checks its own
-// version and flags and rejects a cache that does not fit; a rejected or unreadable cache costs
-// one ordinary compile. DOCKSIDE_NO_CODE_CACHE=1 (or Node's NODE_DISABLE_COMPILE_CACHE=1) turns it off.
+// folder, keyed by the bundle's build id (its first line) and the command, and written after the
+// first run of each command, so it holds what that command compiled (the rules, for `lint`). V8
+// checks its own version and flags and rejects a cache that does not fit; a rejected or
+// unreadable cache costs one ordinary compile. DOCKSIDE_NO_CODE_CACHE=1 (or Node's
+// NODE_DISABLE_COMPILE_CACHE=1) turns it off.
 //
 // This file is CommonJS (bin/package.json says so): an ES module entry would start Node's ES
 // module loader, ~5 ms of every run, for nothing.
@@ -31,10 +32,16 @@ setFlagsFromString('--max-inlined-bytecode-size-cumulative=200 --interrupt-budge
 const bundlePath = join(__dirname, '..', 'dist', 'bundle', 'main.js');
 const source = readFileSync(bundlePath, 'utf8');
 const cacheEnabled = !process.env.DOCKSIDE_NO_CODE_CACHE && !process.env.NODE_DISABLE_COMPILE_CACHE;
+// `// dockside bundle <sha1 of the rest>` (scripts/build-cli.mjs). V8 validates a cache by the
+// source's length, not its content, so the cache's name must name the content.
+const buildId = cacheEnabled ? /^\/\/ dockside bundle ([0-9a-f]{20})[0-9a-f]{20}\n/.exec(source)?.[1] : undefined;
+// The commands of src/cli/main.ts; anything else (`--version`, `--help`) shares one cache.
 const KNOWN_COMMANDS = new Set(['lint', 'analyze', 'rules', 'explain']);
-const cachePath = cacheEnabled ? codeCachePath() : null;
+const command = KNOWN_COMMANDS.has(process.argv[2] ?? '') ? process.argv[2] : 'other';
+const cacheFolder = join(tmpdir(), `dockside-code-cache-${process.getuid?.() ?? 'user'}`);
+const cachePath = buildId ? join(cacheFolder, `${buildId}-${process.version}-${process.arch}-${command}.bin`) : null;
 let cachedData;
-if (cachePath && isOurFolder(dirname(cachePath))) {
+if (cachePath && isOurFolder(cacheFolder)) {
   try {
     cachedData = readFileSync(cachePath);
   } catch {
@@ -64,29 +71,17 @@ bundle.exports.main(process.argv).then(
   },
 );
 
-function codeCachePath() {
-  // `// dockside bundle <sha1 of the rest>` (scripts/build-cli.mjs). V8 validates a cache by the
-  // source's length, not its content, so the key must name the content.
-  const buildId = /^\/\/ dockside bundle ([0-9a-f]{40})\n/.exec(source)?.[1];
-  if (!buildId) return null;
-  const command = KNOWN_COMMANDS.has(process.argv[2] ?? '') ? process.argv[2] : 'other';
-  const user = process.getuid?.() ?? 'user';
-  return join(tmpdir(), `dockside-code-cache-${user}`, `${buildId.slice(0, 20)}-${process.version}-${process.arch}-${command}.bin`);
-}
-
 function saveCodeCache(path) {
   try {
-    const folder = dirname(path);
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    if (!isOurFolder(folder)) return;
+    mkdirSync(cacheFolder, { recursive: true, mode: 0o700 });
+    if (!isOurFolder(cacheFolder)) return;
     // Written aside and renamed: parallel runs (a pre-commit hook's) never read a half-written file.
     const partial = `${path}.${process.pid}`;
     writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
     renameSync(partial, path);
     // The caches of earlier builds are never read again.
-    const buildPrefix = `${path.slice(folder.length + 1).split('-')[0]}-`;
-    for (const name of readdirSync(folder)) {
-      if (!name.startsWith(buildPrefix)) unlinkSync(join(folder, name));
+    for (const name of readdirSync(cacheFolder)) {
+      if (!name.startsWith(`${buildId}-`)) unlinkSync(join(cacheFolder, name));
     }
   } catch {
     // A read-only or full temporary folder only costs the next run its cache.

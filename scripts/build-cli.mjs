@@ -16,7 +16,7 @@
  * resolve the same from both. Its own package.json marks the folder as CommonJS.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -45,7 +45,7 @@ const lazyChildProcessForCommander = {
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
-await build({
+const { outputFiles } = await build({
   plugins: [lazyChildProcessForCommander],
   entryPoints: {
     main: join(root, 'src', 'cli', 'main.ts'),
@@ -70,11 +70,13 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
+  write: false,
 });
 
-// bin/dockside.js keys its code cache by this first line: V8 checks a cache against the source's
-// length only, so a rebuilt bundle must not meet the cache of an older one of the same length.
-const mainPath = join(outdir, 'main.js');
-const bundled = readFileSync(mainPath, 'utf8');
-const buildId = createHash('sha1').update(bundled).digest('hex');
-writeFileSync(mainPath, `// dockside bundle ${buildId}\n${bundled}`);
+// bin/dockside.js keys its code cache by the main bundle's first line: V8 checks a cache against
+// the source's length only, so a rebuilt bundle must not meet the cache of an older one of the
+// same length.
+for (const file of outputFiles) {
+  const isMain = file.path === join(outdir, 'main.js');
+  writeFileSync(file.path, isMain ? `// dockside bundle ${createHash('sha1').update(file.text).digest('hex')}\n${file.text}` : file.text);
+}
