@@ -3,6 +3,7 @@
  * `BUILDKIT_DOCKERFILE_CHECK` build arg that replaces it, and per-instruction `# check=` comments.
  * It only concerns rules that answer to a BuildKit check name.
  */
+import { perDockerfile } from '../parser/derived.js';
 import type { Dockerfile, Instruction } from '../parser/types.js';
 
 export interface CheckOptions {
@@ -119,9 +120,9 @@ export function isCheckEnabled(options: CheckOptions, checkName: string, experim
  * text is empty (a bare `#` in column 1) clears the buffer, blank lines do not, and each
  * instruction consumes it. Parser-directive lines are not part of it.
  */
-export function commentBlocks(dockerfile: Dockerfile): ReadonlyMap<Instruction, readonly string[]> {
-  const cached = commentBlockCache.get(dockerfile);
-  if (cached) return cached;
+export const commentBlocks: (dockerfile: Dockerfile) => ReadonlyMap<Instruction, readonly string[]> = perDockerfile(computeCommentBlocks);
+
+function computeCommentBlocks(dockerfile: Dockerfile): ReadonlyMap<Instruction, readonly string[]> {
   const directiveLines = new Set(dockerfile.directives.map((directive) => directive.line));
   const comments = dockerfile.comments.filter(
     (comment) => !comment.insideContinuation && !directiveLines.has(comment.line),
@@ -141,11 +142,8 @@ export function commentBlocks(dockerfile: Dockerfile): ReadonlyMap<Instruction, 
     while (commentIndex < comments.length && comments[commentIndex]!.line <= instruction.endLine) commentIndex++;
     if (buffer.length > 0) blocks.set(instruction, buffer);
   }
-  commentBlockCache.set(dockerfile, blocks);
   return blocks;
 }
-
-const commentBlockCache = new WeakMap<Dockerfile, ReadonlyMap<Instruction, readonly string[]>>();
 
 /** The additions a per-instruction `# check=` comment makes: skips and experimental enables only. */
 export type CheckComment = Pick<CheckOptions, 'skipAll' | 'skip' | 'experimentalAll' | 'experimental'>;

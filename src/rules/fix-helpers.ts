@@ -3,6 +3,7 @@
  * text is not plain enough to rewrite without changing its meaning: no fix is better than a guess.
  */
 import type { Fix, FixApplicability, TextEdit } from '../engine/types.js';
+import { perDockerfile } from '../parser/derived.js';
 import type { Dockerfile, Instruction, Position, Range, RunInstruction, Stage, Word } from '../parser/types.js';
 
 export function replaceRange(range: Range, text: string): TextEdit {
@@ -124,17 +125,10 @@ export function wordsRange(words: readonly Word[]): Range {
   return { start: words[0]!.range.start, end: words.at(-1)!.range.end };
 }
 
-const shellsByStageCache = new WeakMap<Dockerfile, Instruction[][]>();
-
 /** The SHELL instructions of each stage, in order (computed once per file). */
-function shellsByStage(dockerfile: Dockerfile): Instruction[][] {
-  let shells = shellsByStageCache.get(dockerfile);
-  if (!shells) {
-    shells = dockerfile.stages.map((stage) => stage.instructions.filter((candidate) => candidate.kind === 'SHELL'));
-    shellsByStageCache.set(dockerfile, shells);
-  }
-  return shells;
-}
+const shellsByStage: (dockerfile: Dockerfile) => readonly (readonly Instruction[])[] = perDockerfile((dockerfile) =>
+  dockerfile.stages.map((stage) => stage.instructions.filter((candidate) => candidate.kind === 'SHELL')),
+);
 
 /** The last SHELL instruction before `instruction` in its stage or a parent stage of this file. */
 export function shellInEffect(dockerfile: Dockerfile, instruction: Instruction): Instruction | null {
@@ -190,8 +184,6 @@ function plainWorkdirPath(instruction: Instruction, escapeChar: string): string 
   return unquoted;
 }
 
-const absoluteWorkdirCache = new WeakMap<Dockerfile, Map<Instruction, string>>();
-
 /**
  * For each relative WORKDIR whose base directory is known, the absolute path it resolves to
  * (BuildKit's `NormalizeWorkdir`: join with the current directory, then clean). The base is known
@@ -200,9 +192,9 @@ const absoluteWorkdirCache = new WeakMap<Dockerfile, Map<Instruction, string>>()
  * directory is `/`. Any other base image may set its own working directory (`golang`: `/go`,
  * `php:apache`: `/var/www/html`), so its default is not guessed.
  */
-export function absoluteWorkdirs(dockerfile: Dockerfile): ReadonlyMap<Instruction, string> {
-  const cached = absoluteWorkdirCache.get(dockerfile);
-  if (cached) return cached;
+export const absoluteWorkdirs: (dockerfile: Dockerfile) => ReadonlyMap<Instruction, string> = perDockerfile(computeAbsoluteWorkdirs);
+
+function computeAbsoluteWorkdirs(dockerfile: Dockerfile): ReadonlyMap<Instruction, string> {
   const resolved = new Map<Instruction, string>();
   const finalWorkdir: (string | null)[] = [];
   for (const stage of dockerfile.stages) {
@@ -226,7 +218,6 @@ export function absoluteWorkdirs(dockerfile: Dockerfile): ReadonlyMap<Instructio
     }
     finalWorkdir[stage.index] = current;
   }
-  absoluteWorkdirCache.set(dockerfile, resolved);
   return resolved;
 }
 
@@ -247,15 +238,11 @@ export function absoluteWorkdirFix(dockerfile: Dockerfile, instruction: Instruct
   return makeFix('safe', `Use the absolute path ${absolute}`, replaceRange(instruction.words[0]!.range, absolute));
 }
 
-const indentCache = new WeakMap<Dockerfile, string>();
-
 /**
  * The indentation the file uses on continuation lines (the first non-blank line after a line
  * ending in the escape character), or four spaces when it has none.
  */
-export function continuationIndent(dockerfile: Dockerfile): string {
-  const cached = indentCache.get(dockerfile);
-  if (cached !== undefined) return cached;
+export const continuationIndent: (dockerfile: Dockerfile) => string = perDockerfile((dockerfile) => {
   let found = '    ';
   const lines = dockerfile.lines;
   for (let index = 0; index + 1 < lines.length; index++) {
@@ -267,19 +254,16 @@ export function continuationIndent(dockerfile: Dockerfile): string {
       break;
     }
   }
-  indentCache.set(dockerfile, found);
   return found;
-}
+});
 
-const commentLinesCache = new WeakMap<Dockerfile, ReadonlySet<number>>();
+const commentLinesOf: (dockerfile: Dockerfile) => ReadonlySet<number> = perDockerfile(
+  (dockerfile) => new Set(dockerfile.comments.map((comment) => comment.line)),
+);
 
 /** Some comment line lies strictly between two lines (usually few lines apart). */
 export function commentsBetween(dockerfile: Dockerfile, firstLine: number, lastLine: number): boolean {
-  let commentLines = commentLinesCache.get(dockerfile);
-  if (!commentLines) {
-    commentLines = new Set(dockerfile.comments.map((comment) => comment.line));
-    commentLinesCache.set(dockerfile, commentLines);
-  }
+  const commentLines = commentLinesOf(dockerfile);
   if (lastLine - firstLine > commentLines.size) {
     for (const line of commentLines) if (line > firstLine && line < lastLine) return true;
     return false;

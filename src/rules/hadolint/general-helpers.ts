@@ -2,6 +2,7 @@
  * Facts shared by the hadolint rules about images, stages and instructions (registry-general.ts).
  * Semantics from hadolint-rules.md §1 and §2.
  */
+import { perDockerfile } from '../../parser/derived.js';
 import type { Dockerfile, Instruction } from '../../parser/types.js';
 
 /** hadolint's archive extensions (hadolint-rules.md §10), suffix match, case-sensitive. */
@@ -39,20 +40,29 @@ export interface InstructionWithStageState {
   readonly fromCount: number;
 }
 
-export function* instructionsWithStageState(dockerfile: Dockerfile): Generator<InstructionWithStageState> {
-  const aliases = new Set<string>();
-  let fromCount = 0;
-  for (const instruction of dockerfile.instructions) {
-    if (instruction.kind === 'FROM') {
-      fromCount++;
-      // The alias is added after the FROM itself is judged: callers see the FROM with the old set.
-      yield { instruction, aliasesSoFar: new Set(aliases), fromCount: fromCount - 1 };
-      if (instruction.stageName !== null) aliases.add(instruction.stageName);
-      continue;
+/**
+ * Computed once per file and shared by the rules that fold over it (DL3006, DL3022, DL3026). Each
+ * stage gets its own alias set, so a set read after the walk is still the one of its instruction.
+ */
+export const instructionsWithStageState: (dockerfile: Dockerfile) => readonly InstructionWithStageState[] = perDockerfile(
+  (dockerfile) => {
+    const states: InstructionWithStageState[] = [];
+    let aliases: ReadonlySet<string> = new Set<string>();
+    let fromCount = 0;
+    for (const instruction of dockerfile.instructions) {
+      if (instruction.kind === 'FROM') {
+        // The FROM itself is judged with the aliases before it; its own alias counts from the
+        // next instruction on.
+        states.push({ instruction, aliasesSoFar: aliases, fromCount });
+        fromCount++;
+        if (instruction.stageName !== null) aliases = new Set([...aliases, instruction.stageName]);
+        continue;
+      }
+      states.push({ instruction, aliasesSoFar: aliases, fromCount });
     }
-    yield { instruction, aliasesSoFar: aliases, fromCount };
-  }
-}
+    return states;
+  },
+);
 
 /** True when `text` holds `$NAME` (not followed by a name character) or `${NAME…}` for `name`. */
 export function referencesVariable(text: string, name: string): boolean {
