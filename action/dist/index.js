@@ -19364,6 +19364,24 @@ var init_expand = __esm({
   }
 });
 
+// src/parser/derived.ts
+function perDockerfile(compute) {
+  let lastDockerfile = null;
+  let lastValue;
+  return (dockerfile) => {
+    if (dockerfile !== lastDockerfile) {
+      lastValue = compute(dockerfile);
+      lastDockerfile = dockerfile;
+    }
+    return lastValue;
+  };
+}
+var init_derived = __esm({
+  "src/parser/derived.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/fastest-levenshtein/mod.js
 var require_mod = __commonJS({
   "node_modules/fastest-levenshtein/mod.js"(exports) {
@@ -19648,8 +19666,8 @@ function splitWords(text, escapeChar, flagsOnly = false) {
         index++;
       }
     }
-    value += text.slice(plainFrom, index);
     const raw = text.slice(start2, index);
+    value = plainFrom === start2 ? raw : value + text.slice(plainFrom, index);
     words.push({ value, raw, start: start2, end: index, quoted, unterminatedQuote: quote !== 0 });
     if (flagsOnly && (raw === "--" || !raw.startsWith("--"))) break;
   }
@@ -25760,7 +25778,7 @@ var init_go_regexp = __esm({
 });
 
 // src/context/dockerignore.ts
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename as basename3, dirname as dirname3, join as join3, relative as relative2 } from "node:path";
 function readIgnorePatterns(text) {
   const patterns = [];
@@ -25860,11 +25878,19 @@ function segmentsCouldMatchBelow(patternSegments, folderSegments) {
   }
   return patternSegments.length > folderSegments.length;
 }
-function findIgnoreFile(dockerfilePath, contextDir) {
+function lowerCasedNames(folder) {
+  try {
+    return new Set(readdirSync(folder).map((name2) => name2.toLowerCase()));
+  } catch {
+    return null;
+  }
+}
+function findIgnoreFile(dockerfilePath, contextDir, lookup) {
+  const exists2 = lookup ? (path6) => lookup.isFile(path6) : isFile;
   const beside = join3(dirname3(dockerfilePath), `${basename3(dockerfilePath)}.dockerignore`);
-  if (isFile(beside)) return beside;
+  if (exists2(beside)) return beside;
   const atRoot = join3(contextDir, ".dockerignore");
-  return isFile(atRoot) ? atRoot : null;
+  return exists2(atRoot) ? atRoot : null;
 }
 function isFile(path6) {
   try {
@@ -25873,8 +25899,8 @@ function isFile(path6) {
     return false;
   }
 }
-function loadIgnoreFile(dockerfilePath, contextDir) {
-  const file = findIgnoreFile(dockerfilePath, contextDir);
+function loadIgnoreFile(dockerfilePath, contextDir, lookup) {
+  const file = findIgnoreFile(dockerfilePath, contextDir, lookup);
   if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
   const displayPath2 = relative2(process.cwd(), file) || file;
   try {
@@ -25883,7 +25909,7 @@ function loadIgnoreFile(dockerfilePath, contextDir) {
     return { file, displayPath: displayPath2, matcher: new PatternMatcher([]), readError: `cannot read ${displayPath2}: ${error2.message}` };
   }
 }
-var PatternMatcher, SEGMENT_WILDCARD;
+var PatternMatcher, SEGMENT_WILDCARD, IgnoreFileLookup;
 var init_dockerignore = __esm({
   "src/context/dockerignore.ts"() {
     "use strict";
@@ -25967,11 +25993,32 @@ var init_dockerignore = __esm({
       }
     };
     SEGMENT_WILDCARD = /[*?[\\]/u;
+    IgnoreFileLookup = class _IgnoreFileLookup {
+      /** Questions per folder before listing it: a run over a few files never lists a big folder. */
+      static LIST_AFTER = 16;
+      questions = /* @__PURE__ */ new Map();
+      /** Lower-cased names per folder (null: the folder could not be listed). */
+      listings = /* @__PURE__ */ new Map();
+      isFile(path6) {
+        const folder = dirname3(path6);
+        let names = this.listings.get(folder);
+        if (names === void 0) {
+          const asked = (this.questions.get(folder) ?? 0) + 1;
+          this.questions.set(folder, asked);
+          if (asked >= _IgnoreFileLookup.LIST_AFTER) {
+            names = lowerCasedNames(folder);
+            this.listings.set(folder, names);
+          }
+        }
+        if (names && !names.has(basename3(path6).toLowerCase())) return false;
+        return isFile(path6);
+      }
+    };
   }
 });
 
 // src/context/walk.ts
-import { closeSync, lstatSync, openSync, readSync, readdirSync, readlinkSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readSync, readdirSync as readdirSync2, readlinkSync } from "node:fs";
 import { join as join4 } from "node:path";
 function readHead(path6) {
   let descriptor = null;
@@ -26008,7 +26055,7 @@ function walkContext(root, matcher, options = {}) {
     const folder = stack.pop();
     let children;
     try {
-      children = readdirSync(folder.absolutePath, { withFileTypes: true });
+      children = readdirSync2(folder.absolutePath, { withFileTypes: true });
     } catch (error2) {
       warnings.push(`cannot read folder ${folder.relativePath || "."}: ${error2.code ?? error2.message}`);
       continue;
@@ -26090,6 +26137,7 @@ var init_walk = __esm({
 // src/context/index.ts
 var context_exports = {};
 __export(context_exports, {
+  IgnoreFileLookup: () => IgnoreFileLookup,
   PatternMatcher: () => PatternMatcher,
   cleanPath: () => cleanPath,
   findIgnoreFile: () => findIgnoreFile,
@@ -26107,7 +26155,7 @@ function stderrProgress() {
 function loadBuildContext(dockerfilePath, contextDir, options = {}) {
   const root = resolve2(contextDir);
   const absoluteDockerfile = resolve2(dockerfilePath);
-  const { displayPath: displayPath2, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root);
+  const { displayPath: displayPath2, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup);
   const warnings = [];
   if (readError) warnings.push(readError);
   const errors = matcher.errors.map((error2) => `${displayPath2}:${error2.line}: ${error2.message}`);
@@ -26246,9 +26294,7 @@ function isCheckEnabled(options, checkName, experimental) {
   if (options.skipAll) return false;
   return !options.skip.has(checkName);
 }
-function commentBlocks(dockerfile) {
-  const cached = commentBlockCache.get(dockerfile);
-  if (cached) return cached;
+function computeCommentBlocks(dockerfile) {
   const directiveLines = new Set(dockerfile.directives.map((directive) => directive.line));
   const comments = dockerfile.comments.filter(
     (comment) => !comment.insideContinuation && !directiveLines.has(comment.line)
@@ -26267,7 +26313,6 @@ function commentBlocks(dockerfile) {
     while (commentIndex < comments.length && comments[commentIndex].line <= instruction.endLine) commentIndex++;
     if (buffer.length > 0) blocks.set(instruction, buffer);
   }
-  commentBlockCache.set(dockerfile, blocks);
   return blocks;
 }
 function instructionCheckComment(dockerfile, instruction) {
@@ -26294,10 +26339,11 @@ function anyCheckCommentEnables(dockerfile, checkName) {
   }
   return false;
 }
-var DEFAULT_CHECK_OPTIONS, GO_TRUE, GO_FALSE, commentBlockCache, CHECK_COMMENT, CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS;
+var DEFAULT_CHECK_OPTIONS, GO_TRUE, GO_FALSE, commentBlocks, CHECK_COMMENT, CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS;
 var init_check_directive = __esm({
   "src/engine/check-directive.ts"() {
     "use strict";
+    init_derived();
     DEFAULT_CHECK_OPTIONS = {
       skipAll: false,
       skip: /* @__PURE__ */ new Set(),
@@ -26307,7 +26353,7 @@ var init_check_directive = __esm({
     };
     GO_TRUE = /* @__PURE__ */ new Set(["1", "t", "T", "TRUE", "true", "True"]);
     GO_FALSE = /* @__PURE__ */ new Set(["0", "f", "F", "FALSE", "false", "False"]);
-    commentBlockCache = /* @__PURE__ */ new WeakMap();
+    commentBlocks = perDockerfile(computeCommentBlocks);
     CHECK_COMMENT = /^#\s*check\s*=\s*(.+?)\s*$/i;
     CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS = /* @__PURE__ */ new Set([
       "NoEmptyContinuation",
@@ -43486,7 +43532,7 @@ __export(dist_exports, {
   globSync: () => globSync,
   isDynamicPattern: () => isDynamicPattern
 });
-import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync, stat as stat2, statSync as statSync5 } from "fs";
+import { readdir as readdir2, readdirSync as readdirSync3, realpath, realpathSync, stat as stat2, statSync as statSync5 } from "fs";
 import { isAbsolute as isAbsolute2, posix, resolve as resolve7 } from "path";
 import { fileURLToPath as fileURLToPath3 } from "url";
 function getPartialMatcher(patterns, options = {}) {
@@ -43709,7 +43755,7 @@ function getOptions(options) {
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
-    readdirSync: opts.fs.readdirSync || readdirSync2,
+    readdirSync: opts.fs.readdirSync || readdirSync3,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
     stat: opts.fs.stat || stat2,
@@ -49351,21 +49397,7 @@ init_types();
 
 // src/rules/analysis/facts.ts
 init_expand();
-
-// src/parser/derived.ts
-function perDockerfile(compute) {
-  const cache = /* @__PURE__ */ new WeakMap();
-  return (dockerfile) => {
-    let value = cache.get(dockerfile);
-    if (value === void 0) {
-      value = compute(dockerfile);
-      cache.set(dockerfile, value);
-    }
-    return value;
-  };
-}
-
-// src/rules/analysis/facts.ts
+init_derived();
 init_parse();
 var URL_SOURCE = /^https?:\/\//iu;
 var GIT_SOURCE = /^(?:git@[^:]+:|git:\/\/|ssh:\/\/|https?:\/\/\S+?\.git(?:#.*)?$)/iu;
@@ -49769,6 +49801,7 @@ function defineRule(rule) {
 init_go_path();
 
 // src/rules/fix-helpers.ts
+init_derived();
 function replaceRange(range, text) {
   return { range, text };
 }
@@ -49888,15 +49921,9 @@ function execFormFor(words) {
 function wordsRange(words) {
   return { start: words[0].range.start, end: words.at(-1).range.end };
 }
-var shellsByStageCache = /* @__PURE__ */ new WeakMap();
-function shellsByStage(dockerfile) {
-  let shells = shellsByStageCache.get(dockerfile);
-  if (!shells) {
-    shells = dockerfile.stages.map((stage) => stage.instructions.filter((candidate) => candidate.kind === "SHELL"));
-    shellsByStageCache.set(dockerfile, shells);
-  }
-  return shells;
-}
+var shellsByStage = perDockerfile(
+  (dockerfile) => dockerfile.stages.map((stage) => stage.instructions.filter((candidate) => candidate.kind === "SHELL"))
+);
 function shellInEffect(dockerfile, instruction) {
   const shells = shellsByStage(dockerfile);
   let stageIndex = instruction.stageIndex;
@@ -49937,10 +49964,8 @@ function plainWorkdirPath(instruction, escapeChar) {
   if (unquoted === "" || /[$"'\s]/.test(unquoted) || unquoted.includes(escapeChar) || /^[A-Za-z]:/.test(unquoted)) return null;
   return unquoted;
 }
-var absoluteWorkdirCache = /* @__PURE__ */ new WeakMap();
-function absoluteWorkdirs(dockerfile) {
-  const cached = absoluteWorkdirCache.get(dockerfile);
-  if (cached) return cached;
+var absoluteWorkdirs = perDockerfile(computeAbsoluteWorkdirs);
+function computeAbsoluteWorkdirs(dockerfile) {
   const resolved2 = /* @__PURE__ */ new Map();
   const finalWorkdir = [];
   for (const stage of dockerfile.stages) {
@@ -49959,7 +49984,6 @@ function absoluteWorkdirs(dockerfile) {
     }
     finalWorkdir[stage.index] = current;
   }
-  absoluteWorkdirCache.set(dockerfile, resolved2);
   return resolved2;
 }
 var ABSOLUTE_WORKDIR_FIX_DOCS = [
@@ -49975,10 +49999,7 @@ function absoluteWorkdirFix(dockerfile, instruction) {
   if (absolute === void 0) return void 0;
   return makeFix("safe", `Use the absolute path ${absolute}`, replaceRange(instruction.words[0].range, absolute));
 }
-var indentCache = /* @__PURE__ */ new WeakMap();
-function continuationIndent(dockerfile) {
-  const cached = indentCache.get(dockerfile);
-  if (cached !== void 0) return cached;
+var continuationIndent = perDockerfile((dockerfile) => {
   let found = "    ";
   const lines = dockerfile.lines;
   for (let index = 0; index + 1 < lines.length; index++) {
@@ -49990,16 +50011,13 @@ function continuationIndent(dockerfile) {
       break;
     }
   }
-  indentCache.set(dockerfile, found);
   return found;
-}
-var commentLinesCache = /* @__PURE__ */ new WeakMap();
+});
+var commentLinesOf = perDockerfile(
+  (dockerfile) => new Set(dockerfile.comments.map((comment) => comment.line))
+);
 function commentsBetween(dockerfile, firstLine, lastLine) {
-  let commentLines = commentLinesCache.get(dockerfile);
-  if (!commentLines) {
-    commentLines = new Set(dockerfile.comments.map((comment) => comment.line));
-    commentLinesCache.set(dockerfile, commentLines);
-  }
+  const commentLines = commentLinesOf(dockerfile);
   if (lastLine - firstLine > commentLines.size) {
     for (const line of commentLines) if (line > firstLine && line < lastLine) return true;
     return false;
@@ -50030,6 +50048,7 @@ function appendCommandFix(run3, dockerfile, command) {
 }
 
 // src/rules/helpers.ts
+init_derived();
 function runInstructions(dockerfile, options) {
   return options.onbuild ? runsWithTriggers(dockerfile) : runsWithoutTriggers(dockerfile);
 }
@@ -51108,6 +51127,9 @@ var duplicate_stage_name_default = defineRule({
   }
 });
 
+// src/rules/buildkit/dispatch.ts
+init_derived();
+
 // src/rules/buildkit/lexer.ts
 var LexError = class extends Error {
 };
@@ -51870,6 +51892,7 @@ var from_as_casing_default = defineRule({
 });
 
 // src/rules/buildkit/from-scope.ts
+init_derived();
 var fromExpansions = perDockerfile(computeFromExpansions);
 function computeFromExpansions(dockerfile) {
   const scope = globalScope(dockerfile, { defaultsOnly: false });
@@ -52565,6 +52588,7 @@ var dl3002_default = defineRule({
 });
 
 // src/rules/hadolint/general-helpers.ts
+init_derived();
 var ARCHIVE_EXTENSIONS = [
   ".tar",
   ".Z",
@@ -52585,19 +52609,23 @@ var ARCHIVE_EXTENSIONS = [
 function isArchivePath(path6) {
   return ARCHIVE_EXTENSIONS.some((extension) => path6.endsWith(extension));
 }
-function* instructionsWithStageState(dockerfile) {
-  const aliases = /* @__PURE__ */ new Set();
-  let fromCount = 0;
-  for (const instruction of dockerfile.instructions) {
-    if (instruction.kind === "FROM") {
-      fromCount++;
-      yield { instruction, aliasesSoFar: new Set(aliases), fromCount: fromCount - 1 };
-      if (instruction.stageName !== null) aliases.add(instruction.stageName);
-      continue;
+var instructionsWithStageState = perDockerfile(
+  (dockerfile) => {
+    const states = [];
+    let aliases = /* @__PURE__ */ new Set();
+    let fromCount = 0;
+    for (const instruction of dockerfile.instructions) {
+      if (instruction.kind === "FROM") {
+        states.push({ instruction, aliasesSoFar: aliases, fromCount });
+        fromCount++;
+        if (instruction.stageName !== null) aliases = /* @__PURE__ */ new Set([...aliases, instruction.stageName]);
+        continue;
+      }
+      states.push({ instruction, aliasesSoFar: aliases, fromCount });
     }
-    yield { instruction, aliasesSoFar: aliases, fromCount };
+    return states;
   }
-}
+);
 function referencesVariable(text, name2) {
   if (text.includes(`\${${name2}}`)) return true;
   let from = 0;
@@ -55983,18 +56011,26 @@ function resolve4(env2) {
   }
   return { available: true, binary: binary2, version, notice: null, supportsNorc, childEnv };
 }
+var lastAsked = null;
 function resolved(env2) {
-  const key = `${env2[SHELLCHECK_ENV_VAR] ?? ""}\0${env2["PATH"] ?? ""}`;
+  return lookUp(env2).resolved;
+}
+function lookUp(env2) {
+  const override = env2[SHELLCHECK_ENV_VAR];
+  const path6 = env2["PATH"];
+  if (lastAsked && lastAsked.override === override && lastAsked.path === path6) return lastAsked;
+  const key = `${override ?? ""}\0${path6 ?? ""}`;
   let entry = resolvedByEnvironment.get(key);
   if (!entry) {
     entry = resolve4(env2);
     resolvedByEnvironment.set(key, entry);
   }
-  return entry;
+  const { available, binary: binary2, version, notice: notice2 } = entry;
+  lastAsked = { override, path: path6, resolved: entry, availability: { available, binary: binary2, version, notice: notice2 } };
+  return lastAsked;
 }
 function shellcheckAvailability(env2 = process.env) {
-  const { available, binary: binary2, version, notice: notice2 } = resolved(env2);
-  return { available, binary: binary2, version, notice: notice2 };
+  return lookUp(env2).availability;
 }
 var LEVELS = /* @__PURE__ */ new Set(["error", "warning", "info", "style"]);
 function toComment(raw) {
@@ -56413,7 +56449,7 @@ async function runAnalyze(paths, options, io = DEFAULT_IO) {
 }
 
 // src/cli/files.ts
-import { lstatSync as lstatSync2, readdirSync as readdirSync3, statSync as statSync6 } from "node:fs";
+import { lstatSync as lstatSync2, readdirSync as readdirSync4, statSync as statSync6 } from "node:fs";
 import { basename as basename5, isAbsolute as isAbsolute3, join as join8 } from "node:path";
 function isDockerfileName(name2) {
   if (name2 === "Dockerfile" || name2 === "Containerfile") return true;
@@ -56434,7 +56470,7 @@ function walkFolder(folder, targets, problems, visited) {
   visited.add(realKey);
   let entries;
   try {
-    entries = readdirSync3(folder, { withFileTypes: true });
+    entries = readdirSync4(folder, { withFileTypes: true });
   } catch (error2) {
     problems.push(`${folder}: cannot read folder (${error2.code ?? "error"})`);
     return;
@@ -56633,8 +56669,8 @@ var LintJobRunner = class {
   contextModule = null;
   contextChecked = false;
   buildArgs;
-  /** One walk per (context, ignore file) for the whole run. */
-  walkCache = /* @__PURE__ */ new Map();
+  /** What the build contexts of one run share: one walk per (context, ignore file), and the ignore-file lookups. */
+  contextLoadOptions = {};
   async configFor(dockerfilePath) {
     const { shared } = this;
     if (shared.explicitConfigFile) {
@@ -56668,6 +56704,7 @@ var LintJobRunner = class {
     const needsContext = activeRules(null, { registry: this.registry, config }).some((active) => active.rule.meta.requiresContext);
     if (!needsContext) return null;
     this.contextModule = await Promise.resolve().then(() => (init_context(), context_exports));
+    this.contextLoadOptions = { walkCache: /* @__PURE__ */ new Map(), ignoreFileLookup: new this.contextModule.IgnoreFileLookup() };
     this.contextChecked = true;
     return this.contextModule;
   }
@@ -56722,7 +56759,7 @@ var LintJobRunner = class {
       buildArgs: this.buildArgs,
       precisePositions: shared.precisePositions || config.precisePositions,
       keepFixes: shared.fix !== "off",
-      ...contextModule ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir, { walkCache: this.walkCache }) } : {}
+      ...contextModule ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir, this.contextLoadOptions) } : {}
     };
     if (shared.fix !== "off") return this.fix(path6, reportedPath, bytes, engineOptions, threshold);
     try {

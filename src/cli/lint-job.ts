@@ -57,8 +57,8 @@ export class LintJobRunner {
   private contextModule: typeof import('../context/index.js') | null = null;
   private contextChecked = false;
   private readonly buildArgs: Map<string, string>;
-  /** One walk per (context, ignore file) for the whole run. */
-  private readonly walkCache = new Map<string, import('../context/index.js').WalkResult>();
+  /** What the build contexts of one run share: one walk per (context, ignore file), and the ignore-file lookups. */
+  private contextLoadOptions: import('../context/index.js').LoadOptions = {};
 
   constructor(
     private readonly registry: RuleRegistry,
@@ -102,6 +102,7 @@ export class LintJobRunner {
     if (!needsContext) return null;
     // Only runs whose rules need the build context pay for loading (and walking) it.
     this.contextModule = await import('../context/index.js');
+    this.contextLoadOptions = { walkCache: new Map(), ignoreFileLookup: new this.contextModule.IgnoreFileLookup() };
     this.contextChecked = true;
     return this.contextModule;
   }
@@ -160,7 +161,7 @@ export class LintJobRunner {
       precisePositions: shared.precisePositions || config.precisePositions,
       keepFixes: shared.fix !== 'off',
       ...(contextModule
-        ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir, { walkCache: this.walkCache }) }
+        ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir, this.contextLoadOptions) }
         : {}),
     };
     if (shared.fix !== 'off') return this.fix(path, reportedPath, bytes, engineOptions, threshold);

@@ -6,7 +6,7 @@
  * suffix) whose results differ from the regex in corner cases (`**foo` matches `xfoo`, a literal
  * `^` in a pattern without wildcards is compared as text). Each pattern is compiled once.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { cleanPath, globSyntaxError, parentOf, trimSpace } from './go-path.js';
 import { compileGoRegexp } from './go-regexp.js';
@@ -223,17 +223,57 @@ function segmentsCouldMatchBelow(patternSegments: readonly string[], folderSegme
   return patternSegments.length > folderSegments.length;
 }
 
+/**
+ * Answers "is this an ignore file?" for many Dockerfiles of one run. Past a few questions about
+ * one folder (a monorepo, a corpus: every Dockerfile in it asks for `<name>.dockerignore`), the
+ * folder is listed once and a name that is not in the listing is not stat'ed: two failed stats
+ * per Dockerfile were the most expensive system calls of a large run after reading the file.
+ */
+export class IgnoreFileLookup {
+  /** Questions per folder before listing it: a run over a few files never lists a big folder. */
+  private static readonly LIST_AFTER = 16;
+  private readonly questions = new Map<string, number>();
+  /** Lower-cased names per folder (null: the folder could not be listed). */
+  private readonly listings = new Map<string, ReadonlySet<string> | null>();
+
+  isFile(path: string): boolean {
+    const folder = dirname(path);
+    let names = this.listings.get(folder);
+    if (names === undefined) {
+      const asked = (this.questions.get(folder) ?? 0) + 1;
+      this.questions.set(folder, asked);
+      if (asked >= IgnoreFileLookup.LIST_AFTER) {
+        names = lowerCasedNames(folder);
+        this.listings.set(folder, names);
+      }
+    }
+    // Compared without case: on a case-insensitive file system a name the listing spells
+    // differently still gets its stat, and that stat decides.
+    if (names && !names.has(basename(path).toLowerCase())) return false;
+    return isFile(path);
+  }
+}
+
+function lowerCasedNames(folder: string): ReadonlySet<string> | null {
+  try {
+    return new Set(readdirSync(folder).map((name) => name.toLowerCase()));
+  } catch {
+    return null;
+  }
+}
+
 /** The ignore file BuildKit uses for a Dockerfile and context (§7 "Which file"), or null. */
-export function findIgnoreFile(dockerfilePath: string, contextDir: string): string | null {
+export function findIgnoreFile(dockerfilePath: string, contextDir: string, lookup?: IgnoreFileLookup): string | null {
+  const exists = lookup ? (path: string) => lookup.isFile(path) : isFile;
   const beside = join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`);
-  if (isFile(beside)) return beside;
+  if (exists(beside)) return beside;
   const atRoot = join(contextDir, '.dockerignore');
-  return isFile(atRoot) ? atRoot : null;
+  return exists(atRoot) ? atRoot : null;
 }
 
 function isFile(path: string): boolean {
   try {
-    // One stat, no exception when missing: asked twice for every Dockerfile of a run.
+    // One stat, no exception when missing.
     return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
@@ -241,13 +281,17 @@ function isFile(path: string): boolean {
 }
 
 /** The applicable ignore file, read and compiled (an empty matcher when none applies). */
-export function loadIgnoreFile(dockerfilePath: string, contextDir: string): {
+export function loadIgnoreFile(
+  dockerfilePath: string,
+  contextDir: string,
+  lookup?: IgnoreFileLookup,
+): {
   file: string | null;
   displayPath: string | null;
   matcher: PatternMatcher;
   readError: string | null;
 } {
-  const file = findIgnoreFile(dockerfilePath, contextDir);
+  const file = findIgnoreFile(dockerfilePath, contextDir, lookup);
   if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
   const displayPath = relative(process.cwd(), file) || file;
   try {

@@ -4,13 +4,13 @@
  * only needs the ignore file (CopyIgnoredFile) never pays for the walk.
  */
 import { resolve } from 'node:path';
-import { loadIgnoreFile, type PatternMatcher } from './dockerignore.js';
+import { loadIgnoreFile, type IgnoreFileLookup, type PatternMatcher } from './dockerignore.js';
 import { walkContext, type WalkOptions, type WalkResult } from './walk.js';
 import type { BuildContext, ContextFile, ContextTotals, DockerIgnore, PrunedFolder } from './types.js';
 
 export type { WalkResult } from './walk.js';
 export type { BuildContext, ContextFile, ContextTotals, DockerIgnore, PrunedFolder } from './types.js';
-export { PatternMatcher, readIgnorePatterns, findIgnoreFile } from './dockerignore.js';
+export { IgnoreFileLookup, PatternMatcher, readIgnorePatterns, findIgnoreFile } from './dockerignore.js';
 export { cleanPath } from './go-path.js';
 
 export interface LoadOptions {
@@ -24,6 +24,8 @@ export interface LoadOptions {
    * Dockerfiles in one folder (a monorepo, a corpus) share one context and must not walk it again.
    */
   readonly walkCache?: Map<string, WalkResult>;
+  /** Shared across the Dockerfiles of one run, like `walkCache`: finds their ignore files. */
+  readonly ignoreFileLookup?: IgnoreFileLookup;
 }
 
 function stderrProgress(): WalkOptions['onProgress'] | undefined {
@@ -89,7 +91,7 @@ class LazyBuildContext implements BuildContext {
 export function loadBuildContext(dockerfilePath: string, contextDir: string, options: LoadOptions = {}): BuildContext {
   const root = resolve(contextDir);
   const absoluteDockerfile = resolve(dockerfilePath);
-  const { displayPath, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root);
+  const { displayPath, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup);
   const warnings: string[] = [];
   if (readError) warnings.push(readError);
   const errors = matcher.errors.map((error) => `${displayPath}:${error.line}: ${error.message}`);

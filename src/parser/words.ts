@@ -83,8 +83,9 @@ export function splitWords(text: string, escapeChar: string, flagsOnly = false):
         index++;
       }
     }
-    value += text.slice(plainFrom, index);
     const raw = text.slice(start, index);
+    // A word without quotes or escapes is its own value: one string, not two equal ones.
+    value = plainFrom === start ? raw : value + text.slice(plainFrom, index);
     words.push({ value, raw, start, end: index, quoted, unterminatedQuote: quote !== 0 });
     if (flagsOnly && (raw === '--' || !raw.startsWith('--'))) break;
   }

@@ -148,24 +148,31 @@ function resolve(env: NodeJS.ProcessEnv): Resolved {
   return { available: true, binary, version, notice: null, supportsNorc, childEnv };
 }
 
+/** The last answer and what it was for: the rule asks once per file, nearly always the same question. */
+let lastAsked: { override: string | undefined; path: string | undefined; resolved: Resolved; availability: ShellcheckAvailability } | null = null;
+
 function resolved(env: NodeJS.ProcessEnv): Resolved {
+  return lookUp(env).resolved;
+}
+
+function lookUp(env: NodeJS.ProcessEnv): NonNullable<typeof lastAsked> {
+  const override = env[SHELLCHECK_ENV_VAR];
+  const path = env['PATH'];
+  if (lastAsked && lastAsked.override === override && lastAsked.path === path) return lastAsked;
   // Keyed by what decides the answer, so a test (or an embedding program) may change them.
-  const key = `${env[SHELLCHECK_ENV_VAR] ?? ''}\0${env['PATH'] ?? ''}`;
+  const key = `${override ?? ''}\0${path ?? ''}`;
   let entry = resolvedByEnvironment.get(key);
   if (!entry) {
     entry = resolve(env);
     resolvedByEnvironment.set(key, entry);
   }
-  return entry;
+  const { available, binary, version, notice } = entry;
+  lastAsked = { override, path, resolved: entry, availability: { available, binary, version, notice } };
+  return lastAsked;
 }
 
-/**
- * Whether ShellCheck checks will run, and the notice to print once per run (on stderr) when they
- * will not. Never throws; the answer is cached per PATH / DOCKSIDE_SHELLCHECK.
- */
 export function shellcheckAvailability(env: NodeJS.ProcessEnv = process.env): ShellcheckAvailability {
-  const { available, binary, version, notice } = resolved(env);
-  return { available, binary, version, notice };
+  return lookUp(env).availability;
 }
 
 const LEVELS: ReadonlySet<string> = new Set<Severity>(['error', 'warning', 'info', 'style']);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PatternMatcher, readIgnorePatterns } from '../../src/context/dockerignore.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IgnoreFileLookup, PatternMatcher, findIgnoreFile, readIgnorePatterns } from '../../src/context/dockerignore.js';
 
 const excluded = (ignoreText: string, path: string): boolean => new PatternMatcher(readIgnorePatterns(ignoreText)).matchesOrParentMatches(path);
 
@@ -72,5 +75,48 @@ describe('.dockerignore matching (moby/patternmatcher, buildkit-checks.md §7)',
     expect(matcher.exceptionCouldMatchBelow('docs'), 'docs/target/x.jar could match').toBe(true);
     expect(matcher.exceptionCouldMatchBelow('docs/api')).toBe(false);
     expect(matcher.exceptionCouldMatchBelow('app/other')).toBe(false);
+  });
+});
+
+describe('which ignore file (§7 "Which file") with a lookup shared by many Dockerfiles', () => {
+  it('finds the same files as one stat per question, before and after the folder is listed', () => {
+    const root = mkdtempSync(join(tmpdir(), 'dockside-ignore-lookup-'));
+    try {
+      const names = Array.from({ length: 40 }, (_, index) => `app${index}.Dockerfile`);
+      for (const name of names) writeFileSync(join(root, name), 'FROM scratch\n');
+      // Paired ignore files for some, one a folder (not a file), and a root .dockerignore.
+      for (const index of [3, 20, 39]) writeFileSync(join(root, `app${index}.Dockerfile.dockerignore`), 'x\n');
+      mkdirSync(join(root, 'app25.Dockerfile.dockerignore'));
+      const lookup = new IgnoreFileLookup();
+      const expected = (index: number): string =>
+        [3, 20, 39].includes(index) ? join(root, `app${index}.Dockerfile.dockerignore`) : join(root, '.dockerignore');
+      // 40 Dockerfiles ask twice each: the folder is listed after the 16th question.
+      names.forEach((name, index) => {
+        expect(findIgnoreFile(join(root, name), root, lookup)).toBe(findIgnoreFile(join(root, name), root));
+        expect(findIgnoreFile(join(root, name), root, lookup)).toBe([3, 20, 39].includes(index) ? expected(index) : null);
+      });
+      writeFileSync(join(root, '.dockerignore'), 'y\n');
+      // The root file appeared after the listing: a name in no listing is not stat'ed, so the
+      // lookup is per run (as the CLI uses it); a fresh lookup sees it.
+      const fresh = new IgnoreFileLookup();
+      names.forEach((name, index) => expect(findIgnoreFile(join(root, name), root, fresh)).toBe(expected(index)));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('stats a name the listing spells with other letter cases (a case-insensitive file system decides)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'dockside-ignore-case-'));
+    try {
+      for (let index = 0; index < 20; index++) writeFileSync(join(root, `d${index}.Dockerfile`), 'FROM scratch\n');
+      writeFileSync(join(root, '.DockerIgnore'), 'x\n');
+      const lookup = new IgnoreFileLookup();
+      for (let index = 0; index < 20; index++) {
+        // Whatever this file system answers for `.dockerignore`, the lookup answers the same.
+        expect(findIgnoreFile(join(root, `d${index}.Dockerfile`), root, lookup)).toBe(findIgnoreFile(join(root, `d${index}.Dockerfile`), root));
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
