@@ -60,7 +60,10 @@ script.runInThisContext()(bundle.exports, createRequire(bundlePath), bundle, bun
 bundle.exports.main(process.argv).then(
   (exitCode) => {
     process.exitCode = exitCode;
-    if (cachePath && (cachedData === undefined || script.cachedDataRejected)) saveCodeCache(cachePath);
+    // A run that linted in worker threads compiled the rules there, not here: its cache would
+    // lack them, and once accepted it would never be replaced by a better one.
+    const compiledHere = !bundle.exports.lintedInWorkerThreads();
+    if (cachePath && compiledHere && (cachedData === undefined || script.cachedDataRejected)) saveCodeCache(cachePath);
   },
   (error) => {
     // Last-resort guard: an internal error is exit 2 with one line, never a stack trace

@@ -53,6 +53,8 @@ export function defaultIO(): CliIO {
   };
 }
 
+export { lintedInWorkerThreads } from './pool.js';
+
 export async function main(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
   const version = packageVersion();
   let exitCode = 0;

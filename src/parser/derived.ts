@@ -6,9 +6,10 @@ import type { Dockerfile } from './types.js';
  * the same facts of the same file.
  *
  * The memo holds one file, the last one asked about: the engine runs every rule on one file before
- * the next, so that is the only one asked about again. A WeakMap per fact cost a hash insertion per
- * file and fact, and V8 keeps an ephemeron per entry alive until a full GC; asking about another
- * file only recomputes the fact.
+ * the next, so that is the only one asked about again, and asking about another file only
+ * recomputes the fact. It was a WeakMap per fact: measured over 10,000 corpus files, every file's
+ * facts then outlived the file in V8's young generation and were promoted (a third more CPU, and
+ * a peak of 250-560 MiB against 158 MiB).
  */
 export function perDockerfile<T>(compute: (dockerfile: Dockerfile) => T): (dockerfile: Dockerfile) => T {
   let lastDockerfile: Dockerfile | null = null;

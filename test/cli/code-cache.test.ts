@@ -65,6 +65,18 @@ describe('the code cache of bin/dockside.js', () => {
     expect(statSync(join(cacheFolder(temporary), name!)).ino).toBe(written.ino);
   });
 
+  posixOnly('is not written by a run that linted in worker threads, and is by the next short run', () => {
+    // The workers compile the rules, not the main thread: such a cache would lack them, and an
+    // accepted cache is never replaced.
+    const temporary = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
+    const inWorkers = dockside(temporary, { DOCKSIDE_WORKERS: '1' });
+    expect(inWorkers.stderr).toBe('');
+    expect(existsSync(cacheFolder(temporary)) ? readdirSync(cacheFolder(temporary)) : []).toEqual([]);
+    const onMainThread = dockside(temporary);
+    expect(onMainThread.stdout).toBe(inWorkers.stdout);
+    expect(readdirSync(cacheFolder(temporary))).toHaveLength(1);
+  });
+
   posixOnly('survives a corrupt cache and replaces it', () => {
     const temporary = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
     const reference = dockside(temporary);
