@@ -25901,6 +25901,15 @@ function isFile(path6) {
 }
 function loadIgnoreFile(dockerfilePath, contextDir, lookup) {
   const file = findIgnoreFile(dockerfilePath, contextDir, lookup);
+  if (!lookup) return readIgnoreFile(file);
+  let loaded = lookup.loaded.get(file ?? "");
+  if (!loaded) {
+    loaded = readIgnoreFile(file);
+    lookup.loaded.set(file ?? "", loaded);
+  }
+  return loaded;
+}
+function readIgnoreFile(file) {
   if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
   const displayPath2 = relative2(process.cwd(), file) || file;
   try {
@@ -25999,6 +26008,8 @@ var init_dockerignore = __esm({
       questions = /* @__PURE__ */ new Map();
       /** Lower-cased names per folder (null: the folder could not be listed). */
       listings = /* @__PURE__ */ new Map();
+      /** Ignore files read and compiled once per run, by path ('' for none): a context's root file serves every Dockerfile in it. */
+      loaded = /* @__PURE__ */ new Map();
       isFile(path6) {
         const folder = dirname3(path6);
         let names = this.listings.get(folder);
@@ -26146,7 +26157,8 @@ __export(context_exports, {
 });
 import { resolve as resolve2 } from "node:path";
 function stderrProgress() {
-  if (!process.stderr.isTTY) return void 0;
+  stderrIsTTY ??= process.stderr.isTTY === true;
+  if (!stderrIsTTY) return void 0;
   return (entriesSeen, elapsedMs) => {
     if (elapsedMs < 1e3) return;
     process.stderr.write(`\rdockside: walking the build context\u2026 ${entriesSeen.toLocaleString("en")} entries`);
@@ -26170,7 +26182,7 @@ function loadBuildContext(dockerfilePath, contextDir, options = {}) {
   const onProgress = options.onProgress === null ? void 0 : options.onProgress ?? stderrProgress();
   return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, warnings, onProgress ? { onProgress } : {}, options.walkCache);
 }
-var LazyBuildContext;
+var stderrIsTTY, LazyBuildContext;
 var init_context = __esm({
   "src/context/index.ts"() {
     "use strict";

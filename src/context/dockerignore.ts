@@ -235,6 +235,8 @@ export class IgnoreFileLookup {
   private readonly questions = new Map<string, number>();
   /** Lower-cased names per folder (null: the folder could not be listed). */
   private readonly listings = new Map<string, ReadonlySet<string> | null>();
+  /** Ignore files read and compiled once per run, by path ('' for none): a context's root file serves every Dockerfile in it. */
+  readonly loaded = new Map<string, LoadedIgnoreFile>();
 
   isFile(path: string): boolean {
     const folder = dirname(path);
@@ -280,18 +282,26 @@ function isFile(path: string): boolean {
   }
 }
 
+export interface LoadedIgnoreFile {
+  readonly file: string | null;
+  readonly displayPath: string | null;
+  readonly matcher: PatternMatcher;
+  readonly readError: string | null;
+}
+
 /** The applicable ignore file, read and compiled (an empty matcher when none applies). */
-export function loadIgnoreFile(
-  dockerfilePath: string,
-  contextDir: string,
-  lookup?: IgnoreFileLookup,
-): {
-  file: string | null;
-  displayPath: string | null;
-  matcher: PatternMatcher;
-  readError: string | null;
-} {
+export function loadIgnoreFile(dockerfilePath: string, contextDir: string, lookup?: IgnoreFileLookup): LoadedIgnoreFile {
   const file = findIgnoreFile(dockerfilePath, contextDir, lookup);
+  if (!lookup) return readIgnoreFile(file);
+  let loaded = lookup.loaded.get(file ?? '');
+  if (!loaded) {
+    loaded = readIgnoreFile(file);
+    lookup.loaded.set(file ?? '', loaded);
+  }
+  return loaded;
+}
+
+function readIgnoreFile(file: string | null): LoadedIgnoreFile {
   if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
   const displayPath = relative(process.cwd(), file) || file;
   try {

@@ -28,8 +28,13 @@ export interface LoadOptions {
   readonly ignoreFileLookup?: IgnoreFileLookup;
 }
 
+/** Asked once per thread: every Dockerfile of a run loads a context, and in a worker thread
+ * `process.stderr` is a proxy stream whose properties are not free. */
+let stderrIsTTY: boolean | undefined;
+
 function stderrProgress(): WalkOptions['onProgress'] | undefined {
-  if (!process.stderr.isTTY) return undefined;
+  stderrIsTTY ??= process.stderr.isTTY === true;
+  if (!stderrIsTTY) return undefined;
   return (entriesSeen, elapsedMs) => {
     if (elapsedMs < 1000) return;
     process.stderr.write(`\rdockside: walking the build context… ${entriesSeen.toLocaleString('en')} entries`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IgnoreFileLookup, PatternMatcher, findIgnoreFile, readIgnorePatterns } from '../../src/context/dockerignore.js';
+import { IgnoreFileLookup, PatternMatcher, findIgnoreFile, loadIgnoreFile, readIgnorePatterns } from '../../src/context/dockerignore.js';
 
 const excluded = (ignoreText: string, path: string): boolean => new PatternMatcher(readIgnorePatterns(ignoreText)).matchesOrParentMatches(path);
 
@@ -100,6 +100,31 @@ describe('which ignore file (§7 "Which file") with a lookup shared by many Dock
       // lookup is per run (as the CLI uses it); a fresh lookup sees it.
       const fresh = new IgnoreFileLookup();
       names.forEach((name, index) => expect(findIgnoreFile(join(root, name), root, fresh)).toBe(expected(index)));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('reads and compiles a context root\'s ignore file once for all its Dockerfiles, with the same result', () => {
+    const root = mkdtempSync(join(tmpdir(), 'dockside-ignore-shared-'));
+    try {
+      writeFileSync(join(root, '.dockerignore'), 'node_modules\n!keep\n[\n');
+      writeFileSync(join(root, 'b.Dockerfile.dockerignore'), 'dist\n');
+      const lookup = new IgnoreFileLookup();
+      const a = loadIgnoreFile(join(root, 'a.Dockerfile'), root, lookup);
+      const c = loadIgnoreFile(join(root, 'c.Dockerfile'), root, lookup);
+      const b = loadIgnoreFile(join(root, 'b.Dockerfile'), root, lookup);
+      expect(c).toBe(a);
+      expect(a.file).toBe(join(root, '.dockerignore'));
+      expect(b.file).toBe(join(root, 'b.Dockerfile.dockerignore'));
+      for (const [shared, name] of [[a, 'a.Dockerfile'], [b, 'b.Dockerfile']] as const) {
+        const alone = loadIgnoreFile(join(root, name), root);
+        expect({ ...shared, matcher: undefined }).toEqual({ ...alone, matcher: undefined });
+        const summary = (loaded: typeof alone) => loaded.matcher.patterns.map((pattern) => [pattern.text, pattern.exclusion]);
+        expect(summary(shared)).toEqual(summary(alone));
+        expect(shared.matcher.errors).toEqual(alone.matcher.errors);
+      }
+      expect(a.matcher.errors).toHaveLength(1);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
