@@ -224,10 +224,11 @@ function segmentsCouldMatchBelow(patternSegments: readonly string[], folderSegme
 }
 
 /**
- * Answers "is this an ignore file?" for many Dockerfiles of one run. Past a few questions about
- * one folder (a monorepo, a corpus: every Dockerfile in it asks for `<name>.dockerignore`), the
- * folder is listed once and a name that is not in the listing is not stat'ed: two failed stats
- * per Dockerfile were the most expensive system calls of a large run after reading the file.
+ * Finds and loads the ignore files of many Dockerfiles of one run. Past a few questions about one
+ * folder (a monorepo, a corpus: every Dockerfile in it asks for `<name>.dockerignore`), the folder
+ * is listed once and a name that is not in the listing is not stat'ed: two failed stats per
+ * Dockerfile were the most expensive system calls of a large run after reading the file. Each
+ * ignore file is read and compiled once.
  */
 export class IgnoreFileLookup {
   /** Questions per folder before listing it: a run over a few files never lists a big folder. */
