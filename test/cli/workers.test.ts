@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { workerCount } from '../../src/cli/pool.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/dockside.js');
@@ -33,7 +34,7 @@ const VARIANTS = [
 let folder: string;
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'dockside-workers-'));
-  // More files than MIN_FILES_FOR_WORKERS, so the default run uses workers.
+  // More files than MIN_FILES_FOR_WORKERS, so on more than two cores the default run uses workers.
   for (let index = 0; index < 230; index++) {
     const directory = join(folder, `project-${String(index).padStart(3, '0')}`);
     mkdirSync(directory);
@@ -44,13 +45,25 @@ beforeAll(() => {
 describe('worker threads', () => {
   it('give the same findings, in the same order, as one thread', () => {
     const single = dockside(['lint', '--no-config', '--format', 'json', folder], { DOCKSIDE_WORKERS: '0' });
-    const parallel = dockside(['lint', '--no-config', '--format', 'json', folder], {});
+    const parallel = dockside(['lint', '--no-config', '--format', 'json', folder], { DOCKSIDE_WORKERS: '2' });
     expect(single.code).toBe(1);
     expect(parallel.code).toBe(1);
     expect(JSON.parse(single.stdout).length).toBeGreaterThan(230);
     expect(parallel.stdout).toBe(single.stdout);
     expect(parallel.stderr).toBe('');
   }, 120_000);
+
+  it('are used by default from 200 files, or 2,500 on two cores or fewer', () => {
+    expect(workerCount(199, {}, 8)).toBe(0);
+    expect(workerCount(200, {}, 8)).toBe(7);
+    expect(workerCount(5000, {}, 8)).toBe(8);
+    expect(workerCount(2499, {}, 2)).toBe(0);
+    expect(workerCount(2500, {}, 2)).toBe(2);
+    expect(workerCount(20000, {}, 1)).toBe(1);
+    // DOCKSIDE_WORKERS decides whatever the count.
+    expect(workerCount(10, { DOCKSIDE_WORKERS: '3' }, 2)).toBe(3);
+    expect(workerCount(20000, { DOCKSIDE_WORKERS: '0' }, 8)).toBe(0);
+  });
 
   it('hand the files of a worker that runs out of memory back to the main thread', () => {
     const single = dockside(['lint', '--no-config', '--format', 'json', folder], { DOCKSIDE_WORKERS: '0' });
