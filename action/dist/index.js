@@ -25886,11 +25886,10 @@ function lowerCasedNames(folder) {
   }
 }
 function findIgnoreFile(dockerfilePath, contextDir, lookup) {
-  const exists2 = lookup ? (path6) => lookup.isFile(path6) : isFile;
   const beside = join3(dirname3(dockerfilePath), `${basename3(dockerfilePath)}.dockerignore`);
-  if (exists2(beside)) return beside;
+  if (lookup ? lookup.isFile(beside) : isFile(beside)) return beside;
   const atRoot = join3(contextDir, ".dockerignore");
-  return exists2(atRoot) ? atRoot : null;
+  return (lookup ? lookup.isFile(atRoot) : isFile(atRoot)) ? atRoot : null;
 }
 function isFile(path6) {
   try {
@@ -25901,13 +25900,7 @@ function isFile(path6) {
 }
 function loadIgnoreFile(dockerfilePath, contextDir, lookup) {
   const file = findIgnoreFile(dockerfilePath, contextDir, lookup);
-  if (!lookup) return readIgnoreFile(file);
-  let loaded = lookup.loaded.get(file ?? "");
-  if (!loaded) {
-    loaded = readIgnoreFile(file);
-    lookup.loaded.set(file ?? "", loaded);
-  }
-  return loaded;
+  return lookup ? lookup.load(file) : readIgnoreFile(file);
 }
 function readIgnoreFile(file) {
   if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
@@ -26008,7 +26001,7 @@ var init_dockerignore = __esm({
       questions = /* @__PURE__ */ new Map();
       /** Lower-cased names per folder (null: the folder could not be listed). */
       listings = /* @__PURE__ */ new Map();
-      /** Ignore files read and compiled once per run, by path ('' for none): a context's root file serves every Dockerfile in it. */
+      /** Ignore files read and compiled, by path ('' for none): a context's root file serves every Dockerfile in it. */
       loaded = /* @__PURE__ */ new Map();
       isFile(path6) {
         const folder = dirname3(path6);
@@ -26023,6 +26016,15 @@ var init_dockerignore = __esm({
         }
         if (names && !names.has(basename3(path6).toLowerCase())) return false;
         return isFile(path6);
+      }
+      /** `readIgnoreFile`, once per file for the whole run. */
+      load(file) {
+        let loaded = this.loaded.get(file ?? "");
+        if (!loaded) {
+          loaded = readIgnoreFile(file);
+          this.loaded.set(file ?? "", loaded);
+        }
+        return loaded;
       }
     };
   }

@@ -236,8 +236,8 @@ export class IgnoreFileLookup {
   private readonly questions = new Map<string, number>();
   /** Lower-cased names per folder (null: the folder could not be listed). */
   private readonly listings = new Map<string, ReadonlySet<string> | null>();
-  /** Ignore files read and compiled once per run, by path ('' for none): a context's root file serves every Dockerfile in it. */
-  readonly loaded = new Map<string, LoadedIgnoreFile>();
+  /** Ignore files read and compiled, by path ('' for none): a context's root file serves every Dockerfile in it. */
+  private readonly loaded = new Map<string, LoadedIgnoreFile>();
 
   isFile(path: string): boolean {
     const folder = dirname(path);
@@ -255,6 +255,16 @@ export class IgnoreFileLookup {
     if (names && !names.has(basename(path).toLowerCase())) return false;
     return isFile(path);
   }
+
+  /** `readIgnoreFile`, once per file for the whole run. */
+  load(file: string | null): LoadedIgnoreFile {
+    let loaded = this.loaded.get(file ?? '');
+    if (!loaded) {
+      loaded = readIgnoreFile(file);
+      this.loaded.set(file ?? '', loaded);
+    }
+    return loaded;
+  }
 }
 
 function lowerCasedNames(folder: string): ReadonlySet<string> | null {
@@ -267,11 +277,10 @@ function lowerCasedNames(folder: string): ReadonlySet<string> | null {
 
 /** The ignore file BuildKit uses for a Dockerfile and context (§7 "Which file"), or null. */
 export function findIgnoreFile(dockerfilePath: string, contextDir: string, lookup?: IgnoreFileLookup): string | null {
-  const exists = lookup ? (path: string) => lookup.isFile(path) : isFile;
   const beside = join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`);
-  if (exists(beside)) return beside;
+  if (lookup ? lookup.isFile(beside) : isFile(beside)) return beside;
   const atRoot = join(contextDir, '.dockerignore');
-  return exists(atRoot) ? atRoot : null;
+  return (lookup ? lookup.isFile(atRoot) : isFile(atRoot)) ? atRoot : null;
 }
 
 function isFile(path: string): boolean {
@@ -293,13 +302,7 @@ export interface LoadedIgnoreFile {
 /** The applicable ignore file, read and compiled (an empty matcher when none applies). */
 export function loadIgnoreFile(dockerfilePath: string, contextDir: string, lookup?: IgnoreFileLookup): LoadedIgnoreFile {
   const file = findIgnoreFile(dockerfilePath, contextDir, lookup);
-  if (!lookup) return readIgnoreFile(file);
-  let loaded = lookup.loaded.get(file ?? '');
-  if (!loaded) {
-    loaded = readIgnoreFile(file);
-    lookup.loaded.set(file ?? '', loaded);
-  }
-  return loaded;
+  return lookup ? lookup.load(file) : readIgnoreFile(file);
 }
 
 function readIgnoreFile(file: string | null): LoadedIgnoreFile {
