@@ -19577,34 +19577,34 @@ var init_source_map = __esm({
   "src/parser/source-map.ts"() {
     "use strict";
     SegmentSourceMap = class _SegmentSourceMap {
-      constructor(segments) {
+      /**
+       * @param base Where offset 0 of this map falls in the segments' text: a slice shares its parent's
+       * segments instead of copying them (an instruction's arguments, a RUN script of many lines).
+       */
+      constructor(segments, base = 0) {
         this.segments = segments;
+        this.base = base;
       }
       segments;
+      base;
       positionAt(offset) {
         const segments = this.segments;
         if (segments.length === 0) return { line: 1, column: 1 };
+        const target = this.base + Math.max(0, offset);
         let low = 0;
         let high = segments.length - 1;
         while (low < high) {
           const middle = low + high + 1 >> 1;
-          if (segments[middle].offset <= offset) low = middle;
+          if (segments[middle].offset <= target) low = middle;
           else high = middle - 1;
         }
         const segment2 = segments[low];
-        return { line: segment2.line, column: segment2.column + Math.max(0, offset - segment2.offset) };
+        return { line: segment2.line, column: segment2.column + Math.max(0, target - segment2.offset) };
       }
-      /** A new map for a slice of the text starting at `startOffset`. */
+      /** The map of the text's slice that starts at `startOffset`. */
       slice(startOffset) {
-        const shifted = [];
-        for (const segment2 of this.segments) {
-          const end = segment2.offset;
-          if (end <= startOffset) continue;
-          shifted.push({ offset: segment2.offset - startOffset, line: segment2.line, column: segment2.column });
-        }
-        const first = this.positionAt(startOffset);
-        shifted.unshift({ offset: 0, line: first.line, column: first.column });
-        return new _SegmentSourceMap(shifted);
+        if (this.segments.length === 0) return new _SegmentSourceMap([{ offset: 0, line: 1, column: 1 }]);
+        return new _SegmentSourceMap(this.segments, this.base + Math.max(0, startOffset));
       }
     };
   }
@@ -25247,6 +25247,11 @@ function extend(core, fields) {
   for (const key of Object.keys(fields)) target[key] = fields[key];
   return core;
 }
+function withLazyWords(run3, escapeChar) {
+  Object.defineProperty(run3, WORDS_STATE, { value: escapeChar, writable: true, enumerable: false });
+  Object.defineProperty(run3, "words", WORDS_PROPERTY);
+  return run3;
+}
 function withLazyScript(run3) {
   Object.defineProperty(run3, SCRIPT_CACHE, { value: void 0, writable: true, enumerable: false });
   Object.defineProperty(run3, "script", SCRIPT_PROPERTY);
@@ -25256,7 +25261,7 @@ function stageByName(stages, name2) {
   const lower = name2.toLowerCase();
   return stages.find((stage) => stage.name === lower);
 }
-var import_fastest_levenshtein, KNOWN_KINDS, ModelBuilder, SCRIPT_CACHE, SCRIPT_PROPERTY;
+var import_fastest_levenshtein, KNOWN_KINDS, ModelBuilder, SCRIPT_CACHE, SCRIPT_PROPERTY, WORDS_STATE, WORDS_PROPERTY;
 var init_parse = __esm({
   "src/parser/parse.ts"() {
     "use strict";
@@ -25355,12 +25360,12 @@ var init_parse = __esm({
         while (argsEnd > cursor && /\s/.test(text[argsEnd - 1])) argsEnd--;
         const argsText = text.slice(cursor, argsEnd);
         const argsMap = map.slice(cursor);
-        const rawWords = splitWords(argsText, escapeChar);
+        const rawWords = kind === "RUN" ? [] : splitWords(argsText, escapeChar);
         const words = rawWords.map((word) => toWord(word, argsMap));
         const lastLine = logicalLine.endLine;
         const lastLineEndPosition = map.positionAt(Math.max(text.length - 1, 0));
         const endPosition = logicalLine.heredocs.length > 0 && onbuildParent === null ? { line: lastLine, column: 1 + (logicalLine.heredocs.at(-1).delimiter.length ?? 0) } : { line: lastLineEndPosition.line, column: lastLineEndPosition.column + 1 };
-        const core = {
+        const fields = {
           kind,
           keyword,
           keywordRange,
@@ -25371,7 +25376,6 @@ var init_parse = __esm({
           flags: flags2,
           argsText,
           argsMap,
-          words,
           emptyContinuationLines: onbuildParent ? [] : logicalLine.emptyContinuationLines,
           heredocs: logicalLine.heredocs,
           // A FROM belongs to the stage it opens; everything else to the latest one (-1 before any FROM).
@@ -25379,10 +25383,12 @@ var init_parse = __esm({
           onbuildParent,
           index
         };
+        const core = kind === "RUN" ? withLazyWords(fields, escapeChar) : Object.assign(fields, { words });
         return this.specialise(core, rawWords, text, cursor, map, logicalLine);
       }
       specialise(core, rawWords, text, argsOffset, map, logicalLine) {
-        const { argsText, argsMap, words } = core;
+        const { argsText, argsMap } = core;
+        const words = core.kind === "RUN" ? [] : core.words;
         switch (core.kind) {
           case "FROM":
             return this.buildFrom(core);
@@ -25526,6 +25532,17 @@ var init_parse = __esm({
           this[SCRIPT_CACHE] = script;
         }
         return script;
+      }
+    };
+    WORDS_STATE = /* @__PURE__ */ Symbol("words");
+    WORDS_PROPERTY = {
+      enumerable: true,
+      get() {
+        const state = this[WORDS_STATE];
+        if (typeof state !== "string") return state;
+        const words = splitWords(this.argsText, state).map((word) => toWord(word, this.argsMap));
+        this[WORDS_STATE] = words;
+        return words;
       }
     };
   }

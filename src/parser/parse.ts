@@ -274,7 +274,9 @@ class ModelBuilder {
     while (argsEnd > cursor && /\s/.test(text[argsEnd - 1]!)) argsEnd--;
     const argsText = text.slice(cursor, argsEnd);
     const argsMap = map.slice(cursor);
-    const rawWords = splitWords(argsText, escapeChar);
+    // A RUN's words are split on first use (see WORDS_PROPERTY): its script is parsed by the shell
+    // parser instead, and splitting every script's text into words was a fifth of all allocation.
+    const rawWords = kind === 'RUN' ? [] : splitWords(argsText, escapeChar);
     const words = rawWords.map((word) => toWord(word, argsMap));
     const lastLine = logicalLine.endLine;
     const lastLineEndPosition = map.positionAt(Math.max(text.length - 1, 0));
@@ -282,7 +284,7 @@ class ModelBuilder {
       logicalLine.heredocs.length > 0 && onbuildParent === null
         ? { line: lastLine, column: 1 + (logicalLine.heredocs.at(-1)!.delimiter.length ?? 0) }
         : { line: lastLineEndPosition.line, column: lastLineEndPosition.column + 1 };
-    const core: InstructionCore = {
+    const fields: Omit<InstructionCore, 'words'> = {
       kind,
       keyword,
       keywordRange,
@@ -293,7 +295,6 @@ class ModelBuilder {
       flags,
       argsText,
       argsMap,
-      words,
       emptyContinuationLines: onbuildParent ? [] : logicalLine.emptyContinuationLines,
       heredocs: logicalLine.heredocs,
       // A FROM belongs to the stage it opens; everything else to the latest one (-1 before any FROM).
@@ -301,6 +302,9 @@ class ModelBuilder {
       onbuildParent,
       index,
     };
+    // `words` is added last, as data or (RUN) as an accessor: replacing a data property with an
+    // accessor would turn every RUN into a dictionary-mode object, slow for every rule.
+    const core: InstructionCore = kind === 'RUN' ? withLazyWords(fields, escapeChar) : Object.assign(fields, { words });
     return this.specialise(core, rawWords, text, cursor, map, logicalLine);
   }
 
@@ -312,7 +316,9 @@ class ModelBuilder {
     map: SegmentSourceMap,
     logicalLine: LogicalLine,
   ): Instruction {
-    const { argsText, argsMap, words } = core;
+    const { argsText, argsMap } = core;
+    // Not a RUN's: those are split only when a rule asks (WORDS_PROPERTY), and no case below needs them.
+    const words = core.kind === 'RUN' ? [] : core.words;
     switch (core.kind) {
       case 'FROM':
         return this.buildFrom(core);
@@ -587,6 +593,30 @@ const SCRIPT_PROPERTY: PropertyDescriptor = {
     return script;
   },
 };
+
+const WORDS_STATE = Symbol('words');
+
+/**
+ * A RUN's `words`, split from its arguments on first access: few rules read them (the shell parser
+ * gives the script's words), so most RUNs never pay for it. One accessor for every RUN, as for
+ * `script`. Until the first access the state holds the file's escape character, then the words.
+ */
+const WORDS_PROPERTY: PropertyDescriptor = {
+  enumerable: true,
+  get(this: InstructionCore & { [WORDS_STATE]: string | Word[] }): Word[] {
+    const state = this[WORDS_STATE];
+    if (typeof state !== 'string') return state;
+    const words = splitWords(this.argsText, state).map((word) => toWord(word, this.argsMap));
+    this[WORDS_STATE] = words;
+    return words;
+  },
+};
+
+function withLazyWords(run: Omit<InstructionCore, 'words'>, escapeChar: string): InstructionCore {
+  Object.defineProperty(run, WORDS_STATE, { value: escapeChar, writable: true, enumerable: false });
+  Object.defineProperty(run, 'words', WORDS_PROPERTY);
+  return run as InstructionCore;
+}
 
 function withLazyScript<T extends InstructionCore & CommandForm>(run: T): T & { readonly script: ShellScript } {
   Object.defineProperty(run, SCRIPT_CACHE, { value: undefined, writable: true, enumerable: false });

@@ -14,33 +14,36 @@ export interface Segment {
  * arguments, a RUN script) back to Dockerfile positions. Lookups are a binary search.
  */
 export class SegmentSourceMap implements SourceMap {
-  constructor(private readonly segments: readonly Segment[]) {}
+  /**
+   * @param base Where offset 0 of this map falls in the segments' text: a slice shares its parent's
+   * segments instead of copying them (an instruction's arguments, a RUN script of many lines).
+   */
+  constructor(
+    private readonly segments: readonly Segment[],
+    private readonly base = 0,
+  ) {}
 
   positionAt(offset: number): Position {
     const segments = this.segments;
     if (segments.length === 0) return { line: 1, column: 1 };
+    // A slice never maps before its own start.
+    const target = this.base + Math.max(0, offset);
     let low = 0;
     let high = segments.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if (segments[middle]!.offset <= offset) low = middle;
+      if (segments[middle]!.offset <= target) low = middle;
       else high = middle - 1;
     }
     const segment = segments[low]!;
-    return { line: segment.line, column: segment.column + Math.max(0, offset - segment.offset) };
+    return { line: segment.line, column: segment.column + Math.max(0, target - segment.offset) };
   }
 
-  /** A new map for a slice of the text starting at `startOffset`. */
+  /** The map of the text's slice that starts at `startOffset`. */
   slice(startOffset: number): SegmentSourceMap {
-    const shifted: Segment[] = [];
-    for (const segment of this.segments) {
-      const end = segment.offset;
-      if (end <= startOffset) continue;
-      shifted.push({ offset: segment.offset - startOffset, line: segment.line, column: segment.column });
-    }
-    const first = this.positionAt(startOffset);
-    shifted.unshift({ offset: 0, line: first.line, column: first.column });
-    return new SegmentSourceMap(shifted);
+    // Without segments every offset maps to line 1, column 1 + offset from the slice's start.
+    if (this.segments.length === 0) return new SegmentSourceMap([{ offset: 0, line: 1, column: 1 }]);
+    return new SegmentSourceMap(this.segments, this.base + Math.max(0, startOffset));
   }
 }
 

@@ -158,6 +158,28 @@ describe('instructions', () => {
     expect(legacy.pairs.map((pair) => [pair.key, pair.value, pair.legacy])).toEqual([['LEGACY', 'some value', true]]);
   });
 
+  it("splits a RUN's words on first use, the same as any instruction's, with positions through continuations", () => {
+    const dockerfile = parseDockerfile('FROM a\nRUN --network=none echo "a b" \\\n  c\\ d\nCMD echo "a b" \\\n  c\\ d\n');
+    const [, run, cmd] = dockerfile.instructions;
+    expect(Object.keys(run!)).toContain('words');
+    expect(run!.words.map((word) => [word.value, word.raw])).toEqual([
+      ['echo', 'echo'],
+      ['a b', '"a b"'],
+      ['c d', 'c\\ d'],
+    ]);
+    expect(run!.words.map((word) => word.value)).toEqual(cmd!.words.map((word) => word.value));
+    expect(run!.words[2]!.range).toEqual({ start: { line: 3, column: 3 }, end: { line: 3, column: 7 } });
+    // Computed once: the same array on every read.
+    expect(run!.words).toBe(run!.words);
+  });
+
+  it('splits the words of a RUN inside ONBUILD, with the Windows escape character', () => {
+    const run = parseDockerfile('# escape=`\nFROM a\nONBUILD RUN echo a` b\n').instructions[1]!;
+    expect(run.kind).toBe('ONBUILD');
+    const trigger = (run as { trigger: { words: { value: string }[] } }).trigger;
+    expect(trigger.words.map((word) => word.value)).toEqual(['echo', 'a b']);
+  });
+
   it('reports an unknown instruction with a suggestion and goes on', () => {
     const dockerfile = parseDockerfile('FROM a\nRUNN echo\nUSER app\n');
     expect(dockerfile.parseErrors[0]).toMatchObject({ line: 2, message: 'unknown instruction: RUNN (did you mean run?)' });
