@@ -174,10 +174,10 @@ describe('instructions', () => {
   });
 
   it('splits the words of a RUN inside ONBUILD, with the Windows escape character', () => {
-    const run = parseDockerfile('# escape=`\nFROM a\nONBUILD RUN echo a` b\n').instructions[1]!;
-    expect(run.kind).toBe('ONBUILD');
-    const trigger = (run as { trigger: { words: { value: string }[] } }).trigger;
-    expect(trigger.words.map((word) => word.value)).toEqual(['echo', 'a b']);
+    const onbuild = parseDockerfile('# escape=`\nFROM a\nONBUILD RUN echo a` b\n').instructions[1]!;
+    if (onbuild.kind !== 'ONBUILD') throw new Error(`expected ONBUILD, got ${onbuild.kind}`);
+    expect(onbuild.trigger?.kind).toBe('RUN');
+    expect(onbuild.trigger?.words.map((word) => word.value)).toEqual(['echo', 'a b']);
   });
 
   it('reports an unknown instruction with a suggestion and goes on', () => {
