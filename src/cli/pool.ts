@@ -37,13 +37,14 @@ export const MIN_FILES_FOR_WORKERS = 200;
 export const MIN_FILES_FOR_WORKERS_ON_TWO_CORES = 2500;
 const BATCH_SIZE = 32;
 /**
- * Heap caps per worker (MB). Live data per worker is ~30 MB. The young generation is where a file's
- * model lives and dies: at 8 MB a worker ran ~370 scavenges per 5,000 corpus files (a fifth of its
- * time), at 16 MB half as many, and the whole-corpus run took 12.6-13.2 s instead of 15-17 s.
- * 32 MB saved little more and brought the run's peak to 295 MB, too close to issue 8's 300 MB.
+ * Heap caps per worker (MB). Live data per worker is ~20-30 MB. The young generation is where a
+ * file's model lives and dies, and each scavenge costs ~2 ms whatever its size (it copies the file
+ * in progress): at 16 MB the two workers ran ~570 scavenges over the corpus. 32 MB halves them and
+ * took the whole-corpus run from 7.9-8.6 s to 7.4-7.5 s here; it used to bring the peak to ~300 MB,
+ * until the main thread shared the findings' repeated messages (shareRepeatedValues): ~275 MB now.
  */
 const WORKER_OLD_GENERATION_MB = 64;
-const WORKER_YOUNG_GENERATION_MB = 16;
+const WORKER_YOUNG_GENERATION_MB = 32;
 
 export function workerCount(fileCount: number, env: NodeJS.ProcessEnv, cores: number = availableParallelism()): number {
   const requested = env.DOCKSIDE_WORKERS !== undefined ? Number.parseInt(env.DOCKSIDE_WORKERS, 10) : Number.NaN;
@@ -161,6 +162,9 @@ function shareRepeatedValues(outcome: JobOutcome, tables: InternTables): JobOutc
     finding.code = intern(finding.code);
     finding.rule = intern(finding.rule);
     finding.level = intern(finding.level) as Finding['level'];
+    // Messages repeat too (the same package, the same base image, over many files): the corpus's
+    // 174,099 findings hold ~12,000 distinct strings, and sharing them saves ~18 MB here.
+    finding.message = intern(finding.message);
     const key = finding.aliases.join('\0');
     const aliases = tables.aliasLists.get(key);
     if (aliases) finding.aliases = aliases;
