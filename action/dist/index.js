@@ -16175,7 +16175,7 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function isLetterOrDigit(code) {
+    function isLetterOrDigit2(code) {
       return code >= 48 && code <= 57 || // 0-9
       code >= 65 && code <= 90 || // A-Z
       code >= 97 && code <= 122;
@@ -16200,10 +16200,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit2(code)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit2(code) && code !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -19254,6 +19254,9 @@ var init_types = __esm({
 
 // src/parser/expand.ts
 function expandVariables(text, lookup, escapeChar, options = {}) {
+  if (!text.includes("$") && !text.includes(escapeChar) && !text.includes("'") && !text.includes('"')) {
+    return { value: text, referenced: [], unresolved: [] };
+  }
   const referenced = [];
   const unresolved = [];
   const removeQuotes = options.removeQuotes ?? true;
@@ -51169,12 +51172,27 @@ var SPECIAL_PARAMS = /* @__PURE__ */ new Set(["@", "*", "#", "?", "-", "$", "!",
 var LETTER_OR_DIGIT = /[\p{L}\p{Nd}_]/u;
 var DIGIT = new RegExp("\\p{Nd}", "u");
 var SPACE = /\s/u;
+function isSpace(character) {
+  const code = character.charCodeAt(0);
+  if (code < 128) return code === 32 || code >= 9 && code <= 13;
+  return SPACE.test(character);
+}
+function isDigit2(character) {
+  const code = character.charCodeAt(0);
+  if (code < 128) return code >= 48 && code <= 57;
+  return DIGIT.test(character);
+}
+function isLetterOrDigit(character) {
+  const code = character.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95;
+  return LETTER_OR_DIGIT.test(character);
+}
 var WordCollector = class {
   word = "";
   inWord = false;
   words = [];
   addRune(character) {
-    if (SPACE.test(character)) {
+    if (isSpace(character)) {
       if (this.inWord && this.word.length > 0) {
         this.words.push(this.word);
         this.word = "";
@@ -51306,12 +51324,12 @@ var ShellWord = class {
     let name2 = "";
     while (this.peek() !== EOF) {
       const character = this.peek();
-      if (name2.length === 0 && DIGIT.test(character)) {
-        while (this.peek() !== EOF && DIGIT.test(this.peek())) name2 += this.next();
+      if (name2.length === 0 && isDigit2(character)) {
+        while (this.peek() !== EOF && isDigit2(this.peek())) name2 += this.next();
         return name2;
       }
       if (name2.length === 0 && SPECIAL_PARAMS.has(character)) return this.next();
-      if (!LETTER_OR_DIGIT.test(character)) break;
+      if (!isLetterOrDigit(character)) break;
       name2 += this.next();
     }
     return name2;

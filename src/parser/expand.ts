@@ -25,6 +25,11 @@ export function expandVariables(
   escapeChar: string,
   options: { removeQuotes?: boolean } = {},
 ): Expansion {
+  // Most texts (paths, versions, label values) have nothing to expand, unquote or unescape; the
+  // loop below would copy them character by character.
+  if (!text.includes('$') && !text.includes(escapeChar) && !text.includes("'") && !text.includes('"')) {
+    return { value: text, referenced: [], unresolved: [] };
+  }
   const referenced: string[] = [];
   const unresolved: string[] = [];
   const removeQuotes = options.removeQuotes ?? true;

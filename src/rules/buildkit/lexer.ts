@@ -37,6 +37,26 @@ const LETTER_OR_DIGIT = /[\p{L}\p{Nd}_]/u;
 const DIGIT = /\p{Nd}/u;
 const SPACE = /\s/u;
 
+// The lexer asks these of every character of every word with a `$`, quote or escape: ASCII is
+// answered by its code (as the Unicode classes above would), anything else by the class.
+export function isSpace(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(character);
+}
+
+export function isDigit(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 128) return code >= 48 && code <= 57;
+  return DIGIT.test(character);
+}
+
+export function isLetterOrDigit(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  return LETTER_OR_DIGIT.test(character);
+}
+
 /** Go's `wordsStruct`: characters from `$` expansions split on whitespace, quoted text never does. */
 class WordCollector {
   private word = '';
@@ -44,7 +64,7 @@ class WordCollector {
   readonly words: string[] = [];
 
   addRune(character: string): void {
-    if (SPACE.test(character)) {
+    if (isSpace(character)) {
       if (this.inWord && this.word.length > 0) {
         this.words.push(this.word);
         this.word = '';
@@ -189,12 +209,12 @@ class ShellWord {
     let name = '';
     while (this.peek() !== EOF) {
       const character = this.peek();
-      if (name.length === 0 && DIGIT.test(character)) {
-        while (this.peek() !== EOF && DIGIT.test(this.peek())) name += this.next();
+      if (name.length === 0 && isDigit(character)) {
+        while (this.peek() !== EOF && isDigit(this.peek())) name += this.next();
         return name;
       }
       if (name.length === 0 && SPECIAL_PARAMS.has(character)) return this.next();
-      if (!LETTER_OR_DIGIT.test(character)) break;
+      if (!isLetterOrDigit(character)) break;
       name += this.next();
     }
     return name;

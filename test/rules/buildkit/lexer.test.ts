@@ -3,7 +3,7 @@
  * character-by-character lexer gives, and the lexer's own behaviour on the cases rules rely on.
  */
 import { describe, expect, it } from 'vitest';
-import { processWord, processWordByCharacter, type EnvLookup } from '../../../src/rules/buildkit/lexer.js';
+import { isDigit, isLetterOrDigit, isSpace, processWord, processWordByCharacter, type EnvLookup } from '../../../src/rules/buildkit/lexer.js';
 
 const env: EnvLookup = (name) => ({ A: 'one two', EMPTY: '' } as Record<string, string | undefined>)[name];
 
@@ -51,5 +51,19 @@ describe('processWord', () => {
       const options = { escapeChar, skipProcessQuotes };
       expect(plain(processWord(word, env, options)), JSON.stringify(word)).toEqual(plain(processWordByCharacter(word, env, options)));
     }
+  });
+});
+
+describe('character classes', () => {
+  it('answer every UTF-16 code unit as the Unicode classes do', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const character = String.fromCharCode(code);
+      expect(isSpace(character), `space ${code}`).toBe(/\s/u.test(character));
+      expect(isDigit(character), `digit ${code}`).toBe(/\p{Nd}/u.test(character));
+      expect(isLetterOrDigit(character), `letter or digit ${code}`).toBe(/[\p{L}\p{Nd}_]/u.test(character));
+    }
+    // A character outside the BMP comes as a surrogate pair: the class decides.
+    expect(isLetterOrDigit('𝐀')).toBe(true);
+    expect(isDigit('𝟎')).toBe(true);
   });
 });
