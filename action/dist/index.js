@@ -56604,7 +56604,7 @@ async function discoverTargets(paths) {
 // src/cli/lint-job.ts
 init_config();
 init_lint();
-import { closeSync as closeSync2, fstatSync, openSync as openSync2, readFileSync as readFileSync4 } from "node:fs";
+import { closeSync as closeSync2, fstatSync, openSync as openSync2, readFileSync as readFileSync4, readSync as readSync2 } from "node:fs";
 import { dirname as dirname8, resolve as resolve8 } from "node:path";
 
 // src/engine/fixer.ts
@@ -56705,6 +56705,16 @@ function writeFileAtomically(path6, text) {
 
 // src/cli/lint-job.ts
 var MAX_FILE_BYTES = 20 * 1024 * 1024;
+function readUpTo(descriptor, size) {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const count = readSync2(descriptor, buffer, filled, size - filled, null);
+    if (count === 0) break;
+    filled += count;
+  }
+  return filled === size ? buffer : buffer.subarray(0, filled);
+}
 var LintJobRunner = class {
   constructor(registry2, shared) {
     this.registry = registry2;
@@ -56790,7 +56800,7 @@ var LintJobRunner = class {
         if (stats.size > MAX_FILE_BYTES) {
           return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
         }
-        bytes = readFileSync4(descriptor);
+        bytes = stats.isFile() && stats.size > 0 ? readUpTo(descriptor, stats.size) : readFileSync4(descriptor);
       } catch (error2) {
         const code = error2.code ?? "error";
         const reasons = { EACCES: "permission denied", ENOENT: "no such file", EISDIR: "is a folder", ELOOP: "symbolic link loop" };

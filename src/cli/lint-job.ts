@@ -2,7 +2,7 @@
  * Linting one file, from its path to its result: config discovery (cached per folder), reading
  * with limits, the engine. The same code runs on the main thread and in worker threads.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, EMPTY_CONFIG, discoverConfigFile, loadConfigFile, type Config } from '../engine/config.js';
 import { activeRules, lintSource, type EngineOptions } from '../engine/lint.js';
@@ -14,6 +14,22 @@ import { writeFileAtomically } from './write.js';
 
 /** Files larger than this are refused before reading: no Dockerfile is 20 MiB. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads a regular file whose size `fstat` just gave, as `readFileSync(descriptor)` would (which
+ * asks `fstat` again, once per file of the run). Files that report no size (`/proc`, pipes) go
+ * through `readFileSync`, which reads until the end.
+ */
+function readUpTo(descriptor: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const count = readSync(descriptor, buffer, filled, size - filled, null);
+    if (count === 0) break;
+    filled += count;
+  }
+  return filled === size ? buffer : buffer.subarray(0, filled);
+}
 
 /** Options every file of a run shares; plain data so it can be sent to a worker thread. */
 export interface SharedLintOptions {
@@ -142,7 +158,7 @@ export class LintJobRunner {
         if (stats.size > MAX_FILE_BYTES) {
           return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
         }
-        bytes = readFileSync(descriptor);
+        bytes = stats.isFile() && stats.size > 0 ? readUpTo(descriptor, stats.size) : readFileSync(descriptor);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'error';
         const reasons: Record<string, string> = { EACCES: 'permission denied', ENOENT: 'no such file', EISDIR: 'is a folder', ELOOP: 'symbolic link loop' };
