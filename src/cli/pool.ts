@@ -40,8 +40,9 @@ const BATCH_SIZE = 32;
  * Heap caps per worker (MB). Live data per worker is ~20-30 MB. The young generation is where a
  * file's model lives and dies, and each scavenge costs ~2 ms whatever its size (it copies the file
  * in progress): at 16 MB the two workers ran ~570 scavenges over the corpus. 32 MB halves them and
- * took the whole-corpus run from 7.9-8.6 s to 7.4-7.5 s here; it used to bring the peak to ~300 MB,
- * until the main thread shared the findings' repeated messages (shareRepeatedValues): ~275 MB now.
+ * took the whole-corpus run from 7.9-8.6 s to 7.4-7.5 s on two vCPUs. It also brought the run's peak
+ * to 284-308 MB, over issue 8's 300 MB, until the main thread shared the findings' repeated messages
+ * (shareRepeatedValues): 272-289 MB since. 24 MB was no faster than 16.
  */
 const WORKER_OLD_GENERATION_MB = 64;
 const WORKER_YOUNG_GENERATION_MB = 32;
