@@ -25364,7 +25364,6 @@ var init_parse = __esm({
         const argsText = text.slice(cursor, argsEnd);
         const argsMap = map.slice(cursor);
         const rawWords = kind === "RUN" ? [] : splitWords(argsText, escapeChar);
-        const words = rawWords.map((word) => toWord(word, argsMap));
         const lastLine = logicalLine.endLine;
         const lastLineEndPosition = map.positionAt(Math.max(text.length - 1, 0));
         const endPosition = logicalLine.heredocs.length > 0 && onbuildParent === null ? { line: lastLine, column: 1 + (logicalLine.heredocs.at(-1).delimiter.length ?? 0) } : { line: lastLineEndPosition.line, column: lastLineEndPosition.column + 1 };
@@ -25386,12 +25385,11 @@ var init_parse = __esm({
           onbuildParent,
           index
         };
-        const core = kind === "RUN" ? withLazyWords(fields, escapeChar) : Object.assign(fields, { words });
+        const core = kind === "RUN" ? withLazyWords(fields, escapeChar) : Object.assign(fields, { words: rawWords.map((word) => toWord(word, argsMap)) });
         return this.specialise(core, rawWords, text, cursor, map, logicalLine);
       }
       specialise(core, rawWords, text, argsOffset, map, logicalLine) {
         const { argsText, argsMap } = core;
-        const words = core.kind === "RUN" ? [] : core.words;
         switch (core.kind) {
           case "FROM":
             return this.buildFrom(core);
@@ -25416,6 +25414,7 @@ var init_parse = __esm({
               const strings = form.execArgs ?? [];
               fileWords = strings.map((value) => ({ value, raw: JSON.stringify(value), range: rangeOf(argsMap, 0, argsText.length) }));
             } else {
+              const words = core.words;
               fileWords = words.filter((word) => !/^\d*<<-?/.test(word.raw));
               const bareMarkers = words.filter((word) => /^\d*<<-?$/.test(word.raw));
               for (const marker of bareMarkers) {
@@ -25449,7 +25448,7 @@ var init_parse = __esm({
             return extend(core, { kind: "ARG", definitions });
           }
           case "EXPOSE": {
-            const ports = words.map((word) => ({ raw: word.value, range: word.range }));
+            const ports = core.words.map((word) => ({ raw: word.value, range: word.range }));
             return extend(core, { kind: "EXPOSE", ports });
           }
           case "CMD":
@@ -25460,7 +25459,7 @@ var init_parse = __esm({
             return extend(core, { kind: core.kind, form: form.form, execArgs: form.execArgs });
           }
           case "HEALTHCHECK": {
-            const first = words[0]?.value.toUpperCase() ?? null;
+            const first = core.words[0]?.value.toUpperCase() ?? null;
             const subcommand = first === "NONE" || first === "CMD" ? first : null;
             if (subcommand === "CMD") {
               const afterCmd = argsText.slice(rawWords[0].end).trim();

@@ -277,7 +277,6 @@ class ModelBuilder {
     // A RUN's words are split on first use (see WORDS_PROPERTY): its script is parsed by the shell
     // parser instead, and splitting every script's text into words was a fifth of all allocation.
     const rawWords = kind === 'RUN' ? [] : splitWords(argsText, escapeChar);
-    const words = rawWords.map((word) => toWord(word, argsMap));
     const lastLine = logicalLine.endLine;
     const lastLineEndPosition = map.positionAt(Math.max(text.length - 1, 0));
     const endPosition =
@@ -304,7 +303,8 @@ class ModelBuilder {
     };
     // `words` is added last, as data or (RUN) as an accessor: replacing a data property with an
     // accessor would turn every RUN into a dictionary-mode object, slow for every rule.
-    const core: InstructionCore = kind === 'RUN' ? withLazyWords(fields, escapeChar) : Object.assign(fields, { words });
+    const core: InstructionCore =
+      kind === 'RUN' ? withLazyWords(fields, escapeChar) : Object.assign(fields, { words: rawWords.map((word) => toWord(word, argsMap)) });
     return this.specialise(core, rawWords, text, cursor, map, logicalLine);
   }
 
@@ -317,8 +317,6 @@ class ModelBuilder {
     logicalLine: LogicalLine,
   ): Instruction {
     const { argsText, argsMap } = core;
-    // Not a RUN's: those are split only when a rule asks (WORDS_PROPERTY), and no case below needs them.
-    const words = core.kind === 'RUN' ? [] : core.words;
     switch (core.kind) {
       case 'FROM':
         return this.buildFrom(core);
@@ -343,6 +341,7 @@ class ModelBuilder {
           const strings = form.execArgs ?? [];
           fileWords = strings.map((value) => ({ value, raw: JSON.stringify(value), range: rangeOf(argsMap, 0, argsText.length) }));
         } else {
+          const words = core.words;
           fileWords = words.filter((word) => !/^\d*<<-?/.test(word.raw));
           // `COPY << EOF /x`: the delimiter word after a bare `<<` is not a path either.
           const bareMarkers = words.filter((word) => /^\d*<<-?$/.test(word.raw));
@@ -377,7 +376,7 @@ class ModelBuilder {
         return extend(core, { kind: 'ARG' as const, definitions });
       }
       case 'EXPOSE': {
-        const ports: ExposePort[] = words.map((word) => ({ raw: word.value, range: word.range }));
+        const ports: ExposePort[] = core.words.map((word) => ({ raw: word.value, range: word.range }));
         return extend(core, { kind: 'EXPOSE' as const, ports });
       }
       case 'CMD':
@@ -389,7 +388,7 @@ class ModelBuilder {
         return extend(core, { kind: core.kind, form: form.form, execArgs: form.execArgs });
       }
       case 'HEALTHCHECK': {
-        const first = words[0]?.value.toUpperCase() ?? null;
+        const first = core.words[0]?.value.toUpperCase() ?? null;
         const subcommand = first === 'NONE' || first === 'CMD' ? first : null;
         if (subcommand === 'CMD') {
           const afterCmd = argsText.slice(rawWords[0]!.end).trim();
