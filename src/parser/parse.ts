@@ -25,6 +25,7 @@ import type {
   OnbuildInstruction,
   ParseError,
   Range,
+  RunInstruction,
   ShellScript,
   SourceMap,
   Stage,
@@ -283,7 +284,7 @@ class ModelBuilder {
       logicalLine.heredocs.length > 0 && onbuildParent === null
         ? { line: lastLine, column: 1 + (logicalLine.heredocs.at(-1)!.delimiter.length ?? 0) }
         : { line: lastLineEndPosition.line, column: lastLineEndPosition.column + 1 };
-    const fields: Omit<InstructionCore, 'words'> = {
+    const fields: Omit<InstructionCore, 'words'> & UnsetKindFields = {
       kind,
       keyword,
       keywordRange,
@@ -300,11 +301,31 @@ class ModelBuilder {
       stageIndex: kind === 'FROM' && onbuildParent === null ? this.stages.length : this.stages.length - 1,
       onbuildParent,
       index,
+      // Every kind's own fields, unset until `specialise` sets its kind's: all instructions share
+      // one hidden class (see UnsetKindFields).
+      form: undefined,
+      execArgs: undefined,
+      image: undefined,
+      asKeyword: undefined,
+      asKeywordRange: undefined,
+      stageName: undefined,
+      stageNameRange: undefined,
+      platform: undefined,
+      mounts: undefined,
+      network: undefined,
+      security: undefined,
+      sources: undefined,
+      destination: undefined,
+      heredocSources: undefined,
+      from: undefined,
+      pairs: undefined,
+      definitions: undefined,
+      ports: undefined,
+      subcommand: undefined,
+      trigger: undefined,
     };
-    // `words` is added last, as data or (RUN) as an accessor: replacing a data property with an
-    // accessor would turn every RUN into a dictionary-mode object, slow for every rule.
-    const core: InstructionCore =
-      kind === 'RUN' ? withLazyWords(fields, escapeChar) : Object.assign(fields, { words: rawWords.map((word) => toWord(word, argsMap)) });
+    // A RUN's words are split on first use; every other kind's are ready. Both behind one accessor.
+    const core = withWordsAndScript(fields, kind === 'RUN' ? escapeChar : rawWords.map((word) => toWord(word, argsMap)));
     return this.specialise(core, rawWords, text, cursor, map, logicalLine);
   }
 
@@ -322,16 +343,16 @@ class ModelBuilder {
         return this.buildFrom(core);
       case 'RUN': {
         const form = commandForm(argsText);
-        return withLazyScript(
-          extend(core, {
-            kind: 'RUN' as const,
-            form: form.form,
-            execArgs: form.execArgs,
-            mounts: core.flags.filter((flag) => flag.name === 'mount').map((flag) => parseMount(flag.value ?? '')),
-            network: core.flags.find((flag) => flag.name === 'network')?.value ?? null,
-            security: core.flags.find((flag) => flag.name === 'security')?.value ?? null,
-          }),
-        );
+        const run = extend(core, {
+          kind: 'RUN' as const,
+          form: form.form,
+          execArgs: form.execArgs,
+          mounts: core.flags.filter((flag) => flag.name === 'mount').map((flag) => parseMount(flag.value ?? '')),
+          network: core.flags.find((flag) => flag.name === 'network')?.value ?? null,
+          security: core.flags.find((flag) => flag.name === 'security')?.value ?? null,
+        });
+        // SCRIPT_PROPERTY, defined on every instruction, gives a RUN its script.
+        return run as typeof run & Pick<RunInstruction, 'script'>;
       }
       case 'COPY':
       case 'ADD': {
@@ -563,10 +584,10 @@ function runScript(instruction: InstructionCore & CommandForm): ShellScript {
 }
 
 /**
- * Turns the core into the finished instruction by adding the kind's fields to it, in place and in a
- * fixed order. Not `{ ...core, ...fields }`: a spread followed by new keys cost V8 2-10 µs per
- * instruction (the copy gets no room for the added keys and takes its slow path), a third of the
- * whole parse; in place, every instruction of a kind shares one hidden class.
+ * Turns the core into the finished instruction by setting the kind's fields on it, in place. Not
+ * `{ ...core, ...fields }`: a spread followed by new keys cost V8 2-10 µs per instruction (the copy
+ * gets no room for the added keys and takes its slow path), a third of the whole parse. The fields
+ * already exist (UnsetKindFields), so no instruction changes its hidden class here.
  */
 function extend<Fields extends object>(core: InstructionCore, fields: Fields): Omit<InstructionCore, keyof Fields> & Fields {
   const target = core as unknown as Record<string, unknown>;
@@ -574,16 +595,68 @@ function extend<Fields extends object>(core: InstructionCore, fields: Fields): O
   return core as unknown as Omit<InstructionCore, keyof Fields> & Fields;
 }
 
+/**
+ * The fields of every instruction kind, present (undefined) on every instruction from the start, so
+ * that all instructions share one hidden class. With one class per kind (eleven), the rules' reads
+ * of `kind`, `startLine`, `flags`… over a file's instructions were megamorphic, and each rare kind
+ * first met late in a run (an ONBUILD, a HEALTHCHECK) threw optimised rule code away ("wrong map"):
+ * 60 of a whole-corpus run's 160 deoptimisations, each followed by a new TurboFan compile, on a
+ * background thread that a second worker needs. Only `in` and `Object.keys` can tell.
+ */
+interface UnsetKindFields {
+  form: undefined;
+  execArgs: undefined;
+  image: undefined;
+  asKeyword: undefined;
+  asKeywordRange: undefined;
+  stageName: undefined;
+  stageNameRange: undefined;
+  platform: undefined;
+  mounts: undefined;
+  network: undefined;
+  security: undefined;
+  sources: undefined;
+  destination: undefined;
+  heredocSources: undefined;
+  from: undefined;
+  pairs: undefined;
+  definitions: undefined;
+  ports: undefined;
+  subcommand: undefined;
+  trigger: undefined;
+}
+
+const WORDS_STATE = Symbol('words');
 const SCRIPT_CACHE = Symbol('script');
 
+interface LazyState {
+  /** Until a RUN's words are first read: the file's escape character; then the words. */
+  [WORDS_STATE]: string | Word[];
+  [SCRIPT_CACHE]: ShellScript | undefined;
+}
+
 /**
- * One accessor shared by every RUN: `script` is parsed on first access and cached (at most once
- * per RUN). A getter closure per instruction would give each RUN a hidden class of its own and
- * make every rule's property reads on RUNs megamorphic.
+ * `words`: a RUN's are split from its arguments on first access (few rules read them: the shell
+ * parser gives the script's words, and splitting every script was a fifth of all allocation);
+ * every other kind's are split at parse time and only returned. One accessor for every instruction,
+ * as a getter closure per instruction would give each its own hidden class.
  */
+const WORDS_PROPERTY: PropertyDescriptor = {
+  enumerable: true,
+  get(this: InstructionCore & LazyState): Word[] {
+    const state = this[WORDS_STATE];
+    if (typeof state !== 'string') return state;
+    const words = splitWords(this.argsText, state).map((word) => toWord(word, this.argsMap));
+    this[WORDS_STATE] = words;
+    return words;
+  },
+};
+
+/** `script`: a RUN's is parsed on first access and cached (at most once per RUN); other kinds have none. */
 const SCRIPT_PROPERTY: PropertyDescriptor = {
   enumerable: false,
-  get(this: InstructionCore & CommandForm & { [SCRIPT_CACHE]?: ShellScript }): ShellScript {
+  get(this: InstructionCore & CommandForm & LazyState): ShellScript | undefined {
+    if (this.kind !== 'RUN') return undefined;
     let script = this[SCRIPT_CACHE];
     if (script === undefined) {
       script = runScript(this);
@@ -593,34 +666,16 @@ const SCRIPT_PROPERTY: PropertyDescriptor = {
   },
 };
 
-const WORDS_STATE = Symbol('words');
-
 /**
- * A RUN's `words`, split from its arguments on first access: few rules read them (the shell parser
- * gives the script's words), so most RUNs never pay for it. One accessor for every RUN, as for
- * `script`. Until the first access the state holds the file's escape character, then the words.
+ * Adds the accessors last, in the same order on every instruction: replacing a data property with
+ * an accessor would turn the object into a dictionary-mode one, slow for every rule.
  */
-const WORDS_PROPERTY: PropertyDescriptor = {
-  enumerable: true,
-  get(this: InstructionCore & { [WORDS_STATE]: string | Word[] }): Word[] {
-    const state = this[WORDS_STATE];
-    if (typeof state !== 'string') return state;
-    const words = splitWords(this.argsText, state).map((word) => toWord(word, this.argsMap));
-    this[WORDS_STATE] = words;
-    return words;
-  },
-};
-
-function withLazyWords(run: Omit<InstructionCore, 'words'>, escapeChar: string): InstructionCore {
-  Object.defineProperty(run, WORDS_STATE, { value: escapeChar, writable: true, enumerable: false });
-  Object.defineProperty(run, 'words', WORDS_PROPERTY);
-  return run as InstructionCore;
-}
-
-function withLazyScript<T extends InstructionCore & CommandForm>(run: T): T & { readonly script: ShellScript } {
-  Object.defineProperty(run, SCRIPT_CACHE, { value: undefined, writable: true, enumerable: false });
-  Object.defineProperty(run, 'script', SCRIPT_PROPERTY);
-  return run as T & { readonly script: ShellScript };
+function withWordsAndScript(fields: Omit<InstructionCore, 'words'>, words: string | Word[]): InstructionCore {
+  Object.defineProperty(fields, WORDS_STATE, { value: words, writable: true, enumerable: false });
+  Object.defineProperty(fields, 'words', WORDS_PROPERTY);
+  Object.defineProperty(fields, SCRIPT_CACHE, { value: undefined, writable: true, enumerable: false });
+  Object.defineProperty(fields, 'script', SCRIPT_PROPERTY);
+  return fields as InstructionCore;
 }
 
 /** Lower-cased stage names in file order (BuildKit stores them lower-cased). */
