@@ -275,7 +275,7 @@ class ModelBuilder {
     while (argsEnd > cursor && /\s/.test(text[argsEnd - 1]!)) argsEnd--;
     const argsText = text.slice(cursor, argsEnd);
     const argsMap = map.slice(cursor);
-    // A RUN's words are split on first use (see WORDS_PROPERTY): its script is parsed by the shell
+    // A RUN's words are split on first use (see InstructionRecord): its script is parsed by the shell
     // parser instead, and splitting every script's text into words was a fifth of all allocation.
     const rawWords = kind === 'RUN' ? [] : splitWords(argsText, escapeChar);
     const lastLine = logicalLine.endLine;
@@ -284,48 +284,28 @@ class ModelBuilder {
       logicalLine.heredocs.length > 0 && onbuildParent === null
         ? { line: lastLine, column: 1 + (logicalLine.heredocs.at(-1)!.delimiter.length ?? 0) }
         : { line: lastLineEndPosition.line, column: lastLineEndPosition.column + 1 };
-    const fields: Omit<InstructionCore, 'words'> & UnsetKindFields = {
-      kind,
-      keyword,
-      keywordRange,
-      range: { start: keywordRange.start, end: endPosition },
-      startLine: keywordRange.start.line,
-      logicalEndLine: lastLineEndPosition.line,
-      endLine: lastLine,
-      flags,
-      argsText,
-      argsMap,
-      emptyContinuationLines: onbuildParent ? [] : logicalLine.emptyContinuationLines,
-      heredocs: logicalLine.heredocs,
-      // A FROM belongs to the stage it opens; everything else to the latest one (-1 before any FROM).
-      stageIndex: kind === 'FROM' && onbuildParent === null ? this.stages.length : this.stages.length - 1,
-      onbuildParent,
-      index,
-      // Every kind's own fields, unset until `specialise` sets its kind's: all instructions share
-      // one hidden class (see UnsetKindFields).
-      form: undefined,
-      execArgs: undefined,
-      image: undefined,
-      asKeyword: undefined,
-      asKeywordRange: undefined,
-      stageName: undefined,
-      stageNameRange: undefined,
-      platform: undefined,
-      mounts: undefined,
-      network: undefined,
-      security: undefined,
-      sources: undefined,
-      destination: undefined,
-      heredocSources: undefined,
-      from: undefined,
-      pairs: undefined,
-      definitions: undefined,
-      ports: undefined,
-      subcommand: undefined,
-      trigger: undefined,
-    };
-    // A RUN's words are split on first use; every other kind's are ready. Both behind one accessor.
-    const core = withWordsAndScript(fields, kind === 'RUN' ? escapeChar : rawWords.map((word) => toWord(word, argsMap)));
+    // A RUN's words are split on first use; every other kind's are ready (see InstructionRecord).
+    const core: InstructionCore = new InstructionRecord(
+      {
+        kind,
+        keyword,
+        keywordRange,
+        range: { start: keywordRange.start, end: endPosition },
+        startLine: keywordRange.start.line,
+        logicalEndLine: lastLineEndPosition.line,
+        endLine: lastLine,
+        flags,
+        argsText,
+        argsMap,
+        emptyContinuationLines: onbuildParent ? [] : logicalLine.emptyContinuationLines,
+        heredocs: logicalLine.heredocs,
+        // A FROM belongs to the stage it opens; everything else to the latest one (-1 before any FROM).
+        stageIndex: kind === 'FROM' && onbuildParent === null ? this.stages.length : this.stages.length - 1,
+        onbuildParent,
+        index,
+      },
+      kind === 'RUN' ? escapeChar : rawWords.map((word) => toWord(word, argsMap)),
+    );
     return this.specialise(core, rawWords, text, cursor, map, logicalLine);
   }
 
@@ -351,7 +331,7 @@ class ModelBuilder {
           network: core.flags.find((flag) => flag.name === 'network')?.value ?? null,
           security: core.flags.find((flag) => flag.name === 'security')?.value ?? null,
         });
-        // SCRIPT_PROPERTY, defined on every instruction, gives a RUN its script.
+        // InstructionRecord's `script` getter gives a RUN its script.
         return run as typeof run & Pick<RunInstruction, 'script'>;
       }
       case 'COPY':
@@ -587,7 +567,7 @@ function runScript(instruction: InstructionCore & CommandForm): ShellScript {
  * Turns the core into the finished instruction by setting the kind's fields on it, in place. Not
  * `{ ...core, ...fields }`: a spread followed by new keys cost V8 2-10 µs per instruction (the copy
  * gets no room for the added keys and takes its slow path), a third of the whole parse. The fields
- * already exist (UnsetKindFields), so no instruction changes its hidden class here.
+ * already exist (InstructionRecord), so no instruction changes its hidden class here.
  */
 function extend<Fields extends object>(core: InstructionCore, fields: Fields): Omit<InstructionCore, keyof Fields> & Fields {
   const target = core as unknown as Record<string, unknown>;
@@ -595,87 +575,100 @@ function extend<Fields extends object>(core: InstructionCore, fields: Fields): O
   return core as unknown as Omit<InstructionCore, keyof Fields> & Fields;
 }
 
-/**
- * The fields of every instruction kind, present (undefined) on every instruction from the start, so
- * that all instructions share one hidden class. With one class per kind (eleven), the rules' reads
- * of `kind`, `startLine`, `flags`… over a file's instructions were megamorphic, and each rare kind
- * first met late in a run (an ONBUILD, a HEALTHCHECK) threw optimised rule code away ("wrong map"):
- * 60 of a whole-corpus run's 160 deoptimisations, each followed by a new TurboFan compile, on a
- * background thread that a second worker needs. Only `in` and `Object.keys` can tell.
- */
-interface UnsetKindFields {
-  form: undefined;
-  execArgs: undefined;
-  image: undefined;
-  asKeyword: undefined;
-  asKeywordRange: undefined;
-  stageName: undefined;
-  stageNameRange: undefined;
-  platform: undefined;
-  mounts: undefined;
-  network: undefined;
-  security: undefined;
-  sources: undefined;
-  destination: undefined;
-  heredocSources: undefined;
-  from: undefined;
-  pairs: undefined;
-  definitions: undefined;
-  ports: undefined;
-  subcommand: undefined;
-  trigger: undefined;
-}
-
 const WORDS_STATE = Symbol('words');
 const SCRIPT_CACHE = Symbol('script');
 
-interface LazyState {
-  /** Until a RUN's words are first read: the file's escape character; then the words. */
-  [WORDS_STATE]: string | Word[];
-  [SCRIPT_CACHE]: ShellScript | undefined;
-}
-
 /**
- * `words`: a RUN's are split from its arguments on first access (few rules read them: the shell
- * parser gives the script's words, and splitting every script was a fifth of all allocation);
- * every other kind's are split at parse time and only returned. One accessor for every instruction,
- * as a getter closure per instruction would give each its own hidden class.
+ * The one runtime shape of every instruction, whatever its kind. Each kind's own fields exist
+ * (undefined) from the start and `specialise` only sets its kind's, so all instructions share one
+ * hidden class. With one class per kind (eleven), the rules' reads of `kind`, `startLine`,
+ * `flags`… over a file's instructions were megamorphic, and each rare kind first met late in a run
+ * (an ONBUILD, a HEALTHCHECK) threw optimised rule code away ("wrong map"), to be compiled again on
+ * a background thread that a second worker needs. `words` and `script` are getters on the class,
+ * not accessors defined on each object (four defineProperty calls per instruction cost 2% of a
+ * whole-corpus run). Only `in`, `Object.keys` and the prototype can tell.
  */
-const WORDS_PROPERTY: PropertyDescriptor = {
-  enumerable: true,
-  get(this: InstructionCore & LazyState): Word[] {
+class InstructionRecord {
+  kind: InstructionKind;
+  keyword: string;
+  keywordRange: Range;
+  range: Range;
+  startLine: number;
+  logicalEndLine: number;
+  endLine: number;
+  flags: Flag[];
+  argsText: string;
+  argsMap: SourceMap;
+  emptyContinuationLines: readonly number[];
+  heredocs: readonly Heredoc[];
+  stageIndex: number;
+  onbuildParent: OnbuildInstruction | null;
+  index: number;
+  form: unknown = undefined;
+  execArgs: unknown = undefined;
+  image: unknown = undefined;
+  asKeyword: unknown = undefined;
+  asKeywordRange: unknown = undefined;
+  stageName: unknown = undefined;
+  stageNameRange: unknown = undefined;
+  platform: unknown = undefined;
+  mounts: unknown = undefined;
+  network: unknown = undefined;
+  security: unknown = undefined;
+  sources: unknown = undefined;
+  destination: unknown = undefined;
+  heredocSources: unknown = undefined;
+  from: unknown = undefined;
+  pairs: unknown = undefined;
+  definitions: unknown = undefined;
+  ports: unknown = undefined;
+  subcommand: unknown = undefined;
+  trigger: unknown = undefined;
+  /** A RUN's until its words are first read: the file's escape character; then (any kind) the words. */
+  [WORDS_STATE]: string | Word[];
+  [SCRIPT_CACHE]: ShellScript | undefined = undefined;
+
+  constructor(core: Omit<InstructionCore, 'words'>, words: string | Word[]) {
+    this.kind = core.kind;
+    this.keyword = core.keyword;
+    this.keywordRange = core.keywordRange;
+    this.range = core.range;
+    this.startLine = core.startLine;
+    this.logicalEndLine = core.logicalEndLine;
+    this.endLine = core.endLine;
+    this.flags = core.flags;
+    this.argsText = core.argsText;
+    this.argsMap = core.argsMap;
+    this.emptyContinuationLines = core.emptyContinuationLines;
+    this.heredocs = core.heredocs;
+    this.stageIndex = core.stageIndex;
+    this.onbuildParent = core.onbuildParent;
+    this.index = core.index;
+    this[WORDS_STATE] = words;
+  }
+
+  /**
+   * A RUN's are split from its arguments on first access: few rules read them (the shell parser
+   * gives the script's words), and splitting every script was a fifth of all allocation.
+   */
+  get words(): Word[] {
     const state = this[WORDS_STATE];
     if (typeof state !== 'string') return state;
     const words = splitWords(this.argsText, state).map((word) => toWord(word, this.argsMap));
     this[WORDS_STATE] = words;
     return words;
-  },
-};
+  }
 
-/** `script`: a RUN's is parsed on first access and cached (at most once per RUN); other kinds have none. */
-const SCRIPT_PROPERTY: PropertyDescriptor = {
-  enumerable: false,
-  get(this: InstructionCore & CommandForm & LazyState): ShellScript | undefined {
+  /** A RUN's is parsed on first access and cached (at most once per RUN); other kinds have none. */
+  get script(): ShellScript | undefined {
     if (this.kind !== 'RUN') return undefined;
     let script = this[SCRIPT_CACHE];
     if (script === undefined) {
-      script = runScript(this);
+      script = runScript(this as unknown as InstructionCore & CommandForm);
       this[SCRIPT_CACHE] = script;
     }
     return script;
-  },
-};
-
-/**
- * Adds the accessors last, in the same order on every instruction: replacing a data property with
- * an accessor would turn the object into a dictionary-mode one, slow for every rule.
- */
-function withWordsAndScript(fields: Omit<InstructionCore, 'words'>, words: string | Word[]): InstructionCore {
-  Object.defineProperty(fields, WORDS_STATE, { value: words, writable: true, enumerable: false });
-  Object.defineProperty(fields, 'words', WORDS_PROPERTY);
-  Object.defineProperty(fields, SCRIPT_CACHE, { value: undefined, writable: true, enumerable: false });
-  Object.defineProperty(fields, 'script', SCRIPT_PROPERTY);
-  return fields as InstructionCore;
+  }
 }
 
 /** Lower-cased stage names in file order (BuildKit stores them lower-cased). */
