@@ -25250,21 +25250,11 @@ function extend(core, fields) {
   for (const key of Object.keys(fields)) target[key] = fields[key];
   return core;
 }
-function withLazyWords(run3, escapeChar) {
-  Object.defineProperty(run3, WORDS_STATE, { value: escapeChar, writable: true, enumerable: false });
-  Object.defineProperty(run3, "words", WORDS_PROPERTY);
-  return run3;
-}
-function withLazyScript(run3) {
-  Object.defineProperty(run3, SCRIPT_CACHE, { value: void 0, writable: true, enumerable: false });
-  Object.defineProperty(run3, "script", SCRIPT_PROPERTY);
-  return run3;
-}
 function stageByName(stages, name2) {
   const lower = name2.toLowerCase();
   return stages.find((stage) => stage.name === lower);
 }
-var import_fastest_levenshtein, KNOWN_KINDS, ModelBuilder, SCRIPT_CACHE, SCRIPT_PROPERTY, WORDS_STATE, WORDS_PROPERTY;
+var import_fastest_levenshtein, KNOWN_KINDS, ModelBuilder, WORDS_STATE, SCRIPT_CACHE, InstructionRecord;
 var init_parse = __esm({
   "src/parser/parse.ts"() {
     "use strict";
@@ -25367,25 +25357,27 @@ var init_parse = __esm({
         const lastLine = logicalLine.endLine;
         const lastLineEndPosition = map.positionAt(Math.max(text.length - 1, 0));
         const endPosition = logicalLine.heredocs.length > 0 && onbuildParent === null ? { line: lastLine, column: 1 + (logicalLine.heredocs.at(-1).delimiter.length ?? 0) } : { line: lastLineEndPosition.line, column: lastLineEndPosition.column + 1 };
-        const fields = {
-          kind,
-          keyword,
-          keywordRange,
-          range: { start: keywordRange.start, end: endPosition },
-          startLine: keywordRange.start.line,
-          logicalEndLine: lastLineEndPosition.line,
-          endLine: lastLine,
-          flags: flags2,
-          argsText,
-          argsMap,
-          emptyContinuationLines: onbuildParent ? [] : logicalLine.emptyContinuationLines,
-          heredocs: logicalLine.heredocs,
-          // A FROM belongs to the stage it opens; everything else to the latest one (-1 before any FROM).
-          stageIndex: kind === "FROM" && onbuildParent === null ? this.stages.length : this.stages.length - 1,
-          onbuildParent,
-          index
-        };
-        const core = kind === "RUN" ? withLazyWords(fields, escapeChar) : Object.assign(fields, { words: rawWords.map((word) => toWord(word, argsMap)) });
+        const core = new InstructionRecord(
+          {
+            kind,
+            keyword,
+            keywordRange,
+            range: { start: keywordRange.start, end: endPosition },
+            startLine: keywordRange.start.line,
+            logicalEndLine: lastLineEndPosition.line,
+            endLine: lastLine,
+            flags: flags2,
+            argsText,
+            argsMap,
+            emptyContinuationLines: onbuildParent ? [] : logicalLine.emptyContinuationLines,
+            heredocs: logicalLine.heredocs,
+            // A FROM belongs to the stage it opens; everything else to the latest one (-1 before any FROM).
+            stageIndex: kind === "FROM" && onbuildParent === null ? this.stages.length : this.stages.length - 1,
+            onbuildParent,
+            index
+          },
+          kind === "RUN" ? escapeChar : rawWords.map((word) => toWord(word, argsMap))
+        );
         return this.specialise(core, rawWords, text, cursor, map, logicalLine);
       }
       specialise(core, rawWords, text, argsOffset, map, logicalLine) {
@@ -25395,16 +25387,15 @@ var init_parse = __esm({
             return this.buildFrom(core);
           case "RUN": {
             const form = commandForm(argsText);
-            return withLazyScript(
-              extend(core, {
-                kind: "RUN",
-                form: form.form,
-                execArgs: form.execArgs,
-                mounts: core.flags.filter((flag) => flag.name === "mount").map((flag) => parseMount(flag.value ?? "")),
-                network: core.flags.find((flag) => flag.name === "network")?.value ?? null,
-                security: core.flags.find((flag) => flag.name === "security")?.value ?? null
-              })
-            );
+            const run3 = extend(core, {
+              kind: "RUN",
+              form: form.form,
+              execArgs: form.execArgs,
+              mounts: core.flags.filter((flag) => flag.name === "mount").map((flag) => parseMount(flag.value ?? "")),
+              network: core.flags.find((flag) => flag.name === "network")?.value ?? null,
+              security: core.flags.find((flag) => flag.name === "security")?.value ?? null
+            });
+            return run3;
           }
           case "COPY":
           case "ADD": {
@@ -25524,27 +25515,85 @@ var init_parse = __esm({
         return extend(core, { kind: "FROM", image, asKeyword, asKeywordRange, stageName, stageNameRange, platform: platform2 });
       }
     };
+    WORDS_STATE = /* @__PURE__ */ Symbol("words");
     SCRIPT_CACHE = /* @__PURE__ */ Symbol("script");
-    SCRIPT_PROPERTY = {
-      enumerable: false,
-      get() {
+    InstructionRecord = class {
+      kind;
+      keyword;
+      keywordRange;
+      range;
+      startLine;
+      logicalEndLine;
+      endLine;
+      flags;
+      argsText;
+      argsMap;
+      emptyContinuationLines;
+      heredocs;
+      stageIndex;
+      onbuildParent;
+      index;
+      form = void 0;
+      execArgs = void 0;
+      image = void 0;
+      asKeyword = void 0;
+      asKeywordRange = void 0;
+      stageName = void 0;
+      stageNameRange = void 0;
+      platform = void 0;
+      mounts = void 0;
+      network = void 0;
+      security = void 0;
+      sources = void 0;
+      destination = void 0;
+      heredocSources = void 0;
+      from = void 0;
+      pairs = void 0;
+      definitions = void 0;
+      ports = void 0;
+      subcommand = void 0;
+      trigger = void 0;
+      /** A RUN's until its words are first read: the file's escape character; then (any kind) the words. */
+      [WORDS_STATE];
+      [SCRIPT_CACHE] = void 0;
+      constructor(core, words) {
+        this.kind = core.kind;
+        this.keyword = core.keyword;
+        this.keywordRange = core.keywordRange;
+        this.range = core.range;
+        this.startLine = core.startLine;
+        this.logicalEndLine = core.logicalEndLine;
+        this.endLine = core.endLine;
+        this.flags = core.flags;
+        this.argsText = core.argsText;
+        this.argsMap = core.argsMap;
+        this.emptyContinuationLines = core.emptyContinuationLines;
+        this.heredocs = core.heredocs;
+        this.stageIndex = core.stageIndex;
+        this.onbuildParent = core.onbuildParent;
+        this.index = core.index;
+        this[WORDS_STATE] = words;
+      }
+      /**
+       * A RUN's are split from its arguments on first access: few rules read them (the shell parser
+       * gives the script's words), and splitting every script was a fifth of all allocation.
+       */
+      get words() {
+        const state = this[WORDS_STATE];
+        if (typeof state !== "string") return state;
+        const words = splitWords(this.argsText, state).map((word) => toWord(word, this.argsMap));
+        this[WORDS_STATE] = words;
+        return words;
+      }
+      /** A RUN's is parsed on first access and cached (at most once per RUN); other kinds have none. */
+      get script() {
+        if (this.kind !== "RUN") return void 0;
         let script = this[SCRIPT_CACHE];
         if (script === void 0) {
           script = runScript(this);
           this[SCRIPT_CACHE] = script;
         }
         return script;
-      }
-    };
-    WORDS_STATE = /* @__PURE__ */ Symbol("words");
-    WORDS_PROPERTY = {
-      enumerable: true,
-      get() {
-        const state = this[WORDS_STATE];
-        if (typeof state !== "string") return state;
-        const words = splitWords(this.argsText, state).map((word) => toWord(word, this.argsMap));
-        this[WORDS_STATE] = words;
-        return words;
       }
     };
   }
@@ -43845,6 +43894,1396 @@ var init_dist2 = __esm({
   }
 });
 
+// node_modules/chalk/source/vendor/ansi-styles/index.js
+function assembleStyles() {
+  const codes = /* @__PURE__ */ new Map();
+  for (const [groupName, group2] of Object.entries(styles)) {
+    for (const [styleName, style] of Object.entries(group2)) {
+      styles[styleName] = {
+        open: `\x1B[${style[0]}m`,
+        close: `\x1B[${style[1]}m`
+      };
+      group2[styleName] = styles[styleName];
+      codes.set(style[0], style[1]);
+    }
+    Object.defineProperty(styles, groupName, {
+      value: group2,
+      enumerable: false
+    });
+  }
+  Object.defineProperty(styles, "codes", {
+    value: codes,
+    enumerable: false
+  });
+  styles.color.close = "\x1B[39m";
+  styles.bgColor.close = "\x1B[49m";
+  styles.color.ansi = wrapAnsi16();
+  styles.color.ansi256 = wrapAnsi256();
+  styles.color.ansi16m = wrapAnsi16m();
+  styles.bgColor.ansi = wrapAnsi16(ANSI_BACKGROUND_OFFSET);
+  styles.bgColor.ansi256 = wrapAnsi256(ANSI_BACKGROUND_OFFSET);
+  styles.bgColor.ansi16m = wrapAnsi16m(ANSI_BACKGROUND_OFFSET);
+  Object.defineProperties(styles, {
+    rgbToAnsi256: {
+      value(red, green, blue) {
+        if (red === green && green === blue) {
+          if (red < 8) {
+            return 16;
+          }
+          if (red > 248) {
+            return 231;
+          }
+          return Math.round((red - 8) / 247 * 24) + 232;
+        }
+        return 16 + 36 * Math.round(red / 255 * 5) + 6 * Math.round(green / 255 * 5) + Math.round(blue / 255 * 5);
+      },
+      enumerable: false
+    },
+    hexToRgb: {
+      value(hex) {
+        const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
+        if (!matches) {
+          return [0, 0, 0];
+        }
+        let [colorString] = matches;
+        if (colorString.length === 3) {
+          colorString = [...colorString].map((character) => character + character).join("");
+        }
+        const integer = Number.parseInt(colorString, 16);
+        return [
+          /* eslint-disable no-bitwise */
+          integer >> 16 & 255,
+          integer >> 8 & 255,
+          integer & 255
+          /* eslint-enable no-bitwise */
+        ];
+      },
+      enumerable: false
+    },
+    hexToAnsi256: {
+      value: (hex) => styles.rgbToAnsi256(...styles.hexToRgb(hex)),
+      enumerable: false
+    },
+    ansi256ToAnsi: {
+      value(code) {
+        if (code < 8) {
+          return 30 + code;
+        }
+        if (code < 16) {
+          return 90 + (code - 8);
+        }
+        let red;
+        let green;
+        let blue;
+        if (code >= 232) {
+          red = ((code - 232) * 10 + 8) / 255;
+          green = red;
+          blue = red;
+        } else {
+          code -= 16;
+          const remainder = code % 36;
+          red = Math.floor(code / 36) / 5;
+          green = Math.floor(remainder / 6) / 5;
+          blue = remainder % 6 / 5;
+        }
+        const value = Math.max(red, green, blue) * 2;
+        if (value === 0) {
+          return 30;
+        }
+        let result = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
+        if (value === 2) {
+          result += 60;
+        }
+        return result;
+      },
+      enumerable: false
+    },
+    rgbToAnsi: {
+      value: (red, green, blue) => styles.ansi256ToAnsi(styles.rgbToAnsi256(red, green, blue)),
+      enumerable: false
+    },
+    hexToAnsi: {
+      value: (hex) => styles.ansi256ToAnsi(styles.hexToAnsi256(hex)),
+      enumerable: false
+    }
+  });
+  return styles;
+}
+var ANSI_BACKGROUND_OFFSET, wrapAnsi16, wrapAnsi256, wrapAnsi16m, styles, modifierNames, foregroundColorNames, backgroundColorNames, colorNames, ansiStyles, ansi_styles_default;
+var init_ansi_styles = __esm({
+  "node_modules/chalk/source/vendor/ansi-styles/index.js"() {
+    ANSI_BACKGROUND_OFFSET = 10;
+    wrapAnsi16 = (offset = 0) => (code) => `\x1B[${code + offset}m`;
+    wrapAnsi256 = (offset = 0) => (code) => `\x1B[${38 + offset};5;${code}m`;
+    wrapAnsi16m = (offset = 0) => (red, green, blue) => `\x1B[${38 + offset};2;${red};${green};${blue}m`;
+    styles = {
+      modifier: {
+        reset: [0, 0],
+        // 21 isn't widely supported and 22 does the same thing
+        bold: [1, 22],
+        dim: [2, 22],
+        italic: [3, 23],
+        underline: [4, 24],
+        overline: [53, 55],
+        inverse: [7, 27],
+        hidden: [8, 28],
+        strikethrough: [9, 29]
+      },
+      color: {
+        black: [30, 39],
+        red: [31, 39],
+        green: [32, 39],
+        yellow: [33, 39],
+        blue: [34, 39],
+        magenta: [35, 39],
+        cyan: [36, 39],
+        white: [37, 39],
+        // Bright color
+        blackBright: [90, 39],
+        gray: [90, 39],
+        // Alias of `blackBright`
+        grey: [90, 39],
+        // Alias of `blackBright`
+        redBright: [91, 39],
+        greenBright: [92, 39],
+        yellowBright: [93, 39],
+        blueBright: [94, 39],
+        magentaBright: [95, 39],
+        cyanBright: [96, 39],
+        whiteBright: [97, 39]
+      },
+      bgColor: {
+        bgBlack: [40, 49],
+        bgRed: [41, 49],
+        bgGreen: [42, 49],
+        bgYellow: [43, 49],
+        bgBlue: [44, 49],
+        bgMagenta: [45, 49],
+        bgCyan: [46, 49],
+        bgWhite: [47, 49],
+        // Bright color
+        bgBlackBright: [100, 49],
+        bgGray: [100, 49],
+        // Alias of `bgBlackBright`
+        bgGrey: [100, 49],
+        // Alias of `bgBlackBright`
+        bgRedBright: [101, 49],
+        bgGreenBright: [102, 49],
+        bgYellowBright: [103, 49],
+        bgBlueBright: [104, 49],
+        bgMagentaBright: [105, 49],
+        bgCyanBright: [106, 49],
+        bgWhiteBright: [107, 49]
+      }
+    };
+    modifierNames = Object.keys(styles.modifier);
+    foregroundColorNames = Object.keys(styles.color);
+    backgroundColorNames = Object.keys(styles.bgColor);
+    colorNames = [...foregroundColorNames, ...backgroundColorNames];
+    ansiStyles = assembleStyles();
+    ansi_styles_default = ansiStyles;
+  }
+});
+
+// node_modules/chalk/source/vendor/supports-color/index.js
+import process2 from "node:process";
+import os6 from "node:os";
+import tty from "node:tty";
+function hasFlag2(flag, argv = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
+  const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+  const position = argv.indexOf(prefix + flag);
+  const terminatorPosition = argv.indexOf("--");
+  return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+}
+function envForceColor() {
+  if ("FORCE_COLOR" in env) {
+    if (env.FORCE_COLOR === "true") {
+      return 1;
+    }
+    if (env.FORCE_COLOR === "false") {
+      return 0;
+    }
+    return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
+  }
+}
+function translateLevel(level) {
+  if (level === 0) {
+    return false;
+  }
+  return {
+    level,
+    hasBasic: true,
+    has256: level >= 2,
+    has16m: level >= 3
+  };
+}
+function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
+  const noFlagForceColor = envForceColor();
+  if (noFlagForceColor !== void 0) {
+    flagForceColor = noFlagForceColor;
+  }
+  const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
+  if (forceColor === 0) {
+    return 0;
+  }
+  if (sniffFlags) {
+    if (hasFlag2("color=16m") || hasFlag2("color=full") || hasFlag2("color=truecolor")) {
+      return 3;
+    }
+    if (hasFlag2("color=256")) {
+      return 2;
+    }
+  }
+  if ("TF_BUILD" in env && "AGENT_NAME" in env) {
+    return 1;
+  }
+  if (haveStream && !streamIsTTY && forceColor === void 0) {
+    return 0;
+  }
+  const min = forceColor || 0;
+  if (env.TERM === "dumb") {
+    return min;
+  }
+  if (process2.platform === "win32") {
+    const osRelease = os6.release().split(".");
+    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+      return Number(osRelease[2]) >= 14931 ? 3 : 2;
+    }
+    return 1;
+  }
+  if ("CI" in env) {
+    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key) => key in env)) {
+      return 3;
+    }
+    if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+      return 1;
+    }
+    return min;
+  }
+  if ("TEAMCITY_VERSION" in env) {
+    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+  }
+  if (env.COLORTERM === "truecolor") {
+    return 3;
+  }
+  if (env.TERM === "xterm-kitty") {
+    return 3;
+  }
+  if (env.TERM === "xterm-ghostty") {
+    return 3;
+  }
+  if (env.TERM === "wezterm") {
+    return 3;
+  }
+  if ("TERM_PROGRAM" in env) {
+    const version = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+    switch (env.TERM_PROGRAM) {
+      case "iTerm.app": {
+        return version >= 3 ? 3 : 2;
+      }
+      case "Apple_Terminal": {
+        return 2;
+      }
+    }
+  }
+  if (/-256(color)?$/i.test(env.TERM)) {
+    return 2;
+  }
+  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+    return 1;
+  }
+  if ("COLORTERM" in env) {
+    return 1;
+  }
+  return min;
+}
+function createSupportsColor(stream, options = {}) {
+  const level = _supportsColor(stream, {
+    streamIsTTY: stream && stream.isTTY,
+    ...options
+  });
+  return translateLevel(level);
+}
+var env, flagForceColor, supportsColor, supports_color_default;
+var init_supports_color = __esm({
+  "node_modules/chalk/source/vendor/supports-color/index.js"() {
+    ({ env } = process2);
+    if (hasFlag2("no-color") || hasFlag2("no-colors") || hasFlag2("color=false") || hasFlag2("color=never")) {
+      flagForceColor = 0;
+    } else if (hasFlag2("color") || hasFlag2("colors") || hasFlag2("color=true") || hasFlag2("color=always")) {
+      flagForceColor = 1;
+    }
+    supportsColor = {
+      stdout: createSupportsColor({ isTTY: tty.isatty(1) }),
+      stderr: createSupportsColor({ isTTY: tty.isatty(2) })
+    };
+    supports_color_default = supportsColor;
+  }
+});
+
+// node_modules/chalk/source/utilities.js
+function stringReplaceAll(string, substring, replacer) {
+  let index = string.indexOf(substring);
+  if (index === -1) {
+    return string;
+  }
+  const substringLength = substring.length;
+  let endIndex = 0;
+  let returnValue = "";
+  do {
+    returnValue += string.slice(endIndex, index) + substring + replacer;
+    endIndex = index + substringLength;
+    index = string.indexOf(substring, endIndex);
+  } while (index !== -1);
+  returnValue += string.slice(endIndex);
+  return returnValue;
+}
+function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index) {
+  let endIndex = 0;
+  let returnValue = "";
+  do {
+    const gotCR = string[index - 1] === "\r";
+    returnValue += string.slice(endIndex, gotCR ? index - 1 : index) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
+    endIndex = index + 1;
+    index = string.indexOf("\n", endIndex);
+  } while (index !== -1);
+  returnValue += string.slice(endIndex);
+  return returnValue;
+}
+var init_utilities = __esm({
+  "node_modules/chalk/source/utilities.js"() {
+  }
+});
+
+// node_modules/chalk/source/index.js
+function createChalk(options) {
+  return chalkFactory(options);
+}
+var stdoutColor, stderrColor, GENERATOR, STYLER, IS_EMPTY, levelMapping, styles2, applyOptions, Chalk, chalkFactory, getModelAnsi, usedModels, proto, createStyler, createBuilder, applyStyle, chalk, chalkStderr;
+var init_source = __esm({
+  "node_modules/chalk/source/index.js"() {
+    init_ansi_styles();
+    init_supports_color();
+    init_utilities();
+    ({ stdout: stdoutColor, stderr: stderrColor } = supports_color_default);
+    GENERATOR = /* @__PURE__ */ Symbol("GENERATOR");
+    STYLER = /* @__PURE__ */ Symbol("STYLER");
+    IS_EMPTY = /* @__PURE__ */ Symbol("IS_EMPTY");
+    levelMapping = [
+      "ansi",
+      "ansi",
+      "ansi256",
+      "ansi16m"
+    ];
+    styles2 = /* @__PURE__ */ Object.create(null);
+    applyOptions = (object, options = {}) => {
+      if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) {
+        throw new Error("The `level` option should be an integer from 0 to 3");
+      }
+      const colorLevel = stdoutColor ? stdoutColor.level : 0;
+      object.level = options.level === void 0 ? colorLevel : options.level;
+    };
+    Chalk = class {
+      constructor(options) {
+        return chalkFactory(options);
+      }
+    };
+    chalkFactory = (options) => {
+      const chalk2 = (...strings) => strings.join(" ");
+      applyOptions(chalk2, options);
+      Object.setPrototypeOf(chalk2, createChalk.prototype);
+      return chalk2;
+    };
+    Object.setPrototypeOf(createChalk.prototype, Function.prototype);
+    for (const [styleName, style] of Object.entries(ansi_styles_default)) {
+      styles2[styleName] = {
+        get() {
+          const builder = createBuilder(this, createStyler(style.open, style.close, this[STYLER]), this[IS_EMPTY]);
+          Object.defineProperty(this, styleName, { value: builder });
+          return builder;
+        }
+      };
+    }
+    styles2.visible = {
+      get() {
+        const builder = createBuilder(this, this[STYLER], true);
+        Object.defineProperty(this, "visible", { value: builder });
+        return builder;
+      }
+    };
+    getModelAnsi = (model, level, type, ...arguments_2) => {
+      if (model === "rgb") {
+        if (level === "ansi16m") {
+          return ansi_styles_default[type].ansi16m(...arguments_2);
+        }
+        if (level === "ansi256") {
+          return ansi_styles_default[type].ansi256(ansi_styles_default.rgbToAnsi256(...arguments_2));
+        }
+        return ansi_styles_default[type].ansi(ansi_styles_default.rgbToAnsi(...arguments_2));
+      }
+      if (model === "hex") {
+        return getModelAnsi("rgb", level, type, ...ansi_styles_default.hexToRgb(...arguments_2));
+      }
+      return ansi_styles_default[type][model](...arguments_2);
+    };
+    usedModels = ["rgb", "hex", "ansi256"];
+    for (const model of usedModels) {
+      styles2[model] = {
+        get() {
+          const { level } = this;
+          return function(...arguments_2) {
+            const styler = createStyler(getModelAnsi(model, levelMapping[level], "color", ...arguments_2), ansi_styles_default.color.close, this[STYLER]);
+            return createBuilder(this, styler, this[IS_EMPTY]);
+          };
+        }
+      };
+      const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
+      styles2[bgModel] = {
+        get() {
+          const { level } = this;
+          return function(...arguments_2) {
+            const styler = createStyler(getModelAnsi(model, levelMapping[level], "bgColor", ...arguments_2), ansi_styles_default.bgColor.close, this[STYLER]);
+            return createBuilder(this, styler, this[IS_EMPTY]);
+          };
+        }
+      };
+    }
+    proto = Object.defineProperties(() => {
+    }, {
+      ...styles2,
+      level: {
+        enumerable: true,
+        get() {
+          return this[GENERATOR].level;
+        },
+        set(level) {
+          this[GENERATOR].level = level;
+        }
+      }
+    });
+    createStyler = (open2, close, parent) => {
+      let openAll;
+      let closeAll;
+      if (parent === void 0) {
+        openAll = open2;
+        closeAll = close;
+      } else {
+        openAll = parent.openAll + open2;
+        closeAll = close + parent.closeAll;
+      }
+      return {
+        open: open2,
+        close,
+        openAll,
+        closeAll,
+        parent
+      };
+    };
+    createBuilder = (self, _styler, _isEmpty) => {
+      const builder = (...arguments_2) => applyStyle(builder, arguments_2.length === 1 ? "" + arguments_2[0] : arguments_2.join(" "));
+      Object.setPrototypeOf(builder, proto);
+      builder[GENERATOR] = self;
+      builder[STYLER] = _styler;
+      builder[IS_EMPTY] = _isEmpty;
+      return builder;
+    };
+    applyStyle = (self, string) => {
+      if (self.level <= 0 || !string) {
+        return self[IS_EMPTY] ? "" : string;
+      }
+      let styler = self[STYLER];
+      if (styler === void 0) {
+        return string;
+      }
+      const { openAll, closeAll } = styler;
+      if (string.includes("\x1B")) {
+        while (styler !== void 0) {
+          string = stringReplaceAll(string, styler.close, styler.open);
+          styler = styler.parent;
+        }
+      }
+      const lfIndex = string.indexOf("\n");
+      if (lfIndex !== -1) {
+        string = stringEncaseCRLFWithFirstIndex(string, closeAll, openAll, lfIndex);
+      }
+      return openAll + string + closeAll;
+    };
+    Object.defineProperties(createChalk.prototype, styles2);
+    chalk = createChalk();
+    chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
+  }
+});
+
+// src/reporters/partwise.ts
+function* reportPieces(format, results, context) {
+  const assembler = new ReportAssembler(format, context);
+  let pending = "";
+  for (const result of results) {
+    pending += assembler.add(format.part(result, context), format.tally?.(result));
+    if (pending.length >= PIECE_CHARS) {
+      yield pending;
+      pending = "";
+    }
+  }
+  yield pending + assembler.finish();
+}
+function reportFromParts(format) {
+  return (results, context) => [...reportPieces(format, results, context)].join("");
+}
+var ReportAssembler, PIECE_CHARS;
+var init_partwise = __esm({
+  "src/reporters/partwise.ts"() {
+    "use strict";
+    ReportAssembler = class {
+      constructor(format, context) {
+        this.format = format;
+        this.context = context;
+      }
+      format;
+      context;
+      sawText = false;
+      tally = {};
+      /** Takes the next file's part (and tally); returns the text to write now. */
+      add(part, tally) {
+        if (tally) for (const key of Object.keys(tally)) this.tally[key] = (this.tally[key] ?? 0) + tally[key];
+        if (part === "") return "";
+        const lead = this.sawText ? this.format.separator : this.format.opening;
+        this.sawText = true;
+        return lead + part;
+      }
+      /** The text that ends the report, once every file has been added. */
+      finish() {
+        return this.sawText ? this.format.closing(this.tally, this.context) : this.format.empty;
+      }
+    };
+    PIECE_CHARS = 64 * 1024;
+  }
+});
+
+// src/reporters/text.ts
+var text_exports = {};
+__export(text_exports, {
+  textFormat: () => textFormat,
+  textReporter: () => textReporter
+});
+function painterFor(color) {
+  let painter = chalks.get(color);
+  if (!painter) {
+    const chalk2 = new Chalk({ level: color ? 1 : 0 });
+    painter = {
+      chalk: chalk2,
+      paint: {
+        error: (text) => chalk2.red(text),
+        warning: (text) => chalk2.yellow(text),
+        info: (text) => chalk2.cyan(text),
+        style: (text) => chalk2.gray(text)
+      }
+    };
+    chalks.set(color, painter);
+  }
+  return painter;
+}
+function applicabilityOf(finding) {
+  return finding.fixApplicability ?? finding.fix?.applicability;
+}
+var chalks, textFormat, textReporter;
+var init_text = __esm({
+  "src/reporters/text.ts"() {
+    "use strict";
+    init_source();
+    init_partwise();
+    chalks = /* @__PURE__ */ new Map();
+    textFormat = {
+      part: (result, context) => {
+        const { chalk: chalk2, paint: paint2 } = painterFor(context.color);
+        if (result.error) return `${chalk2.underline(result.file)}
+  ${paint2.error("error")}  ${result.error}
+`;
+        if (result.findings.length === 0) return "";
+        const rows = result.findings.map((finding) => ({
+          position: `${finding.line}:${finding.column}`,
+          level: finding.level,
+          message: finding.message,
+          code: finding.code === finding.rule ? finding.code : `${finding.code} ${finding.rule}`,
+          fixable: applicabilityOf(finding) ?? null
+        }));
+        const positionWidth = Math.max(...rows.map((row) => row.position.length));
+        const levelWidth = Math.max(...rows.map((row) => row.level.length));
+        const lines = rows.map(
+          (row) => `  ${chalk2.dim(row.position.padEnd(positionWidth))}  ${paint2[row.level](row.level.padEnd(levelWidth))}  ${row.message}${row.fixable === "safe" ? chalk2.dim(" [fixable]") : row.fixable === "unsafe" ? chalk2.dim(" [unsafe fix]") : ""}  ${chalk2.dim(row.code)}`
+        );
+        return `${chalk2.underline(result.file)}
+${lines.join("\n")}
+`;
+      },
+      tally: (result) => {
+        if (result.error) return { fileErrors: 1 };
+        const tally = { error: 0, warning: 0, info: 0, style: 0, fixable: 0, unsafeFixable: 0 };
+        for (const finding of result.findings) {
+          tally[finding.level]++;
+          const applicability = applicabilityOf(finding);
+          if (applicability === "safe") tally.fixable++;
+          else if (applicability === "unsafe") tally.unsafeFixable++;
+        }
+        return tally;
+      },
+      opening: "",
+      separator: "\n",
+      closing: (tally, context) => {
+        const { paint: paint2 } = painterFor(context.color);
+        const count = (key) => tally[key] ?? 0;
+        const total = count("error") + count("warning") + count("info") + count("style");
+        const parts2 = [
+          `${count("error")} error${count("error") === 1 ? "" : "s"}`,
+          `${count("warning")} warning${count("warning") === 1 ? "" : "s"}`,
+          `${count("info")} info`,
+          `${count("style")} style`
+        ];
+        const problems = `${total} problem${total === 1 ? "" : "s"} (${parts2.join(", ")})`;
+        const fileErrors = count("fileErrors");
+        const unreadable = fileErrors > 0 ? `, ${fileErrors} file${fileErrors === 1 ? "" : "s"} not linted` : "";
+        const summaryColor = count("error") > 0 || fileErrors > 0 ? paint2.error : count("warning") > 0 ? paint2.warning : paint2.info;
+        let summary2 = summaryColor(`\u2716 ${problems}${unreadable}`);
+        if (count("fixable") > 0) summary2 += `
+  ${count("fixable")} fixable with --fix`;
+        if (count("unsafeFixable") > 0) summary2 += `
+  ${count("unsafeFixable")} more fixable with --unsafe-fixes`;
+        return `
+${summary2}
+`;
+      },
+      empty: ""
+    };
+    textReporter = reportFromParts(textFormat);
+  }
+});
+
+// src/reporters/json.ts
+var json_exports = {};
+__export(json_exports, {
+  jsonFormat: () => jsonFormat,
+  jsonReporter: () => jsonReporter
+});
+function entryText(entry) {
+  const aliases = entry.aliases.length === 0 ? "[]" : `[
+      ${entry.aliases.map((alias) => JSON.stringify(alias)).join(",\n      ")}
+    ]`;
+  return `{
+    "file": ${JSON.stringify(entry.file)},
+    "line": ${entry.line},
+    "column": ${entry.column},
+    "endLine": ${entry.endLine},
+    "endColumn": ${entry.endColumn},
+    "code": ${JSON.stringify(entry.code)},
+    "rule": ${JSON.stringify(entry.rule)},
+    "aliases": ${aliases},
+    "level": ${JSON.stringify(entry.level)},
+    "message": ${JSON.stringify(entry.message)},
+    "fixable": ${entry.fixable}
+  }`;
+}
+function entriesOf(result) {
+  const entries = [];
+  if (result.error) {
+    entries.push({
+      file: result.file,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      code: "file-error",
+      rule: "file-error",
+      aliases: [],
+      level: "error",
+      message: result.error,
+      fixable: false
+    });
+  }
+  for (const finding of result.findings) {
+    entries.push({
+      file: finding.file,
+      line: finding.line,
+      column: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+      code: finding.code,
+      rule: finding.rule,
+      aliases: finding.aliases,
+      level: finding.level,
+      message: finding.message,
+      fixable: finding.fixable
+    });
+  }
+  return entries;
+}
+var jsonFormat, jsonReporter;
+var init_json = __esm({
+  "src/reporters/json.ts"() {
+    "use strict";
+    init_partwise();
+    jsonFormat = {
+      // A file's entries, each as `JSON.stringify(entries, null, 2)` prints it inside the array.
+      part: (result) => entriesOf(result).map(entryText).join(",\n  "),
+      opening: "[\n  ",
+      separator: ",\n  ",
+      closing: () => "\n]\n",
+      empty: "[]\n"
+    };
+    jsonReporter = reportFromParts(jsonFormat);
+  }
+});
+
+// src/reporters/format-helpers.ts
+import { createHash } from "node:crypto";
+import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve8, sep as sep5 } from "node:path";
+function displayPath(file, cwd) {
+  if (file === "-") return file;
+  const absolute = resolve8(cwd, file);
+  const relativePath = relative5(cwd, absolute);
+  const chosen = relativePath === "" || relativePath.startsWith("..") || isAbsolute4(relativePath) ? absolute : relativePath;
+  return sep5 === "/" ? chosen : chosen.split(sep5).join("/");
+}
+function fileErrorFinding(result) {
+  if (result.error === void 0) return null;
+  return {
+    file: result.file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    code: FILE_ERROR_CODE,
+    rule: FILE_ERROR_CODE,
+    aliases: [],
+    level: "error",
+    message: result.error,
+    fixable: false
+  };
+}
+function problemsOf(result) {
+  const fileError = fileErrorFinding(result);
+  return fileError ? [fileError, ...result.findings] : [...result.findings];
+}
+function normalizedEnd(finding) {
+  if (finding.endLine > finding.line) return { endLine: finding.endLine, endColumn: Math.max(1, finding.endColumn) };
+  return { endLine: finding.line, endColumn: Math.max(finding.column, finding.endColumn) };
+}
+function escapeXmlText(text) {
+  return text.replace(XML_INVALID, "\uFFFD").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escapeXmlAttribute(text) {
+  return escapeXmlText(text).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+function lineLookup(source) {
+  if (source === void 0) return () => "";
+  const lines = source.split(/\r\n|\n|\r/);
+  return (line) => (lines[line - 1] ?? "").trim();
+}
+function stableFingerprints(path6, source, problems) {
+  const textOf = lineLookup(source);
+  const seen = /* @__PURE__ */ new Map();
+  return problems.map((problem) => {
+    const key = JSON.stringify([path6, problem.code, problem.message, source === void 0 ? problem.line : textOf(problem.line)]);
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return createHash("sha256").update(`${key}#${occurrence}`).digest("hex");
+  });
+}
+var FILE_ERROR_CODE, XML_INVALID;
+var init_format_helpers = __esm({
+  "src/reporters/format-helpers.ts"() {
+    "use strict";
+    FILE_ERROR_CODE = "file-error";
+    XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  }
+});
+
+// src/reporters/compact.ts
+var compact_exports = {};
+__export(compact_exports, {
+  compactFormat: () => compactFormat,
+  compactReporter: () => compactReporter,
+  oneLine: () => oneLine
+});
+function oneLine(text) {
+  return text.replace(/\s*(?:\r\n|\r|\n)\s*/g, " ");
+}
+var COMPACT_SEVERITY, compactFormat, compactReporter;
+var init_compact = __esm({
+  "src/reporters/compact.ts"() {
+    "use strict";
+    init_format_helpers();
+    init_partwise();
+    COMPACT_SEVERITY = { error: "error", warning: "warning", info: "info", style: "info" };
+    compactFormat = {
+      part: (result, context) => {
+        const path6 = displayPath(result.file, context.cwd);
+        let text = "";
+        for (const problem of problemsOf(result)) {
+          text += `${path6}:${problem.line}:${problem.column}: ${COMPACT_SEVERITY[problem.level]} ${problem.code} ${oneLine(problem.message)}
+`;
+        }
+        return text;
+      },
+      opening: "",
+      separator: "",
+      closing: () => "",
+      empty: ""
+    };
+    compactReporter = reportFromParts(compactFormat);
+  }
+});
+
+// src/reporters/sarif-fingerprint.ts
+function lineHashes(source) {
+  const hashes = [];
+  const window2 = new Array(WINDOW).fill(0);
+  const lineStarts2 = new Array(WINDOW).fill(-1);
+  const counts = /* @__PURE__ */ new Map();
+  let hash = 0n;
+  let slot = 0;
+  let lineNumber = 0;
+  let atLineStart = true;
+  let previousWasCarriageReturn = false;
+  const emit = () => {
+    const hex = BigInt.asUintN(64, hash).toString(16);
+    const count = (counts.get(hex) ?? 0) + 1;
+    counts.set(hex, count);
+    hashes[lineStarts2[slot]] = `${hex}:${count}`;
+    lineStarts2[slot] = -1;
+  };
+  const push = (code) => {
+    const leaving = window2[slot];
+    window2[slot] = code;
+    hash = BigInt.asIntN(64, BASE * hash + BigInt(code) - LEAVING_WEIGHT * BigInt(leaving));
+    slot = (slot + 1) % WINDOW;
+  };
+  const take = (code) => {
+    if (code === SPACE2 || code === TAB || previousWasCarriageReturn && code === LINE_FEED) {
+      previousWasCarriageReturn = false;
+      return;
+    }
+    previousWasCarriageReturn = code === CARRIAGE_RETURN;
+    const normalised = code === CARRIAGE_RETURN ? LINE_FEED : code;
+    if (lineStarts2[slot] !== -1) emit();
+    if (atLineStart) {
+      atLineStart = false;
+      lineNumber++;
+      lineStarts2[slot] = lineNumber;
+    }
+    if (normalised === LINE_FEED) atLineStart = true;
+    push(normalised);
+  };
+  for (let index = 0; index < source.length; index++) take(source.charCodeAt(index));
+  take(END_OF_FILE);
+  for (let flushed = 0; flushed < WINDOW; flushed++) {
+    if (lineStarts2[slot] !== -1) emit();
+    push(0);
+  }
+  return hashes;
+}
+var WINDOW, BASE, END_OF_FILE, SPACE2, TAB, LINE_FEED, CARRIAGE_RETURN, LEAVING_WEIGHT;
+var init_sarif_fingerprint = __esm({
+  "src/reporters/sarif-fingerprint.ts"() {
+    "use strict";
+    WINDOW = 100;
+    BASE = 37n;
+    END_OF_FILE = 65535;
+    SPACE2 = 32;
+    TAB = 9;
+    LINE_FEED = 10;
+    CARRIAGE_RETURN = 13;
+    LEAVING_WEIGHT = BigInt.asIntN(64, BASE ** BigInt(WINDOW));
+  }
+});
+
+// src/reporters/sarif.ts
+var sarif_exports = {};
+__export(sarif_exports, {
+  sarifReporter: () => sarifReporter
+});
+import { createHash as createHash2 } from "node:crypto";
+function firstParagraph(markdown) {
+  const paragraph = markdown.trim().split(/\n\s*\n/)[0] ?? "";
+  return paragraph.replace(/\s*\n\s*/g, " ").trim();
+}
+function nonEmpty(...candidates) {
+  for (const candidate of candidates) if (candidate !== void 0 && candidate.trim() !== "") return candidate.trim();
+  return "";
+}
+function ruleFromMeta(id, meta, informationUri) {
+  const isSubCode = id !== meta.code;
+  const helpUri = isSubCode && /^SC\d+$/.test(id) ? `https://www.shellcheck.net/wiki/${id}` : meta.url ?? informationUri;
+  const description = nonEmpty(isSubCode ? `ShellCheck ${id} (reported by ${meta.name}).` : void 0, meta.description, id);
+  const docs = nonEmpty(meta.docs, meta.description, id);
+  const name2 = isSubCode ? `${meta.name}/${id}` : meta.name;
+  return {
+    id,
+    ...name2 !== id ? { name: name2 } : {},
+    shortDescription: { text: description },
+    fullDescription: { text: nonEmpty(isSubCode ? description : void 0, firstParagraph(docs), description) },
+    help: { text: isSubCode ? `${description} See ${helpUri}` : docs, markdown: isSubCode ? `${description} See [${id}](${helpUri}).` : docs },
+    helpUri,
+    defaultConfiguration: { level: SARIF_LEVEL[meta.severity] },
+    properties: {
+      tags: ["dockerfile", meta.family],
+      precision: "very-high",
+      "problem.severity": SARIF_LEVEL[meta.severity] === "note" ? "recommendation" : SARIF_LEVEL[meta.severity]
+    }
+  };
+}
+function engineRule(id, informationUri) {
+  const known = ENGINE_CODES[id];
+  const description = known?.description ?? `Problems reported as ${id}.`;
+  const docs = known?.docs ?? description;
+  const level = known?.level ?? "error";
+  const name2 = known?.name ?? id;
+  return {
+    id,
+    ...name2 !== id ? { name: name2 } : {},
+    shortDescription: { text: description },
+    fullDescription: { text: docs },
+    help: { text: docs, markdown: docs },
+    helpUri: informationUri,
+    defaultConfiguration: { level },
+    properties: { tags: ["dockerfile", "core"], precision: "very-high", "problem.severity": level }
+  };
+}
+function describeRule(finding, rulesByCode, rulesByName, informationUri) {
+  const rule = rulesByCode.get(finding.code) ?? rulesByName.get(finding.rule);
+  return rule ? ruleFromMeta(finding.code, rule.meta, informationUri) : engineRule(finding.code, informationUri);
+}
+function artifactUri(path6) {
+  const encoded = path6.split("/").map((segment2) => encodeURIComponent(segment2)).join("/");
+  return path6.startsWith("/") ? `file://${encoded}` : encoded;
+}
+var SARIF_LEVEL, ENGINE_CODES, sarifReporter;
+var init_sarif = __esm({
+  "src/reporters/sarif.ts"() {
+    "use strict";
+    init_lint();
+    init_format_helpers();
+    init_sarif_fingerprint();
+    SARIF_LEVEL = { error: "error", warning: "warning", info: "note", style: "note" };
+    ENGINE_CODES = {
+      [FILE_ERROR_CODE]: {
+        name: "file-error",
+        description: "The file could not be linted at all.",
+        docs: "dockside could not read or lint this file (unreadable, too large, or its config file is invalid). The message says why. Fix the cause and run dockside again.",
+        level: "error"
+      },
+      [PARSE_ERROR_CODE]: {
+        name: "parse-error",
+        description: "The Dockerfile could not be parsed.",
+        docs: "The Dockerfile has a syntax error that BuildKit would reject (or a malformed `# check=` directive). The message says where and what; fix the syntax and run dockside again.",
+        level: "error"
+      },
+      "internal-error": {
+        name: "internal-error",
+        description: "A rule failed on this file.",
+        docs: "A dockside rule threw an error on this file; the other rules still ran. This is a dockside bug: please report it with the Dockerfile that triggers it.",
+        level: "error"
+      }
+    };
+    sarifReporter = (results, context) => {
+      const rulesByCode = new Map(context.rules.map((rule) => [rule.meta.code, rule]));
+      const rulesByName = new Map(context.rules.map((rule) => [rule.meta.name, rule]));
+      const ruleById = /* @__PURE__ */ new Map();
+      const perFile = results.map((result) => {
+        const problems = problemsOf(result);
+        for (const problem of problems) {
+          if (!ruleById.has(problem.code)) ruleById.set(problem.code, describeRule(problem, rulesByCode, rulesByName, context.informationUri));
+        }
+        return { result, problems };
+      });
+      const ruleIds = [...ruleById.keys()].sort();
+      const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
+      const sarifResults = perFile.flatMap(({ result, problems }) => {
+        const path6 = displayPath(result.file, context.cwd);
+        const uri = artifactUri(path6);
+        const hashes = result.source !== void 0 && result.error === void 0 ? lineHashes(result.source) : null;
+        return problems.map((problem) => {
+          const { endLine, endColumn } = normalizedEnd(problem);
+          const lineHash = hashes?.[problem.line];
+          const partialFingerprints = lineHash ? { primaryLocationLineHash: lineHash } : { "dockside/v1": createHash2("sha256").update(JSON.stringify([path6, problem.code, problem.message, problem.line, problem.column])).digest("hex") };
+          return {
+            ruleId: problem.code,
+            ruleIndex: ruleIndex.get(problem.code),
+            level: SARIF_LEVEL[problem.level],
+            message: { text: problem.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri },
+                  region: { startLine: problem.line, startColumn: problem.column, endLine, endColumn }
+                }
+              }
+            ],
+            partialFingerprints
+          };
+        });
+      });
+      const log2 = {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+          {
+            tool: {
+              driver: {
+                name: context.toolName,
+                version: context.toolVersion,
+                semanticVersion: context.toolVersion,
+                informationUri: context.informationUri,
+                rules: ruleIds.map((id) => ruleById.get(id))
+              }
+            },
+            columnKind: "utf16CodeUnits",
+            results: sarifResults
+          }
+        ]
+      };
+      return `${JSON.stringify(log2, null, 2)}
+`;
+    };
+  }
+});
+
+// src/reporters/github.ts
+var github_exports = {};
+__export(github_exports, {
+  ANNOTATIONS_PER_TYPE: () => ANNOTATIONS_PER_TYPE,
+  ANNOTATION_COMMAND: () => ANNOTATION_COMMAND,
+  escapeData: () => escapeData2,
+  escapeProperty: () => escapeProperty2,
+  formatAnnotation: () => formatAnnotation,
+  githubReporter: () => githubReporter,
+  omittedNotice: () => omittedNotice,
+  selectAnnotations: () => selectAnnotations
+});
+function escapeData2(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty2(text) {
+  return escapeData2(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function annotationOf(finding, cwd) {
+  const { endLine, endColumn } = normalizedEnd(finding);
+  const title = finding.code === finding.rule ? finding.code : `${finding.code} ${finding.rule}`;
+  const base = { command: ANNOTATION_COMMAND[finding.level], message: finding.message, title, file: displayPath(finding.file, cwd), startLine: finding.line, endLine };
+  return endLine === finding.line ? { ...base, startColumn: finding.column, endColumn } : base;
+}
+function selectAnnotations(findings, cwd) {
+  const ordered = findings.map((finding, order) => ({ finding, order })).sort((a, b) => SEVERITY_RANK[a.finding.level] - SEVERITY_RANK[b.finding.level] || a.order - b.order);
+  const emitted = { error: 0, warning: 0, notice: 0 };
+  const omitted = { error: 0, warning: 0, notice: 0 };
+  const annotations = [];
+  for (const { finding } of ordered) {
+    const command = ANNOTATION_COMMAND[finding.level];
+    if (emitted[command] < ANNOTATIONS_PER_TYPE) {
+      emitted[command]++;
+      annotations.push(annotationOf(finding, cwd));
+    } else omitted[command]++;
+  }
+  return { annotations, omitted };
+}
+function omittedNotice(omitted) {
+  const parts2 = ["error", "warning", "notice"].filter((command) => omitted[command] > 0).map((command) => `${omitted[command]} ${command}${omitted[command] === 1 ? "" : "s"}`);
+  if (parts2.length === 0) return null;
+  const total = omitted.error + omitted.warning + omitted.notice;
+  return `dockside: ${total} more finding${total === 1 ? "" : "s"} not annotated (${parts2.join(", ")}): GitHub shows at most ${ANNOTATIONS_PER_TYPE} annotations of each type per step. For every finding, upload SARIF (dockside --format sarif --output-file dockside.sarif, then github/codeql-action/upload-sarif).`;
+}
+function formatAnnotation(annotation) {
+  const properties = [
+    ["file", annotation.file],
+    ["line", annotation.startLine],
+    ["col", annotation.startColumn],
+    ["endLine", annotation.endLine],
+    ["endColumn", annotation.endColumn],
+    ["title", annotation.title]
+  ];
+  const rendered = properties.filter((entry) => entry[1] !== void 0 && entry[1] !== "").map(([key, value]) => `${key}=${escapeProperty2(String(value))}`).join(",");
+  return `::${annotation.command} ${rendered}::${escapeData2(annotation.message)}`;
+}
+var ANNOTATION_COMMAND, ANNOTATIONS_PER_TYPE, githubReporter;
+var init_github = __esm({
+  "src/reporters/github.ts"() {
+    "use strict";
+    init_types();
+    init_format_helpers();
+    ANNOTATION_COMMAND = {
+      error: "error",
+      warning: "warning",
+      info: "notice",
+      style: "notice"
+    };
+    ANNOTATIONS_PER_TYPE = 10;
+    githubReporter = (results, context) => {
+      const findings = results.flatMap((result) => problemsOf(result));
+      const { annotations, omitted } = selectAnnotations(findings, context.cwd);
+      const lines = annotations.map(formatAnnotation);
+      const notice2 = omittedNotice(omitted);
+      if (notice2) lines.push(notice2);
+      return lines.length === 0 ? "" : `${lines.join("\n")}
+`;
+    };
+  }
+});
+
+// src/reporters/checkstyle.ts
+var checkstyle_exports = {};
+__export(checkstyle_exports, {
+  checkstyleReporter: () => checkstyleReporter
+});
+var CHECKSTYLE_SEVERITY, checkstyleReporter;
+var init_checkstyle = __esm({
+  "src/reporters/checkstyle.ts"() {
+    "use strict";
+    init_format_helpers();
+    CHECKSTYLE_SEVERITY = { error: "error", warning: "warning", info: "info", style: "info" };
+    checkstyleReporter = (results, context) => {
+      const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<checkstyle version="4.3">'];
+      for (const result of results) {
+        const problems = problemsOf(result);
+        const name2 = escapeXmlAttribute(displayPath(result.file, context.cwd));
+        if (problems.length === 0) {
+          lines.push(`  <file name="${name2}"/>`);
+          continue;
+        }
+        lines.push(`  <file name="${name2}">`);
+        for (const problem of problems) {
+          lines.push(
+            `    <error line="${problem.line}" column="${problem.column}" severity="${CHECKSTYLE_SEVERITY[problem.level]}" message="${escapeXmlAttribute(problem.message)}" source="${escapeXmlAttribute(problem.code)}"/>`
+          );
+        }
+        lines.push("  </file>");
+      }
+      lines.push("</checkstyle>");
+      return `${lines.join("\n")}
+`;
+    };
+  }
+});
+
+// src/reporters/gitlab.ts
+var gitlab_exports = {};
+__export(gitlab_exports, {
+  CODE_CLIMATE_SEVERITY: () => CODE_CLIMATE_SEVERITY,
+  codeClimateCategory: () => codeClimateCategory,
+  gitlabReporter: () => gitlabReporter
+});
+function codeClimateCategory(level) {
+  return level === "error" || level === "warning" ? "Bug Risk" : "Style";
+}
+var CODE_CLIMATE_SEVERITY, gitlabReporter;
+var init_gitlab = __esm({
+  "src/reporters/gitlab.ts"() {
+    "use strict";
+    init_format_helpers();
+    CODE_CLIMATE_SEVERITY = {
+      error: "blocker",
+      warning: "major",
+      info: "info",
+      style: "minor"
+    };
+    gitlabReporter = (results, context) => {
+      const issues = results.flatMap((result) => {
+        const path6 = displayPath(result.file, context.cwd);
+        const problems = problemsOf(result);
+        const fingerprints = stableFingerprints(path6, result.source, problems);
+        return problems.map((problem, index) => ({
+          type: "issue",
+          check_name: problem.code,
+          description: problem.code === problem.rule ? problem.message : `${problem.message} (${problem.rule})`,
+          categories: [codeClimateCategory(problem.level)],
+          severity: CODE_CLIMATE_SEVERITY[problem.level],
+          fingerprint: fingerprints[index],
+          location: { path: path6, lines: { begin: problem.line, end: Math.max(problem.line, problem.endLine) } }
+        }));
+      });
+      return `${JSON.stringify(issues, null, 2)}
+`;
+    };
+  }
+});
+
+// src/reporters/junit.ts
+var junit_exports = {};
+__export(junit_exports, {
+  junitReporter: () => junitReporter
+});
+function mostSevere(findings) {
+  let level = "style";
+  for (const finding of findings) if (SEVERITY_RANK[finding.level] < SEVERITY_RANK[level]) level = finding.level;
+  return level;
+}
+function countSummary(findings) {
+  const counts = { error: 0, warning: 0, info: 0, style: 0 };
+  for (const finding of findings) counts[finding.level]++;
+  const parts2 = ["error", "warning", "info", "style"].filter((level) => counts[level] > 0).map((level) => `${counts[level]} ${level}${counts[level] > 1 && (level === "error" || level === "warning") ? "s" : ""}`);
+  return `${findings.length} problem${findings.length === 1 ? "" : "s"} (${parts2.join(", ")})`;
+}
+var junitReporter;
+var init_junit = __esm({
+  "src/reporters/junit.ts"() {
+    "use strict";
+    init_types();
+    init_compact();
+    init_format_helpers();
+    junitReporter = (results, context) => {
+      const cases = [];
+      let failures = 0;
+      let errors = 0;
+      for (const result of results) {
+        const name2 = escapeXmlAttribute(displayPath(result.file, context.cwd));
+        const open2 = `    <testcase name="${name2}" classname="${escapeXmlAttribute(context.toolName)}" file="${name2}" time="0"`;
+        if (result.error !== void 0) {
+          errors++;
+          cases.push(`${open2}>
+      <error message="${escapeXmlAttribute(result.error)}" type="file-error"/>
+    </testcase>`);
+          continue;
+        }
+        if (result.findings.length === 0) {
+          cases.push(`${open2}/>`);
+          continue;
+        }
+        failures++;
+        const details = result.findings.map((finding) => `${finding.line}:${finding.column} ${finding.level} ${finding.code} ${oneLine(finding.message)}`).join("\n");
+        cases.push(
+          `${open2}>
+      <failure message="${escapeXmlAttribute(countSummary(result.findings))}" type="${mostSevere(result.findings)}">${escapeXmlText(details)}</failure>
+    </testcase>`
+        );
+      }
+      const counts = `tests="${results.length}" failures="${failures}" errors="${errors}"`;
+      const tool = escapeXmlAttribute(context.toolName);
+      return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${tool}" ${counts} time="0">`,
+        `  <testsuite name="${tool}" ${counts} skipped="0" time="0">`,
+        ...cases,
+        "  </testsuite>",
+        "</testsuites>",
+        ""
+      ].join("\n");
+    };
+  }
+});
+
+// src/reporters/gnu.ts
+var gnu_exports = {};
+__export(gnu_exports, {
+  gnuFormat: () => gnuFormat,
+  gnuReporter: () => gnuReporter
+});
+var gnuFormat, gnuReporter;
+var init_gnu = __esm({
+  "src/reporters/gnu.ts"() {
+    "use strict";
+    init_format_helpers();
+    init_compact();
+    init_partwise();
+    gnuFormat = {
+      part: (result, context) => {
+        const path6 = displayPath(result.file, context.cwd);
+        let text = "";
+        for (const problem of problemsOf(result)) {
+          text += `${context.toolName}:${path6}:${problem.line}:${problem.column}: ${problem.code} ${problem.level}: ${oneLine(problem.message)}
+`;
+        }
+        return text;
+      },
+      opening: "",
+      separator: "",
+      closing: () => "",
+      empty: ""
+    };
+    gnuReporter = reportFromParts(gnuFormat);
+  }
+});
+
+// src/reporters/codeclimate.ts
+var codeclimate_exports = {};
+__export(codeclimate_exports, {
+  codeclimateReporter: () => codeclimateReporter
+});
+var codeclimateReporter;
+var init_codeclimate = __esm({
+  "src/reporters/codeclimate.ts"() {
+    "use strict";
+    init_format_helpers();
+    init_gitlab();
+    codeclimateReporter = (results, context) => {
+      let output = "";
+      for (const result of results) {
+        const path6 = displayPath(result.file, context.cwd);
+        const problems = problemsOf(result);
+        const fingerprints = stableFingerprints(path6, result.source, problems);
+        for (const [index, problem] of problems.entries()) {
+          const endLine = Math.max(problem.line, problem.endLine);
+          const issue2 = {
+            type: "issue",
+            check_name: problem.code,
+            description: problem.message,
+            categories: [codeClimateCategory(problem.level)],
+            location: {
+              path: path6,
+              positions: {
+                begin: { line: problem.line, column: problem.column },
+                end: { line: endLine, column: endLine === problem.line ? Math.max(problem.column, problem.endColumn) : problem.endColumn }
+              }
+            },
+            severity: CODE_CLIMATE_SEVERITY[problem.level],
+            fingerprint: fingerprints[index]
+          };
+          output += `${JSON.stringify(issue2)}\0`;
+        }
+      }
+      return output;
+    };
+  }
+});
+
+// src/reporters/index.ts
+var reporters_exports = {};
+__export(reporters_exports, {
+  FORMATS_USING_SOURCE: () => FORMATS_USING_SOURCE,
+  FORMAT_NAMES: () => FORMAT_NAMES,
+  PARTWISE_REPORTERS: () => PARTWISE_REPORTERS,
+  REPORTERS: () => REPORTERS,
+  loadReporter: () => loadReporter
+});
+async function loadReporter(name2) {
+  const loader = REPORTERS[name2];
+  return loader ? loader() : null;
+}
+var REPORTERS, FORMAT_NAMES, FORMATS_USING_SOURCE, PARTWISE_REPORTERS;
+var init_reporters = __esm({
+  "src/reporters/index.ts"() {
+    "use strict";
+    REPORTERS = {
+      text: async () => (await Promise.resolve().then(() => (init_text(), text_exports))).textReporter,
+      json: async () => (await Promise.resolve().then(() => (init_json(), json_exports))).jsonReporter,
+      compact: async () => (await Promise.resolve().then(() => (init_compact(), compact_exports))).compactReporter,
+      sarif: async () => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).sarifReporter,
+      github: async () => (await Promise.resolve().then(() => (init_github(), github_exports))).githubReporter,
+      checkstyle: async () => (await Promise.resolve().then(() => (init_checkstyle(), checkstyle_exports))).checkstyleReporter,
+      gitlab: async () => (await Promise.resolve().then(() => (init_gitlab(), gitlab_exports))).gitlabReporter,
+      gitlab_codeclimate: async () => (await Promise.resolve().then(() => (init_gitlab(), gitlab_exports))).gitlabReporter,
+      junit: async () => (await Promise.resolve().then(() => (init_junit(), junit_exports))).junitReporter,
+      gnu: async () => (await Promise.resolve().then(() => (init_gnu(), gnu_exports))).gnuReporter,
+      codeclimate: async () => (await Promise.resolve().then(() => (init_codeclimate(), codeclimate_exports))).codeclimateReporter
+    };
+    FORMAT_NAMES = Object.keys(REPORTERS);
+    FORMATS_USING_SOURCE = /* @__PURE__ */ new Set(["sarif", "gitlab", "gitlab_codeclimate", "codeclimate"]);
+    PARTWISE_REPORTERS = {
+      text: async () => (await Promise.resolve().then(() => (init_text(), text_exports))).textFormat,
+      json: async () => (await Promise.resolve().then(() => (init_json(), json_exports))).jsonFormat,
+      compact: async () => (await Promise.resolve().then(() => (init_compact(), compact_exports))).compactFormat,
+      gnu: async () => (await Promise.resolve().then(() => (init_gnu(), gnu_exports))).gnuFormat
+    };
+  }
+});
+
 // node_modules/diff/libesm/diff/base.js
 var Diff;
 var init_base = __esm({
@@ -44541,7 +45980,7 @@ function canonicalize(obj, stack, replacementStack, replacer, key) {
   return canonicalizedObj;
 }
 var JsonDiff, jsonDiff;
-var init_json = __esm({
+var init_json2 = __esm({
   "node_modules/diff/libesm/diff/json.js"() {
     init_base();
     init_line();
@@ -45603,7 +47042,7 @@ var init_libesm = __esm({
     init_line();
     init_sentence();
     init_css();
-    init_json();
+    init_json2();
     init_array();
     init_apply();
     init_parse2();
@@ -45611,1281 +47050,6 @@ var init_libesm = __esm({
     init_create();
     init_dmp();
     init_xml();
-  }
-});
-
-// src/reporters/format-helpers.ts
-import { createHash } from "node:crypto";
-import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve9, sep as sep5 } from "node:path";
-function displayPath(file, cwd) {
-  if (file === "-") return file;
-  const absolute = resolve9(cwd, file);
-  const relativePath = relative5(cwd, absolute);
-  const chosen = relativePath === "" || relativePath.startsWith("..") || isAbsolute4(relativePath) ? absolute : relativePath;
-  return sep5 === "/" ? chosen : chosen.split(sep5).join("/");
-}
-function fileErrorFinding(result) {
-  if (result.error === void 0) return null;
-  return {
-    file: result.file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    code: FILE_ERROR_CODE,
-    rule: FILE_ERROR_CODE,
-    aliases: [],
-    level: "error",
-    message: result.error,
-    fixable: false
-  };
-}
-function problemsOf(result) {
-  const fileError = fileErrorFinding(result);
-  return fileError ? [fileError, ...result.findings] : [...result.findings];
-}
-function normalizedEnd(finding) {
-  if (finding.endLine > finding.line) return { endLine: finding.endLine, endColumn: Math.max(1, finding.endColumn) };
-  return { endLine: finding.line, endColumn: Math.max(finding.column, finding.endColumn) };
-}
-function escapeXmlText(text) {
-  return text.replace(XML_INVALID, "\uFFFD").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function escapeXmlAttribute(text) {
-  return escapeXmlText(text).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
-}
-function lineLookup(source) {
-  if (source === void 0) return () => "";
-  const lines = source.split(/\r\n|\n|\r/);
-  return (line) => (lines[line - 1] ?? "").trim();
-}
-function stableFingerprints(path6, source, problems) {
-  const textOf = lineLookup(source);
-  const seen = /* @__PURE__ */ new Map();
-  return problems.map((problem) => {
-    const key = JSON.stringify([path6, problem.code, problem.message, source === void 0 ? problem.line : textOf(problem.line)]);
-    const occurrence = (seen.get(key) ?? 0) + 1;
-    seen.set(key, occurrence);
-    return createHash("sha256").update(`${key}#${occurrence}`).digest("hex");
-  });
-}
-var FILE_ERROR_CODE, XML_INVALID;
-var init_format_helpers = __esm({
-  "src/reporters/format-helpers.ts"() {
-    "use strict";
-    FILE_ERROR_CODE = "file-error";
-    XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-  }
-});
-
-// src/reporters/github.ts
-var github_exports = {};
-__export(github_exports, {
-  ANNOTATIONS_PER_TYPE: () => ANNOTATIONS_PER_TYPE,
-  ANNOTATION_COMMAND: () => ANNOTATION_COMMAND,
-  escapeData: () => escapeData2,
-  escapeProperty: () => escapeProperty2,
-  formatAnnotation: () => formatAnnotation,
-  githubReporter: () => githubReporter,
-  omittedNotice: () => omittedNotice,
-  selectAnnotations: () => selectAnnotations
-});
-function escapeData2(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty2(text) {
-  return escapeData2(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function annotationOf(finding, cwd) {
-  const { endLine, endColumn } = normalizedEnd(finding);
-  const title = finding.code === finding.rule ? finding.code : `${finding.code} ${finding.rule}`;
-  const base = { command: ANNOTATION_COMMAND[finding.level], message: finding.message, title, file: displayPath(finding.file, cwd), startLine: finding.line, endLine };
-  return endLine === finding.line ? { ...base, startColumn: finding.column, endColumn } : base;
-}
-function selectAnnotations(findings, cwd) {
-  const ordered = findings.map((finding, order) => ({ finding, order })).sort((a, b) => SEVERITY_RANK[a.finding.level] - SEVERITY_RANK[b.finding.level] || a.order - b.order);
-  const emitted = { error: 0, warning: 0, notice: 0 };
-  const omitted = { error: 0, warning: 0, notice: 0 };
-  const annotations = [];
-  for (const { finding } of ordered) {
-    const command = ANNOTATION_COMMAND[finding.level];
-    if (emitted[command] < ANNOTATIONS_PER_TYPE) {
-      emitted[command]++;
-      annotations.push(annotationOf(finding, cwd));
-    } else omitted[command]++;
-  }
-  return { annotations, omitted };
-}
-function omittedNotice(omitted) {
-  const parts2 = ["error", "warning", "notice"].filter((command) => omitted[command] > 0).map((command) => `${omitted[command]} ${command}${omitted[command] === 1 ? "" : "s"}`);
-  if (parts2.length === 0) return null;
-  const total = omitted.error + omitted.warning + omitted.notice;
-  return `dockside: ${total} more finding${total === 1 ? "" : "s"} not annotated (${parts2.join(", ")}): GitHub shows at most ${ANNOTATIONS_PER_TYPE} annotations of each type per step. For every finding, upload SARIF (dockside --format sarif --output-file dockside.sarif, then github/codeql-action/upload-sarif).`;
-}
-function formatAnnotation(annotation) {
-  const properties = [
-    ["file", annotation.file],
-    ["line", annotation.startLine],
-    ["col", annotation.startColumn],
-    ["endLine", annotation.endLine],
-    ["endColumn", annotation.endColumn],
-    ["title", annotation.title]
-  ];
-  const rendered = properties.filter((entry) => entry[1] !== void 0 && entry[1] !== "").map(([key, value]) => `${key}=${escapeProperty2(String(value))}`).join(",");
-  return `::${annotation.command} ${rendered}::${escapeData2(annotation.message)}`;
-}
-var ANNOTATION_COMMAND, ANNOTATIONS_PER_TYPE, githubReporter;
-var init_github = __esm({
-  "src/reporters/github.ts"() {
-    "use strict";
-    init_types();
-    init_format_helpers();
-    ANNOTATION_COMMAND = {
-      error: "error",
-      warning: "warning",
-      info: "notice",
-      style: "notice"
-    };
-    ANNOTATIONS_PER_TYPE = 10;
-    githubReporter = (results, context) => {
-      const findings = results.flatMap((result) => problemsOf(result));
-      const { annotations, omitted } = selectAnnotations(findings, context.cwd);
-      const lines = annotations.map(formatAnnotation);
-      const notice2 = omittedNotice(omitted);
-      if (notice2) lines.push(notice2);
-      return lines.length === 0 ? "" : `${lines.join("\n")}
-`;
-    };
-  }
-});
-
-// node_modules/chalk/source/vendor/ansi-styles/index.js
-function assembleStyles() {
-  const codes = /* @__PURE__ */ new Map();
-  for (const [groupName, group2] of Object.entries(styles)) {
-    for (const [styleName, style] of Object.entries(group2)) {
-      styles[styleName] = {
-        open: `\x1B[${style[0]}m`,
-        close: `\x1B[${style[1]}m`
-      };
-      group2[styleName] = styles[styleName];
-      codes.set(style[0], style[1]);
-    }
-    Object.defineProperty(styles, groupName, {
-      value: group2,
-      enumerable: false
-    });
-  }
-  Object.defineProperty(styles, "codes", {
-    value: codes,
-    enumerable: false
-  });
-  styles.color.close = "\x1B[39m";
-  styles.bgColor.close = "\x1B[49m";
-  styles.color.ansi = wrapAnsi16();
-  styles.color.ansi256 = wrapAnsi256();
-  styles.color.ansi16m = wrapAnsi16m();
-  styles.bgColor.ansi = wrapAnsi16(ANSI_BACKGROUND_OFFSET);
-  styles.bgColor.ansi256 = wrapAnsi256(ANSI_BACKGROUND_OFFSET);
-  styles.bgColor.ansi16m = wrapAnsi16m(ANSI_BACKGROUND_OFFSET);
-  Object.defineProperties(styles, {
-    rgbToAnsi256: {
-      value(red, green, blue) {
-        if (red === green && green === blue) {
-          if (red < 8) {
-            return 16;
-          }
-          if (red > 248) {
-            return 231;
-          }
-          return Math.round((red - 8) / 247 * 24) + 232;
-        }
-        return 16 + 36 * Math.round(red / 255 * 5) + 6 * Math.round(green / 255 * 5) + Math.round(blue / 255 * 5);
-      },
-      enumerable: false
-    },
-    hexToRgb: {
-      value(hex) {
-        const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
-        if (!matches) {
-          return [0, 0, 0];
-        }
-        let [colorString] = matches;
-        if (colorString.length === 3) {
-          colorString = [...colorString].map((character) => character + character).join("");
-        }
-        const integer = Number.parseInt(colorString, 16);
-        return [
-          /* eslint-disable no-bitwise */
-          integer >> 16 & 255,
-          integer >> 8 & 255,
-          integer & 255
-          /* eslint-enable no-bitwise */
-        ];
-      },
-      enumerable: false
-    },
-    hexToAnsi256: {
-      value: (hex) => styles.rgbToAnsi256(...styles.hexToRgb(hex)),
-      enumerable: false
-    },
-    ansi256ToAnsi: {
-      value(code) {
-        if (code < 8) {
-          return 30 + code;
-        }
-        if (code < 16) {
-          return 90 + (code - 8);
-        }
-        let red;
-        let green;
-        let blue;
-        if (code >= 232) {
-          red = ((code - 232) * 10 + 8) / 255;
-          green = red;
-          blue = red;
-        } else {
-          code -= 16;
-          const remainder = code % 36;
-          red = Math.floor(code / 36) / 5;
-          green = Math.floor(remainder / 6) / 5;
-          blue = remainder % 6 / 5;
-        }
-        const value = Math.max(red, green, blue) * 2;
-        if (value === 0) {
-          return 30;
-        }
-        let result = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
-        if (value === 2) {
-          result += 60;
-        }
-        return result;
-      },
-      enumerable: false
-    },
-    rgbToAnsi: {
-      value: (red, green, blue) => styles.ansi256ToAnsi(styles.rgbToAnsi256(red, green, blue)),
-      enumerable: false
-    },
-    hexToAnsi: {
-      value: (hex) => styles.ansi256ToAnsi(styles.hexToAnsi256(hex)),
-      enumerable: false
-    }
-  });
-  return styles;
-}
-var ANSI_BACKGROUND_OFFSET, wrapAnsi16, wrapAnsi256, wrapAnsi16m, styles, modifierNames, foregroundColorNames, backgroundColorNames, colorNames, ansiStyles, ansi_styles_default;
-var init_ansi_styles = __esm({
-  "node_modules/chalk/source/vendor/ansi-styles/index.js"() {
-    ANSI_BACKGROUND_OFFSET = 10;
-    wrapAnsi16 = (offset = 0) => (code) => `\x1B[${code + offset}m`;
-    wrapAnsi256 = (offset = 0) => (code) => `\x1B[${38 + offset};5;${code}m`;
-    wrapAnsi16m = (offset = 0) => (red, green, blue) => `\x1B[${38 + offset};2;${red};${green};${blue}m`;
-    styles = {
-      modifier: {
-        reset: [0, 0],
-        // 21 isn't widely supported and 22 does the same thing
-        bold: [1, 22],
-        dim: [2, 22],
-        italic: [3, 23],
-        underline: [4, 24],
-        overline: [53, 55],
-        inverse: [7, 27],
-        hidden: [8, 28],
-        strikethrough: [9, 29]
-      },
-      color: {
-        black: [30, 39],
-        red: [31, 39],
-        green: [32, 39],
-        yellow: [33, 39],
-        blue: [34, 39],
-        magenta: [35, 39],
-        cyan: [36, 39],
-        white: [37, 39],
-        // Bright color
-        blackBright: [90, 39],
-        gray: [90, 39],
-        // Alias of `blackBright`
-        grey: [90, 39],
-        // Alias of `blackBright`
-        redBright: [91, 39],
-        greenBright: [92, 39],
-        yellowBright: [93, 39],
-        blueBright: [94, 39],
-        magentaBright: [95, 39],
-        cyanBright: [96, 39],
-        whiteBright: [97, 39]
-      },
-      bgColor: {
-        bgBlack: [40, 49],
-        bgRed: [41, 49],
-        bgGreen: [42, 49],
-        bgYellow: [43, 49],
-        bgBlue: [44, 49],
-        bgMagenta: [45, 49],
-        bgCyan: [46, 49],
-        bgWhite: [47, 49],
-        // Bright color
-        bgBlackBright: [100, 49],
-        bgGray: [100, 49],
-        // Alias of `bgBlackBright`
-        bgGrey: [100, 49],
-        // Alias of `bgBlackBright`
-        bgRedBright: [101, 49],
-        bgGreenBright: [102, 49],
-        bgYellowBright: [103, 49],
-        bgBlueBright: [104, 49],
-        bgMagentaBright: [105, 49],
-        bgCyanBright: [106, 49],
-        bgWhiteBright: [107, 49]
-      }
-    };
-    modifierNames = Object.keys(styles.modifier);
-    foregroundColorNames = Object.keys(styles.color);
-    backgroundColorNames = Object.keys(styles.bgColor);
-    colorNames = [...foregroundColorNames, ...backgroundColorNames];
-    ansiStyles = assembleStyles();
-    ansi_styles_default = ansiStyles;
-  }
-});
-
-// node_modules/chalk/source/vendor/supports-color/index.js
-import process2 from "node:process";
-import os6 from "node:os";
-import tty from "node:tty";
-function hasFlag2(flag, argv = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
-  const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-  const position = argv.indexOf(prefix + flag);
-  const terminatorPosition = argv.indexOf("--");
-  return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-}
-function envForceColor() {
-  if ("FORCE_COLOR" in env) {
-    if (env.FORCE_COLOR === "true") {
-      return 1;
-    }
-    if (env.FORCE_COLOR === "false") {
-      return 0;
-    }
-    return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
-  }
-}
-function translateLevel(level) {
-  if (level === 0) {
-    return false;
-  }
-  return {
-    level,
-    hasBasic: true,
-    has256: level >= 2,
-    has16m: level >= 3
-  };
-}
-function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
-  const noFlagForceColor = envForceColor();
-  if (noFlagForceColor !== void 0) {
-    flagForceColor = noFlagForceColor;
-  }
-  const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
-  if (forceColor === 0) {
-    return 0;
-  }
-  if (sniffFlags) {
-    if (hasFlag2("color=16m") || hasFlag2("color=full") || hasFlag2("color=truecolor")) {
-      return 3;
-    }
-    if (hasFlag2("color=256")) {
-      return 2;
-    }
-  }
-  if ("TF_BUILD" in env && "AGENT_NAME" in env) {
-    return 1;
-  }
-  if (haveStream && !streamIsTTY && forceColor === void 0) {
-    return 0;
-  }
-  const min = forceColor || 0;
-  if (env.TERM === "dumb") {
-    return min;
-  }
-  if (process2.platform === "win32") {
-    const osRelease = os6.release().split(".");
-    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-      return Number(osRelease[2]) >= 14931 ? 3 : 2;
-    }
-    return 1;
-  }
-  if ("CI" in env) {
-    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key) => key in env)) {
-      return 3;
-    }
-    if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-      return 1;
-    }
-    return min;
-  }
-  if ("TEAMCITY_VERSION" in env) {
-    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-  }
-  if (env.COLORTERM === "truecolor") {
-    return 3;
-  }
-  if (env.TERM === "xterm-kitty") {
-    return 3;
-  }
-  if (env.TERM === "xterm-ghostty") {
-    return 3;
-  }
-  if (env.TERM === "wezterm") {
-    return 3;
-  }
-  if ("TERM_PROGRAM" in env) {
-    const version = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-    switch (env.TERM_PROGRAM) {
-      case "iTerm.app": {
-        return version >= 3 ? 3 : 2;
-      }
-      case "Apple_Terminal": {
-        return 2;
-      }
-    }
-  }
-  if (/-256(color)?$/i.test(env.TERM)) {
-    return 2;
-  }
-  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-    return 1;
-  }
-  if ("COLORTERM" in env) {
-    return 1;
-  }
-  return min;
-}
-function createSupportsColor(stream, options = {}) {
-  const level = _supportsColor(stream, {
-    streamIsTTY: stream && stream.isTTY,
-    ...options
-  });
-  return translateLevel(level);
-}
-var env, flagForceColor, supportsColor, supports_color_default;
-var init_supports_color = __esm({
-  "node_modules/chalk/source/vendor/supports-color/index.js"() {
-    ({ env } = process2);
-    if (hasFlag2("no-color") || hasFlag2("no-colors") || hasFlag2("color=false") || hasFlag2("color=never")) {
-      flagForceColor = 0;
-    } else if (hasFlag2("color") || hasFlag2("colors") || hasFlag2("color=true") || hasFlag2("color=always")) {
-      flagForceColor = 1;
-    }
-    supportsColor = {
-      stdout: createSupportsColor({ isTTY: tty.isatty(1) }),
-      stderr: createSupportsColor({ isTTY: tty.isatty(2) })
-    };
-    supports_color_default = supportsColor;
-  }
-});
-
-// node_modules/chalk/source/utilities.js
-function stringReplaceAll(string, substring, replacer) {
-  let index = string.indexOf(substring);
-  if (index === -1) {
-    return string;
-  }
-  const substringLength = substring.length;
-  let endIndex = 0;
-  let returnValue = "";
-  do {
-    returnValue += string.slice(endIndex, index) + substring + replacer;
-    endIndex = index + substringLength;
-    index = string.indexOf(substring, endIndex);
-  } while (index !== -1);
-  returnValue += string.slice(endIndex);
-  return returnValue;
-}
-function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index) {
-  let endIndex = 0;
-  let returnValue = "";
-  do {
-    const gotCR = string[index - 1] === "\r";
-    returnValue += string.slice(endIndex, gotCR ? index - 1 : index) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
-    endIndex = index + 1;
-    index = string.indexOf("\n", endIndex);
-  } while (index !== -1);
-  returnValue += string.slice(endIndex);
-  return returnValue;
-}
-var init_utilities = __esm({
-  "node_modules/chalk/source/utilities.js"() {
-  }
-});
-
-// node_modules/chalk/source/index.js
-function createChalk(options) {
-  return chalkFactory(options);
-}
-var stdoutColor, stderrColor, GENERATOR, STYLER, IS_EMPTY, levelMapping, styles2, applyOptions, Chalk, chalkFactory, getModelAnsi, usedModels, proto, createStyler, createBuilder, applyStyle, chalk, chalkStderr;
-var init_source = __esm({
-  "node_modules/chalk/source/index.js"() {
-    init_ansi_styles();
-    init_supports_color();
-    init_utilities();
-    ({ stdout: stdoutColor, stderr: stderrColor } = supports_color_default);
-    GENERATOR = /* @__PURE__ */ Symbol("GENERATOR");
-    STYLER = /* @__PURE__ */ Symbol("STYLER");
-    IS_EMPTY = /* @__PURE__ */ Symbol("IS_EMPTY");
-    levelMapping = [
-      "ansi",
-      "ansi",
-      "ansi256",
-      "ansi16m"
-    ];
-    styles2 = /* @__PURE__ */ Object.create(null);
-    applyOptions = (object, options = {}) => {
-      if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) {
-        throw new Error("The `level` option should be an integer from 0 to 3");
-      }
-      const colorLevel = stdoutColor ? stdoutColor.level : 0;
-      object.level = options.level === void 0 ? colorLevel : options.level;
-    };
-    Chalk = class {
-      constructor(options) {
-        return chalkFactory(options);
-      }
-    };
-    chalkFactory = (options) => {
-      const chalk2 = (...strings) => strings.join(" ");
-      applyOptions(chalk2, options);
-      Object.setPrototypeOf(chalk2, createChalk.prototype);
-      return chalk2;
-    };
-    Object.setPrototypeOf(createChalk.prototype, Function.prototype);
-    for (const [styleName, style] of Object.entries(ansi_styles_default)) {
-      styles2[styleName] = {
-        get() {
-          const builder = createBuilder(this, createStyler(style.open, style.close, this[STYLER]), this[IS_EMPTY]);
-          Object.defineProperty(this, styleName, { value: builder });
-          return builder;
-        }
-      };
-    }
-    styles2.visible = {
-      get() {
-        const builder = createBuilder(this, this[STYLER], true);
-        Object.defineProperty(this, "visible", { value: builder });
-        return builder;
-      }
-    };
-    getModelAnsi = (model, level, type, ...arguments_2) => {
-      if (model === "rgb") {
-        if (level === "ansi16m") {
-          return ansi_styles_default[type].ansi16m(...arguments_2);
-        }
-        if (level === "ansi256") {
-          return ansi_styles_default[type].ansi256(ansi_styles_default.rgbToAnsi256(...arguments_2));
-        }
-        return ansi_styles_default[type].ansi(ansi_styles_default.rgbToAnsi(...arguments_2));
-      }
-      if (model === "hex") {
-        return getModelAnsi("rgb", level, type, ...ansi_styles_default.hexToRgb(...arguments_2));
-      }
-      return ansi_styles_default[type][model](...arguments_2);
-    };
-    usedModels = ["rgb", "hex", "ansi256"];
-    for (const model of usedModels) {
-      styles2[model] = {
-        get() {
-          const { level } = this;
-          return function(...arguments_2) {
-            const styler = createStyler(getModelAnsi(model, levelMapping[level], "color", ...arguments_2), ansi_styles_default.color.close, this[STYLER]);
-            return createBuilder(this, styler, this[IS_EMPTY]);
-          };
-        }
-      };
-      const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
-      styles2[bgModel] = {
-        get() {
-          const { level } = this;
-          return function(...arguments_2) {
-            const styler = createStyler(getModelAnsi(model, levelMapping[level], "bgColor", ...arguments_2), ansi_styles_default.bgColor.close, this[STYLER]);
-            return createBuilder(this, styler, this[IS_EMPTY]);
-          };
-        }
-      };
-    }
-    proto = Object.defineProperties(() => {
-    }, {
-      ...styles2,
-      level: {
-        enumerable: true,
-        get() {
-          return this[GENERATOR].level;
-        },
-        set(level) {
-          this[GENERATOR].level = level;
-        }
-      }
-    });
-    createStyler = (open2, close, parent) => {
-      let openAll;
-      let closeAll;
-      if (parent === void 0) {
-        openAll = open2;
-        closeAll = close;
-      } else {
-        openAll = parent.openAll + open2;
-        closeAll = close + parent.closeAll;
-      }
-      return {
-        open: open2,
-        close,
-        openAll,
-        closeAll,
-        parent
-      };
-    };
-    createBuilder = (self, _styler, _isEmpty) => {
-      const builder = (...arguments_2) => applyStyle(builder, arguments_2.length === 1 ? "" + arguments_2[0] : arguments_2.join(" "));
-      Object.setPrototypeOf(builder, proto);
-      builder[GENERATOR] = self;
-      builder[STYLER] = _styler;
-      builder[IS_EMPTY] = _isEmpty;
-      return builder;
-    };
-    applyStyle = (self, string) => {
-      if (self.level <= 0 || !string) {
-        return self[IS_EMPTY] ? "" : string;
-      }
-      let styler = self[STYLER];
-      if (styler === void 0) {
-        return string;
-      }
-      const { openAll, closeAll } = styler;
-      if (string.includes("\x1B")) {
-        while (styler !== void 0) {
-          string = stringReplaceAll(string, styler.close, styler.open);
-          styler = styler.parent;
-        }
-      }
-      const lfIndex = string.indexOf("\n");
-      if (lfIndex !== -1) {
-        string = stringEncaseCRLFWithFirstIndex(string, closeAll, openAll, lfIndex);
-      }
-      return openAll + string + closeAll;
-    };
-    Object.defineProperties(createChalk.prototype, styles2);
-    chalk = createChalk();
-    chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
-  }
-});
-
-// src/reporters/text.ts
-var text_exports = {};
-__export(text_exports, {
-  textReporter: () => textReporter
-});
-var textReporter;
-var init_text = __esm({
-  "src/reporters/text.ts"() {
-    "use strict";
-    init_source();
-    textReporter = (results, context) => {
-      const chalk2 = new Chalk({ level: context.color ? 1 : 0 });
-      const paint2 = {
-        error: (text) => chalk2.red(text),
-        warning: (text) => chalk2.yellow(text),
-        info: (text) => chalk2.cyan(text),
-        style: (text) => chalk2.gray(text)
-      };
-      const counts = { error: 0, warning: 0, info: 0, style: 0 };
-      let fixable = 0;
-      let unsafeFixable = 0;
-      let fileErrors = 0;
-      const blocks = [];
-      for (const result of results) {
-        if (result.error) {
-          fileErrors++;
-          blocks.push(`${chalk2.underline(result.file)}
-  ${paint2.error("error")}  ${result.error}
-`);
-          continue;
-        }
-        if (result.findings.length === 0) continue;
-        const rows = result.findings.map((finding) => {
-          counts[finding.level]++;
-          const applicability = finding.fixApplicability ?? finding.fix?.applicability;
-          if (applicability === "safe") fixable++;
-          else if (applicability === "unsafe") unsafeFixable++;
-          return {
-            position: `${finding.line}:${finding.column}`,
-            level: finding.level,
-            message: finding.message,
-            code: finding.code === finding.rule ? finding.code : `${finding.code} ${finding.rule}`,
-            fixable: applicability ?? null
-          };
-        });
-        const positionWidth = Math.max(...rows.map((row) => row.position.length));
-        const levelWidth = Math.max(...rows.map((row) => row.level.length));
-        const lines = rows.map(
-          (row) => `  ${chalk2.dim(row.position.padEnd(positionWidth))}  ${paint2[row.level](row.level.padEnd(levelWidth))}  ${row.message}${row.fixable === "safe" ? chalk2.dim(" [fixable]") : row.fixable === "unsafe" ? chalk2.dim(" [unsafe fix]") : ""}  ${chalk2.dim(row.code)}`
-        );
-        blocks.push(`${chalk2.underline(result.file)}
-${lines.join("\n")}
-`);
-      }
-      const total = counts.error + counts.warning + counts.info + counts.style;
-      if (total === 0 && fileErrors === 0) return "";
-      const parts2 = [
-        `${counts.error} error${counts.error === 1 ? "" : "s"}`,
-        `${counts.warning} warning${counts.warning === 1 ? "" : "s"}`,
-        `${counts.info} info`,
-        `${counts.style} style`
-      ];
-      const problems = `${total} problem${total === 1 ? "" : "s"} (${parts2.join(", ")})`;
-      const unreadable = fileErrors > 0 ? `, ${fileErrors} file${fileErrors === 1 ? "" : "s"} not linted` : "";
-      const summaryColor = counts.error > 0 || fileErrors > 0 ? paint2.error : counts.warning > 0 ? paint2.warning : paint2.info;
-      let summary2 = summaryColor(`\u2716 ${problems}${unreadable}`);
-      if (fixable > 0) summary2 += `
-  ${fixable} fixable with --fix`;
-      if (unsafeFixable > 0) summary2 += `
-  ${unsafeFixable} more fixable with --unsafe-fixes`;
-      return `${blocks.join("\n")}
-${summary2}
-`;
-    };
-  }
-});
-
-// src/reporters/json.ts
-var json_exports = {};
-__export(json_exports, {
-  jsonReporter: () => jsonReporter,
-  jsonReporterChunks: () => jsonReporterChunks
-});
-function* jsonReporterChunks(results, _context) {
-  let pending = "";
-  let first = true;
-  for (const result of results) {
-    for (const entry of entriesOf(result)) {
-      pending += (first ? "[\n  " : ",\n  ") + entryText(entry);
-      first = false;
-      if (pending.length >= CHUNK_CHARS) {
-        yield pending;
-        pending = "";
-      }
-    }
-  }
-  yield pending + (first ? "[]\n" : "\n]\n");
-}
-function entryText(entry) {
-  const aliases = entry.aliases.length === 0 ? "[]" : `[
-      ${entry.aliases.map((alias) => JSON.stringify(alias)).join(",\n      ")}
-    ]`;
-  return `{
-    "file": ${JSON.stringify(entry.file)},
-    "line": ${entry.line},
-    "column": ${entry.column},
-    "endLine": ${entry.endLine},
-    "endColumn": ${entry.endColumn},
-    "code": ${JSON.stringify(entry.code)},
-    "rule": ${JSON.stringify(entry.rule)},
-    "aliases": ${aliases},
-    "level": ${JSON.stringify(entry.level)},
-    "message": ${JSON.stringify(entry.message)},
-    "fixable": ${entry.fixable}
-  }`;
-}
-function entriesOf(result) {
-  const entries = [];
-  if (result.error) {
-    entries.push({
-      file: result.file,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      code: "file-error",
-      rule: "file-error",
-      aliases: [],
-      level: "error",
-      message: result.error,
-      fixable: false
-    });
-  }
-  for (const finding of result.findings) {
-    entries.push({
-      file: finding.file,
-      line: finding.line,
-      column: finding.column,
-      endLine: finding.endLine,
-      endColumn: finding.endColumn,
-      code: finding.code,
-      rule: finding.rule,
-      aliases: finding.aliases,
-      level: finding.level,
-      message: finding.message,
-      fixable: finding.fixable
-    });
-  }
-  return entries;
-}
-var jsonReporter, CHUNK_CHARS;
-var init_json2 = __esm({
-  "src/reporters/json.ts"() {
-    "use strict";
-    jsonReporter = (results, context) => [...jsonReporterChunks(results, context)].join("");
-    CHUNK_CHARS = 64 * 1024;
-  }
-});
-
-// src/reporters/compact.ts
-var compact_exports = {};
-__export(compact_exports, {
-  compactReporter: () => compactReporter,
-  oneLine: () => oneLine
-});
-function oneLine(text) {
-  return text.replace(/\s*(?:\r\n|\r|\n)\s*/g, " ");
-}
-var COMPACT_SEVERITY, compactReporter;
-var init_compact = __esm({
-  "src/reporters/compact.ts"() {
-    "use strict";
-    init_format_helpers();
-    COMPACT_SEVERITY = { error: "error", warning: "warning", info: "info", style: "info" };
-    compactReporter = (results, context) => {
-      const lines = [];
-      for (const result of results) {
-        const path6 = displayPath(result.file, context.cwd);
-        for (const problem of problemsOf(result)) {
-          lines.push(`${path6}:${problem.line}:${problem.column}: ${COMPACT_SEVERITY[problem.level]} ${problem.code} ${oneLine(problem.message)}`);
-        }
-      }
-      return lines.length === 0 ? "" : `${lines.join("\n")}
-`;
-    };
-  }
-});
-
-// src/reporters/sarif-fingerprint.ts
-function lineHashes(source) {
-  const hashes = [];
-  const window2 = new Array(WINDOW).fill(0);
-  const lineStarts2 = new Array(WINDOW).fill(-1);
-  const counts = /* @__PURE__ */ new Map();
-  let hash = 0n;
-  let slot = 0;
-  let lineNumber = 0;
-  let atLineStart = true;
-  let previousWasCarriageReturn = false;
-  const emit = () => {
-    const hex = BigInt.asUintN(64, hash).toString(16);
-    const count = (counts.get(hex) ?? 0) + 1;
-    counts.set(hex, count);
-    hashes[lineStarts2[slot]] = `${hex}:${count}`;
-    lineStarts2[slot] = -1;
-  };
-  const push = (code) => {
-    const leaving = window2[slot];
-    window2[slot] = code;
-    hash = BigInt.asIntN(64, BASE * hash + BigInt(code) - LEAVING_WEIGHT * BigInt(leaving));
-    slot = (slot + 1) % WINDOW;
-  };
-  const take = (code) => {
-    if (code === SPACE2 || code === TAB || previousWasCarriageReturn && code === LINE_FEED) {
-      previousWasCarriageReturn = false;
-      return;
-    }
-    previousWasCarriageReturn = code === CARRIAGE_RETURN;
-    const normalised = code === CARRIAGE_RETURN ? LINE_FEED : code;
-    if (lineStarts2[slot] !== -1) emit();
-    if (atLineStart) {
-      atLineStart = false;
-      lineNumber++;
-      lineStarts2[slot] = lineNumber;
-    }
-    if (normalised === LINE_FEED) atLineStart = true;
-    push(normalised);
-  };
-  for (let index = 0; index < source.length; index++) take(source.charCodeAt(index));
-  take(END_OF_FILE);
-  for (let flushed = 0; flushed < WINDOW; flushed++) {
-    if (lineStarts2[slot] !== -1) emit();
-    push(0);
-  }
-  return hashes;
-}
-var WINDOW, BASE, END_OF_FILE, SPACE2, TAB, LINE_FEED, CARRIAGE_RETURN, LEAVING_WEIGHT;
-var init_sarif_fingerprint = __esm({
-  "src/reporters/sarif-fingerprint.ts"() {
-    "use strict";
-    WINDOW = 100;
-    BASE = 37n;
-    END_OF_FILE = 65535;
-    SPACE2 = 32;
-    TAB = 9;
-    LINE_FEED = 10;
-    CARRIAGE_RETURN = 13;
-    LEAVING_WEIGHT = BigInt.asIntN(64, BASE ** BigInt(WINDOW));
-  }
-});
-
-// src/reporters/sarif.ts
-var sarif_exports = {};
-__export(sarif_exports, {
-  sarifReporter: () => sarifReporter
-});
-import { createHash as createHash2 } from "node:crypto";
-function firstParagraph(markdown) {
-  const paragraph = markdown.trim().split(/\n\s*\n/)[0] ?? "";
-  return paragraph.replace(/\s*\n\s*/g, " ").trim();
-}
-function nonEmpty(...candidates) {
-  for (const candidate of candidates) if (candidate !== void 0 && candidate.trim() !== "") return candidate.trim();
-  return "";
-}
-function ruleFromMeta(id, meta, informationUri) {
-  const isSubCode = id !== meta.code;
-  const helpUri = isSubCode && /^SC\d+$/.test(id) ? `https://www.shellcheck.net/wiki/${id}` : meta.url ?? informationUri;
-  const description = nonEmpty(isSubCode ? `ShellCheck ${id} (reported by ${meta.name}).` : void 0, meta.description, id);
-  const docs = nonEmpty(meta.docs, meta.description, id);
-  const name2 = isSubCode ? `${meta.name}/${id}` : meta.name;
-  return {
-    id,
-    ...name2 !== id ? { name: name2 } : {},
-    shortDescription: { text: description },
-    fullDescription: { text: nonEmpty(isSubCode ? description : void 0, firstParagraph(docs), description) },
-    help: { text: isSubCode ? `${description} See ${helpUri}` : docs, markdown: isSubCode ? `${description} See [${id}](${helpUri}).` : docs },
-    helpUri,
-    defaultConfiguration: { level: SARIF_LEVEL[meta.severity] },
-    properties: {
-      tags: ["dockerfile", meta.family],
-      precision: "very-high",
-      "problem.severity": SARIF_LEVEL[meta.severity] === "note" ? "recommendation" : SARIF_LEVEL[meta.severity]
-    }
-  };
-}
-function engineRule(id, informationUri) {
-  const known = ENGINE_CODES[id];
-  const description = known?.description ?? `Problems reported as ${id}.`;
-  const docs = known?.docs ?? description;
-  const level = known?.level ?? "error";
-  const name2 = known?.name ?? id;
-  return {
-    id,
-    ...name2 !== id ? { name: name2 } : {},
-    shortDescription: { text: description },
-    fullDescription: { text: docs },
-    help: { text: docs, markdown: docs },
-    helpUri: informationUri,
-    defaultConfiguration: { level },
-    properties: { tags: ["dockerfile", "core"], precision: "very-high", "problem.severity": level }
-  };
-}
-function describeRule(finding, rulesByCode, rulesByName, informationUri) {
-  const rule = rulesByCode.get(finding.code) ?? rulesByName.get(finding.rule);
-  return rule ? ruleFromMeta(finding.code, rule.meta, informationUri) : engineRule(finding.code, informationUri);
-}
-function artifactUri(path6) {
-  const encoded = path6.split("/").map((segment2) => encodeURIComponent(segment2)).join("/");
-  return path6.startsWith("/") ? `file://${encoded}` : encoded;
-}
-var SARIF_LEVEL, ENGINE_CODES, sarifReporter;
-var init_sarif = __esm({
-  "src/reporters/sarif.ts"() {
-    "use strict";
-    init_lint();
-    init_format_helpers();
-    init_sarif_fingerprint();
-    SARIF_LEVEL = { error: "error", warning: "warning", info: "note", style: "note" };
-    ENGINE_CODES = {
-      [FILE_ERROR_CODE]: {
-        name: "file-error",
-        description: "The file could not be linted at all.",
-        docs: "dockside could not read or lint this file (unreadable, too large, or its config file is invalid). The message says why. Fix the cause and run dockside again.",
-        level: "error"
-      },
-      [PARSE_ERROR_CODE]: {
-        name: "parse-error",
-        description: "The Dockerfile could not be parsed.",
-        docs: "The Dockerfile has a syntax error that BuildKit would reject (or a malformed `# check=` directive). The message says where and what; fix the syntax and run dockside again.",
-        level: "error"
-      },
-      "internal-error": {
-        name: "internal-error",
-        description: "A rule failed on this file.",
-        docs: "A dockside rule threw an error on this file; the other rules still ran. This is a dockside bug: please report it with the Dockerfile that triggers it.",
-        level: "error"
-      }
-    };
-    sarifReporter = (results, context) => {
-      const rulesByCode = new Map(context.rules.map((rule) => [rule.meta.code, rule]));
-      const rulesByName = new Map(context.rules.map((rule) => [rule.meta.name, rule]));
-      const ruleById = /* @__PURE__ */ new Map();
-      const perFile = results.map((result) => {
-        const problems = problemsOf(result);
-        for (const problem of problems) {
-          if (!ruleById.has(problem.code)) ruleById.set(problem.code, describeRule(problem, rulesByCode, rulesByName, context.informationUri));
-        }
-        return { result, problems };
-      });
-      const ruleIds = [...ruleById.keys()].sort();
-      const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
-      const sarifResults = perFile.flatMap(({ result, problems }) => {
-        const path6 = displayPath(result.file, context.cwd);
-        const uri = artifactUri(path6);
-        const hashes = result.source !== void 0 && result.error === void 0 ? lineHashes(result.source) : null;
-        return problems.map((problem) => {
-          const { endLine, endColumn } = normalizedEnd(problem);
-          const lineHash = hashes?.[problem.line];
-          const partialFingerprints = lineHash ? { primaryLocationLineHash: lineHash } : { "dockside/v1": createHash2("sha256").update(JSON.stringify([path6, problem.code, problem.message, problem.line, problem.column])).digest("hex") };
-          return {
-            ruleId: problem.code,
-            ruleIndex: ruleIndex.get(problem.code),
-            level: SARIF_LEVEL[problem.level],
-            message: { text: problem.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri },
-                  region: { startLine: problem.line, startColumn: problem.column, endLine, endColumn }
-                }
-              }
-            ],
-            partialFingerprints
-          };
-        });
-      });
-      const log2 = {
-        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: [
-          {
-            tool: {
-              driver: {
-                name: context.toolName,
-                version: context.toolVersion,
-                semanticVersion: context.toolVersion,
-                informationUri: context.informationUri,
-                rules: ruleIds.map((id) => ruleById.get(id))
-              }
-            },
-            columnKind: "utf16CodeUnits",
-            results: sarifResults
-          }
-        ]
-      };
-      return `${JSON.stringify(log2, null, 2)}
-`;
-    };
-  }
-});
-
-// src/reporters/checkstyle.ts
-var checkstyle_exports = {};
-__export(checkstyle_exports, {
-  checkstyleReporter: () => checkstyleReporter
-});
-var CHECKSTYLE_SEVERITY, checkstyleReporter;
-var init_checkstyle = __esm({
-  "src/reporters/checkstyle.ts"() {
-    "use strict";
-    init_format_helpers();
-    CHECKSTYLE_SEVERITY = { error: "error", warning: "warning", info: "info", style: "info" };
-    checkstyleReporter = (results, context) => {
-      const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<checkstyle version="4.3">'];
-      for (const result of results) {
-        const problems = problemsOf(result);
-        const name2 = escapeXmlAttribute(displayPath(result.file, context.cwd));
-        if (problems.length === 0) {
-          lines.push(`  <file name="${name2}"/>`);
-          continue;
-        }
-        lines.push(`  <file name="${name2}">`);
-        for (const problem of problems) {
-          lines.push(
-            `    <error line="${problem.line}" column="${problem.column}" severity="${CHECKSTYLE_SEVERITY[problem.level]}" message="${escapeXmlAttribute(problem.message)}" source="${escapeXmlAttribute(problem.code)}"/>`
-          );
-        }
-        lines.push("  </file>");
-      }
-      lines.push("</checkstyle>");
-      return `${lines.join("\n")}
-`;
-    };
-  }
-});
-
-// src/reporters/gitlab.ts
-var gitlab_exports = {};
-__export(gitlab_exports, {
-  CODE_CLIMATE_SEVERITY: () => CODE_CLIMATE_SEVERITY,
-  codeClimateCategory: () => codeClimateCategory,
-  gitlabReporter: () => gitlabReporter
-});
-function codeClimateCategory(level) {
-  return level === "error" || level === "warning" ? "Bug Risk" : "Style";
-}
-var CODE_CLIMATE_SEVERITY, gitlabReporter;
-var init_gitlab = __esm({
-  "src/reporters/gitlab.ts"() {
-    "use strict";
-    init_format_helpers();
-    CODE_CLIMATE_SEVERITY = {
-      error: "blocker",
-      warning: "major",
-      info: "info",
-      style: "minor"
-    };
-    gitlabReporter = (results, context) => {
-      const issues = results.flatMap((result) => {
-        const path6 = displayPath(result.file, context.cwd);
-        const problems = problemsOf(result);
-        const fingerprints = stableFingerprints(path6, result.source, problems);
-        return problems.map((problem, index) => ({
-          type: "issue",
-          check_name: problem.code,
-          description: problem.code === problem.rule ? problem.message : `${problem.message} (${problem.rule})`,
-          categories: [codeClimateCategory(problem.level)],
-          severity: CODE_CLIMATE_SEVERITY[problem.level],
-          fingerprint: fingerprints[index],
-          location: { path: path6, lines: { begin: problem.line, end: Math.max(problem.line, problem.endLine) } }
-        }));
-      });
-      return `${JSON.stringify(issues, null, 2)}
-`;
-    };
-  }
-});
-
-// src/reporters/junit.ts
-var junit_exports = {};
-__export(junit_exports, {
-  junitReporter: () => junitReporter
-});
-function mostSevere(findings) {
-  let level = "style";
-  for (const finding of findings) if (SEVERITY_RANK[finding.level] < SEVERITY_RANK[level]) level = finding.level;
-  return level;
-}
-function countSummary(findings) {
-  const counts = { error: 0, warning: 0, info: 0, style: 0 };
-  for (const finding of findings) counts[finding.level]++;
-  const parts2 = ["error", "warning", "info", "style"].filter((level) => counts[level] > 0).map((level) => `${counts[level]} ${level}${counts[level] > 1 && (level === "error" || level === "warning") ? "s" : ""}`);
-  return `${findings.length} problem${findings.length === 1 ? "" : "s"} (${parts2.join(", ")})`;
-}
-var junitReporter;
-var init_junit = __esm({
-  "src/reporters/junit.ts"() {
-    "use strict";
-    init_types();
-    init_compact();
-    init_format_helpers();
-    junitReporter = (results, context) => {
-      const cases = [];
-      let failures = 0;
-      let errors = 0;
-      for (const result of results) {
-        const name2 = escapeXmlAttribute(displayPath(result.file, context.cwd));
-        const open2 = `    <testcase name="${name2}" classname="${escapeXmlAttribute(context.toolName)}" file="${name2}" time="0"`;
-        if (result.error !== void 0) {
-          errors++;
-          cases.push(`${open2}>
-      <error message="${escapeXmlAttribute(result.error)}" type="file-error"/>
-    </testcase>`);
-          continue;
-        }
-        if (result.findings.length === 0) {
-          cases.push(`${open2}/>`);
-          continue;
-        }
-        failures++;
-        const details = result.findings.map((finding) => `${finding.line}:${finding.column} ${finding.level} ${finding.code} ${oneLine(finding.message)}`).join("\n");
-        cases.push(
-          `${open2}>
-      <failure message="${escapeXmlAttribute(countSummary(result.findings))}" type="${mostSevere(result.findings)}">${escapeXmlText(details)}</failure>
-    </testcase>`
-        );
-      }
-      const counts = `tests="${results.length}" failures="${failures}" errors="${errors}"`;
-      const tool = escapeXmlAttribute(context.toolName);
-      return [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="${tool}" ${counts} time="0">`,
-        `  <testsuite name="${tool}" ${counts} skipped="0" time="0">`,
-        ...cases,
-        "  </testsuite>",
-        "</testsuites>",
-        ""
-      ].join("\n");
-    };
-  }
-});
-
-// src/reporters/gnu.ts
-var gnu_exports = {};
-__export(gnu_exports, {
-  gnuReporter: () => gnuReporter
-});
-var gnuReporter;
-var init_gnu = __esm({
-  "src/reporters/gnu.ts"() {
-    "use strict";
-    init_format_helpers();
-    init_compact();
-    gnuReporter = (results, context) => {
-      const lines = [];
-      for (const result of results) {
-        const path6 = displayPath(result.file, context.cwd);
-        for (const problem of problemsOf(result)) {
-          lines.push(`${context.toolName}:${path6}:${problem.line}:${problem.column}: ${problem.code} ${problem.level}: ${oneLine(problem.message)}`);
-        }
-      }
-      return lines.length === 0 ? "" : `${lines.join("\n")}
-`;
-    };
-  }
-});
-
-// src/reporters/codeclimate.ts
-var codeclimate_exports = {};
-__export(codeclimate_exports, {
-  codeclimateReporter: () => codeclimateReporter
-});
-var codeclimateReporter;
-var init_codeclimate = __esm({
-  "src/reporters/codeclimate.ts"() {
-    "use strict";
-    init_format_helpers();
-    init_gitlab();
-    codeclimateReporter = (results, context) => {
-      let output = "";
-      for (const result of results) {
-        const path6 = displayPath(result.file, context.cwd);
-        const problems = problemsOf(result);
-        const fingerprints = stableFingerprints(path6, result.source, problems);
-        for (const [index, problem] of problems.entries()) {
-          const endLine = Math.max(problem.line, problem.endLine);
-          const issue2 = {
-            type: "issue",
-            check_name: problem.code,
-            description: problem.message,
-            categories: [codeClimateCategory(problem.level)],
-            location: {
-              path: path6,
-              positions: {
-                begin: { line: problem.line, column: problem.column },
-                end: { line: endLine, column: endLine === problem.line ? Math.max(problem.column, problem.endColumn) : problem.endColumn }
-              }
-            },
-            severity: CODE_CLIMATE_SEVERITY[problem.level],
-            fingerprint: fingerprints[index]
-          };
-          output += `${JSON.stringify(issue2)}\0`;
-        }
-      }
-      return output;
-    };
   }
 });
 
@@ -56603,8 +56767,9 @@ async function discoverTargets(paths) {
 // src/cli/lint-job.ts
 init_config();
 init_lint();
+init_types();
 import { closeSync as closeSync2, fstatSync, openSync as openSync2, readFileSync as readFileSync4, readSync as readSync2 } from "node:fs";
-import { dirname as dirname8, resolve as resolve8 } from "node:path";
+import { dirname as dirname8, resolve as resolve9 } from "node:path";
 
 // src/engine/fixer.ts
 init_lint();
@@ -56729,6 +56894,8 @@ var LintJobRunner = class {
   buildArgs;
   /** What the build contexts of one run share: one walk per (context, ignore file), and the ignore-file lookups. */
   contextLoadOptions = {};
+  /** The partwise formats of `shared.parts`, loaded on first use. */
+  partFormats = null;
   async configFor(dockerfilePath) {
     const { shared } = this;
     if (shared.explicitConfigFile) {
@@ -56742,7 +56909,7 @@ var LintJobRunner = class {
       return this.explicitConfig;
     }
     if (shared.noConfig) return EMPTY_CONFIG;
-    const folder = resolve8(shared.cwd, dirname8(dockerfilePath));
+    const folder = resolve9(shared.cwd, dirname8(dockerfilePath));
     const cached = this.configByFolder.get(folder);
     if (cached) return cached;
     const file = discoverConfigFile(folder);
@@ -56766,8 +56933,46 @@ var LintJobRunner = class {
     this.contextChecked = true;
     return this.contextModule;
   }
-  /** Lints one path (`-` with `stdinBytes` for stdin). Never throws. */
+  /** Lints one path (`-` with `stdinBytes` for stdin), and renders its report parts if asked. Never throws. */
   async run(path6, stdinBytes = null) {
+    const outcome = await this.lint(path6, stdinBytes);
+    return this.shared.parts ? this.renderParts(outcome, this.shared.parts) : outcome;
+  }
+  async renderParts(outcome, request) {
+    if (!this.partFormats) {
+      const { PARTWISE_REPORTERS: PARTWISE_REPORTERS2 } = await Promise.resolve().then(() => (init_reporters(), reporters_exports));
+      const formats = await Promise.all(request.formats.map((name2) => PARTWISE_REPORTERS2[name2]()));
+      this.partFormats = formats.map((format, index) => ({
+        format,
+        context: {
+          color: request.formats[index] === "text" ? request.color : false,
+          rules: this.registry.rules,
+          toolName: request.toolName,
+          toolVersion: request.toolVersion,
+          informationUri: request.informationUri,
+          cwd: this.shared.cwd
+        }
+      }));
+    }
+    const { result, threshold } = outcome;
+    const shown = request.quiet ? { ...result, findings: result.findings.filter((finding) => finding.level === "error") } : result;
+    const failingRank = SEVERITY_RANK[threshold];
+    let warnings = 0;
+    let failing = false;
+    for (const finding of result.findings) {
+      if (finding.level === "warning") warnings++;
+      if (SEVERITY_RANK[finding.level] <= failingRank) failing = true;
+    }
+    const rendered = {
+      parts: this.partFormats.map(({ format, context }) => format.part(shown, context)),
+      tallies: this.partFormats.map(({ format }) => format.tally?.(shown)),
+      failing,
+      warnings
+    };
+    const bare = result.error === void 0 ? { file: result.file, findings: [] } : { file: result.file, findings: [], error: result.error };
+    return { ...outcome, result: bare, rendered };
+  }
+  async lint(path6, stdinBytes) {
     const { shared } = this;
     const defaultThreshold = shared.failureThreshold ?? "warning";
     const reportedPath = path6 === "-" ? shared.stdinFilename ?? "-" : path6;
@@ -56809,8 +57014,8 @@ var LintJobRunner = class {
       }
     }
     const contextModule = await this.buildContextModule(config);
-    const absolutePath = resolve8(shared.cwd, configPath);
-    const contextDir = resolve8(shared.cwd, shared.context ?? dirname8(configPath));
+    const absolutePath = resolve9(shared.cwd, configPath);
+    const contextDir = resolve9(shared.cwd, shared.context ?? dirname8(configPath));
     const engineOptions = {
       registry: this.registry,
       config,
@@ -56877,28 +57082,7 @@ init_config();
 init_types();
 init_format_helpers();
 init_github();
-
-// src/reporters/index.ts
-var REPORTERS = {
-  text: async () => (await Promise.resolve().then(() => (init_text(), text_exports))).textReporter,
-  json: async () => (await Promise.resolve().then(() => (init_json2(), json_exports))).jsonReporter,
-  compact: async () => (await Promise.resolve().then(() => (init_compact(), compact_exports))).compactReporter,
-  sarif: async () => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).sarifReporter,
-  github: async () => (await Promise.resolve().then(() => (init_github(), github_exports))).githubReporter,
-  checkstyle: async () => (await Promise.resolve().then(() => (init_checkstyle(), checkstyle_exports))).checkstyleReporter,
-  gitlab: async () => (await Promise.resolve().then(() => (init_gitlab(), gitlab_exports))).gitlabReporter,
-  gitlab_codeclimate: async () => (await Promise.resolve().then(() => (init_gitlab(), gitlab_exports))).gitlabReporter,
-  junit: async () => (await Promise.resolve().then(() => (init_junit(), junit_exports))).junitReporter,
-  gnu: async () => (await Promise.resolve().then(() => (init_gnu(), gnu_exports))).gnuReporter,
-  codeclimate: async () => (await Promise.resolve().then(() => (init_codeclimate(), codeclimate_exports))).codeclimateReporter
-};
-var FORMAT_NAMES = Object.keys(REPORTERS);
-async function loadReporter(name2) {
-  const loader = REPORTERS[name2];
-  return loader ? loader() : null;
-}
-
-// action/src/main.ts
+init_reporters();
 var SUMMARY_ROWS = 50;
 function booleanInput(name2, fallback) {
   const value = getInput(name2).trim().toLowerCase();
@@ -57000,7 +57184,9 @@ async function run2() {
       keepSource: true,
       // The action reports; it never rewrites the repository's files.
       fix: "off",
-      fixDryRun: false
+      fixDryRun: false,
+      // The action needs the findings themselves (annotations, SARIF, the summary).
+      parts: null
     };
     const runner = new LintJobRunner(defaultRegistry(), shared);
     if (shared.explicitConfigFile) {

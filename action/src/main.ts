@@ -153,6 +153,8 @@ export async function run(): Promise<void> {
       // The action reports; it never rewrites the repository's files.
       fix: 'off',
       fixDryRun: false,
+      // The action needs the findings themselves (annotations, SARIF, the summary).
+      parts: null,
     };
     const runner = new LintJobRunner(defaultRegistry(), shared);
     if (shared.explicitConfigFile) {

@@ -8,7 +8,8 @@ import { ConfigError } from '../engine/config.js';
 import { activeRules } from '../engine/lint.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import { SEVERITY_RANK, type FileResult, type Severity } from '../engine/types.js';
-import { FORMAT_NAMES, FORMATS_USING_SOURCE, STREAMING_REPORTERS, loadReporter } from '../reporters/index.js';
+import { FORMAT_NAMES, FORMATS_USING_SOURCE, PARTWISE_REPORTERS, loadReporter } from '../reporters/index.js';
+import { ReportAssembler, reportPieces } from '../reporters/partwise.js';
 import type { ReporterContext } from '../reporters/types.js';
 import { discoverTargets } from './files.js';
 import { LintJobRunner, type JobOutcome, type SharedLintOptions } from './lint-job.js';
@@ -101,6 +102,7 @@ export async function runLint(
     keepSource: formatsRequested.some((format) => FORMATS_USING_SOURCE.has(format)),
     fix: options.fix || options.unsafeFixes || options.fixDryRun ? (options.unsafeFixes ? 'unsafe' : 'safe') : 'off',
     fixDryRun: options.fixDryRun,
+    parts: null,
   };
   const runner = new LintJobRunner(registry, shared);
   if (shared.explicitConfigFile) {
@@ -121,23 +123,53 @@ export async function runLint(
   const targetPaths = discovery.targets.map((target) => target.path);
   if (targetPaths.length > 0) await printShellcheckNotice(registry, runner, targetPaths[0]!, io);
   const workers = usesStdin ? 0 : workerCount(targetPaths.length, io.env);
-  let outcomes: JobOutcome[];
-  if (workers > 0) {
-    const deaths = new Set<string>();
-    outcomes = await lintInWorkers(targetPaths, shared, workers, runner, io.env, (reason) => deaths.add(reason));
-    for (const reason of deaths) io.stderr(`dockside: a worker thread stopped (${reason}); its files were linted on the main thread\n`);
-  }
-  else {
-    outcomes = [];
-    for (const path of targetPaths) outcomes.push(await runner.run(path, path === '-' ? await io.readStdin() : null));
-  }
-  const reportedConfigErrors = new Set<string>();
-  const results: FileResult[] = [];
-  const thresholdOf = new Map<FileResult, Severity>();
-  let fixesApplied = 0;
+  const reporterContext: ReporterContext = {
+    color: options.color,
+    rules: registry.rules,
+    toolName: 'dockside',
+    toolVersion: dependencies.toolVersion,
+    informationUri: 'https://github.com/dockside/dockside',
+    cwd: io.cwd,
+  };
   // With stdin and --fix, stdout carries the fixed text; the report moves to stderr.
   const reportToStderr = usesStdin && shared.fix !== 'off' && !shared.fixDryRun;
-  for (const outcome of outcomes) {
+  const destinations = formatsRequested.map((_, index) => new ReportDestination(options.outputFile[index], io, reportToStderr));
+  // Reports written while the files are linted: each file's part is rendered where it is linted
+  // and written once the files before it are, so the run never gathers all its findings (a
+  // whole-corpus run held ~50 MB of them) and no report is left to render after the last file.
+  // Only when every format is partwise, fixing is off (its diffs share stdout) and at most one
+  // report goes to stdout (two would interleave).
+  const streamed =
+    shared.parts === null &&
+    shared.fix === 'off' &&
+    formatsRequested.every((format) => PARTWISE_REPORTERS[format] !== undefined) &&
+    destinations.filter((destination) => destination.isStandardStream).length <= 1;
+  const runShared: SharedLintOptions = streamed
+    ? {
+        ...shared,
+        parts: {
+          formats: formatsRequested,
+          color: options.color,
+          quiet: options.quiet,
+          toolName: reporterContext.toolName,
+          toolVersion: reporterContext.toolVersion,
+          informationUri: reporterContext.informationUri,
+        },
+      }
+    : shared;
+  const assemblers = streamed
+    ? await Promise.all(
+        formatsRequested.map(async (format) => new ReportAssembler(await PARTWISE_REPORTERS[format]!(), contextFor(format, reporterContext))),
+      )
+    : [];
+  if (streamed) for (const destination of destinations) destination.open();
+
+  const reportedConfigErrors = new Set<string>();
+  const results: FileResult[] = [];
+  let fixesApplied = 0;
+  let failing = false;
+  let warnings = 0;
+  const consume = (outcome: JobOutcome): void => {
     fixesApplied += outcome.fixesApplied ?? 0;
     if (outcome.fixProblem) io.stderr(`dockside: ${outcome.fixProblem}\n`);
     if (outcome.diff) io.stdout(outcome.diff);
@@ -147,65 +179,154 @@ export async function runLint(
       io.stderr(`dockside: config error: ${outcome.configError}\n`);
     }
     if (outcome.operationalError) operationalError = true;
-    results.push(outcome.result);
-    thresholdOf.set(outcome.result, outcome.threshold);
-  }
-  const defaultThreshold: Severity = shared.failureThreshold ?? 'warning';
-
-  const shown: FileResult[] = options.quiet
-    ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.level === 'error') }))
-    : results;
-  const reporterContext: ReporterContext = {
-    color: options.color,
-    rules: registry.rules,
-    toolName: 'dockside',
-    toolVersion: dependencies.toolVersion,
-    informationUri: 'https://github.com/dockside/dockside',
-    cwd: io.cwd,
-  };
-  const formats = options.format.length > 0 ? options.format : ['text'];
-  for (const [index, format] of formats.entries()) {
-    const streaming = STREAMING_REPORTERS[format];
-    const reporter = streaming ? await streaming() : await loadReporter(format);
-    if (!reporter) continue;
-    const machine = format !== 'text';
-    const output = reporter(shown, { ...reporterContext, color: machine ? false : reporterContext.color });
-    // A streaming reporter's pieces are written as they come: a large run never holds its whole report.
-    const pieces = typeof output === 'string' ? [output] : output;
-    const outputFile = options.outputFile[index];
-    if (outputFile && outputFile !== '-') {
-      let descriptor: number | null = null;
-      try {
-        descriptor = openSync(resolve(io.cwd, outputFile), 'w');
-        for (const piece of pieces) writeSync(descriptor, piece);
-      } catch (error) {
-        io.stderr(`dockside: cannot write ${outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-        operationalError = true;
-      } finally {
-        if (descriptor !== null) closeSync(descriptor);
-      }
-    } else {
-      // Waiting for a full pipe to drain keeps a large report from piling up in memory.
-      for (const piece of pieces) if (piece !== '') await (reportToStderr ? io.stderr : io.stdout)(piece);
+    const { rendered } = outcome;
+    if (rendered) {
+      if (rendered.failing) failing = true;
+      warnings += rendered.warnings;
+      assemblers.forEach((assembler, index) => destinations[index]!.write(assembler.add(rendered.parts[index]!, rendered.tallies[index])));
+      return;
     }
+    results.push(outcome.result);
+    const failingRank = SEVERITY_RANK[outcome.threshold];
+    for (const finding of outcome.result.findings) {
+      if (finding.level === 'warning') warnings++;
+      if (SEVERITY_RANK[finding.level] <= failingRank) failing = true;
+    }
+  };
+  // Outcomes arrive from the workers out of order; they are consumed in the order of the files.
+  const waiting = new Map<number, JobOutcome>();
+  let nextIndex = 0;
+  const deliver = (index: number, outcome: JobOutcome): void => {
+    waiting.set(index, outcome);
+    for (let next = waiting.get(nextIndex); next !== undefined; next = waiting.get(nextIndex)) {
+      waiting.delete(nextIndex);
+      nextIndex++;
+      consume(next);
+    }
+  };
+  if (workers > 0) {
+    const deaths = new Set<string>();
+    const fallback = streamed ? new LintJobRunner(registry, runShared) : runner;
+    await lintInWorkers(targetPaths, runShared, workers, fallback, deliver, io.env, (reason) => deaths.add(reason));
+    for (const reason of deaths) io.stderr(`dockside: a worker thread stopped (${reason}); its files were linted on the main thread\n`);
+  } else {
+    const mainRunner = streamed ? new LintJobRunner(registry, runShared) : runner;
+    for (const [index, path] of targetPaths.entries()) deliver(index, await mainRunner.run(path, path === '-' ? await io.readStdin() : null));
+  }
+
+  if (streamed) {
+    assemblers.forEach((assembler, index) => destinations[index]!.write(assembler.finish()));
+  } else {
+    const shown: FileResult[] = options.quiet
+      ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.level === 'error') }))
+      : results;
+    for (const [index, format] of formatsRequested.entries()) {
+      const destination = destinations[index]!;
+      destination.open();
+      const partwise = PARTWISE_REPORTERS[format];
+      if (partwise) {
+        // Written in pieces: a large run never holds its whole report as one string.
+        for (const piece of reportPieces(await partwise(), shown, contextFor(format, reporterContext))) destination.write(piece);
+      } else {
+        const reporter = await loadReporter(format);
+        if (reporter) destination.write(reporter(shown, contextFor(format, reporterContext)));
+      }
+      await destination.close();
+    }
+  }
+  for (const destination of destinations) {
+    await destination.close();
+    if (destination.failed) operationalError = true;
   }
   if (shared.fix !== 'off' && fixesApplied > 0 && !options.quiet) {
     io.stderr(`dockside: ${shared.fixDryRun ? 'would apply' : 'applied'} ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'}\n`);
   }
   if (operationalError) return 2;
   if (options.noFail) return 0;
-  const failing = results.some((result) => {
-    const threshold = thresholdOf.get(result) ?? defaultThreshold;
-    return result.findings.some((finding) => SEVERITY_RANK[finding.level] <= SEVERITY_RANK[threshold]);
-  });
   if (failing) return 1;
-  const all = results.flatMap((result) => result.findings);
-  const warnings = all.filter((finding) => finding.level === 'warning').length;
   if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
     io.stderr(`dockside: too many warnings (${warnings} found, max ${options.maxWarnings})\n`);
     return 1;
   }
   return 0;
+}
+
+/** Machine formats never colour; the human one follows the CLI's decision. */
+function contextFor(format: string, context: ReporterContext): ReporterContext {
+  return format === 'text' ? context : { ...context, color: false };
+}
+
+/** Pieces of at least this many characters are written at once. */
+const WRITE_CHARS = 64 * 1024;
+
+/**
+ * Where one format's report goes: `-o` file (written synchronously as it comes) or stdout (stderr
+ * with stdin and --fix), whose writes are awaited in order so a full pipe never piles text up.
+ */
+class ReportDestination {
+  private descriptor: number | null = null;
+  private opened = false;
+  private pending = '';
+  private writing: Promise<void> = Promise.resolve();
+  /** Opening or writing the file failed (said once on stderr). */
+  failed = false;
+
+  constructor(
+    private readonly outputFile: string | undefined,
+    private readonly io: CliIO,
+    private readonly toStderr: boolean,
+  ) {}
+
+  get isStandardStream(): boolean {
+    return !this.outputFile || this.outputFile === '-';
+  }
+
+  open(): void {
+    if (this.opened) return;
+    this.opened = true;
+    if (this.isStandardStream) return;
+    try {
+      this.descriptor = openSync(resolve(this.io.cwd, this.outputFile!), 'w');
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= WRITE_CHARS) this.flush();
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    await this.writing;
+    if (this.descriptor !== null) {
+      closeSync(this.descriptor);
+      this.descriptor = null;
+    }
+  }
+
+  private flush(): void {
+    const piece = this.pending;
+    this.pending = '';
+    if (piece === '' || this.failed) return;
+    if (this.isStandardStream) {
+      const { io, toStderr } = this;
+      this.writing = this.writing.then(() => (toStderr ? io.stderr : io.stdout)(piece));
+      return;
+    }
+    if (this.descriptor === null) return;
+    try {
+      writeSync(this.descriptor, piece);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.failed = true;
+    this.io.stderr(`dockside: cannot write ${this.outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  }
 }
 
 /**

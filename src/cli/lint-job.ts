@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { ConfigError, EMPTY_CONFIG, discoverConfigFile, loadConfigFile, type Config } from '../engine/config.js';
 import { activeRules, lintSource, type EngineOptions } from '../engine/lint.js';
 import type { RuleRegistry } from '../engine/registry.js';
-import type { FileResult, FixApplicability, Severity } from '../engine/types.js';
+import { SEVERITY_RANK, type FileResult, type FixApplicability, type Severity } from '../engine/types.js';
+import type { PartwiseReporter, ReporterContext, ReportTally } from '../reporters/types.js';
 import { fixSource } from '../engine/fixer.js';
 import { decodeDockerfile } from '../parser/parse.js';
 import { writeFileAtomically } from './write.js';
@@ -48,6 +49,35 @@ export interface SharedLintOptions {
   readonly fix: 'off' | FixApplicability;
   /** `--fix-dry-run`/`--diff`: compute the fixes and a diff, write nothing. */
   readonly fixDryRun: boolean;
+  /**
+   * Render each file's part of the report here, where it is linted, and hand back the parts
+   * instead of the findings (every requested format partwise, no fixing), or null.
+   */
+  readonly parts: PartsRequest | null;
+}
+
+/** What rendering report parts where a file is linted needs; plain data, like the rest. */
+export interface PartsRequest {
+  /** Partwise format names (reporters/index.ts PARTWISE_REPORTERS), in the run's output order. */
+  readonly formats: readonly string[];
+  /** `--color` for the human format (machine formats never colour). */
+  readonly color: boolean;
+  /** `--quiet`: the report shows errors only (the exit code still counts everything). */
+  readonly quiet: boolean;
+  readonly toolName: string;
+  readonly toolVersion: string;
+  readonly informationUri: string;
+}
+
+/** One file's report parts (SharedLintOptions `parts`), and what the exit code needs from it. */
+export interface RenderedParts {
+  /** Per format, in `PartsRequest.formats` order. */
+  readonly parts: readonly string[];
+  readonly tallies: readonly (ReportTally | undefined)[];
+  /** A finding at or above the file's failure threshold. */
+  readonly failing: boolean;
+  /** Warning-level findings, for `--max-warnings`. */
+  readonly warnings: number;
 }
 
 export interface JobOutcome {
@@ -64,6 +94,8 @@ export interface JobOutcome {
   readonly fixedText?: string;
   /** A fix was refused (its result would not parse) or the file could not be written. */
   readonly fixProblem?: string;
+  /** With `SharedLintOptions.parts`: the report parts; `result` then carries no findings. */
+  readonly rendered?: RenderedParts;
 }
 
 /** Per-thread state: the config cache and the lazily loaded build-context module. */
@@ -75,6 +107,8 @@ export class LintJobRunner {
   private readonly buildArgs: Map<string, string>;
   /** What the build contexts of one run share: one walk per (context, ignore file), and the ignore-file lookups. */
   private contextLoadOptions: import('../context/index.js').LoadOptions = {};
+  /** The partwise formats of `shared.parts`, loaded on first use. */
+  private partFormats: { format: PartwiseReporter; context: ReporterContext }[] | null = null;
 
   constructor(
     private readonly registry: RuleRegistry,
@@ -123,8 +157,48 @@ export class LintJobRunner {
     return this.contextModule;
   }
 
-  /** Lints one path (`-` with `stdinBytes` for stdin). Never throws. */
+  /** Lints one path (`-` with `stdinBytes` for stdin), and renders its report parts if asked. Never throws. */
   async run(path: string, stdinBytes: Buffer | null = null): Promise<JobOutcome> {
+    const outcome = await this.lint(path, stdinBytes);
+    return this.shared.parts ? this.renderParts(outcome, this.shared.parts) : outcome;
+  }
+
+  private async renderParts(outcome: JobOutcome, request: PartsRequest): Promise<JobOutcome> {
+    if (!this.partFormats) {
+      const { PARTWISE_REPORTERS } = await import('../reporters/index.js');
+      const formats = await Promise.all(request.formats.map((name) => PARTWISE_REPORTERS[name]!()));
+      this.partFormats = formats.map((format, index) => ({
+        format,
+        context: {
+          color: request.formats[index] === 'text' ? request.color : false,
+          rules: this.registry.rules,
+          toolName: request.toolName,
+          toolVersion: request.toolVersion,
+          informationUri: request.informationUri,
+          cwd: this.shared.cwd,
+        },
+      }));
+    }
+    const { result, threshold } = outcome;
+    const shown = request.quiet ? { ...result, findings: result.findings.filter((finding) => finding.level === 'error') } : result;
+    const failingRank = SEVERITY_RANK[threshold];
+    let warnings = 0;
+    let failing = false;
+    for (const finding of result.findings) {
+      if (finding.level === 'warning') warnings++;
+      if (SEVERITY_RANK[finding.level] <= failingRank) failing = true;
+    }
+    const rendered: RenderedParts = {
+      parts: this.partFormats.map(({ format, context }) => format.part(shown, context)),
+      tallies: this.partFormats.map(({ format }) => format.tally?.(shown)),
+      failing,
+      warnings,
+    };
+    const bare: FileResult = result.error === undefined ? { file: result.file, findings: [] } : { file: result.file, findings: [], error: result.error };
+    return { ...outcome, result: bare, rendered };
+  }
+
+  private async lint(path: string, stdinBytes: Buffer | null): Promise<JobOutcome> {
     const { shared } = this;
     const defaultThreshold: Severity = shared.failureThreshold ?? 'warning';
     const reportedPath = path === '-' ? (shared.stdinFilename ?? '-') : path;

@@ -66,14 +66,15 @@ export async function lintInWorkers(
   count: number,
   /** Lints a batch whose worker died; the main thread's runner. */
   fallback: LintJobRunner,
+  /** Told each file's outcome as it arrives (by its index in `paths`), in no particular order. */
+  deliver: (index: number, outcome: JobOutcome) => void,
   env: NodeJS.ProcessEnv = {},
   /** Told once per worker that died before finishing its work. */
   onWorkerDeath: (reason: string) => void = () => {},
-): Promise<JobOutcome[]> {
+): Promise<void> {
   // DOCKSIDE_WORKER_HEAP_MB overrides the cap (tests use a tiny one to make workers die).
   const heapOverride = Number.parseInt(env.DOCKSIDE_WORKER_HEAP_MB ?? '', 10);
   const oldGenerationMb = Number.isInteger(heapOverride) && heapOverride > 0 ? heapOverride : WORKER_OLD_GENERATION_MB;
-  const outcomes: JobOutcome[] = new Array<JobOutcome>(paths.length);
   const batches: Batch[] = [];
   for (let start = 0, id = 0; start < paths.length; start += BATCH_SIZE, id++) {
     batches.push({ id, start, paths: paths.slice(start, start + BATCH_SIZE) });
@@ -119,7 +120,7 @@ export async function lintInWorkers(
         worker.on('message', (reply: WorkerReply) => {
           const batch = batches[reply.batchId]!;
           reply.outcomes.forEach((outcome, offset) => {
-            outcomes[batch.start + offset] = shareRepeatedValues(outcome, interned);
+            deliver(batch.start + offset, shareRepeatedValues(outcome, interned));
           });
           inFlight.delete(reply.batchId);
           sendNext();
@@ -135,9 +136,8 @@ export async function lintInWorkers(
   // Batches of dead workers, and any never started because every worker died: the main thread.
   while (next < batches.length) orphaned.push(batches[next++]!);
   for (const batch of orphaned) {
-    for (const [offset, path] of batch.paths.entries()) outcomes[batch.start + offset] = await fallback.run(path);
+    for (const [offset, path] of batch.paths.entries()) deliver(batch.start + offset, await fallback.run(path));
   }
-  return outcomes;
 }
 
 interface InternTables {
@@ -147,8 +147,10 @@ interface InternTables {
 
 /**
  * A worker's reply arrives as copies: every finding brings its own copy of the file path, code,
- * rule name, level and alias list. A whole-corpus run keeps ~170,000 findings until the report is
- * written, so the copies are replaced by one shared value each (~30 MB of the main thread's heap).
+ * rule name, level and alias list. A run whose report is gathered before it is written (a format
+ * that is not partwise, or fixing) keeps all of them, ~170,000 on the whole corpus, so the copies are
+ * replaced by one shared value each (~30 MB of the main thread's heap). Streamed runs get report
+ * parts instead of findings, and this has nothing to do.
  */
 function shareRepeatedValues(outcome: JobOutcome, tables: InternTables): JobOutcome {
   const intern = (value: string): string => {

@@ -6,7 +6,8 @@
  */
 import type { Severity } from '../engine/types.js';
 import { displayPath, problemsOf } from './format-helpers.js';
-import type { Reporter } from './types.js';
+import { reportFromParts } from './partwise.js';
+import type { PartwiseReporter, Reporter } from './types.js';
 
 const COMPACT_SEVERITY: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
 
@@ -14,13 +15,19 @@ export function oneLine(text: string): string {
   return text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
 }
 
-export const compactReporter: Reporter = (results, context) => {
-  const lines: string[] = [];
-  for (const result of results) {
+export const compactFormat: PartwiseReporter = {
+  part: (result, context) => {
     const path = displayPath(result.file, context.cwd);
+    let text = '';
     for (const problem of problemsOf(result)) {
-      lines.push(`${path}:${problem.line}:${problem.column}: ${COMPACT_SEVERITY[problem.level]} ${problem.code} ${oneLine(problem.message)}`);
+      text += `${path}:${problem.line}:${problem.column}: ${COMPACT_SEVERITY[problem.level]} ${problem.code} ${oneLine(problem.message)}\n`;
     }
-  }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+    return text;
+  },
+  opening: '',
+  separator: '',
+  closing: () => '',
+  empty: '',
 };
+
+export const compactReporter: Reporter = reportFromParts(compactFormat);

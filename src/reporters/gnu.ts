@@ -5,15 +5,22 @@
  */
 import { displayPath, problemsOf } from './format-helpers.js';
 import { oneLine } from './compact.js';
-import type { Reporter } from './types.js';
+import { reportFromParts } from './partwise.js';
+import type { PartwiseReporter, Reporter } from './types.js';
 
-export const gnuReporter: Reporter = (results, context) => {
-  const lines: string[] = [];
-  for (const result of results) {
+export const gnuFormat: PartwiseReporter = {
+  part: (result, context) => {
     const path = displayPath(result.file, context.cwd);
+    let text = '';
     for (const problem of problemsOf(result)) {
-      lines.push(`${context.toolName}:${path}:${problem.line}:${problem.column}: ${problem.code} ${problem.level}: ${oneLine(problem.message)}`);
+      text += `${context.toolName}:${path}:${problem.line}:${problem.column}: ${problem.code} ${problem.level}: ${oneLine(problem.message)}\n`;
     }
-  }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+    return text;
+  },
+  opening: '',
+  separator: '',
+  closing: () => '',
+  empty: '',
 };
+
+export const gnuReporter: Reporter = reportFromParts(gnuFormat);

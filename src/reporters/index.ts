@@ -1,4 +1,4 @@
-import type { Reporter, StreamingReporter } from './types.js';
+import type { PartwiseReporter, Reporter } from './types.js';
 
 /**
  * Output formats by name, loaded lazily so a run pays only for the reporter it uses.
@@ -26,9 +26,15 @@ export const FORMAT_NAMES = Object.keys(REPORTERS);
  */
 export const FORMATS_USING_SOURCE: ReadonlySet<string> = new Set(['sarif', 'gitlab', 'gitlab_codeclimate', 'codeclimate']);
 
-/** Formats that can also be written piece by piece (large runs): the same text as their reporter. */
-export const STREAMING_REPORTERS: Readonly<Record<string, () => Promise<StreamingReporter>>> = {
-  json: async () => (await import('./json.js')).jsonReporterChunks,
+/**
+ * Formats made of one part per file (types.ts `PartwiseReporter`): a run can render each file's
+ * part where the file is linted and write it as soon as the files before it are.
+ */
+export const PARTWISE_REPORTERS: Readonly<Record<string, () => Promise<PartwiseReporter>>> = {
+  text: async () => (await import('./text.js')).textFormat,
+  json: async () => (await import('./json.js')).jsonFormat,
+  compact: async () => (await import('./compact.js')).compactFormat,
+  gnu: async () => (await import('./gnu.js')).gnuFormat,
 };
 
 export async function loadReporter(name: string): Promise<Reporter | null> {

@@ -1,35 +1,22 @@
 import type { Finding } from '../engine/types.js';
-import type { Reporter } from './types.js';
+import { reportFromParts } from './partwise.js';
+import type { PartwiseReporter, Reporter } from './types.js';
 
 /**
  * The JSON contract: one flat array, one object per finding. `code`, `column`, `file`, `level`,
  * `line` and `message` mean what they mean in hadolint's JSON, so scripts written for it keep
  * working. A file that could not be read at all appears as a `file-error` entry.
  */
-export const jsonReporter: Reporter = (results, context) => [...jsonReporterChunks(results, context)].join('');
+export const jsonFormat: PartwiseReporter = {
+  // A file's entries, each as `JSON.stringify(entries, null, 2)` prints it inside the array.
+  part: (result) => entriesOf(result).map(entryText).join(',\n  '),
+  opening: '[\n  ',
+  separator: ',\n  ',
+  closing: () => '\n]\n',
+  empty: '[]\n',
+};
 
-/** Chunks of at least this many characters (one write each) when streaming. */
-const CHUNK_CHARS = 64 * 1024;
-
-/**
- * The same text as `jsonReporter`, in pieces, so a whole-corpus run never holds one 70 MB string
- * (issue 8's memory goal). Byte for byte what `JSON.stringify(entries, null, 2)` gives.
- */
-export function* jsonReporterChunks(results: Parameters<Reporter>[0], _context?: Parameters<Reporter>[1]): Generator<string> {
-  let pending = '';
-  let first = true;
-  for (const result of results) {
-    for (const entry of entriesOf(result)) {
-      pending += (first ? '[\n  ' : ',\n  ') + entryText(entry);
-      first = false;
-      if (pending.length >= CHUNK_CHARS) {
-        yield pending;
-        pending = '';
-      }
-    }
-  }
-  yield pending + (first ? '[]\n' : '\n]\n');
-}
+export const jsonReporter: Reporter = reportFromParts(jsonFormat);
 
 /** The fields of a finding the JSON contract prints. */
 type Entry = Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'code' | 'rule' | 'aliases' | 'level' | 'message' | 'fixable'>;

@@ -53,6 +53,22 @@ describe('worker threads', () => {
     expect(parallel.stderr).toBe('');
   }, 120_000);
 
+  it('write partwise reports while linting: the same text, --quiet and exit codes as a report gathered first', () => {
+    // text alone is written as the files are linted; with sarif beside it (not partwise) the run
+    // gathers every result first and renders at the end, the way all reports used to be written.
+    const sarif = join(folder, 'report.sarif');
+    for (const extra of [[], ['--quiet'], ['--max-warnings', '100000', '--failure-threshold', 'error']]) {
+      for (const workers of ['0', '2']) {
+        const streamed = dockside(['lint', '--no-config', '--format', 'text', ...extra, folder], { DOCKSIDE_WORKERS: workers });
+        const gathered = dockside(['lint', '--no-config', '--format', 'text', '--format', 'sarif', '-o', '-', '-o', sarif, ...extra, folder], { DOCKSIDE_WORKERS: workers });
+        expect(streamed.stdout).toMatch(/problems? \(/);
+        expect(streamed.stdout).toBe(gathered.stdout);
+        expect(streamed.code).toBe(gathered.code);
+        expect(streamed.stderr).toBe(gathered.stderr);
+      }
+    }
+  }, 120_000);
+
   it('are used by default from 200 files, or 2,500 on two cores or fewer', () => {
     expect(workerCount(199, {}, 8)).toBe(0);
     expect(workerCount(200, {}, 8)).toBe(7);

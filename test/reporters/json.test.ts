@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileResult } from '../../src/engine/types.js';
-import { jsonReporter, jsonReporterChunks } from '../../src/reporters/json.js';
+import { jsonFormat, jsonReporter } from '../../src/reporters/json.js';
+import { ReportAssembler, reportPieces } from '../../src/reporters/partwise.js';
 import { finding, reporterContext, sampleResults } from './support.js';
 
 /** What the JSON contract says the output is: one pretty-printed array of flat entries. */
@@ -41,9 +42,24 @@ describe('json reporter', () => {
         finding(`services/app-${index}/Dockerfile`, line + 1, 1, 'DL3008', 'warning', `Pin versions in apt get install "é\\${line}"`),
       ),
     }));
-    const pieces = [...jsonReporterChunks(results, reporterContext())];
+    const pieces = [...reportPieces(jsonFormat, results, reporterContext())];
     expect(pieces.length).toBeGreaterThan(3);
     expect(pieces.join('')).toBe(expectedJson(results));
+  });
+
+  it('gives the same text from parts rendered one file at a time, empty files and errors included', () => {
+    const results: FileResult[] = [
+      { file: 'clean/Dockerfile', findings: [] },
+      ...sampleResults(),
+      { file: 'unreadable/Dockerfile', findings: [], error: 'cannot read file: permission denied' },
+      { file: 'clean-too/Dockerfile', findings: [] },
+    ];
+    const assembler = new ReportAssembler(jsonFormat, reporterContext());
+    let text = '';
+    for (const result of results) text += assembler.add(jsonFormat.part(result, reporterContext()));
+    expect(text + assembler.finish()).toBe(expectedJson(results));
+    const none = new ReportAssembler(jsonFormat, reporterContext());
+    expect(none.add(jsonFormat.part({ file: 'clean/Dockerfile', findings: [] }, reporterContext())) + none.finish()).toBe('[]\n');
   });
 
   it('prints aliases and any string exactly as JSON.stringify does', () => {
