@@ -137,13 +137,14 @@ export async function runLint(
   // Reports written while the files are linted: each file's part is rendered where it is linted
   // and written once the files before it are, so the run never gathers all its findings (a
   // whole-corpus run held ~50 MB of them) and no report is left to render after the last file.
-  // Only when every format is partwise, fixing is off (its diffs share stdout) and at most one
-  // report goes to stdout (two would interleave).
+  // Only when every format is partwise, fixing is off (its diffs share stdout) and no two reports
+  // share a destination (they would interleave; gathered, the later one replaces a file's).
+  const destinationKeys = destinations.map((destination) => destination.key);
   const streamed =
     shared.parts === null &&
     shared.fix === 'off' &&
     formatsRequested.every((format) => PARTWISE_REPORTERS[format] !== undefined) &&
-    destinations.filter((destination) => destination.isStandardStream).length <= 1;
+    new Set(destinationKeys).size === destinationKeys.length;
   const runShared: SharedLintOptions = streamed
     ? {
         ...shared,
@@ -279,6 +280,11 @@ class ReportDestination {
 
   get isStandardStream(): boolean {
     return !this.outputFile || this.outputFile === '-';
+  }
+
+  /** Equal for two destinations that write to the same place. */
+  get key(): string {
+    return this.isStandardStream ? '-' : resolve(this.io.cwd, this.outputFile!);
   }
 
   open(): void {

@@ -2,7 +2,7 @@
  * The built CLI, run as users run it (a child process). `npm test` builds first (pretest).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,26 @@ function write(relative: string, content: string | Buffer): string {
 }
 
 describe('dockside lint', () => {
+  it('says once which report it cannot write, writes the others, and exits 2', () => {
+    const dockerfile = write('outputs/Dockerfile', 'FROM ubuntu\nRUN apt-get install curl\n');
+    const unwritable = join(work, 'outputs', 'no-such-folder', 'report.json');
+    for (const formats of [['json', 'compact'], ['json', 'sarif']]) {
+      const result = dockside(['lint', '--no-config', '-f', formats[0]!, '-f', formats[1]!, '-o', unwritable, '-o', '-', dockerfile]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`dockside: cannot write ${unwritable}: ENOENT\n`);
+      expect(result.stdout).toContain('DL3008');
+    }
+  });
+
+  it('leaves a file named by two -o the later format\'s report, as when reports were written one after the other', () => {
+    const dockerfile = write('same-output/Dockerfile', 'FROM ubuntu\nRUN apt-get install curl\n');
+    const output = join(work, 'same-output', 'report');
+    const result = dockside(['lint', '--no-config', '-f', 'json', '-f', 'compact', '-o', output, '-o', output, dockerfile]);
+    expect(result.code).toBe(1);
+    const compact = dockside(['lint', '--no-config', '-f', 'compact', dockerfile]);
+    expect(readFileSync(output, 'utf8')).toBe(compact.stdout);
+  });
+
   it('prints findings for the example and exits 1', () => {
     const result = dockside(['lint', 'fixtures/examples/Dockerfile']);
     expect(result.code).toBe(1);
