@@ -9,7 +9,19 @@ import type { PartwiseReporter, Reporter } from './types.js';
  */
 export const jsonFormat: PartwiseReporter = {
   // A file's entries, each as `JSON.stringify(entries, null, 2)` prints it inside the array.
-  part: (result) => entriesOf(result).map(entryText).join(',\n  '),
+  part: (result) => {
+    // A file's entries share its path: it is escaped once, not once per finding.
+    let lastFile: string | null = null;
+    let lastFileJson = '';
+    const texts = entriesOf(result).map((entry) => {
+      if (entry.file !== lastFile) {
+        lastFile = entry.file;
+        lastFileJson = JSON.stringify(entry.file);
+      }
+      return entryText(entry, lastFileJson);
+    });
+    return texts.join(',\n  ');
+  },
   opening: '[\n  ',
   separator: ',\n  ',
   closing: () => '\n]\n',
@@ -26,15 +38,40 @@ type Entry = Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' 
  * more spaces), written out field by field: the generic indenting stringify and re-indenting
  * each entry took half the reporter's time on a whole-corpus run.
  */
-function entryText(entry: Entry): string {
-  const aliases =
-    entry.aliases.length === 0 ? '[]' : `[\n      ${entry.aliases.map((alias) => JSON.stringify(alias)).join(',\n      ')}\n    ]`;
+function entryText(entry: Entry, fileJson: string): string {
   return (
-    `{\n    "file": ${JSON.stringify(entry.file)},\n    "line": ${entry.line},\n    "column": ${entry.column},` +
-    `\n    "endLine": ${entry.endLine},\n    "endColumn": ${entry.endColumn},\n    "code": ${JSON.stringify(entry.code)},` +
-    `\n    "rule": ${JSON.stringify(entry.rule)},\n    "aliases": ${aliases},\n    "level": ${JSON.stringify(entry.level)},` +
+    `{\n    "file": ${fileJson},\n    "line": ${entry.line},\n    "column": ${entry.column},` +
+    `\n    "endLine": ${entry.endLine},\n    "endColumn": ${entry.endColumn},\n    "code": ${repeatedJson(entry.code)},` +
+    `\n    "rule": ${repeatedJson(entry.rule)},\n    "aliases": ${aliasesJson(entry.aliases)},\n    "level": ${repeatedJson(entry.level)},` +
     `\n    "message": ${JSON.stringify(entry.message)},\n    "fixable": ${entry.fixable}\n  }`
   );
+}
+
+/** JSON of the short strings every entry repeats (codes, rule names, levels): a few hundred in all. */
+const repeatedTexts = new Map<string, string>();
+
+function repeatedJson(text: string): string {
+  let json = repeatedTexts.get(text);
+  if (json === undefined) {
+    json = JSON.stringify(text);
+    // A bound, in case some caller's codes are not a small set.
+    if (repeatedTexts.size >= 4096) repeatedTexts.clear();
+    repeatedTexts.set(text, json);
+  }
+  return json;
+}
+
+/** A rule's alias list is one array shared by all its findings: printed once per list. */
+const aliasTexts = new WeakMap<readonly string[], string>();
+
+function aliasesJson(aliases: readonly string[]): string {
+  if (aliases.length === 0) return '[]';
+  let json = aliasTexts.get(aliases);
+  if (json === undefined) {
+    json = `[\n      ${aliases.map((alias) => JSON.stringify(alias)).join(',\n      ')}\n    ]`;
+    aliasTexts.set(aliases, json);
+  }
+  return json;
 }
 
 function entriesOf(result: Parameters<Reporter>[0][number]): Entry[] {
