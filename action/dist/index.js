@@ -44564,23 +44564,40 @@ __export(json_exports, {
   jsonFormat: () => jsonFormat,
   jsonReporter: () => jsonReporter
 });
-function entryText(entry) {
-  const aliases = entry.aliases.length === 0 ? "[]" : `[
-      ${entry.aliases.map((alias) => JSON.stringify(alias)).join(",\n      ")}
-    ]`;
+function entryText(entry, fileJson) {
   return `{
-    "file": ${JSON.stringify(entry.file)},
+    "file": ${fileJson},
     "line": ${entry.line},
     "column": ${entry.column},
     "endLine": ${entry.endLine},
     "endColumn": ${entry.endColumn},
-    "code": ${JSON.stringify(entry.code)},
-    "rule": ${JSON.stringify(entry.rule)},
-    "aliases": ${aliases},
-    "level": ${JSON.stringify(entry.level)},
+    "code": ${repeatedJson(entry.code)},
+    "rule": ${repeatedJson(entry.rule)},
+    "aliases": ${aliasesJson(entry.aliases)},
+    "level": ${repeatedJson(entry.level)},
     "message": ${JSON.stringify(entry.message)},
     "fixable": ${entry.fixable}
   }`;
+}
+function repeatedJson(text) {
+  let json = repeatedTexts.get(text);
+  if (json === void 0) {
+    json = JSON.stringify(text);
+    if (repeatedTexts.size >= 4096) repeatedTexts.clear();
+    repeatedTexts.set(text, json);
+  }
+  return json;
+}
+function aliasesJson(aliases) {
+  if (aliases.length === 0) return "[]";
+  let json = aliasTexts.get(aliases);
+  if (json === void 0) {
+    json = `[
+      ${aliases.map((alias) => JSON.stringify(alias)).join(",\n      ")}
+    ]`;
+    aliasTexts.set(aliases, json);
+  }
+  return json;
 }
 function entriesOf(result) {
   const entries = [];
@@ -44616,20 +44633,33 @@ function entriesOf(result) {
   }
   return entries;
 }
-var jsonFormat, jsonReporter;
+var jsonFormat, jsonReporter, repeatedTexts, aliasTexts;
 var init_json = __esm({
   "src/reporters/json.ts"() {
     "use strict";
     init_partwise();
     jsonFormat = {
       // A file's entries, each as `JSON.stringify(entries, null, 2)` prints it inside the array.
-      part: (result) => entriesOf(result).map(entryText).join(",\n  "),
+      part: (result) => {
+        let lastFile = null;
+        let lastFileJson = "";
+        const texts = entriesOf(result).map((entry) => {
+          if (entry.file !== lastFile) {
+            lastFile = entry.file;
+            lastFileJson = JSON.stringify(entry.file);
+          }
+          return entryText(entry, lastFileJson);
+        });
+        return texts.join(",\n  ");
+      },
       opening: "[\n  ",
       separator: ",\n  ",
       closing: () => "\n]\n",
       empty: "[]\n"
     };
     jsonReporter = reportFromParts(jsonFormat);
+    repeatedTexts = /* @__PURE__ */ new Map();
+    aliasTexts = /* @__PURE__ */ new WeakMap();
   }
 });
 
