@@ -3,6 +3,7 @@
  * follows BuildKit's `parser/line_parsers.go` and `instructions/parse.go` (buildkit-checks.md §6).
  */
 import { closest, distance } from 'fastest-levenshtein';
+import { isRegExpSpace } from './chars.js';
 import { expandVariables } from './expand.js';
 import { splitImageReference } from './image.js';
 import { scanDockerfile, type LogicalLine } from './scanner.js';
@@ -229,10 +230,12 @@ class ModelBuilder {
     index: number,
   ): Instruction | null {
     const escapeChar = this.escapeChar;
-    const keywordMatch = /^(\s*)(\S+)/.exec(text.slice(textOffset));
-    if (!keywordMatch) return null;
-    const keywordStart = textOffset + keywordMatch[1]!.length;
-    const keyword = keywordMatch[2]!;
+    let keywordStart = textOffset;
+    while (keywordStart < text.length && isRegExpSpace(text.charCodeAt(keywordStart))) keywordStart++;
+    let keywordEnd = keywordStart;
+    while (keywordEnd < text.length && !isRegExpSpace(text.charCodeAt(keywordEnd))) keywordEnd++;
+    if (keywordEnd === keywordStart) return null;
+    const keyword = text.slice(keywordStart, keywordEnd);
     const upper = keyword.toUpperCase();
     const kind: InstructionKind = KNOWN_KINDS.has(upper) ? (upper as InstructionKind) : 'UNKNOWN';
     const keywordRange = rangeOf(map, keywordStart, keywordStart + keyword.length);
@@ -270,9 +273,9 @@ class ModelBuilder {
       argsStart = cursor + word.end;
     }
     cursor = argsStart;
-    while (cursor < text.length && /\s/.test(text[cursor]!)) cursor++;
+    while (cursor < text.length && isRegExpSpace(text.charCodeAt(cursor))) cursor++;
     let argsEnd = text.length;
-    while (argsEnd > cursor && /\s/.test(text[argsEnd - 1]!)) argsEnd--;
+    while (argsEnd > cursor && isRegExpSpace(text.charCodeAt(argsEnd - 1))) argsEnd--;
     const argsText = text.slice(cursor, argsEnd);
     const argsMap = map.slice(cursor);
     // A RUN's words are split on first use (see InstructionRecord): its script is parsed by the shell

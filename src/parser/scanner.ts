@@ -11,6 +11,20 @@
 import type { Comment, Directive, Heredoc, ParseError } from './types.js';
 import { SegmentSourceMap, type Segment, lineRange } from './source-map.js';
 import { splitWords } from './words.js';
+import { isRegExpSpace } from './chars.js';
+
+/**
+ * `/^(\S+)\s*(.*)$/s` at `from`, without the match: the first word, lower-cased ('' when the text
+ * there starts with a blank or is empty), and where what follows it and its blanks starts.
+ */
+function firstWord(text: string, from: number): { keyword: string; restOffset: number } {
+  let end = from;
+  while (end < text.length && !isRegExpSpace(text.charCodeAt(end))) end++;
+  if (end === from) return { keyword: '', restOffset: from };
+  let restOffset = end;
+  while (restOffset < text.length && isRegExpSpace(text.charCodeAt(restOffset))) restOffset++;
+  return { keyword: text.slice(from, end).toLowerCase(), restOffset };
+}
 
 /** BuildKit refuses longer lines (`bufio.Scanner` limit in parser.go). */
 export const MAX_LINE_BYTES = 65535;
@@ -214,17 +228,9 @@ export function scanDockerfile(lines: readonly string[]): ScanResult {
     const map = new SegmentSourceMap(segments);
     // Heredocs: RUN, COPY, ADD, also as an ONBUILD trigger, in non-JSON form (§6 "Heredocs").
     const heredocs: Heredoc[] = [];
-    const keywordMatch = /^(\S+)\s*(.*)$/s.exec(text);
-    let keyword = keywordMatch?.[1]?.toLowerCase() ?? '';
-    let rest = keywordMatch?.[2] ?? '';
-    let restOffset = keywordMatch ? text.length - rest.length : 0;
-    if (keyword === 'onbuild') {
-      const inner = /^(\S+)\s*(.*)$/s.exec(rest);
-      keyword = inner?.[1]?.toLowerCase() ?? '';
-      const innerRest = inner?.[2] ?? '';
-      restOffset += rest.length - innerRest.length;
-      rest = innerRest;
-    }
+    let { keyword, restOffset } = firstWord(text, 0);
+    if (keyword === 'onbuild') ({ keyword, restOffset } = firstWord(text, restOffset));
+    const rest = text.slice(restOffset);
     if (!overlong && HEREDOC_KINDS.has(keyword) && !rest.trimStart().startsWith('[') && rest.includes('<<')) {
       const specs = findHeredocMarkers(rest, escapeChar);
       if (typeof specs === 'string') {

@@ -895,9 +895,22 @@ export function parseShellFast(source: string): FastShellParse | null {
     throw error;
   }
   const commands = parser.commands;
-  commands.sort((a, b) => a.start - b.start);
+  sortByStart(commands);
   renumberPipelines(commands);
   return { commands, hasPipe: parser.hasPipe };
+}
+
+/**
+ * Sorts commands by start (stable). Most scripts' commands come out in order already, and
+ * `Array.prototype.sort` copies the array to sort it even then.
+ */
+export function sortByStart(commands: { start: number }[]): void {
+  for (let index = 1; index < commands.length; index++) {
+    if (commands[index]!.start < commands[index - 1]!.start) {
+      commands.sort((a, b) => a.start - b.start);
+      return;
+    }
+  }
 }
 
 /**

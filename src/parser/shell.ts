@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Parser as TreeSitterParser, TreeCursor } from 'web-tree-sitter';
-import { flagsOfWords, parseShellFast, renumberPipelines } from './shell-fast.js';
+import { flagsOfWords, parseShellFast, renumberPipelines, sortByStart } from './shell-fast.js';
 import type { ShellCommand, ShellScript, ShellWord, SourceMap } from './types.js';
 
 let parser: TreeSitterParser | null = null;
@@ -139,7 +139,7 @@ export function parseShellWithTreeSitter(source: string, map: SourceMap): ShellS
     } finally {
       cursor.delete();
     }
-    state.commands.sort((a, b) => a.start - b.start);
+    sortByStart(state.commands);
     renumberPipelines(state.commands as { pipelineId: number }[]);
     return { source, commands: state.commands, hasSyntaxError: tree.rootNode.hasError, hasPipe: state.hasPipe, map };
   } finally {

@@ -102,8 +102,9 @@ class WordCollector {
 class ShellWord {
   private index = 0;
   private readonly characters: string[];
-  readonly matched = new Set<string>();
-  readonly unmatched = new Set<string>();
+  /** Names looked up and found / not found; made on the first of each (most words name none). */
+  matched: Set<string> | null = null;
+  unmatched: Set<string> | null = null;
 
   constructor(
     text: string,
@@ -126,8 +127,8 @@ class ShellWord {
 
   private getEnv(name: string): string | undefined {
     const value = this.lookup(name);
-    if (value !== undefined) this.matched.add(name);
-    else this.unmatched.add(name);
+    if (value !== undefined) (this.matched ??= new Set()).add(name);
+    else (this.unmatched ??= new Set()).add(name);
     return value;
   }
 
@@ -305,9 +306,9 @@ export function processWordByCharacter(text: string, lookup: EnvLookup, options:
   const shellWord = new ShellWord(text, lookup, options.escapeChar, options.skipProcessQuotes ?? false);
   try {
     const { text: result, words } = shellWord.processStopOn(EOF, false);
-    return { result, words, matched: shellWord.matched, unmatched: shellWord.unmatched, error: null };
+    return { result, words, matched: shellWord.matched ?? NO_NAMES, unmatched: shellWord.unmatched ?? NO_NAMES, error: null };
   } catch (error) {
     if (!(error instanceof LexError)) throw error;
-    return { result: '', words: [], matched: shellWord.matched, unmatched: shellWord.unmatched, error: error.message };
+    return { result: '', words: [], matched: shellWord.matched ?? NO_NAMES, unmatched: shellWord.unmatched ?? NO_NAMES, error: error.message };
   }
 }

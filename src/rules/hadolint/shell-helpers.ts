@@ -12,7 +12,7 @@ import type {
   Word,
 } from '../../parser/types.js';
 import type { ReportDescriptor } from '../../engine/types.js';
-import { commandRange, hasArg } from '../helpers.js';
+import { commandRange, hasArg, runInstructions } from '../helpers.js';
 import { isArchivePath } from './general-helpers.js';
 
 /**
@@ -281,6 +281,9 @@ export function reportUnversionedRpmInstalls(
   skippedSubcommands: readonly string[],
   message: string,
 ): void {
+  // Most files run none of these tools: then no stream needs its variables tracked.
+  const runsTool = runInstructions(dockerfile, { onbuild: true }).some(({ run }) => run.script.commands.some((command) => tools.includes(command.name)));
+  if (!runsTool) return;
   for (const stream of instructionStreams(dockerfile, { onbuild: true })) {
     const variables = new RpmVersionVariables(dockerfile);
     for (const instruction of stream) {
