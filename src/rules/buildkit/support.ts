@@ -156,8 +156,25 @@ const REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 const IDENTIFIER = /^[a-f0-9]{64}$/;
 const DIGEST_LENGTHS: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
 
+/**
+ * Answers by reference: base images repeat across a run's Dockerfiles (a handful of distributions
+ * and language images), and the reference grammar is a large regular expression.
+ */
+const validityByReference = new Map<string, boolean>();
+
 /** Does `reference.ParseNormalizedNamed` accept this image reference? */
 export function isValidNormalizedNamed(reference: string): boolean {
+  let valid = validityByReference.get(reference);
+  if (valid === undefined) {
+    valid = parsesAsNormalizedNamed(reference);
+    // Bounded: a run over many files sees many distinct references.
+    if (validityByReference.size >= 4096) validityByReference.clear();
+    validityByReference.set(reference, valid);
+  }
+  return valid;
+}
+
+function parsesAsNormalizedNamed(reference: string): boolean {
   if (reference.length > 2048 || IDENTIFIER.test(reference)) return false;
   const slash = reference.indexOf('/');
   let domain = 'docker.io';
