@@ -100,14 +100,6 @@ function isSpecialParameter(code: number): boolean {
   return code === 64 || code === 42 || code === Char.Hash || code === 63 || code === Char.Dollar || code === Char.Bang || code === 45;
 }
 
-interface ScannedWord {
-  readonly word: ShellWord;
-  /** The word is `NAME=…` (or `NAME+=…`) with NAME a valid shell name. */
-  readonly isAssignment: boolean;
-  /** The word was written without any quoting or expansion (a candidate keyword). */
-  readonly plain: boolean;
-}
-
 /** A command while its pipeline is still being parsed (the slot is set when a `|` follows). */
 type MutableCommand = { -readonly [K in keyof ShellCommand]: ShellCommand[K] };
 
@@ -119,6 +111,10 @@ class FastShellParser {
   hasPipe = false;
   private pipelineCounter = 0;
   private depth = 0;
+  /** Of the word `scanWord` last returned: `NAME=…` (or `NAME+=…`) with NAME a valid shell name. */
+  private scannedIsAssignment = false;
+  /** Of the word `scanWord` last returned: written without quoting or expansion (a candidate keyword). */
+  private scannedPlain = false;
 
   constructor(private readonly source: string) {
     this.limit = source.length;
@@ -477,35 +473,37 @@ class FastShellParser {
         this.parseRedirectTargets();
         break;
       }
-      const scanned = this.scanWord();
+      const word = this.scanWord();
+      const isAssignment = this.scannedIsAssignment;
+      const plain = this.scannedPlain;
       if (!sawName) {
-        if (commandStart === -1) commandStart = scanned.word.start;
-        if (scanned.isAssignment) {
-          if (this.source.charCodeAt(scanned.word.end - 1) === Char.Equals && this.code() === Char.OpenParen) throw GIVE_UP;
+        if (commandStart === -1) commandStart = word.start;
+        if (isAssignment) {
+          if (this.source.charCodeAt(word.end - 1) === Char.Equals && this.code() === Char.OpenParen) throw GIVE_UP;
           continue;
         }
-        if (scanned.plain && RESERVED_AT_COMMAND_START.has(scanned.word.raw)) throw GIVE_UP;
+        if (plain && RESERVED_AT_COMMAND_START.has(word.raw)) throw GIVE_UP;
         // `a[i]=…` before the command name assigns an array element.
-        if (/^[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\+?=/.test(scanned.word.raw)) throw GIVE_UP;
+        if (/^[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\+?=/.test(word.raw)) throw GIVE_UP;
         // `[x]::y` (PowerShell written as a shell RUN) and `[ …`: tree-sitter starts a test there.
-        if (scanned.word.raw.charCodeAt(0) === 91) throw GIVE_UP;
+        if (word.raw.charCodeAt(0) === 91) throw GIVE_UP;
         sawName = true;
-        if (scanned.plain && DECLARATION_KEYWORDS.has(scanned.word.raw)) {
+        if (plain && DECLARATION_KEYWORDS.has(word.raw)) {
           // tree-sitter: `A=1 export B` is no declaration_command; leave such oddities to it.
-          if (commandStart !== scanned.word.start) throw GIVE_UP;
+          if (commandStart !== word.start) throw GIVE_UP;
           keyword = 'declaration';
-        } else if (scanned.plain && UNSET_KEYWORDS.has(scanned.word.raw)) {
-          if (commandStart !== scanned.word.start) throw GIVE_UP;
+        } else if (plain && UNSET_KEYWORDS.has(word.raw)) {
+          if (commandStart !== word.start) throw GIVE_UP;
           keyword = 'unset';
         }
-        words.push(scanned.word);
+        words.push(word);
         continue;
       }
       if (keyword) {
-        words.push(this.declarationArgument(scanned));
+        words.push(this.declarationArgument(word, isAssignment, plain));
         continue;
       }
-      words.push(scanned.word);
+      words.push(word);
     }
     this.skipBlanks();
     if (commandStart === -1) throw GIVE_UP; // an empty command: `&& a`, `a |`, `a && ;`
@@ -527,12 +525,11 @@ class FastShellParser {
    * An argument of `export`/`declare`/`unset`: tree-sitter makes `NAME=value` a variable_assignment
    * and a bare name a variable_name, and the walk takes both as written (their text, literal).
    */
-  private declarationArgument(scanned: ScannedWord): ShellWord {
-    const { word } = scanned;
-    if (scanned.isAssignment || /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.raw)) {
+  private declarationArgument(word: ShellWord, isAssignment: boolean, plain: boolean): ShellWord {
+    if (isAssignment || /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.raw)) {
       return { value: word.raw, raw: word.raw, literal: true, start: word.start, end: word.end };
     }
-    if (word.raw.startsWith('-') && scanned.plain) return word;
+    if (word.raw.startsWith('-') && plain) return word;
     // Anything else (`export $X`, quoted names…) has tree-sitter shapes not worth mirroring here.
     throw GIVE_UP;
   }
@@ -605,8 +602,10 @@ class FastShellParser {
   /**
    * One word at the position, with hadolint's value (see `wordValue` in shell.ts): quotes
    * removed, `$v`/`${v…}` → `${v}`, `$(a b)` → `${ab}`, backslashes dropped outside quotes.
+   * Whether it is an assignment and plain is left in `scannedIsAssignment` and `scannedPlain`
+   * (no result object per word: this runs on every word of every RUN).
    */
-  private scanWord(): ScannedWord {
+  private scanWord(): ShellWord {
     const source = this.source;
     const start = this.position;
     let value = '';
@@ -663,7 +662,8 @@ class FastShellParser {
     }
     const end = this.position;
     if (end === start) throw GIVE_UP;
-    const raw = source.slice(start, end);
+    // A plain word was sliced in one piece: its value is its text.
+    const raw = plain ? value : source.slice(start, end);
     // A `#` that starts a word starts a comment; callers never scan one, but be safe.
     if (raw.charCodeAt(0) === Char.Hash) throw GIVE_UP;
     // `{` and `}` as whole words are group delimiters or odd arguments: leave them to tree-sitter.
@@ -676,7 +676,9 @@ class FastShellParser {
         isAssignment = true;
       }
     }
-    return { word: { value, raw, literal, start, end }, isAssignment, plain };
+    this.scannedIsAssignment = isAssignment;
+    this.scannedPlain = plain;
+    return { value, raw, literal, start, end };
   }
 
   /** `"…"`: the value between the quotes (tree-sitter's `string` node, see shell.ts). */
