@@ -19533,6 +19533,17 @@ var require_mod = __commonJS({
   }
 });
 
+// src/parser/chars.ts
+function isRegExpSpace(code) {
+  if (code < 128) return code === 32 || code >= 9 && code <= 13;
+  return code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279;
+}
+var init_chars = __esm({
+  "src/parser/chars.ts"() {
+    "use strict";
+  }
+});
+
 // src/parser/image.ts
 function splitImageReference(reference) {
   let rest = reference;
@@ -19687,6 +19698,14 @@ var init_words = __esm({
 });
 
 // src/parser/scanner.ts
+function firstWord(text, from) {
+  let end = from;
+  while (end < text.length && !isRegExpSpace(text.charCodeAt(end))) end++;
+  if (end === from) return { keyword: "", restOffset: from };
+  let restOffset = end;
+  while (restOffset < text.length && isRegExpSpace(text.charCodeAt(restOffset))) restOffset++;
+  return { keyword: text.slice(from, end).toLowerCase(), restOffset };
+}
 function leadingWhitespaceLength(line) {
   let index = 0;
   while (index < line.length && (line[index] === " " || line[index] === "	")) index++;
@@ -19835,17 +19854,9 @@ function scanDockerfile(lines) {
     }
     const map = new SegmentSourceMap(segments);
     const heredocs = [];
-    const keywordMatch = /^(\S+)\s*(.*)$/s.exec(text);
-    let keyword = keywordMatch?.[1]?.toLowerCase() ?? "";
-    let rest = keywordMatch?.[2] ?? "";
-    let restOffset = keywordMatch ? text.length - rest.length : 0;
-    if (keyword === "onbuild") {
-      const inner = /^(\S+)\s*(.*)$/s.exec(rest);
-      keyword = inner?.[1]?.toLowerCase() ?? "";
-      const innerRest = inner?.[2] ?? "";
-      restOffset += rest.length - innerRest.length;
-      rest = innerRest;
-    }
+    let { keyword, restOffset } = firstWord(text, 0);
+    if (keyword === "onbuild") ({ keyword, restOffset } = firstWord(text, restOffset));
+    const rest = text.slice(restOffset);
     if (!overlong && HEREDOC_KINDS.has(keyword) && !rest.trimStart().startsWith("[") && rest.includes("<<")) {
       const specs = findHeredocMarkers(rest, escapeChar);
       if (typeof specs === "string") {
@@ -19908,6 +19919,7 @@ var init_scanner = __esm({
     "use strict";
     init_source_map();
     init_words();
+    init_chars();
     MAX_LINE_BYTES = 65535;
     DIRECTIVE_PATTERN = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
     KNOWN_DIRECTIVES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
@@ -19956,9 +19968,17 @@ function parseShellFast(source) {
     throw error2;
   }
   const commands = parser2.commands;
-  commands.sort((a, b) => a.start - b.start);
+  sortByStart(commands);
   renumberPipelines(commands);
   return { commands, hasPipe: parser2.hasPipe };
+}
+function sortByStart(commands) {
+  for (let index = 1; index < commands.length; index++) {
+    if (commands[index].start < commands[index - 1].start) {
+      commands.sort((a, b) => a.start - b.start);
+      return;
+    }
+  }
 }
 function renumberPipelines(commands) {
   let ids = null;
@@ -20030,6 +20050,10 @@ var init_shell_fast = __esm({
       hasPipe = false;
       pipelineCounter = 0;
       depth = 0;
+      /** Of the word `scanWord` last returned: `NAME=…` (or `NAME+=…`) with NAME a valid shell name. */
+      scannedIsAssignment = false;
+      /** Of the word `scanWord` last returned: written without quoting or expansion (a candidate keyword). */
+      scannedPlain = false;
       code(offset = this.position) {
         return offset < this.limit ? this.source.charCodeAt(offset) : -1;
       }
@@ -20355,32 +20379,34 @@ var init_shell_fast = __esm({
             this.parseRedirectTargets();
             break;
           }
-          const scanned = this.scanWord();
+          const word = this.scanWord();
+          const isAssignment = this.scannedIsAssignment;
+          const plain = this.scannedPlain;
           if (!sawName) {
-            if (commandStart === -1) commandStart = scanned.word.start;
-            if (scanned.isAssignment) {
-              if (this.source.charCodeAt(scanned.word.end - 1) === 61 /* Equals */ && this.code() === 40 /* OpenParen */) throw GIVE_UP;
+            if (commandStart === -1) commandStart = word.start;
+            if (isAssignment) {
+              if (this.source.charCodeAt(word.end - 1) === 61 /* Equals */ && this.code() === 40 /* OpenParen */) throw GIVE_UP;
               continue;
             }
-            if (scanned.plain && RESERVED_AT_COMMAND_START.has(scanned.word.raw)) throw GIVE_UP;
-            if (/^[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\+?=/.test(scanned.word.raw)) throw GIVE_UP;
-            if (scanned.word.raw.charCodeAt(0) === 91) throw GIVE_UP;
+            if (plain && RESERVED_AT_COMMAND_START.has(word.raw)) throw GIVE_UP;
+            if (/^[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\+?=/.test(word.raw)) throw GIVE_UP;
+            if (word.raw.charCodeAt(0) === 91) throw GIVE_UP;
             sawName = true;
-            if (scanned.plain && DECLARATION_KEYWORDS.has(scanned.word.raw)) {
-              if (commandStart !== scanned.word.start) throw GIVE_UP;
+            if (plain && DECLARATION_KEYWORDS.has(word.raw)) {
+              if (commandStart !== word.start) throw GIVE_UP;
               keyword = "declaration";
-            } else if (scanned.plain && UNSET_KEYWORDS.has(scanned.word.raw)) {
-              if (commandStart !== scanned.word.start) throw GIVE_UP;
+            } else if (plain && UNSET_KEYWORDS.has(word.raw)) {
+              if (commandStart !== word.start) throw GIVE_UP;
               keyword = "unset";
             }
-            words.push(scanned.word);
+            words.push(word);
             continue;
           }
           if (keyword) {
-            words.push(this.declarationArgument(scanned));
+            words.push(this.declarationArgument(word, isAssignment, plain));
             continue;
           }
-          words.push(scanned.word);
+          words.push(word);
         }
         this.skipBlanks();
         if (commandStart === -1) throw GIVE_UP;
@@ -20399,12 +20425,11 @@ var init_shell_fast = __esm({
        * An argument of `export`/`declare`/`unset`: tree-sitter makes `NAME=value` a variable_assignment
        * and a bare name a variable_name, and the walk takes both as written (their text, literal).
        */
-      declarationArgument(scanned) {
-        const { word } = scanned;
-        if (scanned.isAssignment || /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.raw)) {
+      declarationArgument(word, isAssignment, plain) {
+        if (isAssignment || /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.raw)) {
           return { value: word.raw, raw: word.raw, literal: true, start: word.start, end: word.end };
         }
-        if (word.raw.startsWith("-") && scanned.plain) return word;
+        if (word.raw.startsWith("-") && plain) return word;
         throw GIVE_UP;
       }
       pushCommand(words, start2, end) {
@@ -20471,6 +20496,8 @@ var init_shell_fast = __esm({
       /**
        * One word at the position, with hadolint's value (see `wordValue` in shell.ts): quotes
        * removed, `$v`/`${v…}` → `${v}`, `$(a b)` → `${ab}`, backslashes dropped outside quotes.
+       * Whether it is an assignment and plain is left in `scannedIsAssignment` and `scannedPlain`
+       * (no result object per word: this runs on every word of every RUN).
        */
       scanWord() {
         const source = this.source;
@@ -20527,7 +20554,7 @@ var init_shell_fast = __esm({
         }
         const end = this.position;
         if (end === start2) throw GIVE_UP;
-        const raw = source.slice(start2, end);
+        const raw = plain ? value : source.slice(start2, end);
         if (raw.charCodeAt(0) === 35 /* Hash */) throw GIVE_UP;
         if (raw === "{" || raw === "}") throw GIVE_UP;
         let isAssignment = false;
@@ -20538,7 +20565,9 @@ var init_shell_fast = __esm({
             isAssignment = true;
           }
         }
-        return { word: { value, raw, literal: literal2, start: start2, end }, isAssignment, plain };
+        this.scannedIsAssignment = isAssignment;
+        this.scannedPlain = plain;
+        return { value, raw, literal: literal2, start: start2, end };
       }
       /** `"…"`: the value between the quotes (tree-sitter's `string` node, see shell.ts). */
       scanDoubleQuoted() {
@@ -24843,7 +24872,7 @@ function parseShellWithTreeSitter(source, map) {
     } finally {
       cursor.delete();
     }
-    state.commands.sort((a, b) => a.start - b.start);
+    sortByStart(state.commands);
     renumberPipelines(state.commands);
     return { source, commands: state.commands, hasSyntaxError: tree.rootNode.hasError, hasPipe: state.hasPipe, map };
   } finally {
@@ -25259,6 +25288,7 @@ var init_parse = __esm({
   "src/parser/parse.ts"() {
     "use strict";
     import_fastest_levenshtein = __toESM(require_mod(), 1);
+    init_chars();
     init_expand();
     init_image();
     init_scanner();
@@ -25309,10 +25339,12 @@ var init_parse = __esm({
       }
       buildInstruction(text, textOffset, map, logicalLine, onbuildParent, index) {
         const escapeChar = this.escapeChar;
-        const keywordMatch = /^(\s*)(\S+)/.exec(text.slice(textOffset));
-        if (!keywordMatch) return null;
-        const keywordStart = textOffset + keywordMatch[1].length;
-        const keyword = keywordMatch[2];
+        let keywordStart = textOffset;
+        while (keywordStart < text.length && isRegExpSpace(text.charCodeAt(keywordStart))) keywordStart++;
+        let keywordEnd = keywordStart;
+        while (keywordEnd < text.length && !isRegExpSpace(text.charCodeAt(keywordEnd))) keywordEnd++;
+        if (keywordEnd === keywordStart) return null;
+        const keyword = text.slice(keywordStart, keywordEnd);
         const upper = keyword.toUpperCase();
         const kind = KNOWN_KINDS.has(upper) ? upper : "UNKNOWN";
         const keywordRange = rangeOf(map, keywordStart, keywordStart + keyword.length);
@@ -25348,9 +25380,9 @@ var init_parse = __esm({
           argsStart = cursor + word.end;
         }
         cursor = argsStart;
-        while (cursor < text.length && /\s/.test(text[cursor])) cursor++;
+        while (cursor < text.length && isRegExpSpace(text.charCodeAt(cursor))) cursor++;
         let argsEnd = text.length;
-        while (argsEnd > cursor && /\s/.test(text[argsEnd - 1])) argsEnd--;
+        while (argsEnd > cursor && isRegExpSpace(text.charCodeAt(argsEnd - 1))) argsEnd--;
         const argsText = text.slice(cursor, argsEnd);
         const argsMap = map.slice(cursor);
         const rawWords = kind === "RUN" ? [] : splitWords(argsText, escapeChar);
@@ -51427,8 +51459,9 @@ var ShellWord = class {
   skipProcessQuotes;
   index = 0;
   characters;
-  matched = /* @__PURE__ */ new Set();
-  unmatched = /* @__PURE__ */ new Set();
+  /** Names looked up and found / not found; made on the first of each (most words name none). */
+  matched = null;
+  unmatched = null;
   peek() {
     return this.characters[this.index] ?? EOF;
   }
@@ -51439,8 +51472,8 @@ var ShellWord = class {
   }
   getEnv(name2) {
     const value = this.lookup(name2);
-    if (value !== void 0) this.matched.add(name2);
-    else this.unmatched.add(name2);
+    if (value !== void 0) (this.matched ??= /* @__PURE__ */ new Set()).add(name2);
+    else (this.unmatched ??= /* @__PURE__ */ new Set()).add(name2);
     return value;
   }
   /** `processStopOn`: reads up to `stopChar` (or the end when `stopChar` is EOF). */
@@ -51597,10 +51630,10 @@ function processWordByCharacter(text, lookup, options) {
   const shellWord = new ShellWord(text, lookup, options.escapeChar, options.skipProcessQuotes ?? false);
   try {
     const { text: result, words } = shellWord.processStopOn(EOF, false);
-    return { result, words, matched: shellWord.matched, unmatched: shellWord.unmatched, error: null };
+    return { result, words, matched: shellWord.matched ?? NO_NAMES, unmatched: shellWord.unmatched ?? NO_NAMES, error: null };
   } catch (error2) {
     if (!(error2 instanceof LexError)) throw error2;
-    return { result: "", words: [], matched: shellWord.matched, unmatched: shellWord.unmatched, error: error2.message };
+    return { result: "", words: [], matched: shellWord.matched ?? NO_NAMES, unmatched: shellWord.unmatched ?? NO_NAMES, error: error2.message };
   }
 }
 
@@ -51771,7 +51804,17 @@ var DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32
 var REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 var IDENTIFIER = /^[a-f0-9]{64}$/;
 var DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
+var validityByReference = /* @__PURE__ */ new Map();
 function isValidNormalizedNamed(reference) {
+  let valid = validityByReference.get(reference);
+  if (valid === void 0) {
+    valid = parsesAsNormalizedNamed(reference);
+    if (validityByReference.size >= 4096) validityByReference.clear();
+    validityByReference.set(reference, valid);
+  }
+  return valid;
+}
+function parsesAsNormalizedNamed(reference) {
   if (reference.length > 2048 || IDENTIFIER.test(reference)) return false;
   const slash = reference.indexOf("/");
   let domain = "docker.io";
@@ -52265,8 +52308,8 @@ var invalid_definition_description_default = defineRule({
       } else continue;
       const block = blocks.get(instruction);
       if (!block || names.length === 0) continue;
-      const firstWord = block[block.length - 1].split(" ")[0];
-      if (names.includes(firstWord)) continue;
+      const firstWord2 = block[block.length - 1].split(" ")[0];
+      if (names.includes(firstWord2)) continue;
       const example = names.length > 1 ? "<arg_key>" : names[0];
       report2({
         range: instruction.keywordRange,
@@ -55455,6 +55498,8 @@ function shortOrLongFlags(argument) {
   return [...argument.slice(1)];
 }
 function reportUnversionedRpmInstalls(dockerfile, report2, tools, skippedSubcommands, message) {
+  const runsTool = runInstructions(dockerfile, { onbuild: true }).some(({ run: run3 }) => run3.script.commands.some((command) => tools.includes(command.name)));
+  if (!runsTool) return;
   for (const stream of instructionStreams(dockerfile, { onbuild: true })) {
     const variables = new RpmVersionVariables(dockerfile);
     for (const instruction of stream) {
@@ -55939,12 +55984,12 @@ function mergeFix(dockerfile, run3) {
     if (candidate.script.hasSyntaxError || candidate.script.commands.length !== 1) return void 0;
   }
   const appendAt = scriptAppendPosition(previous, dockerfile.escapeChar);
-  const firstWord = run3.words[0];
-  if (appendAt === null || firstWord === void 0) return void 0;
-  if (commentsBetween(dockerfile, appendAt.line, firstWord.range.start.line)) return void 0;
+  const firstWord2 = run3.words[0];
+  if (appendAt === null || firstWord2 === void 0) return void 0;
+  if (commentsBetween(dockerfile, appendAt.line, firstWord2.range.start.line)) return void 0;
   const joint = ` && ${dockerfile.escapeChar}
 ${continuationIndent(dockerfile)}`;
-  const merged = replaceRange({ start: appendAt, end: firstWord.range.start }, joint);
+  const merged = replaceRange({ start: appendAt, end: firstWord2.range.start }, joint);
   return makeFix("unsafe", "Merge this RUN into the previous one", merged);
 }
 function flagSignature(run3) {
