@@ -25550,21 +25550,6 @@ var init_parse = __esm({
     WORDS_STATE = /* @__PURE__ */ Symbol("words");
     SCRIPT_CACHE = /* @__PURE__ */ Symbol("script");
     InstructionRecord = class {
-      kind;
-      keyword;
-      keywordRange;
-      range;
-      startLine;
-      logicalEndLine;
-      endLine;
-      flags;
-      argsText;
-      argsMap;
-      emptyContinuationLines;
-      heredocs;
-      stageIndex;
-      onbuildParent;
-      index;
       form = void 0;
       execArgs = void 0;
       image = void 0;
@@ -44764,10 +44749,26 @@ var compact_exports = {};
 __export(compact_exports, {
   compactFormat: () => compactFormat,
   compactReporter: () => compactReporter,
+  lineFormat: () => lineFormat,
   oneLine: () => oneLine
 });
 function oneLine(text) {
   return text.replace(/\s*(?:\r\n|\r|\n)\s*/g, " ");
+}
+function lineFormat(line) {
+  return {
+    part: (result, context) => {
+      const path6 = displayPath(result.file, context.cwd);
+      let text = "";
+      for (const problem of problemsOf(result)) text += `${line(problem, path6, context)}
+`;
+      return text;
+    },
+    opening: "",
+    separator: "",
+    closing: () => "",
+    empty: ""
+  };
 }
 var COMPACT_SEVERITY, compactFormat, compactReporter;
 var init_compact = __esm({
@@ -44776,21 +44777,9 @@ var init_compact = __esm({
     init_format_helpers();
     init_partwise();
     COMPACT_SEVERITY = { error: "error", warning: "warning", info: "info", style: "info" };
-    compactFormat = {
-      part: (result, context) => {
-        const path6 = displayPath(result.file, context.cwd);
-        let text = "";
-        for (const problem of problemsOf(result)) {
-          text += `${path6}:${problem.line}:${problem.column}: ${COMPACT_SEVERITY[problem.level]} ${problem.code} ${oneLine(problem.message)}
-`;
-        }
-        return text;
-      },
-      opening: "",
-      separator: "",
-      closing: () => "",
-      empty: ""
-    };
+    compactFormat = lineFormat(
+      (problem, path6) => `${path6}:${problem.line}:${problem.column}: ${COMPACT_SEVERITY[problem.level]} ${problem.code} ${oneLine(problem.message)}`
+    );
     compactReporter = reportFromParts(compactFormat);
   }
 });
@@ -45241,24 +45230,11 @@ var gnuFormat, gnuReporter;
 var init_gnu = __esm({
   "src/reporters/gnu.ts"() {
     "use strict";
-    init_format_helpers();
     init_compact();
     init_partwise();
-    gnuFormat = {
-      part: (result, context) => {
-        const path6 = displayPath(result.file, context.cwd);
-        let text = "";
-        for (const problem of problemsOf(result)) {
-          text += `${context.toolName}:${path6}:${problem.line}:${problem.column}: ${problem.code} ${problem.level}: ${oneLine(problem.message)}
-`;
-        }
-        return text;
-      },
-      opening: "",
-      separator: "",
-      closing: () => "",
-      empty: ""
-    };
+    gnuFormat = lineFormat(
+      (problem, path6, context) => `${context.toolName}:${path6}:${problem.line}:${problem.column}: ${problem.code} ${problem.level}: ${oneLine(problem.message)}`
+    );
     gnuReporter = reportFromParts(gnuFormat);
   }
 });

@@ -591,22 +591,10 @@ const SCRIPT_CACHE = Symbol('script');
  * not accessors defined on each object (four defineProperty calls per instruction cost 2% of a
  * whole-corpus run). Only `in`, `Object.keys` and the prototype can tell.
  */
+// The core fields are declared once, in InstructionCore, and merged in here; the constructor sets
+// every one of them.
+interface InstructionRecord extends Omit<InstructionCore, 'words'> {}
 class InstructionRecord {
-  kind: InstructionKind;
-  keyword: string;
-  keywordRange: Range;
-  range: Range;
-  startLine: number;
-  logicalEndLine: number;
-  endLine: number;
-  flags: Flag[];
-  argsText: string;
-  argsMap: SourceMap;
-  emptyContinuationLines: readonly number[];
-  heredocs: readonly Heredoc[];
-  stageIndex: number;
-  onbuildParent: OnbuildInstruction | null;
-  index: number;
   form: unknown = undefined;
   execArgs: unknown = undefined;
   image: unknown = undefined;
