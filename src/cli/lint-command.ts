@@ -89,6 +89,28 @@ export async function runLint(
   }
 
   const formatsRequested = options.format.length > 0 ? options.format : ['text'];
+  const fix: SharedLintOptions['fix'] = options.fix || options.unsafeFixes || options.fixDryRun ? (options.unsafeFixes ? 'unsafe' : 'safe') : 'off';
+  const reporterContext: ReporterContext = {
+    color: options.color,
+    rules: registry.rules,
+    toolName: 'dockside',
+    toolVersion: dependencies.toolVersion,
+    informationUri: 'https://github.com/dockside/dockside',
+    cwd: io.cwd,
+  };
+  // With stdin and --fix, stdout carries the fixed text; the report moves to stderr.
+  const reportToStderr = usesStdin && fix !== 'off' && !options.fixDryRun;
+  const destinations = formatsRequested.map((_, index) => new ReportDestination(options.outputFile[index], io, reportToStderr));
+  // Reports written while the files are linted: each file's part is rendered where it is linted
+  // and written once the files before it are, so the run never gathers all its findings (a
+  // whole-corpus run held ~50 MB of them) and no report is left to render after the last file.
+  // Only when every format is partwise, fixing is off (its diffs share stdout) and no two reports
+  // share a destination (they would interleave; gathered, the later one replaces a file's).
+  const destinationKeys = destinations.map((destination) => destination.key);
+  const streamed =
+    fix === 'off' &&
+    formatsRequested.every((format) => PARTWISE_REPORTERS[format] !== undefined) &&
+    new Set(destinationKeys).size === destinationKeys.length;
   const shared: SharedLintOptions = {
     cwd: io.cwd,
     explicitConfigFile: typeof options.config === 'string' ? resolve(io.cwd, options.config) : null,
@@ -100,9 +122,18 @@ export async function runLint(
     stdinFilename: options.stdinFilename ?? null,
     // SARIF's GitHub line-hash fingerprints need the text; other formats do not.
     keepSource: formatsRequested.some((format) => FORMATS_USING_SOURCE.has(format)),
-    fix: options.fix || options.unsafeFixes || options.fixDryRun ? (options.unsafeFixes ? 'unsafe' : 'safe') : 'off',
+    fix,
     fixDryRun: options.fixDryRun,
-    parts: null,
+    parts: streamed
+      ? {
+          formats: formatsRequested,
+          color: options.color,
+          quiet: options.quiet,
+          toolName: reporterContext.toolName,
+          toolVersion: reporterContext.toolVersion,
+          informationUri: reporterContext.informationUri,
+        }
+      : null,
   };
   const runner = new LintJobRunner(registry, shared);
   if (shared.explicitConfigFile) {
@@ -123,41 +154,6 @@ export async function runLint(
   const targetPaths = discovery.targets.map((target) => target.path);
   if (targetPaths.length > 0) await printShellcheckNotice(registry, runner, targetPaths[0]!, io);
   const workers = usesStdin ? 0 : workerCount(targetPaths.length, io.env);
-  const reporterContext: ReporterContext = {
-    color: options.color,
-    rules: registry.rules,
-    toolName: 'dockside',
-    toolVersion: dependencies.toolVersion,
-    informationUri: 'https://github.com/dockside/dockside',
-    cwd: io.cwd,
-  };
-  // With stdin and --fix, stdout carries the fixed text; the report moves to stderr.
-  const reportToStderr = usesStdin && shared.fix !== 'off' && !shared.fixDryRun;
-  const destinations = formatsRequested.map((_, index) => new ReportDestination(options.outputFile[index], io, reportToStderr));
-  // Reports written while the files are linted: each file's part is rendered where it is linted
-  // and written once the files before it are, so the run never gathers all its findings (a
-  // whole-corpus run held ~50 MB of them) and no report is left to render after the last file.
-  // Only when every format is partwise, fixing is off (its diffs share stdout) and no two reports
-  // share a destination (they would interleave; gathered, the later one replaces a file's).
-  const destinationKeys = destinations.map((destination) => destination.key);
-  const streamed =
-    shared.parts === null &&
-    shared.fix === 'off' &&
-    formatsRequested.every((format) => PARTWISE_REPORTERS[format] !== undefined) &&
-    new Set(destinationKeys).size === destinationKeys.length;
-  const runShared: SharedLintOptions = streamed
-    ? {
-        ...shared,
-        parts: {
-          formats: formatsRequested,
-          color: options.color,
-          quiet: options.quiet,
-          toolName: reporterContext.toolName,
-          toolVersion: reporterContext.toolVersion,
-          informationUri: reporterContext.informationUri,
-        },
-      }
-    : shared;
   const assemblers = streamed
     ? await Promise.all(
         formatsRequested.map(async (format) => new ReportAssembler(await PARTWISE_REPORTERS[format]!(), contextFor(format, reporterContext))),
@@ -207,12 +203,10 @@ export async function runLint(
   };
   if (workers > 0) {
     const deaths = new Set<string>();
-    const fallback = streamed ? new LintJobRunner(registry, runShared) : runner;
-    await lintInWorkers(targetPaths, runShared, workers, fallback, deliver, io.env, (reason) => deaths.add(reason));
+    await lintInWorkers(targetPaths, shared, workers, runner, deliver, io.env, (reason) => deaths.add(reason));
     for (const reason of deaths) io.stderr(`dockside: a worker thread stopped (${reason}); its files were linted on the main thread\n`);
   } else {
-    const mainRunner = streamed ? new LintJobRunner(registry, runShared) : runner;
-    for (const [index, path] of targetPaths.entries()) deliver(index, await mainRunner.run(path, path === '-' ? await io.readStdin() : null));
+    for (const [index, path] of targetPaths.entries()) deliver(index, await runner.run(path, path === '-' ? await io.readStdin() : null));
   }
 
   if (streamed) {
