@@ -26184,21 +26184,13 @@ function walkContext(root, matcher, options = {}) {
           continue;
         }
       }
-      let linkTarget = null;
-      if (isSymlink) {
-        try {
-          linkTarget = readlinkSync(absolutePath);
-        } catch {
-          linkTarget = null;
-        }
-      }
       if (isDirectory2) {
-        entries.push({ path: relativePath, size: 0, isDirectory: true, isSymlink: false, ignored: excluded, linkTarget: null, credentialHint: null });
+        entries.push(new WalkedEntry(relativePath, 0, true, false, excluded, null, null));
         if (excluded && !matcher.exceptionCouldMatchBelow(relativePath)) pruned.push({ path: relativePath });
         else subfolders.push({ relativePath, absolutePath, state });
       } else {
         const credentialHint = !excluded && !isSymlink ? credentialHintOf(child2.name, absolutePath) : null;
-        entries.push({ path: relativePath, size, isDirectory: false, isSymlink, ignored: excluded, linkTarget, credentialHint });
+        entries.push(new WalkedEntry(relativePath, size, false, isSymlink, excluded, credentialHint, isSymlink ? absolutePath : null));
         if (excluded) {
           ignoredFiles++;
           ignoredBytes += size;
@@ -26213,7 +26205,7 @@ function walkContext(root, matcher, options = {}) {
   }
   return { entries, pruned, totals: { files, bytes, ignoredFiles, ignoredBytes }, warnings };
 }
-var CREDENTIAL_CONTENT_CHECKS, CONTENT_CHECK_LIMIT, PROGRESS_EVERY;
+var CREDENTIAL_CONTENT_CHECKS, CONTENT_CHECK_LIMIT, WalkedEntry, PROGRESS_EVERY;
 var init_walk = __esm({
   "src/context/walk.ts"() {
     "use strict";
@@ -26228,6 +26220,36 @@ var init_walk = __esm({
       ["credentials", [{ pattern: /aws_secret_access_key\s*=\s*\S/u, hint: "an AWS secret key" }]]
     ]);
     CONTENT_CHECK_LIMIT = 64 * 1024;
+    WalkedEntry = class {
+      constructor(path6, size, isDirectory2, isSymlink, ignored, credentialHint, linkPath) {
+        this.path = path6;
+        this.size = size;
+        this.isDirectory = isDirectory2;
+        this.isSymlink = isSymlink;
+        this.ignored = ignored;
+        this.credentialHint = credentialHint;
+        this.linkPath = linkPath;
+      }
+      path;
+      size;
+      isDirectory;
+      isSymlink;
+      ignored;
+      credentialHint;
+      linkPath;
+      target = void 0;
+      get linkTarget() {
+        if (this.linkPath === null) return null;
+        if (this.target === void 0) {
+          try {
+            this.target = readlinkSync(this.linkPath);
+          } catch {
+            this.target = null;
+          }
+        }
+        return this.target;
+      }
+    };
     PROGRESS_EVERY = 2048;
   }
 });

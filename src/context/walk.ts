@@ -58,6 +58,38 @@ function credentialHintOf(name: string, absolutePath: string): string | null {
   return checks.find((check) => check.pattern.test(content))?.hint ?? null;
 }
 
+/**
+ * A walked entry. A symlink's target is read on first use: only COPY paths through a linked folder
+ * need it (query.ts `resolveFolders`), and a folder of links (the corpus the bench lints is one) paid
+ * a `readlink` per entry on every walk.
+ */
+class WalkedEntry implements ContextFile {
+  private target: string | null | undefined = undefined;
+
+  constructor(
+    readonly path: string,
+    readonly size: number,
+    readonly isDirectory: boolean,
+    readonly isSymlink: boolean,
+    readonly ignored: boolean,
+    readonly credentialHint: string | null,
+    /** A symlink's absolute path, to read it; null for anything else. */
+    private readonly linkPath: string | null,
+  ) {}
+
+  get linkTarget(): string | null {
+    if (this.linkPath === null) return null;
+    if (this.target === undefined) {
+      try {
+        this.target = readlinkSync(this.linkPath);
+      } catch {
+        this.target = null;
+      }
+    }
+    return this.target;
+  }
+}
+
 interface PendingFolder {
   readonly relativePath: string;
   readonly absolutePath: string;
@@ -115,21 +147,13 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
           continue;
         }
       }
-      let linkTarget: string | null = null;
-      if (isSymlink) {
-        try {
-          linkTarget = readlinkSync(absolutePath);
-        } catch {
-          linkTarget = null;
-        }
-      }
       if (isDirectory) {
-        entries.push({ path: relativePath, size: 0, isDirectory: true, isSymlink: false, ignored: excluded, linkTarget: null, credentialHint: null });
+        entries.push(new WalkedEntry(relativePath, 0, true, false, excluded, null, null));
         if (excluded && !matcher.exceptionCouldMatchBelow(relativePath)) pruned.push({ path: relativePath });
         else subfolders.push({ relativePath, absolutePath, state });
       } else {
         const credentialHint = !excluded && !isSymlink ? credentialHintOf(child.name, absolutePath) : null;
-        entries.push({ path: relativePath, size, isDirectory: false, isSymlink, ignored: excluded, linkTarget, credentialHint });
+        entries.push(new WalkedEntry(relativePath, size, false, isSymlink, excluded, credentialHint, isSymlink ? absolutePath : null));
         if (excluded) {
           ignoredFiles++;
           ignoredBytes += size;
