@@ -49535,7 +49535,7 @@ function resolveFolders(context, segments) {
     const segment2 = queue.shift();
     const candidate = [...resolved2, segment2].join("/");
     const entry = byPath.get(candidate);
-    if (entry?.isSymlink && entry.linkTarget !== null && queue.length > 0) {
+    if (queue.length > 0 && entry?.isSymlink && entry.linkTarget !== null) {
       if (++hops > MAX_LINK_HOPS) return null;
       const target = entry.linkTarget.startsWith("/") ? entry.linkTarget : `${resolved2.join("/")}/${entry.linkTarget}`;
       const cleaned = cleanPath(`/${target}`).slice(1);

@@ -201,7 +201,8 @@ function resolveFolders(context: BuildContext, segments: readonly string[]): str
     const segment = queue.shift()!;
     const candidate = [...resolved, segment].join('/');
     const entry = byPath.get(candidate);
-    if (entry?.isSymlink && entry.linkTarget !== null && queue.length > 0) {
+    // Only a link with more path after it is followed (its target is read then, see walk.ts WalkedEntry).
+    if (queue.length > 0 && entry?.isSymlink && entry.linkTarget !== null) {
       if (++hops > MAX_LINK_HOPS) return null;
       const target = entry.linkTarget.startsWith('/') ? entry.linkTarget : `${resolved.join('/')}/${entry.linkTarget}`;
       const cleaned = cleanPath(`/${target}`).slice(1);
