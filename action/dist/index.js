@@ -18326,7 +18326,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON = 58;
-    var SPACE3 = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18518,7 +18518,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE3) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -44456,20 +44456,13 @@ var init_source = __esm({
 // src/reporters/partwise.ts
 function* reportPieces(format, results, context) {
   const assembler = new ReportAssembler(format, context);
-  let pending = "";
-  for (const result of results) {
-    pending += assembler.add(format.part(result, context), format.tally?.(result));
-    if (pending.length >= PIECE_CHARS) {
-      yield pending;
-      pending = "";
-    }
-  }
-  yield pending + assembler.finish();
+  for (const result of results) yield assembler.add(format.part(result, context), format.tally?.(result));
+  yield assembler.finish();
 }
 function reportFromParts(format) {
   return (results, context) => [...reportPieces(format, results, context)].join("");
 }
-var ReportAssembler, PIECE_CHARS;
+var ReportAssembler;
 var init_partwise = __esm({
   "src/reporters/partwise.ts"() {
     "use strict";
@@ -44495,7 +44488,6 @@ var init_partwise = __esm({
         return this.sawText ? this.format.closing(this.tally, this.context) : this.format.empty;
       }
     };
-    PIECE_CHARS = 64 * 1024;
   }
 });
 
@@ -44831,7 +44823,7 @@ function lineHashes(source) {
     slot = (slot + 1) % WINDOW;
   };
   const take = (code) => {
-    if (code === SPACE2 || code === TAB || previousWasCarriageReturn && code === LINE_FEED) {
+    if (code === SPACE || code === TAB || previousWasCarriageReturn && code === LINE_FEED) {
       previousWasCarriageReturn = false;
       return;
     }
@@ -44854,14 +44846,14 @@ function lineHashes(source) {
   }
   return hashes;
 }
-var WINDOW, BASE, END_OF_FILE, SPACE2, TAB, LINE_FEED, CARRIAGE_RETURN, LEAVING_WEIGHT;
+var WINDOW, BASE, END_OF_FILE, SPACE, TAB, LINE_FEED, CARRIAGE_RETURN, LEAVING_WEIGHT;
 var init_sarif_fingerprint = __esm({
   "src/reporters/sarif-fingerprint.ts"() {
     "use strict";
     WINDOW = 100;
     BASE = 37n;
     END_OF_FILE = 65535;
-    SPACE2 = 32;
+    SPACE = 32;
     TAB = 9;
     LINE_FEED = 10;
     CARRIAGE_RETURN = 13;
@@ -45310,11 +45302,15 @@ __export(reporters_exports, {
   FORMAT_NAMES: () => FORMAT_NAMES,
   PARTWISE_REPORTERS: () => PARTWISE_REPORTERS,
   REPORTERS: () => REPORTERS,
+  contextForFormat: () => contextForFormat,
   loadReporter: () => loadReporter
 });
 async function loadReporter(name2) {
   const loader = REPORTERS[name2];
   return loader ? loader() : null;
+}
+function contextForFormat(format, context) {
+  return format === "text" ? context : { ...context, color: false };
 }
 var REPORTERS, FORMAT_NAMES, FORMATS_USING_SOURCE, PARTWISE_REPORTERS;
 var init_reporters = __esm({
@@ -51388,17 +51384,15 @@ var duplicate_stage_name_default = defineRule({
 init_derived();
 
 // src/rules/buildkit/lexer.ts
+init_chars();
 var LexError = class extends Error {
 };
 var EOF = "";
 var SPECIAL_PARAMS = /* @__PURE__ */ new Set(["@", "*", "#", "?", "-", "$", "!", "0"]);
 var LETTER_OR_DIGIT = /[\p{L}\p{Nd}_]/u;
 var DIGIT = new RegExp("\\p{Nd}", "u");
-var SPACE = /\s/u;
 function isSpace(character) {
-  const code = character.charCodeAt(0);
-  if (code < 128) return code === 32 || code >= 9 && code <= 13;
-  return SPACE.test(character);
+  return isRegExpSpace(character.charCodeAt(0));
 }
 function isDigit2(character) {
   const code = character.charCodeAt(0);
@@ -56952,6 +56946,19 @@ function readUpTo(descriptor, size) {
   }
   return filled === size ? buffer : buffer.subarray(0, filled);
 }
+function exitCounts(result, threshold) {
+  const failingRank = SEVERITY_RANK[threshold];
+  let warnings = 0;
+  let failing = false;
+  for (const finding of result.findings) {
+    if (finding.level === "warning") warnings++;
+    if (SEVERITY_RANK[finding.level] <= failingRank) failing = true;
+  }
+  return { failing, warnings };
+}
+function shownResult(result, quiet) {
+  return quiet ? { ...result, findings: result.findings.filter((finding) => finding.level === "error") } : result;
+}
 var LintJobRunner = class {
   constructor(registry2, shared) {
     this.registry = registry2;
@@ -57013,34 +57020,25 @@ var LintJobRunner = class {
   }
   async renderParts(outcome, request) {
     if (!this.partFormats) {
-      const { PARTWISE_REPORTERS: PARTWISE_REPORTERS2 } = await Promise.resolve().then(() => (init_reporters(), reporters_exports));
-      const formats = await Promise.all(request.formats.map((name2) => PARTWISE_REPORTERS2[name2]()));
-      this.partFormats = formats.map((format, index) => ({
-        format,
-        context: {
-          color: request.formats[index] === "text" ? request.color : false,
-          rules: this.registry.rules,
-          toolName: request.toolName,
-          toolVersion: request.toolVersion,
-          informationUri: request.informationUri,
-          cwd: this.shared.cwd
-        }
-      }));
+      const { PARTWISE_REPORTERS: PARTWISE_REPORTERS2, contextForFormat: contextForFormat2 } = await Promise.resolve().then(() => (init_reporters(), reporters_exports));
+      const context = {
+        color: request.color,
+        rules: this.registry.rules,
+        toolName: request.toolName,
+        toolVersion: request.toolVersion,
+        informationUri: request.informationUri,
+        cwd: this.shared.cwd
+      };
+      this.partFormats = await Promise.all(
+        request.formats.map(async (name2) => ({ format: await PARTWISE_REPORTERS2[name2](), context: contextForFormat2(name2, context) }))
+      );
     }
     const { result, threshold } = outcome;
-    const shown = request.quiet ? { ...result, findings: result.findings.filter((finding) => finding.level === "error") } : result;
-    const failingRank = SEVERITY_RANK[threshold];
-    let warnings = 0;
-    let failing = false;
-    for (const finding of result.findings) {
-      if (finding.level === "warning") warnings++;
-      if (SEVERITY_RANK[finding.level] <= failingRank) failing = true;
-    }
+    const shown = shownResult(result, request.quiet);
     const rendered = {
       parts: this.partFormats.map(({ format, context }) => format.part(shown, context)),
       tallies: this.partFormats.map(({ format }) => format.tally?.(shown)),
-      failing,
-      warnings
+      ...exitCounts(result, threshold)
     };
     const bare = result.error === void 0 ? { file: result.file, findings: [] } : { file: result.file, findings: [], error: result.error };
     return { ...outcome, result: bare, rendered };

@@ -7,12 +7,12 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../engine/config.js';
 import { activeRules } from '../engine/lint.js';
 import type { RuleRegistry } from '../engine/registry.js';
-import { SEVERITY_RANK, type FileResult, type Severity } from '../engine/types.js';
-import { FORMAT_NAMES, FORMATS_USING_SOURCE, PARTWISE_REPORTERS, loadReporter } from '../reporters/index.js';
+import type { FileResult, Severity } from '../engine/types.js';
+import { FORMAT_NAMES, FORMATS_USING_SOURCE, PARTWISE_REPORTERS, contextForFormat, loadReporter } from '../reporters/index.js';
 import { ReportAssembler, reportPieces } from '../reporters/partwise.js';
 import type { ReporterContext } from '../reporters/types.js';
 import { discoverTargets } from './files.js';
-import { LintJobRunner, type JobOutcome, type SharedLintOptions } from './lint-job.js';
+import { LintJobRunner, exitCounts, shownResult, type JobOutcome, type SharedLintOptions } from './lint-job.js';
 import { lintInWorkers, workerCount } from './pool.js';
 
 export interface CliIO {
@@ -156,7 +156,7 @@ export async function runLint(
   const workers = usesStdin ? 0 : workerCount(targetPaths.length, io.env);
   const assemblers = streamed
     ? await Promise.all(
-        formatsRequested.map(async (format) => new ReportAssembler(await PARTWISE_REPORTERS[format]!(), contextFor(format, reporterContext))),
+        formatsRequested.map(async (format) => new ReportAssembler(await PARTWISE_REPORTERS[format]!(), contextForFormat(format, reporterContext))),
       )
     : [];
   if (streamed) for (const destination of destinations) destination.open();
@@ -184,11 +184,9 @@ export async function runLint(
       return;
     }
     results.push(outcome.result);
-    const failingRank = SEVERITY_RANK[outcome.threshold];
-    for (const finding of outcome.result.findings) {
-      if (finding.level === 'warning') warnings++;
-      if (SEVERITY_RANK[finding.level] <= failingRank) failing = true;
-    }
+    const counts = exitCounts(outcome.result, outcome.threshold);
+    if (counts.failing) failing = true;
+    warnings += counts.warnings;
   };
   // Outcomes arrive from the workers out of order; they are consumed in the order of the files.
   const waiting = new Map<number, JobOutcome>();
@@ -212,19 +210,17 @@ export async function runLint(
   if (streamed) {
     assemblers.forEach((assembler, index) => destinations[index]!.write(assembler.finish()));
   } else {
-    const shown: FileResult[] = options.quiet
-      ? results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.level === 'error') }))
-      : results;
+    const shown = results.map((result) => shownResult(result, options.quiet));
     for (const [index, format] of formatsRequested.entries()) {
       const destination = destinations[index]!;
       destination.open();
       const partwise = PARTWISE_REPORTERS[format];
       if (partwise) {
         // Written in pieces: a large run never holds its whole report as one string.
-        for (const piece of reportPieces(await partwise(), shown, contextFor(format, reporterContext))) destination.write(piece);
+        for (const piece of reportPieces(await partwise(), shown, contextForFormat(format, reporterContext))) destination.write(piece);
       } else {
         const reporter = await loadReporter(format);
-        if (reporter) destination.write(reporter(shown, contextFor(format, reporterContext)));
+        if (reporter) destination.write(reporter(shown, contextForFormat(format, reporterContext)));
       }
       await destination.close();
     }
@@ -244,11 +240,6 @@ export async function runLint(
     return 1;
   }
   return 0;
-}
-
-/** Machine formats never colour; the human one follows the CLI's decision. */
-function contextFor(format: string, context: ReporterContext): ReporterContext {
-  return format === 'text' ? context : { ...context, color: false };
 }
 
 /** Pieces of at least this many characters are written at once. */

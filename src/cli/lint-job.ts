@@ -98,6 +98,23 @@ export interface JobOutcome {
   readonly rendered?: RenderedParts;
 }
 
+/** What the exit code needs from one file: a finding at or above its threshold, and its warnings. */
+export function exitCounts(result: FileResult, threshold: Severity): { failing: boolean; warnings: number } {
+  const failingRank = SEVERITY_RANK[threshold];
+  let warnings = 0;
+  let failing = false;
+  for (const finding of result.findings) {
+    if (finding.level === 'warning') warnings++;
+    if (SEVERITY_RANK[finding.level] <= failingRank) failing = true;
+  }
+  return { failing, warnings };
+}
+
+/** The result as the report shows it: with `--quiet`, errors only (the exit code still counts everything). */
+export function shownResult(result: FileResult, quiet: boolean): FileResult {
+  return quiet ? { ...result, findings: result.findings.filter((finding) => finding.level === 'error') } : result;
+}
+
 /** Per-thread state: the config cache and the lazily loaded build-context module. */
 export class LintJobRunner {
   private readonly configByFolder = new Map<string, Config | ConfigError>();
@@ -165,34 +182,25 @@ export class LintJobRunner {
 
   private async renderParts(outcome: JobOutcome, request: PartsRequest): Promise<JobOutcome> {
     if (!this.partFormats) {
-      const { PARTWISE_REPORTERS } = await import('../reporters/index.js');
-      const formats = await Promise.all(request.formats.map((name) => PARTWISE_REPORTERS[name]!()));
-      this.partFormats = formats.map((format, index) => ({
-        format,
-        context: {
-          color: request.formats[index] === 'text' ? request.color : false,
-          rules: this.registry.rules,
-          toolName: request.toolName,
-          toolVersion: request.toolVersion,
-          informationUri: request.informationUri,
-          cwd: this.shared.cwd,
-        },
-      }));
+      const { PARTWISE_REPORTERS, contextForFormat } = await import('../reporters/index.js');
+      const context: ReporterContext = {
+        color: request.color,
+        rules: this.registry.rules,
+        toolName: request.toolName,
+        toolVersion: request.toolVersion,
+        informationUri: request.informationUri,
+        cwd: this.shared.cwd,
+      };
+      this.partFormats = await Promise.all(
+        request.formats.map(async (name) => ({ format: await PARTWISE_REPORTERS[name]!(), context: contextForFormat(name, context) })),
+      );
     }
     const { result, threshold } = outcome;
-    const shown = request.quiet ? { ...result, findings: result.findings.filter((finding) => finding.level === 'error') } : result;
-    const failingRank = SEVERITY_RANK[threshold];
-    let warnings = 0;
-    let failing = false;
-    for (const finding of result.findings) {
-      if (finding.level === 'warning') warnings++;
-      if (SEVERITY_RANK[finding.level] <= failingRank) failing = true;
-    }
+    const shown = shownResult(result, request.quiet);
     const rendered: RenderedParts = {
       parts: this.partFormats.map(({ format, context }) => format.part(shown, context)),
       tallies: this.partFormats.map(({ format }) => format.tally?.(shown)),
-      failing,
-      warnings,
+      ...exitCounts(result, threshold),
     };
     const bare: FileResult = result.error === undefined ? { file: result.file, findings: [] } : { file: result.file, findings: [], error: result.error };
     return { ...outcome, result: bare, rendered };

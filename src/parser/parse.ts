@@ -287,7 +287,6 @@ class ModelBuilder {
       logicalLine.heredocs.length > 0 && onbuildParent === null
         ? { line: lastLine, column: 1 + (logicalLine.heredocs.at(-1)!.delimiter.length ?? 0) }
         : { line: lastLineEndPosition.line, column: lastLineEndPosition.column + 1 };
-    // A RUN's words are split on first use; every other kind's are ready (see InstructionRecord).
     const core: InstructionCore = new InstructionRecord(
       {
         kind,

@@ -1,4 +1,4 @@
-import type { PartwiseReporter, Reporter } from './types.js';
+import type { PartwiseReporter, Reporter, ReporterContext } from './types.js';
 
 /**
  * Output formats by name, loaded lazily so a run pays only for the reporter it uses.
@@ -40,4 +40,9 @@ export const PARTWISE_REPORTERS: Readonly<Record<string, () => Promise<PartwiseR
 export async function loadReporter(name: string): Promise<Reporter | null> {
   const loader = REPORTERS[name];
   return loader ? loader() : null;
+}
+
+/** A format's context: machine formats never colour; the human one follows the CLI's decision. */
+export function contextForFormat(format: string, context: ReporterContext): ReporterContext {
+  return format === 'text' ? context : { ...context, color: false };
 }

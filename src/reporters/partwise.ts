@@ -30,21 +30,14 @@ export class ReportAssembler {
   }
 }
 
-/** Pieces of at least this many characters (one write each) when a report is written in pieces. */
-const PIECE_CHARS = 64 * 1024;
-
-/** A partwise format's report for results already at hand, in pieces of ~64 KiB. */
+/**
+ * A partwise format's report for results already at hand, one piece per file (often '') and the
+ * closing text; whoever writes them decides how much to gather per write.
+ */
 export function* reportPieces(format: PartwiseReporter, results: readonly FileResult[], context: ReporterContext): Generator<string> {
   const assembler = new ReportAssembler(format, context);
-  let pending = '';
-  for (const result of results) {
-    pending += assembler.add(format.part(result, context), format.tally?.(result));
-    if (pending.length >= PIECE_CHARS) {
-      yield pending;
-      pending = '';
-    }
-  }
-  yield pending + assembler.finish();
+  for (const result of results) yield assembler.add(format.part(result, context), format.tally?.(result));
+  yield assembler.finish();
 }
 
 /** The ordinary reporter of a partwise format: its pieces, joined. */

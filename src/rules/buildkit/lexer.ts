@@ -6,6 +6,7 @@
  * (`${a:-$b}` looks `b` up even when `a` is set, because Go processes the word first), `$1` and
  * special parameters (`$@`). buildkit-checks.md §3 "UndefinedVar".
  */
+import { isRegExpSpace } from '../../parser/chars.js';
 
 export interface LexOptions {
   /** The file's escape character (`\` or `` ` ``). */
@@ -35,14 +36,12 @@ const EOF = '';
 const SPECIAL_PARAMS = new Set(['@', '*', '#', '?', '-', '$', '!', '0']);
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}_]/u;
 const DIGIT = /\p{Nd}/u;
-const SPACE = /\s/u;
 
 // The lexer asks these of every character of every word with a `$`, quote or escape: ASCII is
 // answered by its code (as the Unicode classes above would), anything else by the class.
 export function isSpace(character: string): boolean {
-  const code = character.charCodeAt(0);
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return SPACE.test(character);
+  // `\s` is the same set with or without the `u` flag, and no space lies outside the BMP.
+  return isRegExpSpace(character.charCodeAt(0));
 }
 
 export function isDigit(character: string): boolean {
