@@ -672,7 +672,10 @@ class FastShellParser {
     if (isNameStart(raw.charCodeAt(0))) {
       let index = 1;
       while (index < raw.length && isNameChar(raw.charCodeAt(index))) index++;
-      if (raw.charCodeAt(index) === Char.Equals || (raw.charCodeAt(index) === 43 && raw.charCodeAt(index + 1) === Char.Equals)) {
+      // Bounds checked first: reading past the end (a plain name like `apt-get`… `make`) made V8
+      // throw away this function's optimised code (an "out of bounds" deopt) and compile it again.
+      const after = index < raw.length ? raw.charCodeAt(index) : -1;
+      if (after === Char.Equals || (after === 43 && index + 1 < raw.length && raw.charCodeAt(index + 1) === Char.Equals)) {
         isAssignment = true;
       }
     }
