@@ -20561,7 +20561,8 @@ var init_shell_fast = __esm({
         if (isNameStart(raw.charCodeAt(0))) {
           let index = 1;
           while (index < raw.length && isNameChar(raw.charCodeAt(index))) index++;
-          if (raw.charCodeAt(index) === 61 /* Equals */ || raw.charCodeAt(index) === 43 && raw.charCodeAt(index + 1) === 61 /* Equals */) {
+          const after2 = index < raw.length ? raw.charCodeAt(index) : -1;
+          if (after2 === 61 /* Equals */ || after2 === 43 && index + 1 < raw.length && raw.charCodeAt(index + 1) === 61 /* Equals */) {
             isAssignment = true;
           }
         }
@@ -56728,7 +56729,7 @@ async function runAnalyze(paths, options, io = DEFAULT_IO) {
 }
 
 // src/cli/files.ts
-import { lstatSync as lstatSync2, readdirSync as readdirSync4, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync4, lstatSync as lstatSync2, readdirSync as readdirSync4, statSync as statSync6 } from "node:fs";
 import { basename as basename5, isAbsolute as isAbsolute3, join as join8 } from "node:path";
 function isDockerfileName(name2) {
   if (name2 === "Dockerfile" || name2 === "Containerfile") return true;
@@ -56736,7 +56737,7 @@ function isDockerfileName(name2) {
   return name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile");
 }
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
-function walkFolder(folder, targets, problems, visited) {
+function walkFolder(folder, targets, problems, visited, onFound) {
   let realKey;
   try {
     const stats = statSync6(folder);
@@ -56758,20 +56759,17 @@ function walkFolder(folder, targets, problems, visited) {
   for (const entry of entries) {
     const path6 = join8(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited);
+      if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited, onFound);
     } else if (isDockerfileName(entry.name)) {
-      if (entry.isSymbolicLink()) {
-        try {
-          statSync6(path6);
-        } catch {
-          problems.push(`${path6}: broken symbolic link`);
-          continue;
-        }
+      if (entry.isSymbolicLink() && !existsSync4(path6)) {
+        problems.push(`${path6}: broken symbolic link`);
+        continue;
       }
       targets.push({ path: path6 });
+      onFound();
     } else if (entry.isSymbolicLink()) {
       try {
-        if (statSync6(path6).isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited);
+        if (statSync6(path6).isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited, onFound);
       } catch (error2) {
         const code = error2.code;
         if (code === "ELOOP") problems.push(`${path6}: symbolic link loop`);
@@ -56780,7 +56778,8 @@ function walkFolder(folder, targets, problems, visited) {
   }
 }
 var GLOB_CHARACTERS3 = /[*?[\]{}]/;
-async function discoverTargets(paths) {
+async function discoverTargets(paths, onFound = () => {
+}) {
   const targets = [];
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
@@ -56814,7 +56813,7 @@ async function discoverTargets(paths) {
     }
     if (exists2 && isDirectory2) {
       const found = [];
-      walkFolder(path6, found, problems, /* @__PURE__ */ new Set());
+      walkFolder(path6, found, problems, /* @__PURE__ */ new Set(), onFound);
       if (found.length === 0) problems.push(`${path6}: no Dockerfile found in this folder`);
       for (const target of found) add(target);
     } else if (exists2) {

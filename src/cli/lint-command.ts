@@ -13,7 +13,7 @@ import { ReportAssembler, reportPieces } from '../reporters/partwise.js';
 import type { ReporterContext } from '../reporters/types.js';
 import { discoverTargets } from './files.js';
 import { LintJobRunner, exitCounts, shownResult, type JobOutcome, type SharedLintOptions } from './lint-job.js';
-import { lintInWorkers, workerCount } from './pool.js';
+import { WorkerPool, earlyWorkerCount, workerCount } from './pool.js';
 
 export interface CliIO {
   /** May return a promise when the text is queued, not written (a full pipe): await it to not pile up. */
@@ -145,20 +145,44 @@ export async function runLint(
     }
   }
 
-  const discovery = usesStdin ? { targets: [{ path: '-' }], problems: [] } : await discoverTargets(paths);
+  // A run that will use worker threads whatever else it finds starts them as soon as it knows:
+  // they load on their own threads while this one walks the rest of the folders.
+  const started: { pool: WorkerPool | null; found: number } = { pool: null, found: 0 };
+  const discovery = usesStdin
+    ? { targets: [{ path: '-' }], problems: [] }
+    : await discoverTargets(paths, () => {
+        started.found++;
+        if (started.pool === null) {
+          const early = earlyWorkerCount(started.found, io.env);
+          if (early > 0) started.pool = WorkerPool.start(shared, early, io.env);
+        }
+      });
   let operationalError = false;
   for (const problem of discovery.problems) {
     io.stderr(`dockside: ${problem}\n`);
     operationalError = true;
   }
   const targetPaths = discovery.targets.map((target) => target.path);
-  if (targetPaths.length > 0) await printShellcheckNotice(registry, runner, targetPaths[0]!, io);
   const workers = usesStdin ? 0 : workerCount(targetPaths.length, io.env);
-  const assemblers = streamed
-    ? await Promise.all(
-        formatsRequested.map(async (format) => new ReportAssembler(await PARTWISE_REPORTERS[format]!(), contextForFormat(format, reporterContext))),
-      )
-    : [];
+  // The early pool has the final count (earlyWorkerCount), unless the files found were fewer
+  // after all (repeated paths): then it is not used.
+  if (started.pool !== null && workers === 0) {
+    await started.pool.close();
+    started.pool = null;
+  }
+  let assemblers: ReportAssembler[];
+  try {
+    if (targetPaths.length > 0) await printShellcheckNotice(registry, runner, targetPaths[0]!, io);
+    assemblers = streamed
+      ? await Promise.all(
+          formatsRequested.map(async (format) => new ReportAssembler(await PARTWISE_REPORTERS[format]!(), contextForFormat(format, reporterContext))),
+        )
+      : [];
+  } catch (error) {
+    // Started workers would keep the process alive after the error.
+    await started.pool?.close();
+    throw error;
+  }
   if (streamed) for (const destination of destinations) destination.open();
 
   const reportedConfigErrors = new Set<string>();
@@ -201,7 +225,8 @@ export async function runLint(
   };
   if (workers > 0) {
     const deaths = new Set<string>();
-    await lintInWorkers(targetPaths, shared, workers, runner, deliver, io.env, (reason) => deaths.add(reason));
+    const pool = started.pool ?? WorkerPool.start(shared, workers, io.env);
+    await pool.lint(targetPaths, runner, deliver, (reason) => deaths.add(reason));
     for (const reason of deaths) io.stderr(`dockside: a worker thread stopped (${reason}); its files were linted on the main thread\n`);
   } else {
     for (const [index, path] of targetPaths.entries()) deliver(index, await runner.run(path, path === '-' ? await io.readStdin() : null));

@@ -9,6 +9,7 @@
  * its capped heap) loses nothing: its batch is linted again on the main thread, whose heap is not
  * capped, and the run goes on.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { Finding, Mutable } from '../engine/types.js';
 import type { JobOutcome, LintJobRunner, SharedLintOptions } from './lint-job.js';
@@ -60,83 +61,154 @@ interface Batch {
   readonly paths: string[];
 }
 
-export async function lintInWorkers(
-  paths: readonly string[],
-  shared: SharedLintOptions,
-  count: number,
-  /** Lints a batch whose worker died; the main thread's runner. */
-  fallback: LintJobRunner,
-  /** Told each file's outcome as it arrives (by its index in `paths`), in no particular order. */
-  deliver: (index: number, outcome: JobOutcome) => void,
-  env: NodeJS.ProcessEnv = {},
-  /** Told once per worker that died before finishing its work. */
-  onWorkerDeath: (reason: string) => void = () => {},
-): Promise<void> {
-  // DOCKSIDE_WORKER_HEAP_MB overrides the cap (tests use a tiny one to make workers die).
-  const heapOverride = Number.parseInt(env.DOCKSIDE_WORKER_HEAP_MB ?? '', 10);
-  const oldGenerationMb = Number.isInteger(heapOverride) && heapOverride > 0 ? heapOverride : WORKER_OLD_GENERATION_MB;
-  const batches: Batch[] = [];
-  for (let start = 0, id = 0; start < paths.length; start += BATCH_SIZE, id++) {
-    batches.push({ id, start, paths: paths.slice(start, start + BATCH_SIZE) });
+/**
+ * How many workers a run of at least `found` files uses, when that is already its final number:
+ * the run may start them before discovery ends (their start-up, ~60-80 ms each, then overlaps the
+ * rest of the folder walk). Zero while more files could still change the count.
+ */
+export function earlyWorkerCount(found: number, env: NodeJS.ProcessEnv, cores: number = availableParallelism()): number {
+  const count = workerCount(found, env, cores);
+  return count > 0 && count === workerCount(Number.MAX_SAFE_INTEGER, env, cores) ? count : 0;
+}
+
+/** One worker thread of a pool, and what its events are handed to once it has work. */
+class PoolMember {
+  /** Why it stopped, once it has; a worker that dies before it is given work is remembered here. */
+  deathReason: string | null = null;
+  onMessage: ((reply: WorkerReply) => void) | null = null;
+  onDeath: ((reason: string) => void) | null = null;
+
+  constructor(readonly worker: import('node:worker_threads').Worker) {
+    // Listened to from the start: an 'error' event nobody listens to would end the process.
+    worker.on('message', (reply: WorkerReply) => this.onMessage?.(reply));
+    worker.on('error', (error) => this.die(error instanceof Error ? error.message : String(error)));
+    worker.on('exit', () => this.die('it exited'));
   }
-  let next = 0;
-  const orphaned: Batch[] = [];
-  const interned: InternTables = { strings: new Map(), aliasLists: new Map() };
-  const workerUrl = new URL('./lint-worker.js', import.meta.url);
-  // Loaded here, not at import: small runs never start a worker (~3 ms of a cold start).
-  const { Worker } = await import('node:worker_threads');
-  workerThreadsStarted = true;
-  await Promise.all(
-    Array.from({ length: Math.min(count, batches.length) }, () =>
-      new Promise<void>((resolvePromise) => {
-        const worker = new Worker(workerUrl, {
-          workerData: shared,
-          resourceLimits: { maxOldGenerationSizeMb: oldGenerationMb, maxYoungGenerationSizeMb: Math.min(WORKER_YOUNG_GENERATION_MB, oldGenerationMb) },
-        });
-        // Batches sent and not answered yet: two, so the worker has the next one queued when it
-        // finishes one (with one at a time it sat idle for every round trip to this thread).
-        const inFlight = new Map<number, Batch>();
-        let finished = false;
-        const finish = (error?: unknown): void => {
-          if (finished) return;
-          finished = true;
-          onWorkerDeath(error instanceof Error ? error.message : 'it exited');
-          orphaned.push(...inFlight.values());
-          inFlight.clear();
-          resolvePromise();
-        };
-        const sendNext = (): void => {
-          const batch = batches[next];
-          if (batch) {
-            next++;
-            inFlight.set(batch.id, batch);
-            worker.postMessage({ batchId: batch.id, paths: batch.paths } satisfies WorkerBatch);
-          }
-          if (inFlight.size === 0) {
-            finished = true;
-            void worker.terminate().then(() => resolvePromise());
-          }
-        };
-        worker.on('message', (reply: WorkerReply) => {
-          const batch = batches[reply.batchId]!;
-          reply.outcomes.forEach((outcome, offset) => {
-            deliver(batch.start + offset, shareRepeatedValues(outcome, interned));
-          });
-          inFlight.delete(reply.batchId);
-          sendNext();
-        });
-        // A worker that dies (out of memory, a crash) hands its batch back; the others go on.
-        worker.on('error', (error) => finish(error));
-        worker.on('exit', () => finish());
-        sendNext();
-        if (!finished) sendNext();
-      }),
-    ),
-  );
-  // Batches of dead workers, and any never started because every worker died: the main thread.
-  while (next < batches.length) orphaned.push(batches[next++]!);
-  for (const batch of orphaned) {
-    for (const [offset, path] of batch.paths.entries()) deliver(batch.start + offset, await fallback.run(path));
+
+  private die(reason: string): void {
+    if (this.deathReason !== null) return;
+    this.deathReason = reason;
+    this.onDeath?.(reason);
+  }
+}
+
+/**
+ * Worker threads started for a run. `start` only creates them (each loads the bundle and the
+ * rules on its own thread), so a caller can start them while it is still finding the files, then
+ * hand them the paths with `lint`.
+ */
+export class WorkerPool {
+  private used = false;
+
+  private constructor(private readonly members: readonly PoolMember[]) {}
+
+  static start(shared: SharedLintOptions, count: number, env: NodeJS.ProcessEnv = {}): WorkerPool {
+    // DOCKSIDE_WORKER_HEAP_MB overrides the cap (tests use a tiny one to make workers die).
+    const heapOverride = Number.parseInt(env.DOCKSIDE_WORKER_HEAP_MB ?? '', 10);
+    const oldGenerationMb = Number.isInteger(heapOverride) && heapOverride > 0 ? heapOverride : WORKER_OLD_GENERATION_MB;
+    // Required here, not imported: small runs never start a worker (~3 ms of a cold start), and a
+    // pool started during discovery must start now, not after the synchronous folder walk.
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+    const workerUrl = new URL('./lint-worker.js', import.meta.url);
+    workerThreadsStarted = true;
+    const members = Array.from(
+      { length: count },
+      () =>
+        new PoolMember(
+          new Worker(workerUrl, {
+            workerData: shared,
+            resourceLimits: { maxOldGenerationSizeMb: oldGenerationMb, maxYoungGenerationSizeMb: Math.min(WORKER_YOUNG_GENERATION_MB, oldGenerationMb) },
+          }),
+        ),
+    );
+    return new WorkerPool(members);
+  }
+
+  /**
+   * Lints `paths` in batches over the pool's workers (once per pool). Outcomes are delivered as
+   * they arrive; batches of workers that die are linted on the main thread with `fallback`.
+   */
+  async lint(
+    paths: readonly string[],
+    /** Lints a batch whose worker died; the main thread's runner. */
+    fallback: LintJobRunner,
+    /** Told each file's outcome as it arrives (by its index in `paths`), in no particular order. */
+    deliver: (index: number, outcome: JobOutcome) => void,
+    /** Told once per worker that died before finishing its work. */
+    onWorkerDeath: (reason: string) => void = () => {},
+  ): Promise<void> {
+    if (this.used) throw new Error('a worker pool lints one list of paths');
+    this.used = true;
+    const batches: Batch[] = [];
+    for (let start = 0, id = 0; start < paths.length; start += BATCH_SIZE, id++) {
+      batches.push({ id, start, paths: paths.slice(start, start + BATCH_SIZE) });
+    }
+    let next = 0;
+    const orphaned: Batch[] = [];
+    const interned: InternTables = { strings: new Map(), aliasLists: new Map() };
+    // More workers than batches: the spare ones are stopped unused.
+    const working = this.members.slice(0, batches.length);
+    await Promise.all(this.members.slice(batches.length).map((member) => member.worker.terminate()));
+    await Promise.all(
+      working.map(
+        (member) =>
+          new Promise<void>((resolvePromise) => {
+            const { worker } = member;
+            // Batches sent and not answered yet: two, so the worker has the next one queued when it
+            // finishes one (with one at a time it sat idle for every round trip to this thread).
+            const inFlight = new Map<number, Batch>();
+            let finished = false;
+            const finish = (reason: string): void => {
+              if (finished) return;
+              finished = true;
+              onWorkerDeath(reason);
+              orphaned.push(...inFlight.values());
+              inFlight.clear();
+              resolvePromise();
+            };
+            if (member.deathReason !== null) {
+              finish(member.deathReason);
+              return;
+            }
+            const sendNext = (): void => {
+              const batch = batches[next];
+              if (batch) {
+                next++;
+                inFlight.set(batch.id, batch);
+                worker.postMessage({ batchId: batch.id, paths: batch.paths } satisfies WorkerBatch);
+              }
+              if (inFlight.size === 0) {
+                finished = true;
+                void worker.terminate().then(() => resolvePromise());
+              }
+            };
+            member.onMessage = (reply) => {
+              const batch = batches[reply.batchId]!;
+              reply.outcomes.forEach((outcome, offset) => {
+                deliver(batch.start + offset, shareRepeatedValues(outcome, interned));
+              });
+              inFlight.delete(reply.batchId);
+              sendNext();
+            };
+            // A worker that dies (out of memory, a crash) hands its batch back; the others go on.
+            member.onDeath = finish;
+            sendNext();
+            if (!finished) sendNext();
+          }),
+      ),
+    );
+    // Batches of dead workers, and any never started because every worker died: the main thread.
+    while (next < batches.length) orphaned.push(batches[next++]!);
+    for (const batch of orphaned) {
+      for (const [offset, path] of batch.paths.entries()) deliver(batch.start + offset, await fallback.run(path));
+    }
+  }
+
+  /** Stops the workers of a pool that was never given work (the run found no files, or failed). */
+  async close(): Promise<void> {
+    if (this.used) return;
+    this.used = true;
+    await Promise.all(this.members.map((member) => member.worker.terminate()));
   }
 }
 

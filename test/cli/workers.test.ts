@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { workerCount } from '../../src/cli/pool.js';
+import { earlyWorkerCount, workerCount } from '../../src/cli/pool.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/dockside.js');
@@ -19,6 +19,7 @@ function dockside(args: string[], env: Record<string, string>) {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', DOCKSIDE_SHELLCHECK: 'off', ...env },
     timeout: 120_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -80,6 +81,33 @@ describe('worker threads', () => {
     expect(workerCount(10, { DOCKSIDE_WORKERS: '3' }, 2)).toBe(3);
     expect(workerCount(20000, { DOCKSIDE_WORKERS: '0' }, 8)).toBe(0);
   });
+
+  it('start during discovery only once the count is final', () => {
+    // Two cores: from 2,500 files the count is the core count, and more files do not change it.
+    expect(earlyWorkerCount(2499, {}, 2)).toBe(0);
+    expect(earlyWorkerCount(2500, {}, 2)).toBe(2);
+    // Eight cores: 200 files give 7 workers (one per 32-file batch) and 225 give 8, the most.
+    expect(earlyWorkerCount(200, {}, 8)).toBe(0);
+    expect(earlyWorkerCount(224, {}, 8)).toBe(0);
+    expect(earlyWorkerCount(225, {}, 8)).toBe(8);
+    expect(earlyWorkerCount(1, { DOCKSIDE_WORKERS: '3' }, 8)).toBe(3);
+    expect(earlyWorkerCount(100_000, { DOCKSIDE_WORKERS: '0' }, 8)).toBe(0);
+  });
+
+  it('started during discovery and then not needed are stopped: the run ends as one thread would', () => {
+    // The same folder twice: discovery counts every file twice, the run lints each once. On two
+    // cores the count crosses 2,500 (workers start) but the run has 1,300 files (one thread).
+    const twice = mkdtempSync(join(tmpdir(), 'dockside-workers-twice-'));
+    for (let index = 0; index < 1300; index++) {
+      writeFileSync(join(twice, `n${String(index).padStart(4, '0')}.Dockerfile`), VARIANTS[index % VARIANTS.length]!);
+    }
+    const once = dockside(['lint', '--no-config', '--format', 'json', twice], { DOCKSIDE_WORKERS: '0' });
+    const repeated = dockside(['lint', '--no-config', '--format', 'json', twice, twice], {});
+    expect(once.code).toBe(1);
+    expect(repeated.code).toBe(1);
+    expect(repeated.stdout).toBe(once.stdout);
+    expect(repeated.stderr).toBe('');
+  }, 120_000);
 
   it('hand the files of a worker that runs out of memory back to the main thread', () => {
     const single = dockside(['lint', '--no-config', '--format', 'json', folder], { DOCKSIDE_WORKERS: '0' });
