@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { cleanPath } from '../../context/go-path.js';
-import { contextIndex, resolveSource } from '../../context/query.js';
-import type { BuildContext } from '../../context/types.js';
+import { contextIndex, perWalk, resolveSource } from '../../context/query.js';
+import type { BuildContext, ContextFile } from '../../context/types.js';
 import type { Fix } from '../../engine/types.js';
 import type { CopyInstruction, Dockerfile, RunInstruction, ShellCommand, Stage } from '../../parser/types.js';
 import { commentsBetween, insertAt, keywordLike, makeFix, replaceRange } from '../fix-helpers.js';
@@ -71,8 +71,27 @@ function requirementFile(command: ShellCommand): string | null {
   return joined ? joined.replace(/^(?:-r|--requirement=)/u, '') : null;
 }
 
+/**
+ * contextManifests' answers per walk and manifest list. Each answer scans the context's root
+ * folder, and every Dockerfile of a shared context asks again: over the bench's corpus folder
+ * (20,000 entries at the root) that was one scan per install.
+ */
+const manifestsByWalk = new WeakMap<readonly ContextFile[], Map<string, readonly string[]>>();
+
 /** The root-level files of the context the install reads, in the order `install.manifests` lists them. */
-function contextManifests(context: BuildContext, install: DependencyInstall): string[] {
+function contextManifests(context: BuildContext, install: DependencyInstall): readonly string[] {
+  const known = perWalk(manifestsByWalk, context, () => new Map<string, readonly string[]>());
+  // The answer depends on the manifest list alone (names and patterns).
+  const key = install.manifests.map(String).join('\0');
+  let names = known.get(key);
+  if (names === undefined) {
+    names = scanContextManifests(context, install);
+    known.set(key, names);
+  }
+  return names;
+}
+
+function scanContextManifests(context: BuildContext, install: DependencyInstall): string[] {
   const rank = (name: string): number => install.manifests.findIndex((manifest) => (typeof manifest === 'string' ? manifest === name : manifest.test(name)));
   return (contextIndex(context).children.get('') ?? [])
     .filter((entry) => !entry.ignored && !entry.isDirectory && isManifest(entry.path, install))
@@ -91,7 +110,7 @@ function manifestsToCopy(
   destinationFolder: string | null,
   cwdIsDestination: boolean,
   context: BuildContext | null,
-): string[] | null {
+): readonly string[] | null {
   if (install.manager === 'pip') {
     const file = requirementFile(command);
     if (file === null) return null;
