@@ -41122,7 +41122,12 @@ function rulePlan(registry2, config, only) {
       decidedByFile
     });
   }
-  plan = { entries, ignored: new Set(config.ignore.map((identity) => identity.toLowerCase())) };
+  plan = {
+    entries,
+    withoutFileDecisions: entries.filter((entry) => !entry.decidedByFile && entry.onByDefault).map((entry) => entry.active),
+    decidedByFile: entries.filter((entry) => entry.decidedByFile).map((entry) => entry.active),
+    ignored: new Set(config.ignore.map((identity) => identity.toLowerCase()))
+  };
   byOnly.set(onlyKey, plan);
   return plan;
 }
@@ -41132,20 +41137,24 @@ function activeRules(dockerfile, options) {
   return rulesForFile(plan, dockerfile, checkConfig);
 }
 function rulesForFile(plan, dockerfile, checkConfig) {
+  if (!plan.decidedByFile.some((entry) => enabledByFile(entry, dockerfile, checkConfig))) return plan.withoutFileDecisions;
   const active = [];
   for (const { active: entry, onByDefault, decidedByFile } of plan.entries) {
     if (!decidedByFile) {
       if (onByDefault) active.push(entry);
       continue;
     }
-    const buildkitName = entry.buildkitName;
-    const enabledByConfig = checkConfig !== null && !checkConfig.error && isCheckEnabled(checkConfig.options, buildkitName, true);
-    if (enabledByConfig) active.push(entry);
-    else if (checkConfig !== null && !checkConfig.error && dockerfile !== null && anyCheckCommentEnables(dockerfile, buildkitName)) {
-      active.push({ ...entry, enabledOnlyByCheckComments: true });
-    }
+    const enabled = enabledByFile(entry, dockerfile, checkConfig);
+    if (enabled === "by-config") active.push(entry);
+    else if (enabled === "by-comments") active.push({ ...entry, enabledOnlyByCheckComments: true });
   }
   return active;
+}
+function enabledByFile(entry, dockerfile, checkConfig) {
+  if (checkConfig === null || checkConfig.error) return null;
+  const buildkitName = entry.buildkitName;
+  if (isCheckEnabled(checkConfig.options, buildkitName, true)) return "by-config";
+  return dockerfile !== null && anyCheckCommentEnables(dockerfile, buildkitName) ? "by-comments" : null;
 }
 function settingsFrom(config, options) {
   return {
@@ -50588,7 +50597,18 @@ function requirementFile(command) {
   const joined = words.find((word) => /^(?:-r|--requirement=)\S/u.test(word));
   return joined ? joined.replace(/^(?:-r|--requirement=)/u, "") : null;
 }
+var manifestsByWalk = /* @__PURE__ */ new WeakMap();
 function contextManifests(context, install) {
+  const known = perWalk(manifestsByWalk, context, () => /* @__PURE__ */ new Map());
+  const key = install.manifests.map(String).join("\0");
+  let names = known.get(key);
+  if (names === void 0) {
+    names = scanContextManifests(context, install);
+    known.set(key, names);
+  }
+  return names;
+}
+function scanContextManifests(context, install) {
   const rank = (name2) => install.manifests.findIndex((manifest) => typeof manifest === "string" ? manifest === name2 : manifest.test(name2));
   return (contextIndex(context).children.get("") ?? []).filter((entry) => !entry.ignored && !entry.isDirectory && isManifest(entry.path, install)).map((entry) => entry.path).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -11,7 +11,7 @@ import type { FileResult, Severity } from '../engine/types.js';
 import { FORMAT_NAMES, FORMATS_USING_SOURCE, PARTWISE_REPORTERS, contextForFormat, loadReporter } from '../reporters/index.js';
 import { ReportAssembler, reportPieces } from '../reporters/partwise.js';
 import type { ReporterContext } from '../reporters/types.js';
-import { discoverTargets } from './files.js';
+import { discoverTargets, type DiscoveryResult } from './files.js';
 import { LintJobRunner, exitCounts, shownResult, type JobOutcome, type SharedLintOptions } from './lint-job.js';
 import { WorkerPool, earlyWorkerCount, workerCount } from './pool.js';
 
@@ -148,15 +148,21 @@ export async function runLint(
   // A run that will use worker threads whatever else it finds starts them as soon as it knows:
   // they load on their own threads while this one walks the rest of the folders.
   const started: { pool: WorkerPool | null; found: number } = { pool: null, found: 0 };
-  const discovery = usesStdin
-    ? { targets: [{ path: '-' }], problems: [] }
-    : await discoverTargets(paths, () => {
-        started.found++;
-        if (started.pool === null) {
-          const early = earlyWorkerCount(started.found, io.env);
-          if (early > 0) started.pool = WorkerPool.start(shared, early, io.env);
-        }
-      });
+  const onFound = (): void => {
+    started.found++;
+    if (started.pool === null) {
+      const early = earlyWorkerCount(started.found, io.env);
+      if (early > 0) started.pool = WorkerPool.start(shared, early, io.env);
+    }
+  };
+  let discovery: DiscoveryResult;
+  try {
+    discovery = usesStdin ? { targets: [{ path: '-' }], problems: [] } : await discoverTargets(paths, onFound);
+  } catch (error) {
+    // Workers started before the error would keep the process alive.
+    await started.pool?.close();
+    throw error;
+  }
   let operationalError = false;
   for (const problem of discovery.problems) {
     io.stderr(`dockside: ${problem}\n`);
