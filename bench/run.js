@@ -10,7 +10,7 @@
  *   npm run bench -- --quick      # every 10th corpus file
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,8 +98,9 @@ function main() {
   writeFileSync(listFile, chosen.map((name) => join(CORPUS, name)).join('\n'));
   // The same files for dockside: a folder of links to them.
   const linkDir = join(work, 'corpus');
-  execFileSync('mkdir', ['-p', linkDir]);
-  for (const name of chosen) execFileSync('ln', ['-s', join(CORPUS, name), join(linkDir, name)]);
+  // Made in-process: an `ln` process per file took ~40 s of the bench's two minutes.
+  mkdirSync(linkDir, { recursive: true });
+  for (const name of chosen) symlinkSync(join(CORPUS, name), join(linkDir, name));
   const count = chosen.length;
   console.log(`bench: ${count} Dockerfiles from the shared corpus, ${process.arch}, node ${process.version}, ${(
     spawnSync('nproc', { encoding: 'utf8' }).stdout || '?'
