@@ -2,6 +2,7 @@
  * The engine: one parsed model, every enabled rule, then suppression (pragmas, BuildKit check
  * config, config `ignore`), then findings sorted by position. Rules never see config or files.
  */
+import { releaseDerivedFacts } from '../parser/derived.js';
 import { parseDockerfile } from '../parser/parse.js';
 import { initShellParser, ShellParserNotReady } from '../parser/shell.js';
 import type { Dockerfile, Instruction } from '../parser/types.js';
@@ -389,6 +390,8 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
       });
     }
   }
+  // The rules are done with this file: facts memoised for it would only keep it alive.
+  releaseDerivedFacts();
   return findings.sort(compareFindings);
 }
 

@@ -14,6 +14,10 @@ import type { Dockerfile } from './types.js';
 export function perDockerfile<T>(compute: (dockerfile: Dockerfile) => T): (dockerfile: Dockerfile) => T {
   let lastDockerfile: Dockerfile | null = null;
   let lastValue: T | undefined;
+  memoReleasers.push(() => {
+    lastDockerfile = null;
+    lastValue = undefined;
+  });
   return (dockerfile) => {
     if (dockerfile !== lastDockerfile) {
       // Assigned after `compute`: if it throws, the memo still holds the previous pair.
@@ -22,4 +26,16 @@ export function perDockerfile<T>(compute: (dockerfile: Dockerfile) => T): (docke
     }
     return lastValue as T;
   };
+}
+
+const memoReleasers: (() => void)[] = [];
+
+/**
+ * Lets go of the last file's facts, once the engine is done with it. A fact only some files ask
+ * for (a stage graph, heredoc facts…) otherwise kept its last file's whole model alive until the
+ * next such file, long enough for V8 to move it to the old generation, where it died later at a
+ * higher cost.
+ */
+export function releaseDerivedFacts(): void {
+  for (const release of memoReleasers) release();
 }
