@@ -19371,6 +19371,10 @@ var init_expand = __esm({
 function perDockerfile(compute) {
   let lastDockerfile = null;
   let lastValue;
+  memoReleasers.push(() => {
+    lastDockerfile = null;
+    lastValue = void 0;
+  });
   return (dockerfile) => {
     if (dockerfile !== lastDockerfile) {
       lastValue = compute(dockerfile);
@@ -19379,9 +19383,14 @@ function perDockerfile(compute) {
     return lastValue;
   };
 }
+function releaseDerivedFacts() {
+  for (const release of memoReleasers) release();
+}
+var memoReleasers;
 var init_derived = __esm({
   "src/parser/derived.ts"() {
     "use strict";
+    memoReleasers = [];
   }
 });
 
@@ -41297,6 +41306,7 @@ function lintDockerfile(dockerfile, options) {
       });
     }
   }
+  releaseDerivedFacts();
   return findings.sort(compareFindings);
 }
 function compareFindings(a, b) {
@@ -41325,6 +41335,7 @@ var BUILDKIT_CHECK_NAMES, PARSE_ERROR_CODE, PARSE_ERROR_RULE, buildkitNameCache,
 var init_lint = __esm({
   "src/engine/lint.ts"() {
     "use strict";
+    init_derived();
     init_parse();
     init_shell();
     init_check_directive();
