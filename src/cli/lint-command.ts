@@ -155,14 +155,18 @@ export async function runLint(
       if (early > 0) started.pool = WorkerPool.start(shared, early, io.env);
     }
   };
-  let discovery: DiscoveryResult;
-  try {
-    discovery = usesStdin ? { targets: [{ path: '-' }], problems: [] } : await discoverTargets(paths, onFound);
-  } catch (error) {
-    // Workers started before the error would keep the process alive.
-    await started.pool?.close();
-    throw error;
-  }
+  // Workers still running after an error would keep the process alive: they are stopped first.
+  const stoppingWorkersOnError = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      await started.pool?.close();
+      throw error;
+    }
+  };
+  const discovery: DiscoveryResult = await stoppingWorkersOnError(async () =>
+    usesStdin ? { targets: [{ path: '-' }], problems: [] } : discoverTargets(paths, onFound),
+  );
   let operationalError = false;
   for (const problem of discovery.problems) {
     io.stderr(`dockside: ${problem}\n`);
@@ -176,19 +180,14 @@ export async function runLint(
     await started.pool.close();
     started.pool = null;
   }
-  let assemblers: ReportAssembler[];
-  try {
+  const assemblers = await stoppingWorkersOnError(async () => {
     if (targetPaths.length > 0) await printShellcheckNotice(registry, runner, targetPaths[0]!, io);
-    assemblers = streamed
-      ? await Promise.all(
+    return streamed
+      ? Promise.all(
           formatsRequested.map(async (format) => new ReportAssembler(await PARTWISE_REPORTERS[format]!(), contextForFormat(format, reporterContext))),
         )
       : [];
-  } catch (error) {
-    // Started workers would keep the process alive after the error.
-    await started.pool?.close();
-    throw error;
-  }
+  });
   if (streamed) for (const destination of destinations) destination.open();
 
   const reportedConfigErrors = new Set<string>();
@@ -231,8 +230,8 @@ export async function runLint(
   };
   if (workers > 0) {
     const deaths = new Set<string>();
-    const pool = started.pool ?? WorkerPool.start(shared, workers, io.env);
-    await pool.lint(targetPaths, runner, deliver, (reason) => deaths.add(reason));
+    const pool = (started.pool ??= WorkerPool.start(shared, workers, io.env));
+    await stoppingWorkersOnError(() => pool.lint(targetPaths, runner, deliver, (reason) => deaths.add(reason)));
     for (const reason of deaths) io.stderr(`dockside: a worker thread stopped (${reason}); its files were linted on the main thread\n`);
   } else {
     for (const [index, path] of targetPaths.entries()) deliver(index, await runner.run(path, path === '-' ? await io.readStdin() : null));

@@ -11,6 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import type { Finding, Mutable } from '../engine/types.js';
 import type { JobOutcome, LintJobRunner, SharedLintOptions } from './lint-job.js';
 import type { WorkerBatch, WorkerReply } from './lint-worker.js';
@@ -78,7 +79,7 @@ class PoolMember {
   onMessage: ((reply: WorkerReply) => void) | null = null;
   onDeath: ((reason: string) => void) | null = null;
 
-  constructor(readonly worker: import('node:worker_threads').Worker) {
+  constructor(readonly worker: Worker) {
     // Listened to from the start: an 'error' event nobody listens to would end the process.
     worker.on('message', (reply: WorkerReply) => this.onMessage?.(reply));
     worker.on('error', (error) => this.die(error instanceof Error ? error.message : String(error)));
@@ -108,14 +109,14 @@ export class WorkerPool {
     const oldGenerationMb = Number.isInteger(heapOverride) && heapOverride > 0 ? heapOverride : WORKER_OLD_GENERATION_MB;
     // Required here, not imported: small runs never start a worker (~3 ms of a cold start), and a
     // pool started during discovery must start now, not after the synchronous folder walk.
-    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+    const { Worker: WorkerThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     const workerUrl = new URL('./lint-worker.js', import.meta.url);
     workerThreadsStarted = true;
     const members = Array.from(
       { length: count },
       () =>
         new PoolMember(
-          new Worker(workerUrl, {
+          new WorkerThread(workerUrl, {
             workerData: shared,
             resourceLimits: { maxOldGenerationSizeMb: oldGenerationMb, maxYoungGenerationSizeMb: Math.min(WORKER_YOUNG_GENERATION_MB, oldGenerationMb) },
           }),
@@ -204,9 +205,11 @@ export class WorkerPool {
     }
   }
 
-  /** Stops the workers of a pool that was never given work (the run found no files, or failed). */
+  /**
+   * Stops every worker: a pool the run turned out not to need, or a run that failed. `lint` stops
+   * its workers itself when the work is done; stopping a stopped worker does nothing.
+   */
   async close(): Promise<void> {
-    if (this.used) return;
     this.used = true;
     await Promise.all(this.members.map((member) => member.worker.terminate()));
   }
