@@ -11,12 +11,42 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Parser as TreeSitterParser, TreeCursor } from 'web-tree-sitter';
+import type { Language, Parser as TreeSitterParser, TreeCursor } from 'web-tree-sitter';
 import { flagsOfWords, parseShellFast, renumberPipelines, sortByStart } from './shell-fast.js';
 import type { ShellCommand, ShellScript, ShellWord, SourceMap } from './types.js';
 
 let parser: TreeSitterParser | null = null;
+let grammar: GrammarTables | null = null;
 let loading: Promise<void> | null = null;
+
+/**
+ * What the walk asks about every node, answered in JS. Each TreeCursor property is a call into the
+ * WASM module that first copies the cursor into it; a node's type name and named-ness follow from
+ * its type id alone (tree-sitter's `ts_node_is_named` reads the symbol's metadata, as
+ * `ts_language_type_is_named` does), so one call per node gives both, and a field is compared by id.
+ */
+export interface GrammarTables {
+  /** `TreeCursor.nodeType` by type id (`language.types[id] || 'ERROR'`). */
+  readonly typeNames: readonly string[];
+  /** Named-ness by type id; ids past the table (ERROR is 65535) ask the cursor. */
+  readonly named: readonly boolean[];
+  readonly nameField: number | null;
+  readonly argumentField: number | null;
+}
+
+export function grammarTables(language: Language): GrammarTables {
+  const typeNames: string[] = [];
+  const named: boolean[] = [];
+  for (let id = 0; id < language.nodeTypeCount; id++) {
+    typeNames.push(language.types[id] || 'ERROR');
+    named.push(language.nodeTypeIsNamed(id));
+  }
+  return { typeNames, named, nameField: language.fieldIdForName('name'), argumentField: language.fieldIdForName('argument') };
+}
+
+function nodeTypeAt(cursor: TreeCursor, tables: GrammarTables): string {
+  return tables.typeNames[cursor.nodeTypeId] ?? 'ERROR';
+}
 
 /** Loads the WASM shell parser once per process. */
 export function initShellParser(): Promise<void> {
@@ -37,6 +67,7 @@ export function initShellParser(): Promise<void> {
     const bash = await Language.load(existsSync(besideBundle) ? besideBundle : require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
     const instance = new Parser();
     instance.setLanguage(bash);
+    grammar = grammarTables(bash);
     parser = instance;
   })();
   return loading;
@@ -135,7 +166,7 @@ export function parseShellWithTreeSitter(source: string, map: SourceMap): ShellS
     const state: WalkState = { commands: [], pipelineCounter: 0, hasPipe: false };
     const cursor = tree.walk();
     try {
-      walk(cursor, source, state);
+      walk(cursor, source, state, grammar!);
     } finally {
       cursor.delete();
     }
@@ -174,11 +205,12 @@ const KEYWORD_COMMANDS = new Set(['declaration_command', 'unset_command']);
  * the structure (measured: the Node-based walk cost 1.6× the parse itself). The walk is iterative:
  * `a && b && c …` nests one level per operator, and a recursive walk overflows on long RUNs.
  */
-function walk(cursor: TreeCursor, source: string, state: WalkState): void {
+function walk(cursor: TreeCursor, source: string, state: WalkState, tables: GrammarTables): void {
   const stack: Frame[] = [];
   const enter = (parent: Frame | undefined): Frame => {
-    const type = cursor.nodeType;
-    const named = cursor.nodeIsNamed;
+    const typeId = cursor.nodeTypeId;
+    const type = tables.typeNames[typeId] ?? 'ERROR';
+    const named = tables.named[typeId] ?? cursor.nodeIsNamed;
     let slot: PipelineSlot | null = null;
     if (parent) {
       const position = parent.childCount++;
@@ -186,12 +218,12 @@ function walk(cursor: TreeCursor, source: string, state: WalkState): void {
       else if (parent.type === 'redirected_statement' || parent.type === 'negated_command') slot = parent.slot;
       if (parent.words) {
         if (parent.type === 'command') {
-          const field = cursor.currentFieldName;
-          if (field === 'name' || field === 'argument') parent.words.push(wordAt(cursor, source));
+          const field = cursor.currentFieldId;
+          if (field === tables.nameField || field === tables.argumentField) parent.words.push(wordAt(cursor, source, tables));
         } else if (position === 0) {
           // `export`, `declare`, `unset`…: the keyword is the command's first word.
           parent.words.push({ value: type, raw: type, literal: true, start: cursor.startIndex, end: cursor.endIndex });
-        } else if (named) parent.words.push(wordAt(cursor, source));
+        } else if (named) parent.words.push(wordAt(cursor, source, tables));
       }
     }
     const isCommand = type === 'command' || KEYWORD_COMMANDS.has(type);
@@ -202,8 +234,9 @@ function walk(cursor: TreeCursor, source: string, state: WalkState): void {
       namedChildren: 0,
       childCount: 0,
       words: isCommand ? [] : null,
-      start: cursor.startIndex,
-      end: cursor.endIndex,
+      // Only a command's span is used (pushCommand): two WASM calls saved on every other node.
+      start: isCommand ? cursor.startIndex : 0,
+      end: isCommand ? cursor.endIndex : 0,
     };
   };
   const leave = (frame: Frame): void => {
@@ -256,11 +289,11 @@ function unescapeWord(text: string): string {
 }
 
 /** The word under the cursor, hadolint-normalised; the cursor is back on the word afterwards. */
-function wordAt(cursor: TreeCursor, source: string): ShellWord {
+function wordAt(cursor: TreeCursor, source: string, tables: GrammarTables): ShellWord {
   const state = { literal: true };
   const start = cursor.startIndex;
   const end = cursor.endIndex;
-  const value = wordValue(cursor, source, state);
+  const value = wordValue(cursor, source, state, tables);
   return { value, raw: source.slice(start, end), literal: state.literal, start, end };
 }
 
@@ -272,8 +305,8 @@ function eachChild(cursor: TreeCursor, visit: () => void): void {
   cursor.gotoParent();
 }
 
-function wordValue(cursor: TreeCursor, source: string, state: { literal: boolean }): string {
-  const type = cursor.nodeType;
+function wordValue(cursor: TreeCursor, source: string, state: { literal: boolean }, tables: GrammarTables): string {
+  const type = nodeTypeAt(cursor, tables);
   const start = cursor.startIndex;
   const end = cursor.endIndex;
   const text = source.slice(start, end);
@@ -285,7 +318,7 @@ function wordValue(cursor: TreeCursor, source: string, state: { literal: boolean
       let children = 0;
       eachChild(cursor, () => {
         children++;
-        result += wordValue(cursor, source, state);
+        result += wordValue(cursor, source, state, tables);
       });
       return children > 0 ? result : unescapeWord(text);
     }
@@ -304,10 +337,10 @@ function wordValue(cursor: TreeCursor, source: string, state: { literal: boolean
       let position = start + (type === 'translated_string' ? 2 : 1);
       const closing = end - 1;
       eachChild(cursor, () => {
-        if (!cursor.nodeIsNamed) return;
+        if (!(tables.named[cursor.nodeTypeId] ?? cursor.nodeIsNamed)) return;
         const childStart = cursor.startIndex;
         if (childStart > position) result += source.slice(position, childStart);
-        result += wordValue(cursor, source, state);
+        result += wordValue(cursor, source, state, tables);
         position = cursor.endIndex;
       });
       if (closing > position) result += source.slice(position, closing);
@@ -318,7 +351,9 @@ function wordValue(cursor: TreeCursor, source: string, state: { literal: boolean
       state.literal = false;
       let name: string | null = null;
       eachChild(cursor, () => {
-        if (name === null && (cursor.nodeType === 'variable_name' || cursor.nodeType === 'special_variable_name')) {
+        if (name !== null) return;
+        const childType = nodeTypeAt(cursor, tables);
+        if (childType === 'variable_name' || childType === 'special_variable_name') {
           name = source.slice(cursor.startIndex, cursor.endIndex);
         }
       });
@@ -336,7 +371,7 @@ function wordValue(cursor: TreeCursor, source: string, state: { literal: boolean
     case 'concatenation': {
       let result = '';
       eachChild(cursor, () => {
-        result += wordValue(cursor, source, state);
+        result += wordValue(cursor, source, state, tables);
       });
       return result;
     }
