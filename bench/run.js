@@ -8,6 +8,7 @@
  *
  *   npm run bench                 # whole corpus, cold start, context walks
  *   npm run bench -- --quick      # every 10th corpus file
+ *   npm run bench -- --runs 5     # the compared rows measured 5 times (default 3), medians shown
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -72,6 +73,27 @@ function timed(command, args, options = {}) {
   return { seconds, peakMiB: kilobytes / 1024, stdout: result.stdout, status: result.status, stderr: lines.slice(0, -1).join('\n') };
 }
 
+/**
+ * Several runs of one measurement as one row: the median wall time (the run it came from gives the
+ * output and the note), the highest peak memory, and the range of wall times in the note.
+ */
+function summarise(measurements) {
+  const sorted = [...measurements].sort((a, b) => a.seconds - b.seconds);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  const peakMiB = Math.max(...measurements.map((measurement) => measurement.peakMiB));
+  const range = sorted.length > 1 ? `  [${sorted[0].seconds.toFixed(2)}-${sorted.at(-1).seconds.toFixed(2)} s]` : '';
+  return { ...middle, peakMiB, note: `${middle.note}${range}` };
+}
+
+/** The number of findings in a JSON report, or null when the run printed none. */
+function findingsIn(stdout) {
+  try {
+    return JSON.parse(stdout).length;
+  } catch {
+    return null;
+  }
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -85,6 +107,13 @@ function ensurePeers() {
 
 function main() {
   const quick = process.argv.includes('--quick');
+  const runsOption = process.argv.indexOf('--runs');
+  const runs = runsOption === -1 ? 3 : Number.parseInt(process.argv[runsOption + 1] ?? '', 10);
+  if (!Number.isInteger(runs) || runs < 1) {
+    console.error('bench: --runs takes a whole number of runs, 1 or more');
+    process.exitCode = 2;
+    return;
+  }
   if (!existsSync(CORPUS)) {
     console.log('bench: ../shared/corpus is absent on this machine; nothing to measure');
     return;
@@ -130,28 +159,39 @@ function main() {
   };
   const read = task('read');
   row('read floor (readFileSync)', read, read.note);
-  const floor = task('parse-floor');
-  row('parse floor (dockerfile-ast parse)', floor, floor.note);
-  const dockerfilelint = task('dockerfilelint');
-  row('dockerfilelint run()', dockerfilelint, dockerfilelint.note);
   const utils = quick ? null : task('dockerfile-utils');
   if (utils) row('dockerfile-utils validate()', utils, utils.note);
+  // The rows the goals compare are measured `runs` times, interleaved, and reported as medians
+  // (wall time) with the range: on a shared two-vCPU machine one run can be off by 20%.
   const lintArgs = [join(ROOT, 'bin', 'dockside.js'), 'lint', '--no-config', '--format', 'json', '--no-fail', linkDir];
-  const single = timed(process.execPath, lintArgs, { env: { DOCKSIDE_WORKERS: '0', DOCKSIDE_SHELLCHECK: 'off' } });
-  row('dockside lint, 1 thread (all default rules)', single, `exit ${single.status}`);
-  const parallel = timed(process.execPath, lintArgs, { env: { DOCKSIDE_SHELLCHECK: 'off' } });
-  row('dockside lint, worker threads', parallel, `exit ${parallel.status}`);
-  let findings = 0;
-  try {
-    findings = JSON.parse(parallel.stdout).length;
-  } catch {
-    // reported below
+  const measurements = { floor: [], dockerfilelint: [], single: [], parallel: [] };
+  for (let run = 0; run < runs; run++) {
+    measurements.floor.push(task('parse-floor'));
+    measurements.dockerfilelint.push(task('dockerfilelint'));
+    const single = timed(process.execPath, lintArgs, { env: { DOCKSIDE_WORKERS: '0', DOCKSIDE_SHELLCHECK: 'off' } });
+    measurements.single.push({ ...single, stdout: '', findings: findingsIn(single.stdout), note: `exit ${single.status}` });
+    const parallel = timed(process.execPath, lintArgs, { env: { DOCKSIDE_SHELLCHECK: 'off' } });
+    measurements.parallel.push({ ...parallel, stdout: '', findings: findingsIn(parallel.stdout), note: `exit ${parallel.status}` });
   }
+  const floor = summarise(measurements.floor);
+  row('parse floor (dockerfile-ast parse)', floor, floor.note);
+  const dockerfilelint = summarise(measurements.dockerfilelint);
+  row('dockerfilelint run()', dockerfilelint, dockerfilelint.note);
+  const single = summarise(measurements.single);
+  row('dockside lint, 1 thread (all default rules)', single, single.note);
+  const parallel = summarise(measurements.parallel);
+  row('dockside lint, worker threads', parallel, parallel.note);
+  if (runs > 1) console.log(`(each of the last four rows: median of ${runs} interleaved runs, wall range in brackets, peak memory the highest)`);
+  // Every run must report the same findings, one thread or many.
+  const counts = new Set([...measurements.single, ...measurements.parallel].map((measurement) => measurement.findings));
+  const findings = counts.size === 1 ? String([...counts][0]) : `differ between runs: ${[...counts].join(', ')}`;
 
   console.log('\nratios (wall clock):');
   console.log(`  dockside (workers) / parse floor     ${(parallel.seconds / floor.seconds).toFixed(2)}x   (goal ≤ 1.5x)`);
   console.log(`  dockside (1 thread) / parse floor    ${(single.seconds / floor.seconds).toFixed(2)}x`);
-  console.log(`  dockside (workers) / dockerfilelint  ${(parallel.seconds / dockerfilelint.seconds).toFixed(2)}x   (goal < 1x)`);
+  // Also run by run: each round's two runs were minutes apart at most, so drift cancels out.
+  const paired = runs > 1 ? `; run by run ${measurements.parallel.map((measurement, run) => (measurement.seconds / measurements.dockerfilelint[run].seconds).toFixed(2)).join(', ')}` : '';
+  console.log(`  dockside (workers) / dockerfilelint  ${(parallel.seconds / dockerfilelint.seconds).toFixed(2)}x   (goal < 1x${paired})`);
   console.log(`  peak memory (workers)                ${parallel.peakMiB.toFixed(0)} MiB   (goal < 300 MiB)`);
   console.log(`  findings reported                    ${findings}`);
 
