@@ -24818,6 +24818,18 @@ ${JSON.stringify(symbolNames, null, 2)}`);
 import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+function grammarTables(language) {
+  const typeNames = [];
+  const named = [];
+  for (let id = 0; id < language.nodeTypeCount; id++) {
+    typeNames.push(language.types[id] || "ERROR");
+    named.push(language.nodeTypeIsNamed(id));
+  }
+  return { typeNames, named, nameField: language.fieldIdForName("name"), argumentField: language.fieldIdForName("argument") };
+}
+function nodeTypeAt(cursor, tables) {
+  return tables.typeNames[cursor.nodeTypeId] ?? "ERROR";
+}
 function initShellParser() {
   if (parser) return Promise.resolve();
   loading ??= (async () => {
@@ -24830,6 +24842,7 @@ function initShellParser() {
     const bash = await Language2.load(existsSync2(besideBundle) ? besideBundle : require2.resolve("tree-sitter-bash/tree-sitter-bash.wasm"));
     const instance2 = new Parser2();
     instance2.setLanguage(bash);
+    grammar = grammarTables(bash);
     parser = instance2;
   })();
   return loading;
@@ -24878,7 +24891,7 @@ function parseShellWithTreeSitter(source, map) {
     const state = { commands: [], pipelineCounter: 0, hasPipe: false };
     const cursor = tree.walk();
     try {
-      walk(cursor, source, state);
+      walk(cursor, source, state, grammar);
     } finally {
       cursor.delete();
     }
@@ -24889,11 +24902,12 @@ function parseShellWithTreeSitter(source, map) {
     tree.delete();
   }
 }
-function walk(cursor, source, state) {
+function walk(cursor, source, state, tables) {
   const stack = [];
   const enter = (parent) => {
-    const type = cursor.nodeType;
-    const named = cursor.nodeIsNamed;
+    const typeId = cursor.nodeTypeId;
+    const type = tables.typeNames[typeId] ?? "ERROR";
+    const named = tables.named[typeId] ?? cursor.nodeIsNamed;
     let slot = null;
     if (parent) {
       const position = parent.childCount++;
@@ -24901,11 +24915,11 @@ function walk(cursor, source, state) {
       else if (parent.type === "redirected_statement" || parent.type === "negated_command") slot = parent.slot;
       if (parent.words) {
         if (parent.type === "command") {
-          const field = cursor.currentFieldName;
-          if (field === "name" || field === "argument") parent.words.push(wordAt(cursor, source));
+          const field = cursor.currentFieldId;
+          if (field === tables.nameField || field === tables.argumentField) parent.words.push(wordAt(cursor, source, tables));
         } else if (position === 0) {
           parent.words.push({ value: type, raw: type, literal: true, start: cursor.startIndex, end: cursor.endIndex });
-        } else if (named) parent.words.push(wordAt(cursor, source));
+        } else if (named) parent.words.push(wordAt(cursor, source, tables));
       }
     }
     const isCommand = type === "command" || KEYWORD_COMMANDS.has(type);
@@ -24916,8 +24930,9 @@ function walk(cursor, source, state) {
       namedChildren: 0,
       childCount: 0,
       words: isCommand ? [] : null,
-      start: cursor.startIndex,
-      end: cursor.endIndex
+      // Only a command's span is used (pushCommand): two WASM calls saved on every other node.
+      start: isCommand ? cursor.startIndex : 0,
+      end: isCommand ? cursor.endIndex : 0
     };
   };
   const leave = (frame2) => {
@@ -24963,11 +24978,11 @@ function pushCommand(words, start2, end, state, pipeline) {
 function unescapeWord(text) {
   return text.includes("\\") ? text.replace(/\\(.)/gs, "$1") : text;
 }
-function wordAt(cursor, source) {
+function wordAt(cursor, source, tables) {
   const state = { literal: true };
   const start2 = cursor.startIndex;
   const end = cursor.endIndex;
-  const value = wordValue(cursor, source, state);
+  const value = wordValue(cursor, source, state, tables);
   return { value, raw: source.slice(start2, end), literal: state.literal, start: start2, end };
 }
 function eachChild(cursor, visit) {
@@ -24977,8 +24992,8 @@ function eachChild(cursor, visit) {
   while (cursor.gotoNextSibling());
   cursor.gotoParent();
 }
-function wordValue(cursor, source, state) {
-  const type = cursor.nodeType;
+function wordValue(cursor, source, state, tables) {
+  const type = nodeTypeAt(cursor, tables);
   const start2 = cursor.startIndex;
   const end = cursor.endIndex;
   const text = source.slice(start2, end);
@@ -24990,7 +25005,7 @@ function wordValue(cursor, source, state) {
       let children = 0;
       eachChild(cursor, () => {
         children++;
-        result += wordValue(cursor, source, state);
+        result += wordValue(cursor, source, state, tables);
       });
       return children > 0 ? result : unescapeWord(text);
     }
@@ -25008,10 +25023,10 @@ function wordValue(cursor, source, state) {
       let position = start2 + (type === "translated_string" ? 2 : 1);
       const closing = end - 1;
       eachChild(cursor, () => {
-        if (!cursor.nodeIsNamed) return;
+        if (!(tables.named[cursor.nodeTypeId] ?? cursor.nodeIsNamed)) return;
         const childStart = cursor.startIndex;
         if (childStart > position) result += source.slice(position, childStart);
-        result += wordValue(cursor, source, state);
+        result += wordValue(cursor, source, state, tables);
         position = cursor.endIndex;
       });
       if (closing > position) result += source.slice(position, closing);
@@ -25022,7 +25037,9 @@ function wordValue(cursor, source, state) {
       state.literal = false;
       let name2 = null;
       eachChild(cursor, () => {
-        if (name2 === null && (cursor.nodeType === "variable_name" || cursor.nodeType === "special_variable_name")) {
+        if (name2 !== null) return;
+        const childType = nodeTypeAt(cursor, tables);
+        if (childType === "variable_name" || childType === "special_variable_name") {
           name2 = source.slice(cursor.startIndex, cursor.endIndex);
         }
       });
@@ -25040,7 +25057,7 @@ function wordValue(cursor, source, state) {
     case "concatenation": {
       let result = "";
       eachChild(cursor, () => {
-        result += wordValue(cursor, source, state);
+        result += wordValue(cursor, source, state, tables);
       });
       return result;
     }
@@ -25048,12 +25065,13 @@ function wordValue(cursor, source, state) {
       return text;
   }
 }
-var parser, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH, treeSitterResults, treeSitterResultChars, TREE_SITTER_RESULT_CHAR_LIMIT, KEYWORD_COMMANDS, flagsOf;
+var parser, grammar, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH, treeSitterResults, treeSitterResultChars, TREE_SITTER_RESULT_CHAR_LIMIT, KEYWORD_COMMANDS, flagsOf;
 var init_shell = __esm({
   "src/parser/shell.ts"() {
     "use strict";
     init_shell_fast();
     parser = null;
+    grammar = null;
     loading = null;
     ShellParserNotReady = class extends Error {
       constructor() {
