@@ -6267,8 +6267,8 @@ var require_client_h1 = __commonJS({
         }
       }
     };
-    function onParserTimeout(parser2) {
-      const { socket, timeoutType, client, paused } = parser2.deref();
+    function onParserTimeout(parser) {
+      const { socket, timeoutType, client, paused } = parser.deref();
       if (timeoutType === TIMEOUT_HEADERS) {
         if (!socket[kWriting] || socket.writableNeedDrain || client[kRunning] > 1) {
           assert(!paused, "cannot be paused while waiting for headers");
@@ -6298,9 +6298,9 @@ var require_client_h1 = __commonJS({
       socket[kSocketUsed] = false;
       socket[kParser] = new Parser2(client, socket, llhttpInstance);
       addListener(socket, "error", function(err2) {
-        const parser2 = this[kParser];
-        if (err2.code === "ECONNRESET" && parser2.statusCode && !parser2.shouldKeepAlive) {
-          const parserErr = parser2.finish();
+        const parser = this[kParser];
+        if (err2.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
+          const parserErr = parser.finish();
           if (parserErr) {
             this[kError] = parserErr;
             this[kClient][kOnError](parserErr);
@@ -6311,15 +6311,15 @@ var require_client_h1 = __commonJS({
         this[kClient][kOnError](err2);
       });
       addListener(socket, "readable", function() {
-        const parser2 = this[kParser];
-        if (parser2) {
-          parser2.readMore();
+        const parser = this[kParser];
+        if (parser) {
+          parser.readMore();
         }
       });
       addListener(socket, "end", function() {
-        const parser2 = this[kParser];
-        if (parser2.statusCode && !parser2.shouldKeepAlive) {
-          const parserErr = parser2.finish();
+        const parser = this[kParser];
+        if (parser.statusCode && !parser.shouldKeepAlive) {
+          const parserErr = parser.finish();
           if (parserErr) {
             util.destroy(this, parserErr);
           }
@@ -6329,11 +6329,11 @@ var require_client_h1 = __commonJS({
       });
       addListener(socket, "close", function() {
         const client2 = this[kClient];
-        const parser2 = this[kParser];
+        const parser = this[kParser];
         clearIdleSocketValidation(this);
-        if (parser2) {
-          if (!this[kError] && parser2.statusCode && !parser2.shouldKeepAlive) {
-            this[kError] = parser2.finish() || this[kError];
+        if (parser) {
+          if (!this[kError] && parser.statusCode && !parser.shouldKeepAlive) {
+            this[kError] = parser.finish() || this[kError];
           }
           this[kParser].destroy();
           this[kParser] = null;
@@ -18170,14 +18170,14 @@ var require_websocket = __commonJS({
         const webSocketOptions = this[kController]?.dispatcher?.webSocketOptions;
         const maxFragments = webSocketOptions?.maxFragments;
         const maxPayloadSize = webSocketOptions?.maxPayloadSize;
-        const parser2 = new ByteParser(this, parsedExtensions, {
+        const parser = new ByteParser(this, parsedExtensions, {
           maxFragments,
           maxPayloadSize
         });
-        parser2.on("drain", onParserDrain);
-        parser2.on("error", onParserError.bind(this));
+        parser.on("drain", onParserDrain);
+        parser.on("error", onParserError.bind(this));
         response.socket.ws = this;
-        this[kByteParser] = parser2;
+        this[kByteParser] = parser;
         this.#sendQueue = new SendQueue(response.socket);
         this[kReadyState] = states.OPEN;
         const extensions = response.headersList.get("sec-websocket-extensions");
@@ -19968,18 +19968,18 @@ function flagsOfWords(args2) {
   return flags2;
 }
 function parseShellFast(source) {
-  const parser2 = new FastShellParser(source);
+  const parser = new FastShellParser(source);
   try {
-    parser2.parseScript();
+    parser.parseScript();
   } catch (error2) {
     if (error2 === GIVE_UP) return null;
     if (error2 instanceof RangeError) return null;
     throw error2;
   }
-  const commands = parser2.commands;
+  const commands = parser.commands;
   sortByStart(commands);
   renumberPipelines(commands);
-  return { commands, hasPipe: parser2.hasPipe };
+  return { commands, hasPipe: parser.hasPipe };
 }
 function sortByStart(commands) {
   for (let index = 1; index < commands.length; index++) {
@@ -24827,11 +24827,14 @@ function grammarTables(language) {
   }
   return { typeNames, named, nameField: language.fieldIdForName("name"), argumentField: language.fieldIdForName("argument") };
 }
-function nodeTypeAt(cursor, tables) {
-  return tables.typeNames[cursor.nodeTypeId] ?? "ERROR";
+function typeNameOf(typeId, tables) {
+  return tables.typeNames[typeId] ?? "ERROR";
+}
+function isNamed(cursor, typeId, tables) {
+  return tables.named[typeId] ?? cursor.nodeIsNamed;
 }
 function initShellParser() {
-  if (parser) return Promise.resolve();
+  if (treeSitter) return Promise.resolve();
   loading ??= (async () => {
     const { setFlagsFromString } = await import("node:v8");
     setFlagsFromString("--liftoff-only");
@@ -24842,8 +24845,7 @@ function initShellParser() {
     const bash = await Language2.load(existsSync2(besideBundle) ? besideBundle : require2.resolve("tree-sitter-bash/tree-sitter-bash.wasm"));
     const instance2 = new Parser2();
     instance2.setLanguage(bash);
-    grammar = grammarTables(bash);
-    parser = instance2;
+    treeSitter = { parser: instance2, grammar: grammarTables(bash) };
   })();
   return loading;
 }
@@ -24879,7 +24881,8 @@ function unparsedScript(source, map) {
 function parseShellWithTreeSitter(source, map) {
   const unparsed = unparsedScript(source, map);
   if (unparsed) return unparsed;
-  if (!parser) throw new ShellParserNotReady();
+  if (!treeSitter) throw new ShellParserNotReady();
+  const { parser, grammar } = treeSitter;
   let tree;
   try {
     tree = parser.parse(source);
@@ -24906,8 +24909,8 @@ function walk(cursor, source, state, tables) {
   const stack = [];
   const enter = (parent) => {
     const typeId = cursor.nodeTypeId;
-    const type = tables.typeNames[typeId] ?? "ERROR";
-    const named = tables.named[typeId] ?? cursor.nodeIsNamed;
+    const type = typeNameOf(typeId, tables);
+    const named = isNamed(cursor, typeId, tables);
     let slot = null;
     if (parent) {
       const position = parent.childCount++;
@@ -24993,7 +24996,7 @@ function eachChild(cursor, visit) {
   cursor.gotoParent();
 }
 function wordValue(cursor, source, state, tables) {
-  const type = nodeTypeAt(cursor, tables);
+  const type = typeNameOf(cursor.nodeTypeId, tables);
   const start2 = cursor.startIndex;
   const end = cursor.endIndex;
   const text = source.slice(start2, end);
@@ -25023,7 +25026,7 @@ function wordValue(cursor, source, state, tables) {
       let position = start2 + (type === "translated_string" ? 2 : 1);
       const closing = end - 1;
       eachChild(cursor, () => {
-        if (!(tables.named[cursor.nodeTypeId] ?? cursor.nodeIsNamed)) return;
+        if (!isNamed(cursor, cursor.nodeTypeId, tables)) return;
         const childStart = cursor.startIndex;
         if (childStart > position) result += source.slice(position, childStart);
         result += wordValue(cursor, source, state, tables);
@@ -25038,7 +25041,7 @@ function wordValue(cursor, source, state, tables) {
       let name2 = null;
       eachChild(cursor, () => {
         if (name2 !== null) return;
-        const childType = nodeTypeAt(cursor, tables);
+        const childType = typeNameOf(cursor.nodeTypeId, tables);
         if (childType === "variable_name" || childType === "special_variable_name") {
           name2 = source.slice(cursor.startIndex, cursor.endIndex);
         }
@@ -25065,13 +25068,12 @@ function wordValue(cursor, source, state, tables) {
       return text;
   }
 }
-var parser, grammar, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH, treeSitterResults, treeSitterResultChars, TREE_SITTER_RESULT_CHAR_LIMIT, KEYWORD_COMMANDS, flagsOf;
+var treeSitter, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH, treeSitterResults, treeSitterResultChars, TREE_SITTER_RESULT_CHAR_LIMIT, KEYWORD_COMMANDS, flagsOf;
 var init_shell = __esm({
   "src/parser/shell.ts"() {
     "use strict";
     init_shell_fast();
-    parser = null;
-    grammar = null;
+    treeSitter = null;
     loading = null;
     ShellParserNotReady = class extends Error {
       constructor() {
@@ -40612,7 +40614,7 @@ var require_public_api = __commonJS({
     var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -40620,7 +40622,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -40634,7 +40636,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -40716,7 +40718,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser = require_parser();
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
@@ -40741,7 +40743,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser2.Parser;
+    exports.Parser = parser.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;

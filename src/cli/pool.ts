@@ -72,8 +72,6 @@ export function earlyWorkerCount(found: number, env: NodeJS.ProcessEnv, cores: n
   return count > 0 && count === workerCount(Number.MAX_SAFE_INTEGER, env, cores) ? count : 0;
 }
 
-let synchronousCompilesSet = false;
-
 /**
  * Worker isolates optimise on their own thread (V8's --no-concurrent-recompilation). A pool has a
  * worker per core, so every core is busy linting and V8's background compile threads only compete
@@ -81,11 +79,10 @@ let synchronousCompilesSet = false;
  * corpus a worker took ~7 s to reach the files/s of one warm thread. The flag is process-wide but
  * read when an isolate is created, so the main thread's isolate, created earlier, keeps compiling
  * in the background, as a one-thread run should (there it measured 3% faster than synchronous).
- * Whole corpus, two workers on two vCPUs, paired runs: see the commit that added this.
+ * Setting it again for a second pool changes nothing. Whole corpus, two workers on two vCPUs,
+ * paired runs: see the commit that added this.
  */
 function compileSynchronouslyInNewIsolates(require: NodeJS.Require): void {
-  if (synchronousCompilesSet) return;
-  synchronousCompilesSet = true;
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--no-concurrent-recompilation');
 }
 

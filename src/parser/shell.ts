@@ -15,8 +15,8 @@ import type { Language, Parser as TreeSitterParser, TreeCursor } from 'web-tree-
 import { flagsOfWords, parseShellFast, renumberPipelines, sortByStart } from './shell-fast.js';
 import type { ShellCommand, ShellScript, ShellWord, SourceMap } from './types.js';
 
-let parser: TreeSitterParser | null = null;
-let grammar: GrammarTables | null = null;
+/** The loaded grammar's parser and the walk's tables for it, set together once loaded. */
+let treeSitter: { readonly parser: TreeSitterParser; readonly grammar: GrammarTables } | null = null;
 let loading: Promise<void> | null = null;
 
 /**
@@ -44,13 +44,18 @@ export function grammarTables(language: Language): GrammarTables {
   return { typeNames, named, nameField: language.fieldIdForName('name'), argumentField: language.fieldIdForName('argument') };
 }
 
-function nodeTypeAt(cursor: TreeCursor, tables: GrammarTables): string {
-  return tables.typeNames[cursor.nodeTypeId] ?? 'ERROR';
+function typeNameOf(typeId: number, tables: GrammarTables): string {
+  return tables.typeNames[typeId] ?? 'ERROR';
+}
+
+/** Whether the node under the cursor, of type `typeId`, is named. */
+function isNamed(cursor: TreeCursor, typeId: number, tables: GrammarTables): boolean {
+  return tables.named[typeId] ?? cursor.nodeIsNamed;
 }
 
 /** Loads the WASM shell parser once per process. */
 export function initShellParser(): Promise<void> {
-  if (parser) return Promise.resolve();
+  if (treeSitter) return Promise.resolve();
   loading ??= (async () => {
     // Baseline (Liftoff) code only: V8's background TurboFan tier-up of the 1.4 MB grammar kept
     // every short run alive ~2.5 s at exit, and measured no faster on the corpus (see bench).
@@ -67,14 +72,13 @@ export function initShellParser(): Promise<void> {
     const bash = await Language.load(existsSync(besideBundle) ? besideBundle : require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
     const instance = new Parser();
     instance.setLanguage(bash);
-    grammar = grammarTables(bash);
-    parser = instance;
+    treeSitter = { parser: instance, grammar: grammarTables(bash) };
   })();
   return loading;
 }
 
 export function isShellParserReady(): boolean {
-  return parser !== null;
+  return treeSitter !== null;
 }
 
 /** A script the fast parser left to tree-sitter, before `initShellParser()` has finished. */
@@ -153,7 +157,8 @@ function unparsedScript(source: string, map: SourceMap): ShellScript | null {
 export function parseShellWithTreeSitter(source: string, map: SourceMap): ShellScript {
   const unparsed = unparsedScript(source, map);
   if (unparsed) return unparsed;
-  if (!parser) throw new ShellParserNotReady();
+  if (!treeSitter) throw new ShellParserNotReady();
+  const { parser, grammar } = treeSitter;
   let tree: ReturnType<TreeSitterParser['parse']>;
   try {
     tree = parser.parse(source);
@@ -166,7 +171,7 @@ export function parseShellWithTreeSitter(source: string, map: SourceMap): ShellS
     const state: WalkState = { commands: [], pipelineCounter: 0, hasPipe: false };
     const cursor = tree.walk();
     try {
-      walk(cursor, source, state, grammar!);
+      walk(cursor, source, state, grammar);
     } finally {
       cursor.delete();
     }
@@ -209,8 +214,8 @@ function walk(cursor: TreeCursor, source: string, state: WalkState, tables: Gram
   const stack: Frame[] = [];
   const enter = (parent: Frame | undefined): Frame => {
     const typeId = cursor.nodeTypeId;
-    const type = tables.typeNames[typeId] ?? 'ERROR';
-    const named = tables.named[typeId] ?? cursor.nodeIsNamed;
+    const type = typeNameOf(typeId, tables);
+    const named = isNamed(cursor, typeId, tables);
     let slot: PipelineSlot | null = null;
     if (parent) {
       const position = parent.childCount++;
@@ -306,7 +311,7 @@ function eachChild(cursor: TreeCursor, visit: () => void): void {
 }
 
 function wordValue(cursor: TreeCursor, source: string, state: { literal: boolean }, tables: GrammarTables): string {
-  const type = nodeTypeAt(cursor, tables);
+  const type = typeNameOf(cursor.nodeTypeId, tables);
   const start = cursor.startIndex;
   const end = cursor.endIndex;
   const text = source.slice(start, end);
@@ -337,7 +342,7 @@ function wordValue(cursor: TreeCursor, source: string, state: { literal: boolean
       let position = start + (type === 'translated_string' ? 2 : 1);
       const closing = end - 1;
       eachChild(cursor, () => {
-        if (!(tables.named[cursor.nodeTypeId] ?? cursor.nodeIsNamed)) return;
+        if (!isNamed(cursor, cursor.nodeTypeId, tables)) return;
         const childStart = cursor.startIndex;
         if (childStart > position) result += source.slice(position, childStart);
         result += wordValue(cursor, source, state, tables);
@@ -352,7 +357,7 @@ function wordValue(cursor: TreeCursor, source: string, state: { literal: boolean
       let name: string | null = null;
       eachChild(cursor, () => {
         if (name !== null) return;
-        const childType = nodeTypeAt(cursor, tables);
+        const childType = typeNameOf(cursor.nodeTypeId, tables);
         if (childType === 'variable_name' || childType === 'special_variable_name') {
           name = source.slice(cursor.startIndex, cursor.endIndex);
         }
