@@ -19236,6 +19236,16 @@ var init_go_path = __esm({
   }
 });
 
+// src/parser/detached.ts
+function detachedCopy(text) {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+var init_detached = __esm({
+  "src/parser/detached.ts"() {
+    "use strict";
+  }
+});
+
 // src/engine/types.ts
 function compareNames(a, b) {
   const lowerA = a.toLowerCase();
@@ -24860,8 +24870,9 @@ function parseShell(source, map) {
     treeSitterResults.set(source, known);
     return { source, ...known, map };
   }
-  const { commands, hasSyntaxError, hasPipe: hasPipe2 } = parseShellWithTreeSitter(source, map);
-  rememberTreeSitterResult(source, { commands, hasSyntaxError, hasPipe: hasPipe2 });
+  const text = detachedCopy(source);
+  const { commands, hasSyntaxError, hasPipe: hasPipe2 } = parseShellWithTreeSitter(text, map);
+  rememberTreeSitterResult(text, { commands, hasSyntaxError, hasPipe: hasPipe2 });
   return { source, commands, hasSyntaxError, hasPipe: hasPipe2, map };
 }
 function rememberTreeSitterResult(source, parsed) {
@@ -25072,6 +25083,7 @@ var treeSitter, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH,
 var init_shell = __esm({
   "src/parser/shell.ts"() {
     "use strict";
+    init_detached();
     init_shell_fast();
     treeSitter = null;
     loading = null;
@@ -26289,6 +26301,7 @@ var context_exports = {};
 __export(context_exports, {
   IgnoreFileLookup: () => IgnoreFileLookup,
   PatternMatcher: () => PatternMatcher,
+  WalkCache: () => WalkCache,
   cleanPath: () => cleanPath,
   findIgnoreFile: () => findIgnoreFile,
   loadBuildContext: () => loadBuildContext,
@@ -26321,7 +26334,7 @@ function loadBuildContext(dockerfilePath, contextDir, options = {}) {
   const onProgress = options.onProgress === null ? void 0 : options.onProgress ?? stderrProgress();
   return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, warnings, onProgress ? { onProgress } : {}, options.walkCache);
 }
-var stderrIsTTY, LazyBuildContext;
+var stderrIsTTY, WalkCache, WALK_CACHE_ENTRY_BUDGET, LazyBuildContext;
 var init_context = __esm({
   "src/context/index.ts"() {
     "use strict";
@@ -26329,6 +26342,41 @@ var init_context = __esm({
     init_walk();
     init_dockerignore();
     init_go_path();
+    WalkCache = class {
+      constructor(entryBudget = WALK_CACHE_ENTRY_BUDGET) {
+        this.entryBudget = entryBudget;
+      }
+      entryBudget;
+      walks = /* @__PURE__ */ new Map();
+      entryCount = 0;
+      get(key) {
+        const walk2 = this.walks.get(key);
+        if (walk2) {
+          this.walks.delete(key);
+          this.walks.set(key, walk2);
+        }
+        return walk2;
+      }
+      set(key, walk2) {
+        const previous = this.walks.get(key);
+        if (previous) {
+          this.walks.delete(key);
+          this.entryCount -= previous.entries.length;
+        }
+        this.walks.set(key, walk2);
+        this.entryCount += walk2.entries.length;
+        for (const [oldestKey, oldest] of this.walks) {
+          if (this.entryCount <= this.entryBudget || oldestKey === key) break;
+          this.walks.delete(oldestKey);
+          this.entryCount -= oldest.entries.length;
+        }
+      }
+      /** How many walks are kept (for tests). */
+      get size() {
+        return this.walks.size;
+      }
+    };
+    WALK_CACHE_ENTRY_BUDGET = 25e3;
     LazyBuildContext = class {
       constructor(root, dockerfilePath, dockerignore, matcher, loadWarnings, walkOptions, walkCache) {
         this.root = root;
@@ -49436,6 +49484,7 @@ import { dirname as dirname5, isAbsolute, join as join7, relative as relative3, 
 init_go_path();
 
 // src/context/query.ts
+init_detached();
 init_go_path();
 var indexes = /* @__PURE__ */ new WeakMap();
 function perWalk(cache, context, compute) {
@@ -49590,7 +49639,7 @@ function resolveSource(context, source) {
   let resolution = known.get(source);
   if (resolution === void 0) {
     resolution = computeResolution(context, source);
-    known.set(source, resolution);
+    known.set(detachedCopy(source), resolution);
   }
   return resolution;
 }
@@ -51683,6 +51732,7 @@ function processWordByCharacter(text, lookup, options) {
 
 // src/rules/buildkit/support.ts
 var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+init_detached();
 function goQuote(text) {
   let out2 = '"';
   for (const character of text) {
@@ -51854,7 +51904,7 @@ function isValidNormalizedNamed(reference) {
   if (valid === void 0) {
     valid = parsesAsNormalizedNamed(reference);
     if (validityByReference.size >= 4096) validityByReference.clear();
-    validityByReference.set(reference, valid);
+    validityByReference.set(detachedCopy(reference), valid);
   }
   return valid;
 }
@@ -57059,7 +57109,7 @@ var LintJobRunner = class {
     const needsContext = activeRules(null, { registry: this.registry, config }).some((active) => active.rule.meta.requiresContext);
     if (!needsContext) return null;
     this.contextModule = await Promise.resolve().then(() => (init_context(), context_exports));
-    this.contextLoadOptions = { walkCache: /* @__PURE__ */ new Map(), ignoreFileLookup: new this.contextModule.IgnoreFileLookup() };
+    this.contextLoadOptions = { walkCache: new this.contextModule.WalkCache(), ignoreFileLookup: new this.contextModule.IgnoreFileLookup() };
     this.contextChecked = true;
     return this.contextModule;
   }

@@ -169,7 +169,7 @@ export class LintJobRunner {
     if (!needsContext) return null;
     // Only runs whose rules need the build context pay for loading (and walking) it.
     this.contextModule = await import('../context/index.js');
-    this.contextLoadOptions = { walkCache: new Map(), ignoreFileLookup: new this.contextModule.IgnoreFileLookup() };
+    this.contextLoadOptions = { walkCache: new this.contextModule.WalkCache(), ignoreFileLookup: new this.contextModule.IgnoreFileLookup() };
     this.contextChecked = true;
     return this.contextModule;
   }

@@ -2,6 +2,7 @@
  * Questions rules and `analyze` ask of a walked context: what does a COPY source match, how big is
  * a folder. The index is built once per context and cached.
  */
+import { detachedCopy } from '../parser/detached.js';
 import { cleanPath } from './go-path.js';
 import type { BuildContext, ContextFile } from './types.js';
 
@@ -224,7 +225,8 @@ export function resolveSource(context: BuildContext, source: string): SourceReso
   let resolution = known.get(source);
   if (resolution === undefined) {
     resolution = computeResolution(context, source);
-    known.set(source, resolution);
+    // The map outlives the Dockerfile the source was cut from (every Dockerfile of the context asks).
+    known.set(detachedCopy(source), resolution);
   }
   return resolution;
 }

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Language, Parser as TreeSitterParser, TreeCursor } from 'web-tree-sitter';
+import { detachedCopy } from './detached.js';
 import { flagsOfWords, parseShellFast, renumberPipelines, sortByStart } from './shell-fast.js';
 import type { ShellCommand, ShellScript, ShellWord, SourceMap } from './types.js';
 
@@ -116,8 +117,11 @@ export function parseShell(source: string, map: SourceMap): ShellScript {
     treeSitterResults.set(source, known);
     return { source, ...known, map };
   }
-  const { commands, hasSyntaxError, hasPipe } = parseShellWithTreeSitter(source, map);
-  rememberTreeSitterResult(source, { commands, hasSyntaxError, hasPipe });
+  // Parsed from a detached copy: the cached commands' words are cut from the text they were parsed
+  // from, and the cache outlives this Dockerfile (see detachedCopy).
+  const text = detachedCopy(source);
+  const { commands, hasSyntaxError, hasPipe } = parseShellWithTreeSitter(text, map);
+  rememberTreeSitterResult(text, { commands, hasSyntaxError, hasPipe });
   return { source, commands, hasSyntaxError, hasPipe, map };
 }
 

@@ -3,6 +3,7 @@
  * containerd's `platforms.Parse`, distribution's `reference.ParseNormalizedNamed`.
  */
 import { distance } from 'fastest-levenshtein';
+import { detachedCopy } from '../../parser/detached.js';
 
 /** Go's `%q` for a string: JSON-like, but `\x..` for control bytes and printable Unicode kept. */
 export function goQuote(text: string): string {
@@ -169,7 +170,8 @@ export function isValidNormalizedNamed(reference: string): boolean {
     valid = parsesAsNormalizedNamed(reference);
     // Bounded: a run over many files sees many distinct references.
     if (validityByReference.size >= 4096) validityByReference.clear();
-    validityByReference.set(reference, valid);
+    // Kept across files: a key cut from a Dockerfile would keep that whole file alive.
+    validityByReference.set(detachedCopy(reference), valid);
   }
   return valid;
 }
