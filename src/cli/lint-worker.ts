@@ -3,6 +3,7 @@
  * `LintJobRunner` the main thread uses, and posts the outcomes back in order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { initShellParser } from '../parser/shell.js';
 import { defaultRegistry } from '../rules/index.js';
 import { LintJobRunner, type JobOutcome, type SharedLintOptions } from './lint-job.js';
 
@@ -19,12 +20,19 @@ export interface WorkerReply {
 if (parentPort) {
   const port = parentPort;
   const runner = new LintJobRunner(defaultRegistry(), workerData as SharedLintOptions);
+  // A worker's share of a large run is thousands of files, some of whose RUN scripts the fast shell
+  // parser leaves to tree-sitter: its WASM loads now, while the worker waits for its first batch (the
+  // main thread is still finding files), not in the middle of a batch. The load needs this thread's
+  // event loop, which a batch keeps busy, so the first batch waits for it. A failed load is not
+  // reported here: the file that needs the parser awaits the same load and reports its error.
+  const shellParserLoaded = initShellParser().catch(() => {});
   // The main thread keeps a second batch queued here, so the worker never waits for the next one;
   // batches are still linted one at a time, in the order they came.
   const queue: WorkerBatch[] = [];
   let draining = false;
   const drain = async (): Promise<void> => {
     draining = true;
+    await shellParserLoaded;
     for (let batch = queue.shift(); batch; batch = queue.shift()) {
       const outcomes: JobOutcome[] = [];
       for (const path of batch.paths) outcomes.push(await runner.run(path));
