@@ -41239,7 +41239,8 @@ function settingsFrom(config, options) {
     labelSchema: config.labelSchema,
     strictLabels: config.strictLabels,
     buildArgs: options.buildArgs ?? /* @__PURE__ */ new Map(),
-    precisePositions: options.precisePositions ?? config.precisePositions
+    precisePositions: options.precisePositions ?? config.precisePositions,
+    shellcheckAvailable: options.shellcheckAvailable
   };
 }
 function instructionAt(instructions, line) {
@@ -56714,7 +56715,7 @@ var shellcheck_default = defineRule({
     url: "https://www.shellcheck.net/wiki/"
   },
   check({ dockerfile, settings, report: report2 }) {
-    if (!shellcheckAvailability().available) return;
+    if (!(settings.shellcheckAvailable?.() ?? shellcheckAvailability().available)) return;
     const scripts = shellcheckScripts(dockerfile);
     if (scripts.length === 0) return;
     let results;
@@ -57076,6 +57077,13 @@ var LintJobRunner = class {
   contextLoadOptions = {};
   /** The partwise formats of `shared.parts`, loaded on first use. */
   partFormats = null;
+  shellcheckAnswer;
+  /**
+   * Asked by the ShellCheck rule, answered once per thread: the environment does not change during a
+   * run, and reading it (two `process.env` lookups) for every file was ~1% of a whole-corpus run.
+   * Asked only when the rule runs, so a run that disables it never probes the binary.
+   */
+  shellcheckAvailable = () => this.shellcheckAnswer ??= shellcheckAvailability(process.env).available;
   async configFor(dockerfilePath) {
     const { shared } = this;
     if (shared.explicitConfigFile) {
@@ -57193,6 +57201,7 @@ var LintJobRunner = class {
       buildArgs: this.buildArgs,
       precisePositions: shared.precisePositions || config.precisePositions,
       keepFixes: shared.fix !== "off",
+      shellcheckAvailable: this.shellcheckAvailable,
       ...contextModule ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir, this.contextLoadOptions) } : {}
     };
     if (shared.fix !== "off") return this.fix(path6, reportedPath, bytes, engineOptions, threshold);

@@ -61,6 +61,8 @@ export interface EngineOptions {
   readonly only?: readonly string[];
   /** Overrides `config.precisePositions`. */
   readonly precisePositions?: boolean;
+  /** See LintSettings.shellcheckAvailable. */
+  readonly shellcheckAvailable?: () => boolean;
   /**
    * Attach each fix's edits to its finding (default true). A run that neither fixes nor prints
    * fixes passes false: ~70,000 fixes over the corpus were built, copied from the workers and kept
@@ -242,6 +244,7 @@ function settingsFrom(config: Config, options: EngineOptions): LintSettings {
     strictLabels: config.strictLabels,
     buildArgs: options.buildArgs ?? new Map(),
     precisePositions: options.precisePositions ?? config.precisePositions,
+    shellcheckAvailable: options.shellcheckAvailable,
   };
 }
 

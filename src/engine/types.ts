@@ -81,6 +81,11 @@ export interface LintSettings {
   readonly buildArgs: ReadonlyMap<string, string>;
   /** Report precise positions inside multi-line RUNs instead of the instruction's first line. */
   readonly precisePositions: boolean;
+  /**
+   * Whether the ShellCheck binary can run, answered by the caller (the CLI: once per thread of a
+   * run). Without an answer the ShellCheck rule asks the environment on every file.
+   */
+  readonly shellcheckAvailable: (() => boolean) | undefined;
 }
 
 export interface RuleContext<Options> {

@@ -3,6 +3,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { lintSource } from '../../src/engine/lint.js';
+import { defaultRegistry } from '../../src/rules/index.js';
 import { SHELLCHECK_MISSING_NOTICE, shellcheckAvailability } from '../../src/shellcheck/index.js';
 import { lintForTest } from '../support/rule-tester.js';
 
@@ -73,5 +75,32 @@ describe('shellcheck availability', () => {
     process.env['DOCKSIDE_SHELLCHECK'] = real.binary!;
     expect(shellcheckAvailability()).toMatchObject({ available: true, binary: real.binary, notice: null });
     expect(await shellcheckFindings()).toEqual(['2:SC2086:info']);
+  });
+
+  describe("the caller's answer (the CLI asks once per thread of a run)", () => {
+    async function lintAnswering(answer: boolean, only: string[]): Promise<{ codes: string[]; asked: number }> {
+      let asked = 0;
+      const result = await lintSource(DOCKERFILE, 'Dockerfile', {
+        registry: defaultRegistry(),
+        only,
+        shellcheckAvailable: () => {
+          asked++;
+          return answer;
+        },
+      });
+      return { codes: result.findings.map((finding) => finding.code), asked };
+    }
+
+    it('"not available" skips the checks whatever the environment says, asked once per file', async () => {
+      expect(await lintAnswering(false, ['shellcheck'])).toEqual({ codes: [], asked: 1 });
+    });
+
+    it('is not asked when the rule does not run (a disabled rule never probes the binary)', async () => {
+      expect((await lintAnswering(true, ['DL3006'])).asked).toBe(0);
+    });
+
+    it.skipIf(!real.available)('"available" runs ShellCheck', async () => {
+      expect(await lintAnswering(true, ['shellcheck'])).toEqual({ codes: ['SC2086'], asked: 1 });
+    });
   });
 });

@@ -50,7 +50,7 @@ export default defineRule({
   },
   check({ dockerfile, settings, report }) {
     // Without the binary there is nothing to run: skip building the scripts too.
-    if (!shellcheckAvailability().available) return;
+    if (!(settings.shellcheckAvailable?.() ?? shellcheckAvailability().available)) return;
     const scripts = shellcheckScripts(dockerfile);
     if (scripts.length === 0) return;
     let results: ReturnType<typeof runShellcheck>;
