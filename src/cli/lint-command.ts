@@ -234,7 +234,14 @@ export async function runLint(
     await stoppingWorkersOnError(() => pool.lint(targetPaths, runner, deliver, (reason) => deaths.add(reason)));
     for (const reason of deaths) io.stderr(`dockside: a worker thread stopped (${reason}); its files were linted on the main thread\n`);
   } else {
-    for (const [index, path] of targetPaths.entries()) deliver(index, await runner.run(path, path === '-' ? await io.readStdin() : null));
+    for (const [index, path] of targetPaths.entries()) {
+      deliver(index, await runner.run(path, path === '-' ? await io.readStdin() : null));
+      // A full stdout pipe (`dockside lint … | jq`, a slow reader) holds the run up here. The loop
+      // otherwise only awaits promises that are already settled, never giving the event loop the
+      // turn that brings the pipe's 'drain': the whole report queued in memory until the last file
+      // (the corpus with one thread: 244-320 MB against 168 MB to a file).
+      if (streamed) for (const destination of destinations) await destination.settled();
+    }
   }
 
   if (streamed) {
@@ -316,6 +323,11 @@ class ReportDestination {
   write(text: string): void {
     this.pending += text;
     if (this.pending.length >= WRITE_CHARS) this.flush();
+  }
+
+  /** Settles once what was handed to a standard stream is written (at once, unless a pipe is full). */
+  settled(): Promise<void> {
+    return this.writing;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,71 @@
+/**
+ * A full stdout pipe (`dockside lint … | jq` with a slow reader) must hold up the run, not queue its
+ * report in memory. Found on the whole corpus with one thread: stdout to a pipe peaked at 244-320 MB
+ * against 168 MB to a file, because the lint loop only ever awaited promises that were already
+ * settled: it never gave the event loop a turn, so the pipe's 'drain' could not arrive before the
+ * last file, and every report part waited in memory until then.
+ *
+ * Observed from outside: while the first write waits for 'drain', the test rewrites the last
+ * Dockerfile. A run that waits lints the new text; one that queued its report had read the old one.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/lint-command.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'dockside-backpressure-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Enough findings for more than one write of the streamed report (64 KiB). */
+const NOISY = `FROM debian\n${Array.from({ length: 400 }, (_, index) => `RUN apt-get install pkg${index}`).join('\n')}\n`;
+
+const eventLoopTurns = async (count: number): Promise<void> => {
+  for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+/** Polls until `done()` (the run loads its modules asynchronously first), for at most 20 s. */
+async function waitUntil(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe('stdout backpressure, one thread', () => {
+  it('waits for a full pipe to drain before linting the next file', async () => {
+    const folder = join(scratch, 'project');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.Dockerfile'), NOISY);
+    writeFileSync(join(folder, 'b.Dockerfile'), 'FROM debian:12\n');
+    let written = '';
+    let releaseFirstWrite: () => void = () => {};
+    let writes = 0;
+    const io: CliIO = {
+      stdout: (text) => {
+        written += text;
+        writes++;
+        // The first write fills the pipe: the reader drains it when the test says so.
+        if (writes === 1) return new Promise<void>((resolve) => (releaseFirstWrite = resolve));
+        return undefined;
+      },
+      stderr: () => {},
+      readStdin: async () => Buffer.alloc(0),
+      cwd: scratch,
+      env: { DOCKSIDE_SHELLCHECK: 'off', DOCKSIDE_WORKERS: '0' },
+      stdoutIsTTY: false,
+    };
+    const run = main(['node', 'dockside', 'lint', '--no-config', '--format', 'json', '--no-fail', folder], io);
+    await waitUntil(() => writes > 0);
+    // Plenty of turns for a run that does not wait to lint b.Dockerfile and queue its part.
+    await eventLoopTurns(50);
+    expect(writes).toBe(1);
+    // b.Dockerfile loses its tag: linted from now on, it gets DL3006.
+    writeFileSync(join(folder, 'b.Dockerfile'), 'FROM debian\n');
+    releaseFirstWrite();
+    expect(await run).toBe(0);
+    const findings = JSON.parse(written) as { file: string; code: string }[];
+    const ofB = findings.filter((finding) => finding.file.endsWith('b.Dockerfile')).map((finding) => finding.code);
+    // Linted after the drain, so from the text written while the pipe was full.
+    expect(ofB).toContain('DL3006');
+  });
+});
