@@ -231,7 +231,12 @@ export async function runLint(
   if (workers > 0) {
     const deaths = new Set<string>();
     const pool = (started.pool ??= WorkerPool.start(shared, workers, io.env));
-    await stoppingWorkersOnError(() => pool.lint(targetPaths, runner, deliver, (reason) => deaths.add(reason)));
+    // A full stdout pipe holds back the batches not yet handed out (see the one-thread loop below).
+    const room = (): Promise<void> | undefined => {
+      const full = streamed ? destinations.filter((destination) => destination.waitingForDrain) : [];
+      return full.length > 0 ? Promise.all(full.map((destination) => destination.settled())).then(() => {}) : undefined;
+    };
+    await stoppingWorkersOnError(() => pool.lint(targetPaths, runner, deliver, (reason) => deaths.add(reason), room));
     for (const reason of deaths) io.stderr(`dockside: a worker thread stopped (${reason}); its files were linted on the main thread\n`);
   } else {
     for (const [index, path] of targetPaths.entries()) {
@@ -291,6 +296,8 @@ class ReportDestination {
   private opened = false;
   private pending = '';
   private writing: Promise<void> = Promise.resolve();
+  /** A write to a standard stream is queued until its pipe drains. */
+  waitingForDrain = false;
   /** Opening or writing the file failed (said once on stderr). */
   failed = false;
 
@@ -345,7 +352,14 @@ class ReportDestination {
     if (piece === '' || this.failed) return;
     if (this.isStandardStream) {
       const { io, toStderr } = this;
-      this.writing = this.writing.then(() => (toStderr ? io.stderr : io.stdout)(piece));
+      this.writing = this.writing.then(() => {
+        const queued = (toStderr ? io.stderr : io.stdout)(piece);
+        if (!queued) return undefined;
+        this.waitingForDrain = true;
+        return queued.then(() => {
+          this.waitingForDrain = false;
+        });
+      });
       return;
     }
     if (this.descriptor === null) return;

@@ -157,6 +157,12 @@ export class WorkerPool {
     deliver: (index: number, outcome: JobOutcome) => void,
     /** Told once per worker that died before finishing its work. */
     onWorkerDeath: (reason: string) => void = () => {},
+    /**
+     * Asked before each batch is handed out; a promise holds the batches back until it settles (a
+     * full stdout pipe: the workers would otherwise out-run a slow reader and the report queue up
+     * in memory).
+     */
+    room: () => Promise<void> | undefined = () => undefined,
   ): Promise<void> {
     if (this.used) throw new Error('a worker pool lints one list of paths');
     this.used = true;
@@ -192,6 +198,13 @@ export class WorkerPool {
               return;
             }
             const sendNext = (): void => {
+              // A call held back by `room` may come after the worker died: its batches went back.
+              if (finished) return;
+              const full = next < batches.length ? room() : undefined;
+              if (full) {
+                void full.then(sendNext, sendNext);
+                return;
+              }
               const batch = batches[next];
               if (batch) {
                 next++;

@@ -8,9 +8,11 @@
  * Observed from outside: while the first write waits for 'drain', the test rewrites the last
  * Dockerfile. A run that waits lints the new text; one that queued its report had read the old one.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/lint-command.js';
@@ -68,4 +70,35 @@ describe('stdout backpressure, one thread', () => {
     // Linted after the drain, so from the text written while the pipe was full.
     expect(ofB).toContain('DL3006');
   });
+});
+
+describe('stdout backpressure, worker threads', () => {
+  it('holds back the batches not yet handed out while the pipe is full', async () => {
+    const folder = join(scratch, 'many');
+    mkdirSync(folder);
+    // Every file has a part of the report (~20 KB), so the report flows from the first batch on and
+    // fills the pipe (~256 KB with the reader's buffer) long before the last of 19 batches of 32,
+    // which the workers (two, two batches each in flight) have not been given by then.
+    const some = `FROM debian\n${Array.from({ length: 20 }, (_, index) => `RUN apt-get install pkg${index}`).join('\n')}\n`;
+    for (let index = 0; index < 600; index++) writeFileSync(join(folder, `m-${String(index).padStart(3, '0')}.Dockerfile`), some);
+    writeFileSync(join(folder, 'z-last.Dockerfile'), 'FROM debian:12\n');
+    const bin = fileURLToPath(new URL('../../bin/dockside.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'lint', '--no-config', '--format', 'json', '--no-fail', folder], {
+      env: { ...process.env, DOCKSIDE_SHELLCHECK: 'off', DOCKSIDE_WORKERS: '2' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    // Not read yet: the pipe fills. Once output has arrived, give a run that does not wait ample
+    // time to lint every file (600 small files take a second or two once the workers run).
+    await new Promise((resolve) => child.stdout.once('readable', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    writeFileSync(join(folder, 'z-last.Dockerfile'), 'FROM debian\n');
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    const findings = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { file: string; code: string }[];
+    expect(findings.filter((finding) => finding.file.endsWith('m-000.Dockerfile')).length).toBeGreaterThan(20);
+    // Linted after the reader came back, so from the text written while the pipe was full.
+    expect(findings.filter((finding) => finding.file.endsWith('z-last.Dockerfile')).map((finding) => finding.code)).toContain('DL3006');
+  }, 60_000);
 });
