@@ -6,6 +6,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { isRegExpSpace } from './chars.js';
 import { expandVariables } from './expand.js';
 import { splitImageReference } from './image.js';
+import { mapList, newList } from './lists.js';
 import { scanDockerfile, type LogicalLine } from './scanner.js';
 import { parseShell } from './shell.js';
 import { SegmentSourceMap, rangeOf } from './source-map.js';
@@ -83,7 +84,7 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseOption
   const buildArgs = options.buildArgs ?? new Map<string, string>();
   let text: string;
   let hasBom = false;
-  const parseErrors: ParseError[] = [];
+  const parseErrors = newList<ParseError>();
   if (typeof input === 'string') {
     hasBom = input.charCodeAt(0) === 0xfeff;
     text = hasBom ? input.slice(1) : input;
@@ -182,9 +183,9 @@ interface InstructionCore {
 }
 
 class ModelBuilder {
-  readonly instructions: Instruction[] = [];
-  readonly stages: MutableStage[] = [];
-  readonly globalArgs: ArgInstruction[] = [];
+  readonly instructions = newList<Instruction>();
+  readonly stages = newList<MutableStage>();
+  readonly globalArgs = newList<ArgInstruction>();
 
   constructor(
     private readonly escapeChar: '\\' | '`',
@@ -212,7 +213,7 @@ class ModelBuilder {
         from: instruction,
         name,
         baseStageIndex: base ? base.index : null,
-        instructions: [],
+        instructions: newList(),
       });
     } else if (this.stages.length > 0) {
       this.stages[this.stages.length - 1]!.instructions.push(instruction);
@@ -252,7 +253,7 @@ class ModelBuilder {
 
     // Flags: leading `--name[=value]` words; a lone `--` ends them (BuildKit extractBuilderFlags).
     let cursor = keywordStart + keyword.length;
-    const flags: Flag[] = [];
+    const flags = newList<Flag>();
     const afterKeyword = text.slice(cursor);
     const leadingWords = kind === 'UNKNOWN' ? [] : splitWords(afterKeyword, escapeChar, true);
     let argsStart = cursor;
@@ -306,7 +307,7 @@ class ModelBuilder {
         onbuildParent,
         index,
       },
-      kind === 'RUN' ? escapeChar : rawWords.map((word) => toWord(word, argsMap)),
+      kind === 'RUN' ? escapeChar : mapList(rawWords, (word) => toWord(word, argsMap)),
     );
     return this.specialise(core, rawWords, text, cursor, map, logicalLine);
   }
@@ -329,7 +330,7 @@ class ModelBuilder {
           kind: 'RUN' as const,
           form: form.form,
           execArgs: form.execArgs,
-          mounts: core.flags.filter((flag) => flag.name === 'mount').map((flag) => parseMount(flag.value ?? '')),
+          mounts: mapList(core.flags.filter((flag) => flag.name === 'mount'), (flag) => parseMount(flag.value ?? '')),
           network: core.flags.find((flag) => flag.name === 'network')?.value ?? null,
           security: core.flags.find((flag) => flag.name === 'security')?.value ?? null,
         });
@@ -342,7 +343,7 @@ class ModelBuilder {
         let fileWords: Word[];
         if (form.form === 'exec') {
           const strings = form.execArgs ?? [];
-          fileWords = strings.map((value) => ({ value, raw: JSON.stringify(value), range: rangeOf(argsMap, 0, argsText.length) }));
+          fileWords = mapList(strings, (value) => ({ value, raw: JSON.stringify(value), range: rangeOf(argsMap, 0, argsText.length) }));
         } else {
           const words = core.words;
           fileWords = words.filter((word) => !/^\d*<<-?/.test(word.raw));
@@ -353,7 +354,7 @@ class ModelBuilder {
             if (next) fileWords = fileWords.filter((word) => word !== next);
           }
         }
-        const heredocSources = form.form === 'shell' ? core.heredocs : [];
+        const heredocSources = form.form === 'shell' ? core.heredocs : newList<Heredoc>();
         const destination = fileWords.length > 0 && (fileWords.length > 1 || heredocSources.length > 0) ? fileWords.at(-1)! : null;
         const sources = destination ? fileWords.slice(0, -1) : fileWords;
         return extend(core, {
@@ -370,7 +371,7 @@ class ModelBuilder {
       case 'LABEL':
         return extend(core, { kind: core.kind, pairs: parseKeyValues(rawWords, argsText, argsMap, this.escapeChar) });
       case 'ARG': {
-        const definitions: ArgDefinition[] = rawWords.map((word) => {
+        const definitions = mapList(rawWords, (word): ArgDefinition => {
           const equals = word.raw.indexOf('=');
           const name = equals === -1 ? word.value : word.raw.slice(0, equals);
           const defaultValue = equals === -1 ? null : splitWords(word.raw.slice(equals + 1), this.escapeChar)[0]?.value ?? '';
@@ -379,7 +380,7 @@ class ModelBuilder {
         return extend(core, { kind: 'ARG' as const, definitions });
       }
       case 'EXPOSE': {
-        const ports: ExposePort[] = core.words.map((word) => ({ raw: word.value, range: word.range }));
+        const ports = mapList(core.words, (word): ExposePort => ({ raw: word.value, range: word.range }));
         return extend(core, { kind: 'EXPOSE' as const, ports });
       }
       case 'CMD':
@@ -479,7 +480,8 @@ export function commandForm(argsText: string): CommandForm {
     try {
       const parsed: unknown = JSON.parse(trimmed);
       if (Array.isArray(parsed) && parsed.every((element) => typeof element === 'string')) {
-        return { form: 'exec', execArgs: parsed as string[] };
+        // JSON.parse gives an empty list of small integers, a list of strings otherwise (see lists.ts).
+        return { form: 'exec', execArgs: parsed.length === 0 ? newList<string>() : (parsed as string[]) };
       }
     } catch {
       // not JSON: shell form
@@ -505,7 +507,7 @@ function parseMount(value: string): Mount {
  * `key value…` (the value is the rest of the line); otherwise every word is `key=value`.
  */
 function parseKeyValues(rawWords: RawWord[], argsText: string, map: SourceMap, escapeChar: string): KeyValuePair[] {
-  if (rawWords.length === 0) return [];
+  if (rawWords.length === 0) return newList();
   const first = rawWords[0]!;
   if (!first.raw.includes('=')) {
     const valueStart = rawWords[1]?.start ?? argsText.length;
@@ -522,7 +524,7 @@ function parseKeyValues(rawWords: RawWord[], argsText: string, map: SourceMap, e
       },
     ];
   }
-  return rawWords.map((word) => {
+  return mapList(rawWords, (word): KeyValuePair => {
     const equals = word.raw.indexOf('=');
     const keyRaw = equals === -1 ? word.raw : word.raw.slice(0, equals);
     const valueRaw = equals === -1 ? '' : word.raw.slice(equals + 1);
@@ -644,7 +646,7 @@ class InstructionRecord {
   get words(): Word[] {
     const state = this[WORDS_STATE];
     if (typeof state !== 'string') return state;
-    const words = splitWords(this.argsText, state).map((word) => toWord(word, this.argsMap));
+    const words = mapList(splitWords(this.argsText, state), (word) => toWord(word, this.argsMap));
     this[WORDS_STATE] = words;
     return words;
   }

@@ -12,6 +12,7 @@ import type { Comment, Directive, Heredoc, ParseError } from './types.js';
 import { SegmentSourceMap, type Segment, lineRange } from './source-map.js';
 import { splitWords } from './words.js';
 import { isRegExpSpace } from './chars.js';
+import { newList } from './lists.js';
 
 /**
  * `/^(\S+)\s*(.*)$/s` at `from`, without the match: the first word, lower-cased ('' when the text
@@ -78,7 +79,7 @@ function byteLength(line: string): number {
 }
 
 function readDirectives(lines: readonly string[]): { directives: Directive[]; errors: ParseError[] } {
-  const directives: Directive[] = [];
+  const directives = newList<Directive>();
   const errors: ParseError[] = [];
   const seen = new Set<string>();
   // The escape reader stops at a shebang, the syntax/check readers skip one (§6 "Parser directives").
@@ -227,7 +228,7 @@ export function scanDockerfile(lines: readonly string[]): ScanResult {
     }
     const map = new SegmentSourceMap(segments);
     // Heredocs: RUN, COPY, ADD, also as an ONBUILD trigger, in non-JSON form (§6 "Heredocs").
-    const heredocs: Heredoc[] = [];
+    const heredocs = newList<Heredoc>();
     let { keyword, restOffset } = firstWord(text, 0);
     if (keyword === 'onbuild') ({ keyword, restOffset } = firstWord(text, restOffset));
     const rest = text.slice(restOffset);

@@ -13,6 +13,7 @@
  * errors…) it gives up and returns null, and tree-sitter parses the script. Where tree-sitter-bash
  * departs from bash (see test/parser/shell-fast.test.ts), this parser follows bash.
  */
+import { newList } from './lists.js';
 import type { ShellCommand, ShellWord } from './types.js';
 
 /** The result of a successful fast parse (the caller adds `source` and `map`). */
@@ -107,7 +108,7 @@ class FastShellParser {
   private position = 0;
   /** Where the current (sub)script ends: the source length, or a closing backtick. */
   private limit: number;
-  readonly commands: MutableCommand[] = [];
+  readonly commands = newList<MutableCommand>();
   hasPipe = false;
   private pipelineCounter = 0;
   private depth = 0;

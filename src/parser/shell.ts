@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Language, Parser as TreeSitterParser, TreeCursor } from 'web-tree-sitter';
 import { detachedCopy } from './detached.js';
+import { newList } from './lists.js';
 import { flagsOfWords, parseShellFast, renumberPipelines, sortByStart } from './shell-fast.js';
 import type { ShellCommand, ShellScript, ShellWord, SourceMap } from './types.js';
 
@@ -115,7 +116,9 @@ export function parseShell(source: string, map: SourceMap): ShellScript {
     // Most recently used last: the oldest entries are the ones dropped.
     treeSitterResults.delete(source);
     treeSitterResults.set(source, known);
-    return { source, ...known, map };
+    // Spelled out, not spread: a spread object gets a hidden class of its own, and a rule reading
+    // `script.commands` then met two (see lists.ts).
+    return { source, commands: known.commands, hasSyntaxError: known.hasSyntaxError, hasPipe: known.hasPipe, map };
   }
   // Parsed from a detached copy: the cached commands' words are cut from the text they were parsed
   // from, and the cache outlives this Dockerfile (see detachedCopy).
@@ -154,7 +157,7 @@ function rememberTreeSitterResult(source: string, parsed: ParsedScript): void {
 /** A blank script (no commands) or one too long to parse (a syntax error): no parser runs. */
 function unparsedScript(source: string, map: SourceMap): ShellScript | null {
   if (source.trim() !== '' && source.length <= MAX_SCRIPT_LENGTH) return null;
-  return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
+  return { source, commands: newList(), hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
 }
 
 /** tree-sitter-bash only (the reference the fast parser is tested against). */
@@ -168,11 +171,11 @@ export function parseShellWithTreeSitter(source: string, map: SourceMap): ShellS
     tree = parser.parse(source);
   } catch {
     // The parser is best-effort: a script it cannot handle has no commands, never an exception.
-    return { source, commands: [], hasSyntaxError: true, hasPipe: false, map };
+    return { source, commands: newList(), hasSyntaxError: true, hasPipe: false, map };
   }
-  if (!tree) return { source, commands: [], hasSyntaxError: true, hasPipe: false, map };
+  if (!tree) return { source, commands: newList(), hasSyntaxError: true, hasPipe: false, map };
   try {
-    const state: WalkState = { commands: [], pipelineCounter: 0, hasPipe: false };
+    const state: WalkState = { commands: newList(), pipelineCounter: 0, hasPipe: false };
     const cursor = tree.walk();
     try {
       walk(cursor, source, state, grammar);
