@@ -2,14 +2,14 @@
  * The fast path of RUN-script parsing: a hand-written recursive-descent parser for the subset of
  * shell that nineteen RUNs in twenty are written in (lists, pipelines, simple commands, quoting,
  * expansions, `$(…)` and backticks, subshells and `{ …; }` groups, redirections, `if`, `for`,
- * `while`/`until`, `case`, `[ … ]`, `!`).
+ * `while`/`until`, `case`, `[ … ]`, plain `[[ … ]]`, `!`, function definitions, arrays).
  *
  * It exists for speed (issue 8): on the shared corpus tree-sitter-bash took ~0.3 ms per RUN with
  * the walk out of its WASM heap, about as long as parsing the whole Dockerfile; this parser takes a
  * few microseconds. It is not a second grammar with its own opinions: it yields exactly what the
  * tree-sitter walk in `shell.ts` yields (same commands, words, values, ranges, pipelines), a
  * differential test over every RUN of the shared corpus holds it to that, and on anything it does
- * not handle exactly (`[[ … ]]`, heredocs, arithmetic, arrays, functions, odd `$`, syntax
+ * not handle exactly (`[[ … =~ … ]]`, heredocs, arithmetic, `time`, `! { …; }`, odd `$`, syntax
  * errors…) it gives up and returns null, and tree-sitter parses the script. Where tree-sitter-bash
  * departs from bash (see test/parser/shell-fast.test.ts), this parser follows bash.
  */
@@ -31,6 +31,14 @@ const RESERVED_AT_COMMAND_START = new Set([
   'if', 'then', 'elif', 'else', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in',
   'function', 'select', 'time', 'coproc', '!', '[', '[[', ']]', '{', '}',
 ]);
+
+/** Unary operators of `[[ … ]]` (bash's conditional expressions). */
+const TEST_UNARY_OPERATORS = new Set([
+  '-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x',
+  '-G', '-L', '-N', '-O', '-S', '-z', '-n', '-o', '-v', '-R',
+]);
+/** Binary operators of `[[ … ]]` the fast path takes (`=~`, `<` and `>` give up). */
+const TEST_BINARY_OPERATORS = new Set(['==', '=', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
 const NO_WORDS: readonly string[] = [];
 /** Lists nested deeper than this give up (a recursive parser must not overflow the stack). */
@@ -59,19 +67,31 @@ const enum Char {
   DoubleQuote = 34,
   Hash = 35,
   Dollar = 36,
+  Percent = 37,
   Ampersand = 38,
   SingleQuote = 39,
   OpenParen = 40,
   CloseParen = 41,
+  Asterisk = 42,
+  Plus = 43,
+  Comma = 44,
+  Dot = 46,
+  Slash = 47,
+  Colon = 58,
   Semicolon = 59,
   Less = 60,
   Equals = 61,
   Greater = 62,
+  At = 64,
+  OpenBracket = 91,
   Backslash = 92,
+  CloseBracket = 93,
+  Caret = 94,
   Backtick = 96,
   OpenBrace = 123,
   Pipe = 124,
   CloseBrace = 125,
+  Tilde = 126,
 }
 
 /** Characters that end an unquoted word. */
@@ -101,6 +121,27 @@ function isSpecialParameter(code: number): boolean {
   return code === 64 || code === 42 || code === Char.Hash || code === 63 || code === Char.Dollar || code === Char.Bang || code === 45;
 }
 
+/**
+ * Inside double quotes, a `$` followed by one of these starts no expansion: tree-sitter-bash keeps
+ * it in the string's content (`"s/a$/b/"` → `s/a$/b/`, `"…$"` → `…$`, literal), as bash does. Each
+ * was checked against tree-sitter; the others after `$` give odd shapes (`"$ a"` → `${ a}`,
+ * `"$[…"`, `` "$`…`" ``) and give up. So does `"…$'…"` (tree-sitter: literal): it is mostly
+ * PowerShell in a Windows image's RUN, where tree-sitter errs elsewhere in the script (on
+ * `${Env:ProgramFiles(x86)}`, which the fast path passes over) and the syntax error must stay.
+ */
+function isLiteralDollarInDoubleQuotes(code: number): boolean {
+  switch (code) {
+    case Char.Slash: case Char.Pipe: case Char.Percent: case Char.Comma: case Char.Colon:
+    case Char.Dot: case Char.Equals: case Char.Backslash: case Char.DoubleQuote: case Char.CloseParen:
+    case Char.CloseBracket: case Char.CloseBrace: case Char.Plus: case Char.Caret: case Char.Ampersand:
+    case Char.Semicolon: case Char.Tilde: case Char.Less: case Char.Greater:
+    case Char.Newline:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** A command while its pipeline is still being parsed (the slot is set when a `|` follows). */
 type MutableCommand = { -readonly [K in keyof ShellCommand]: ShellCommand[K] };
 
@@ -116,6 +157,12 @@ class FastShellParser {
   private scannedIsAssignment = false;
   /** Of the word `scanWord` last returned: written without quoting or expansion (a candidate keyword). */
   private scannedPlain = false;
+  /** Of the word `scanWord` last returned: it holds an unquoted `$` that ends it (`-run=^$`). */
+  private scannedUnquotedDollar = false;
+  /** Where the command after the last `!` starts (`! f() { … }` is a syntax error to tree-sitter). */
+  private negatedCommandStart = -1;
+  /** How many function definitions were parsed so far. */
+  private functionDefinitions = 0;
 
   constructor(private readonly source: string) {
     this.limit = source.length;
@@ -237,7 +284,7 @@ class FastShellParser {
     this.skipBlanks();
     const subject = this.code();
     if (subject === -1 || isWordBreak(subject) || subject === Char.Hash) throw GIVE_UP;
-    this.scanWord();
+    this.scanWordOutsideArguments();
     this.skipBlanks();
     if (!this.atWord('in')) throw GIVE_UP;
     this.position += 2;
@@ -252,7 +299,7 @@ class FastShellParser {
         this.skipBlanks();
         const code = this.code();
         if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
-        this.scanWord();
+        this.scanWordOutsideArguments();
         this.skipBlanks();
         if (this.code() === Char.Pipe) {
           this.position++;
@@ -293,7 +340,7 @@ class FastShellParser {
         const code = this.code();
         if (code === Char.Semicolon || code === Char.Newline) break;
         if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
-        this.scanWord();
+        this.scanWordOutsideArguments();
       }
     }
     if (this.code() === Char.Semicolon) this.position++;
@@ -319,11 +366,74 @@ class FastShellParser {
       }
       const code = this.code();
       if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
-      this.scanWord();
+      this.scanWordOutsideArguments();
       words++;
     }
     if (words === 0) throw GIVE_UP;
     this.parseTrailingRedirects();
+  }
+
+  /**
+   * `[[ expression ]]`: tree-sitter's test_command, no command of its own; only the substitutions in
+   * its operands hold commands. Taken when it is bash's grammar at its plainest: primaries joined by
+   * `&&` and `||`, each `!`… then `-op word`, `word op word` or `word`. `=~` (its regex is one
+   * token to tree-sitter), `<`, `>`, parentheses and newlines give up, as does anything bash
+   * rejects (`[[ a b ]]`, which tree-sitter reports as a syntax error).
+   */
+  private parseDoubleBracketTest(): void {
+    this.position += 2;
+    for (;;) {
+      let operand = this.nextTestOperand();
+      while (operand === '!') operand = this.nextTestOperand();
+      if (operand === null) throw GIVE_UP;
+      if (TEST_UNARY_OPERATORS.has(operand)) {
+        const argument = this.nextTestOperand();
+        if (argument === null || argument === '!' || TEST_BINARY_OPERATORS.has(argument)) throw GIVE_UP;
+      } else if (TEST_BINARY_OPERATORS.has(operand)) {
+        throw GIVE_UP;
+      } else {
+        this.skipBlanks();
+        const operatorStart = this.position;
+        const operator = this.atTestEnd() || this.atTestConnective() ? null : this.nextTestOperand();
+        if (operator !== null) {
+          if (!TEST_BINARY_OPERATORS.has(operator)) throw GIVE_UP; // `[[ a b ]]`, `=~`
+          const right = this.nextTestOperand();
+          if (right === null || right === '!' || TEST_BINARY_OPERATORS.has(right) || TEST_UNARY_OPERATORS.has(right)) throw GIVE_UP;
+        } else this.position = operatorStart;
+      }
+      this.skipBlanks();
+      if (this.atTestEnd()) {
+        this.position += 2;
+        break;
+      }
+      if (!this.atTestConnective()) throw GIVE_UP;
+      this.position += 2;
+    }
+    this.parseTrailingRedirects();
+  }
+
+  private atTestEnd(): boolean {
+    return this.atWord(']]');
+  }
+
+  /** At `&&` or `||` inside `[[ … ]]`. */
+  private atTestConnective(): boolean {
+    const code = this.code();
+    return (code === Char.Ampersand || code === Char.Pipe) && this.code(this.position + 1) === code;
+  }
+
+  /**
+   * The next operand or operator word inside `[[ … ]]`: its text when written plain (so an
+   * operator is recognised only unquoted), else '' for any other word; null at `]]`.
+   */
+  private nextTestOperand(): string | null {
+    this.skipBlanks();
+    if (this.atTestEnd()) return null;
+    const code = this.code();
+    if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
+    const word = this.scanWord();
+    if (this.scannedUnquotedDollar) throw GIVE_UP;
+    return this.scannedPlain ? word.raw : '';
   }
 
   /** True when the text at the position is exactly `word` followed by a word break. */
@@ -365,7 +475,10 @@ class FastShellParser {
       this.skipBlanks();
       // tree-sitter: `! { a; }` makes `{` a command name.
       if (this.code() === Char.OpenBrace || this.code() === Char.OpenParen) throw GIVE_UP;
+      if (this.atWord('function')) throw GIVE_UP;
+      this.negatedCommandStart = this.position;
     }
+    const definitionsBefore = this.functionDefinitions;
     const first = this.parseCommand();
     this.skipBlanks();
     if (!(this.code() === Char.Pipe && this.code(this.position + 1) !== Char.Pipe)) return;
@@ -389,6 +502,8 @@ class FastShellParser {
       }
       this.skipBlanks();
     }
+    // tree-sitter ends a pipeline after a function definition in it (`a | f() { b; } | c` is two).
+    if (this.functionDefinitions !== definitionsBefore) throw GIVE_UP;
   }
 
   /**
@@ -397,26 +512,67 @@ class FastShellParser {
    */
   private parseCommand(): MutableCommand | null {
     this.skipBlanks();
-    const code = this.code();
     if (this.parseCompoundByKeyword()) return null;
+    // `{{ x }}` (a template placeholder) is a simple command whose name is `{{`.
+    if (this.parseSubshellOrGroup()) return null;
+    return this.parseSimpleCommand();
+  }
+
+  /** `( list )` or `{ list; }` and their redirects, if one is at the position; says so. */
+  private parseSubshellOrGroup(): boolean {
+    const code = this.code();
     if (code === Char.OpenParen) {
       if (this.code(this.position + 1) === Char.OpenParen) throw GIVE_UP; // `((` arithmetic
       this.position++;
       this.parseList(Char.CloseParen);
       if (this.code() !== Char.CloseParen) throw GIVE_UP;
       this.position++;
-      this.parseTrailingRedirects();
-      return null;
-    }
-    if (code === Char.OpenBrace && this.atWord('{')) {
+    } else if (code === Char.OpenBrace && this.atWord('{')) {
       this.position++;
       this.parseList(Char.CloseBrace);
       if (!this.atWord('}')) throw GIVE_UP;
       this.position++;
-      this.parseTrailingRedirects();
-      return null;
+    } else return false;
+    this.parseTrailingRedirects();
+    return true;
+  }
+
+  /**
+   * `function name [()] body`: tree-sitter's function_definition, whose name the walk takes for no
+   * command word: only the commands of the body count, where they are written.
+   */
+  private parseFunctionKeyword(): void {
+    this.position += 8;
+    this.skipBlanks();
+    const code = this.code();
+    if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
+    this.scanWord();
+    if (!this.scannedPlain || this.scannedIsAssignment) throw GIVE_UP;
+    this.skipBlanks();
+    if (this.code() === Char.OpenParen) this.parseFunctionParentheses();
+    this.parseFunctionBody();
+  }
+
+  /** The `()` after a function's name (blanks allowed inside, as tree-sitter and bash allow). */
+  private parseFunctionParentheses(): void {
+    this.position++;
+    this.skipBlanks();
+    if (this.code() !== Char.CloseParen) throw GIVE_UP;
+    this.position++;
+  }
+
+  /**
+   * A function's body: a `{ …; }` group or a `( … )` subshell, after blanks or newlines. Bash
+   * takes any compound command (`f() if …`); those are rare and left to tree-sitter.
+   */
+  private parseFunctionBody(): void {
+    this.functionDefinitions++;
+    for (;;) {
+      this.skipBlanks();
+      if (this.code() !== Char.Newline) break;
+      this.position++;
     }
-    return this.parseSimpleCommand();
+    if (!this.parseSubshellOrGroup()) throw GIVE_UP;
   }
 
   /** `if`, `for`, `while`, `until`, `case` and `[` at the position: parses it and says so. */
@@ -427,6 +583,8 @@ class FastShellParser {
     else if (this.atWord('until')) this.parseLoop('until');
     else if (this.atWord('case')) this.parseCase();
     else if (this.atWord('[')) this.parseTest();
+    else if (this.atWord('[[')) this.parseDoubleBracketTest();
+    else if (this.atWord('function')) this.parseFunctionKeyword();
     else return false;
     return true;
   }
@@ -451,6 +609,7 @@ class FastShellParser {
     let commandStart = -1;
     let sawName = false;
     let keyword: 'declaration' | 'unset' | null = null;
+    let namePlain = false;
     for (;;) {
       this.skipBlanks();
       const code = this.code();
@@ -462,7 +621,15 @@ class FastShellParser {
       }
       if (code === -1 || code === Char.Newline || code === Char.Semicolon || code === Char.Ampersand || code === Char.Pipe) break;
       if (code === Char.CloseParen) break;
-      if (code === Char.OpenParen) throw GIVE_UP; // `name()` function definitions, `=(…)`
+      if (code === Char.OpenParen) {
+        // `name() body`, a function definition: its name is no command word (see parseFunctionKeyword).
+        // After assignments (`A=1 f() …`) tree-sitter errs; after arguments it is no definition.
+        if (words.length !== 1 || commandStart !== words[0]!.start || !namePlain || keyword) throw GIVE_UP;
+        if (commandStart === this.negatedCommandStart) throw GIVE_UP;
+        this.parseFunctionParentheses();
+        this.parseFunctionBody();
+        return null;
+      }
       if (code === Char.Hash) {
         if (!sawName && commandStart === -1) throw GIVE_UP;
         break; // a comment ends the command
@@ -477,10 +644,13 @@ class FastShellParser {
       const word = this.scanWord();
       const isAssignment = this.scannedIsAssignment;
       const plain = this.scannedPlain;
+      // An unquoted `$` ending a word is an argument's literal `$` to tree-sitter; elsewhere (the
+      // command name `$ x`, `A=$ b`, `export a=$`) its parse differs or errs: left to it.
+      if (this.scannedUnquotedDollar && (!sawName || keyword)) throw GIVE_UP;
       if (!sawName) {
         if (commandStart === -1) commandStart = word.start;
         if (isAssignment) {
-          if (this.source.charCodeAt(word.end - 1) === Char.Equals && this.code() === Char.OpenParen) throw GIVE_UP;
+          if (this.source.charCodeAt(word.end - 1) === Char.Equals && this.code() === Char.OpenParen) this.skipArrayValue(word.raw);
           continue;
         }
         if (plain && RESERVED_AT_COMMAND_START.has(word.raw)) throw GIVE_UP;
@@ -489,6 +659,7 @@ class FastShellParser {
         // `[x]::y` (PowerShell written as a shell RUN) and `[ …`: tree-sitter starts a test there.
         if (word.raw.charCodeAt(0) === 91) throw GIVE_UP;
         sawName = true;
+        namePlain = plain;
         if (plain && DECLARATION_KEYWORDS.has(word.raw)) {
           // tree-sitter: `A=1 export B` is no declaration_command; leave such oddities to it.
           if (commandStart !== word.start) throw GIVE_UP;
@@ -520,6 +691,32 @@ class FastShellParser {
     }
     const end = words[words.length - 1]!.end;
     return this.pushCommand(words, commandStart, end);
+  }
+
+  /**
+   * `(…)` after `NAME=` or `NAME+=` before a command name (or alone): an array. tree-sitter makes
+   * it part of the variable_assignment, which the walk takes for no word; the elements' command
+   * substitutions are still commands. `[k]=v` elements, comments, and anything but plain words
+   * give up, as does an array right before more of the word (`A=(x)y`).
+   */
+  private skipArrayValue(assignment: string): void {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(assignment)) throw GIVE_UP;
+    this.position++;
+    for (;;) {
+      this.skipBlanks();
+      const code = this.code();
+      if (code === Char.Newline) {
+        this.position++;
+        continue;
+      }
+      if (code === Char.CloseParen) break;
+      if (code === -1 || isWordBreak(code) || code === Char.Hash || code === Char.OpenBracket) throw GIVE_UP;
+      this.scanWordOutsideArguments();
+    }
+    this.position++;
+    const after = this.code();
+    if (!(after === -1 || after === Char.Space || after === Char.Tab || after === Char.Newline || after === Char.Semicolon ||
+      after === Char.Ampersand || after === Char.Pipe || after === Char.CloseParen)) throw GIVE_UP;
   }
 
   /**
@@ -574,7 +771,7 @@ class FastShellParser {
     this.skipBlanks();
     const target = this.code();
     if (target === -1 || isWordBreak(target) || target === Char.Hash) throw GIVE_UP;
-    this.scanWord();
+    this.scanWordOutsideArguments();
   }
 
   /** Words (and more redirects) after a redirect, up to the end of the command. */
@@ -596,7 +793,7 @@ class FastShellParser {
         this.parseRedirect();
         continue;
       }
-      this.scanWord();
+      this.scanWordOutsideArguments();
     }
   }
 
@@ -612,6 +809,7 @@ class FastShellParser {
     let value = '';
     let literal = true;
     let plain = true;
+    let unquotedDollar = false;
     for (;;) {
       const code = this.code();
       if (code === -1 || isWordBreak(code)) break;
@@ -639,6 +837,13 @@ class FastShellParser {
         continue;
       }
       if (code === Char.Dollar) {
+        if (this.atUnquotedLiteralDollar()) {
+          value += '$';
+          this.position++;
+          plain = false;
+          unquotedDollar = true;
+          continue;
+        }
         // `$'…'` (an ANSI-C string) is quoting, not an expansion: the word stays literal.
         if (this.code(this.position + 1) !== Char.SingleQuote) literal = false;
         value += this.scanDollar(false);
@@ -682,7 +887,32 @@ class FastShellParser {
     }
     this.scannedIsAssignment = isAssignment;
     this.scannedPlain = plain;
+    this.scannedUnquotedDollar = unquotedDollar;
     return { value, raw, literal, start, end };
+  }
+
+  /**
+   * An unquoted `$` that ends its word (`-run=^$ .`, `sed -e '…'$ x`): tree-sitter-bash and bash
+   * keep it as a literal `$`. Before anything else that starts no expansion (`a$;`, `a$)`, `a$/`)
+   * tree-sitter reports a syntax error, and `a$"x"` it reads unlike bash (`a$x`, not `ax`): those
+   * give up. Inside backticks the end of the word is the backtick: left to tree-sitter too.
+   */
+  private atUnquotedLiteralDollar(): boolean {
+    const offset = this.position + 1;
+    if (offset >= this.source.length) return true;
+    if (offset >= this.limit) return false;
+    const next = this.source.charCodeAt(offset);
+    return next === Char.Space || next === Char.Tab || next === Char.Newline;
+  }
+
+  /**
+   * A word that is no command's argument (a `case` subject or pattern, a `for` list, a `[ … ]`
+   * operand, a redirect target): one ending in an unquoted `$` gives up, tree-sitter errs on most
+   * (`case $ in`, `[ a = $ ]`, `> $`).
+   */
+  private scanWordOutsideArguments(): void {
+    this.scanWord();
+    if (this.scannedUnquotedDollar) throw GIVE_UP;
   }
 
   /** `"…"`: the value between the quotes (tree-sitter's `string` node, see shell.ts). */
@@ -712,6 +942,11 @@ class FastShellParser {
         continue;
       }
       if (code === Char.Dollar) {
+        if (isLiteralDollarInDoubleQuotes(this.code(this.position + 1))) {
+          value += '$';
+          this.position++;
+          continue;
+        }
         value += this.scanDollar(true);
         literal = false;
         continue;
@@ -763,7 +998,7 @@ class FastShellParser {
       this.position += 2;
       return '${' + name + '}';
     }
-    // A bare `$`, `$"…"`: tree-sitter's shapes for these are odd (see shell.ts's tests).
+    // A bare `$ ` inside quotes, `$"…"`, `$[`: tree-sitter's shapes for these are odd (see the callers).
     throw GIVE_UP;
   }
 
@@ -779,6 +1014,7 @@ class FastShellParser {
     if (isNameStart(this.code(offset))) {
       while (isNameChar(this.code(offset))) offset++;
       name = source.slice(nameStart, offset);
+      if (this.code(offset) === Char.OpenBracket) return this.scanSubscriptedExpansion(start, offset);
     } else if (isDigit(this.code(offset))) {
       // `${1}`, `${10}`: tree-sitter takes the digits as the name.
       while (isDigit(this.code(offset))) offset++;
@@ -788,7 +1024,7 @@ class FastShellParser {
       name = source.slice(nameStart, offset);
     } else throw GIVE_UP;
     const after = this.code(offset);
-    if (after === 91) throw GIVE_UP; // subscripts `${a[0]}`
+    if (after === Char.OpenBracket) throw GIVE_UP; // `${1[0]}`
     if (first === Char.Hash || first === Char.Bang) {
       if (after !== Char.CloseBrace) throw GIVE_UP; // `${#a:…}`, `${!a*}`
     }
@@ -798,6 +1034,31 @@ class FastShellParser {
     this.skipExpansionRest();
     this.depth--;
     return '${' + name + '}';
+  }
+
+  /**
+   * `${a[@]}`, `${a[0]:-x}`, `${#a[*]}`, `${!a[@]}` from the `[` after the name: tree-sitter's
+   * expansion holds a `subscript` node and no `variable_name` child, so the walk's value is the
+   * expansion's whole text. Subscripts other than `@`, `*`, digits or a name (`[$i]`, `[i+1]`,
+   * `[-1]`) give up.
+   */
+  private scanSubscriptedExpansion(start: number, bracket: number): string {
+    let offset = bracket + 1;
+    const index = this.code(offset);
+    if (index === Char.At || index === Char.Asterisk) offset++;
+    else if (isDigit(index)) while (isDigit(this.code(offset))) offset++;
+    else if (isNameStart(index)) while (isNameChar(this.code(offset))) offset++;
+    else throw GIVE_UP;
+    if (this.code(offset) !== Char.CloseBracket) throw GIVE_UP;
+    offset++;
+    const first = this.code(start + 2);
+    // `${#a[@]:-x}` is no expansion bash accepts.
+    if ((first === Char.Hash || first === Char.Bang) && this.code(offset) !== Char.CloseBrace) throw GIVE_UP;
+    this.position = offset;
+    if (++this.depth > MAX_NESTING) throw GIVE_UP;
+    this.skipExpansionRest();
+    this.depth--;
+    return this.source.slice(start, this.position);
   }
 
   /** From after the parameter name of `${…}` to past its closing `}`. */
@@ -828,7 +1089,10 @@ class FastShellParser {
         continue;
       }
       if (code === Char.Dollar) {
-        this.scanDollar(false);
+        // `${A=$}`, `${A%$}`: a `$` that starts nothing (tree-sitter: part of the operand). Before
+        // anything else it may not be: tree-sitter errs on `${a/$/x}`.
+        if (this.code(this.position + 1) === Char.CloseBrace) this.position++;
+        else this.scanDollar(false);
         continue;
       }
       if (code === Char.Backtick) {

@@ -91,7 +91,7 @@ describe('caches that outlive a file hold detached copies', () => {
     const grown = retainedBy((script) => {
       const parsed = parseShell(script, new SegmentSourceMap([{ offset: 0, line: 1, column: 1 }]));
       expect(parsed.commands.map((command) => command.name)).toEqual(['echo']);
-    }, cutFrom('if [[ -f /etc/os-release ]]; then echo found-it; fi # '));
+    }, cutFrom('if [[ $ID =~ ^alpine ]]; then echo found-it; fi # '));
     expect(grown).toBeLessThan(LIMIT);
   });
 });
