@@ -1,6 +1,6 @@
 /**
- * The model's lists (flags, mounts, words, sources, definitions…), all made with one V8 elements
- * kind: packed, of objects.
+ * The model's lists (flags, mounts, words, sources, definitions…, and the lists the build context
+ * and the stage graph answer with), all made with one V8 elements kind: packed, of objects.
  *
  * An array's elements kind is part of its hidden class. An empty `[]` literal is a list of small
  * integers until an object goes in, and `Array.prototype.map` returns a packed or a holey list

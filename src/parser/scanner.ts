@@ -270,7 +270,7 @@ export function scanDockerfile(lines: readonly string[]): ScanResult {
             stripTabs: spec.stripTabs,
             quoted: spec.quoted,
             fd: spec.fd,
-            body: bodyLines.map((bodyLine) => `${bodyLine}\n`).join(''),
+            body: bodyLines.length === 0 ? '' : `${bodyLines.join('\n')}\n`,
             strippedTabs,
             bodyStartLine,
             terminatorLine,

@@ -4,6 +4,7 @@
  */
 import { expandVariables } from '../../parser/expand.js';
 import { perDockerfile } from '../../parser/derived.js';
+import { mapList, newList } from '../../parser/lists.js';
 import { stageByName } from '../../parser/parse.js';
 import type { CopyInstruction, Dockerfile, Instruction, Stage, Word } from '../../parser/types.js';
 
@@ -109,25 +110,31 @@ export interface StageNode {
  * count as used: a linter cannot know the platform (and must not call a used stage unused).
  */
 function stageReferences(dockerfile: Dockerfile, value: string, beforeIndex: number): number[] {
+  // One list kind whatever the answer (parser/lists.ts): the loops over it stay monomorphic.
+  const found = newList<number>();
   if (/^\d+$/u.test(value)) {
     const index = Number(value);
-    return index < beforeIndex ? [index] : [];
+    if (index < beforeIndex) found.push(index);
+    return found;
   }
   if (!value.includes('$')) {
     const stage = stageByName(dockerfile.stages, value);
-    return stage && stage.index < beforeIndex ? [stage.index] : [];
+    if (stage && stage.index < beforeIndex) found.push(stage.index);
+    return found;
   }
   const literalParts = value.toLowerCase().split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/u);
   // No regular expression built from user text: it could be huge (a 1 MB FROM) or pathological.
-  const pattern = { test: (name: string): boolean => fitsLiteralParts(name, literalParts) };
-  return dockerfile.stages.filter((stage) => stage.index < beforeIndex && stage.name !== null && pattern.test(stage.name)).map((stage) => stage.index);
+  for (const stage of dockerfile.stages) {
+    if (stage.index < beforeIndex && stage.name !== null && fitsLiteralParts(stage.name, literalParts)) found.push(stage.index);
+  }
+  return found;
 }
 
 /** The stage graph (two rules and `analyze` read it). */
 export const stageGraph: (dockerfile: Dockerfile) => readonly StageNode[] = perDockerfile(computeStageGraph);
 
 function computeStageGraph(dockerfile: Dockerfile): StageNode[] {
-  const dependencies: StageDependency[][] = dockerfile.stages.map(() => []);
+  const dependencies = mapList(dockerfile.stages, () => newList<StageDependency>());
   for (const stage of dockerfile.stages) {
     const list = dependencies[stage.index]!;
     if (stage.baseStageIndex !== null) list.push({ stageIndex: stage.baseStageIndex, kind: 'from', line: stage.from.startLine });
@@ -158,7 +165,7 @@ function computeStageGraph(dockerfile: Dockerfile): StageNode[] {
     reachable.add(index);
     for (const dependency of dependencies[index]!) pending.push(dependency.stageIndex);
   }
-  return dockerfile.stages.map((stage) => ({
+  return mapList(dockerfile.stages, (stage) => ({
     stage,
     label: stage.from.stageName ?? String(stage.index),
     dependsOn: dependencies[stage.index]!,
