@@ -19246,6 +19246,23 @@ var init_detached = __esm({
   }
 });
 
+// src/parser/lists.ts
+function newList() {
+  const list = [null];
+  list.pop();
+  return list;
+}
+function mapList(items, mapper) {
+  const list = newList();
+  for (let index = 0; index < items.length; index++) list.push(mapper(items[index]));
+  return list;
+}
+var init_lists = __esm({
+  "src/parser/lists.ts"() {
+    "use strict";
+  }
+});
+
 // src/engine/types.ts
 function compareNames(a, b) {
   const lowerA = a.toLowerCase();
@@ -19741,7 +19758,7 @@ function byteLength(line) {
   return line.length > MAX_LINE_BYTES / 3 ? Buffer.byteLength(line, "utf8") : line.length;
 }
 function readDirectives(lines) {
-  const directives = [];
+  const directives = newList();
   const errors = [];
   const seen = /* @__PURE__ */ new Set();
   let escapeBlockOpen = true;
@@ -19872,7 +19889,7 @@ function scanDockerfile(lines) {
       });
     }
     const map = new SegmentSourceMap(segments);
-    const heredocs = [];
+    const heredocs = newList();
     let { keyword, restOffset } = firstWord(text, 0);
     if (keyword === "onbuild") ({ keyword, restOffset } = firstWord(text, restOffset));
     const rest = text.slice(restOffset);
@@ -19914,8 +19931,8 @@ function scanDockerfile(lines) {
             stripTabs: spec.stripTabs,
             quoted: spec.quoted,
             fd: spec.fd,
-            body: bodyLines.map((bodyLine) => `${bodyLine}
-`).join(""),
+            body: bodyLines.length === 0 ? "" : `${bodyLines.join("\n")}
+`,
             strippedTabs,
             bodyStartLine,
             terminatorLine,
@@ -19939,6 +19956,7 @@ var init_scanner = __esm({
     init_source_map();
     init_words();
     init_chars();
+    init_lists();
     MAX_LINE_BYTES = 65535;
     DIRECTIVE_PATTERN = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
     KNOWN_DIRECTIVES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
@@ -19962,6 +19980,33 @@ function isDigit(code) {
 }
 function isSpecialParameter(code) {
   return code === 64 || code === 42 || code === 35 /* Hash */ || code === 63 || code === 36 /* Dollar */ || code === 33 /* Bang */ || code === 45;
+}
+function isLiteralDollarInDoubleQuotes(code) {
+  switch (code) {
+    case 47 /* Slash */:
+    case 124 /* Pipe */:
+    case 37 /* Percent */:
+    case 44 /* Comma */:
+    case 58 /* Colon */:
+    case 46 /* Dot */:
+    case 61 /* Equals */:
+    case 92 /* Backslash */:
+    case 34 /* DoubleQuote */:
+    case 41 /* CloseParen */:
+    case 93 /* CloseBracket */:
+    case 125 /* CloseBrace */:
+    case 43 /* Plus */:
+    case 94 /* Caret */:
+    case 38 /* Ampersand */:
+    case 59 /* Semicolon */:
+    case 126 /* Tilde */:
+    case 60 /* Less */:
+    case 62 /* Greater */:
+    case 10 /* Newline */:
+      return true;
+    default:
+      return false;
+  }
 }
 function flagsOfWords(args2) {
   const flags2 = [];
@@ -20012,10 +20057,11 @@ function renumberPipelines(commands) {
     command.pipelineId = id;
   }
 }
-var GiveUp, GIVE_UP, RESERVED_AT_COMMAND_START, NO_WORDS, MAX_NESTING, THEN, IF_BRANCHES, FI, DO, DONE, ESAC, CASE_ITEM_END, DECLARATION_KEYWORDS, UNSET_KEYWORDS, NAME_WRAPPERS, FastShellParser;
+var GiveUp, GIVE_UP, RESERVED_AT_COMMAND_START, TEST_UNARY_OPERATORS, TEST_BINARY_OPERATORS, NO_WORDS, MAX_NESTING, THEN, IF_BRANCHES, FI, DO, DONE, ESAC, CASE_ITEM_END, DECLARATION_KEYWORDS, UNSET_KEYWORDS, NAME_WRAPPERS, FastShellParser;
 var init_shell_fast = __esm({
   "src/parser/shell-fast.ts"() {
     "use strict";
+    init_lists();
     GiveUp = class {
     };
     GIVE_UP = new GiveUp();
@@ -20044,6 +20090,35 @@ var init_shell_fast = __esm({
       "{",
       "}"
     ]);
+    TEST_UNARY_OPERATORS = /* @__PURE__ */ new Set([
+      "-a",
+      "-b",
+      "-c",
+      "-d",
+      "-e",
+      "-f",
+      "-g",
+      "-h",
+      "-k",
+      "-p",
+      "-r",
+      "-s",
+      "-t",
+      "-u",
+      "-w",
+      "-x",
+      "-G",
+      "-L",
+      "-N",
+      "-O",
+      "-S",
+      "-z",
+      "-n",
+      "-o",
+      "-v",
+      "-R"
+    ]);
+    TEST_BINARY_OPERATORS = /* @__PURE__ */ new Set(["==", "=", "!=", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"]);
     NO_WORDS = [];
     MAX_NESTING = 100;
     THEN = ["then"];
@@ -20065,7 +20140,7 @@ var init_shell_fast = __esm({
       position = 0;
       /** Where the current (sub)script ends: the source length, or a closing backtick. */
       limit;
-      commands = [];
+      commands = newList();
       hasPipe = false;
       pipelineCounter = 0;
       depth = 0;
@@ -20073,6 +20148,12 @@ var init_shell_fast = __esm({
       scannedIsAssignment = false;
       /** Of the word `scanWord` last returned: written without quoting or expansion (a candidate keyword). */
       scannedPlain = false;
+      /** Of the word `scanWord` last returned: it holds an unquoted `$` that ends it (`-run=^$`). */
+      scannedUnquotedDollar = false;
+      /** Where the command after the last `!` starts (`! f() { … }` is a syntax error to tree-sitter). */
+      negatedCommandStart = -1;
+      /** How many function definitions were parsed so far. */
+      functionDefinitions = 0;
       code(offset = this.position) {
         return offset < this.limit ? this.source.charCodeAt(offset) : -1;
       }
@@ -20178,7 +20259,7 @@ var init_shell_fast = __esm({
         this.skipBlanks();
         const subject = this.code();
         if (subject === -1 || isWordBreak(subject) || subject === 35 /* Hash */) throw GIVE_UP;
-        this.scanWord();
+        this.scanWordOutsideArguments();
         this.skipBlanks();
         if (!this.atWord("in")) throw GIVE_UP;
         this.position += 2;
@@ -20193,7 +20274,7 @@ var init_shell_fast = __esm({
             this.skipBlanks();
             const code = this.code();
             if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
-            this.scanWord();
+            this.scanWordOutsideArguments();
             this.skipBlanks();
             if (this.code() === 124 /* Pipe */) {
               this.position++;
@@ -20232,7 +20313,7 @@ var init_shell_fast = __esm({
             const code = this.code();
             if (code === 59 /* Semicolon */ || code === 10 /* Newline */) break;
             if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
-            this.scanWord();
+            this.scanWordOutsideArguments();
           }
         }
         if (this.code() === 59 /* Semicolon */) this.position++;
@@ -20257,11 +20338,70 @@ var init_shell_fast = __esm({
           }
           const code = this.code();
           if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
-          this.scanWord();
+          this.scanWordOutsideArguments();
           words++;
         }
         if (words === 0) throw GIVE_UP;
         this.parseTrailingRedirects();
+      }
+      /**
+       * `[[ expression ]]`: tree-sitter's test_command, no command of its own; only the substitutions in
+       * its operands hold commands. Taken when it is bash's grammar at its plainest: primaries joined by
+       * `&&` and `||`, each `!`… then `-op word`, `word op word` or `word`. `=~` (its regex is one
+       * token to tree-sitter), `<`, `>`, parentheses and newlines give up, as does anything bash
+       * rejects (`[[ a b ]]`, which tree-sitter reports as a syntax error).
+       */
+      parseDoubleBracketTest() {
+        this.position += 2;
+        for (; ; ) {
+          let operand = this.nextTestOperand();
+          while (operand === "!") operand = this.nextTestOperand();
+          if (operand === null) throw GIVE_UP;
+          if (TEST_UNARY_OPERATORS.has(operand)) {
+            const argument = this.nextTestOperand();
+            if (argument === null || argument === "!" || TEST_BINARY_OPERATORS.has(argument)) throw GIVE_UP;
+          } else if (TEST_BINARY_OPERATORS.has(operand)) {
+            throw GIVE_UP;
+          } else {
+            this.skipBlanks();
+            const operatorStart = this.position;
+            const operator = this.atTestEnd() || this.atTestConnective() ? null : this.nextTestOperand();
+            if (operator !== null) {
+              if (!TEST_BINARY_OPERATORS.has(operator)) throw GIVE_UP;
+              const right = this.nextTestOperand();
+              if (right === null || right === "!" || TEST_BINARY_OPERATORS.has(right) || TEST_UNARY_OPERATORS.has(right)) throw GIVE_UP;
+            } else this.position = operatorStart;
+          }
+          this.skipBlanks();
+          if (this.atTestEnd()) {
+            this.position += 2;
+            break;
+          }
+          if (!this.atTestConnective()) throw GIVE_UP;
+          this.position += 2;
+        }
+        this.parseTrailingRedirects();
+      }
+      atTestEnd() {
+        return this.atWord("]]");
+      }
+      /** At `&&` or `||` inside `[[ … ]]`. */
+      atTestConnective() {
+        const code = this.code();
+        return (code === 38 /* Ampersand */ || code === 124 /* Pipe */) && this.code(this.position + 1) === code;
+      }
+      /**
+       * The next operand or operator word inside `[[ … ]]`: its text when written plain (so an
+       * operator is recognised only unquoted), else '' for any other word; null at `]]`.
+       */
+      nextTestOperand() {
+        this.skipBlanks();
+        if (this.atTestEnd()) return null;
+        const code = this.code();
+        if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
+        const word = this.scanWord();
+        if (this.scannedUnquotedDollar) throw GIVE_UP;
+        return this.scannedPlain ? word.raw : "";
       }
       /** True when the text at the position is exactly `word` followed by a word break. */
       atWord(word) {
@@ -20297,7 +20437,10 @@ var init_shell_fast = __esm({
           this.position++;
           this.skipBlanks();
           if (this.code() === 123 /* OpenBrace */ || this.code() === 40 /* OpenParen */) throw GIVE_UP;
+          if (this.atWord("function")) throw GIVE_UP;
+          this.negatedCommandStart = this.position;
         }
+        const definitionsBefore = this.functionDefinitions;
         const first = this.parseCommand();
         this.skipBlanks();
         if (!(this.code() === 124 /* Pipe */ && this.code(this.position + 1) !== 124 /* Pipe */)) return;
@@ -20319,6 +20462,7 @@ var init_shell_fast = __esm({
           }
           this.skipBlanks();
         }
+        if (this.functionDefinitions !== definitionsBefore) throw GIVE_UP;
       }
       /**
        * One command of a pipeline. Returns the simple command, the one a pipeline gives its slot to
@@ -20326,26 +20470,62 @@ var init_shell_fast = __esm({
        */
       parseCommand() {
         this.skipBlanks();
-        const code = this.code();
         if (this.parseCompoundByKeyword()) return null;
+        if (this.parseSubshellOrGroup()) return null;
+        return this.parseSimpleCommand();
+      }
+      /** `( list )` or `{ list; }` and their redirects, if one is at the position; says so. */
+      parseSubshellOrGroup() {
+        const code = this.code();
         if (code === 40 /* OpenParen */) {
           if (this.code(this.position + 1) === 40 /* OpenParen */) throw GIVE_UP;
           this.position++;
           this.parseList(41 /* CloseParen */);
           if (this.code() !== 41 /* CloseParen */) throw GIVE_UP;
           this.position++;
-          this.parseTrailingRedirects();
-          return null;
-        }
-        if (code === 123 /* OpenBrace */ && this.atWord("{")) {
+        } else if (code === 123 /* OpenBrace */ && this.atWord("{")) {
           this.position++;
           this.parseList(125 /* CloseBrace */);
           if (!this.atWord("}")) throw GIVE_UP;
           this.position++;
-          this.parseTrailingRedirects();
-          return null;
+        } else return false;
+        this.parseTrailingRedirects();
+        return true;
+      }
+      /**
+       * `function name [()] body`: tree-sitter's function_definition, whose name the walk takes for no
+       * command word: only the commands of the body count, where they are written.
+       */
+      parseFunctionKeyword() {
+        this.position += 8;
+        this.skipBlanks();
+        const code = this.code();
+        if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
+        this.scanWord();
+        if (!this.scannedPlain || this.scannedIsAssignment) throw GIVE_UP;
+        this.skipBlanks();
+        if (this.code() === 40 /* OpenParen */) this.parseFunctionParentheses();
+        this.parseFunctionBody();
+      }
+      /** The `()` after a function's name (blanks allowed inside, as tree-sitter and bash allow). */
+      parseFunctionParentheses() {
+        this.position++;
+        this.skipBlanks();
+        if (this.code() !== 41 /* CloseParen */) throw GIVE_UP;
+        this.position++;
+      }
+      /**
+       * A function's body: a `{ …; }` group or a `( … )` subshell, after blanks or newlines. Bash
+       * takes any compound command (`f() if …`); those are rare and left to tree-sitter.
+       */
+      parseFunctionBody() {
+        this.functionDefinitions++;
+        for (; ; ) {
+          this.skipBlanks();
+          if (this.code() !== 10 /* Newline */) break;
+          this.position++;
         }
-        return this.parseSimpleCommand();
+        if (!this.parseSubshellOrGroup()) throw GIVE_UP;
       }
       /** `if`, `for`, `while`, `until`, `case` and `[` at the position: parses it and says so. */
       parseCompoundByKeyword() {
@@ -20355,6 +20535,8 @@ var init_shell_fast = __esm({
         else if (this.atWord("until")) this.parseLoop("until");
         else if (this.atWord("case")) this.parseCase();
         else if (this.atWord("[")) this.parseTest();
+        else if (this.atWord("[[")) this.parseDoubleBracketTest();
+        else if (this.atWord("function")) this.parseFunctionKeyword();
         else return false;
         return true;
       }
@@ -20376,6 +20558,7 @@ var init_shell_fast = __esm({
         let commandStart = -1;
         let sawName = false;
         let keyword = null;
+        let namePlain = false;
         for (; ; ) {
           this.skipBlanks();
           const code = this.code();
@@ -20387,7 +20570,13 @@ var init_shell_fast = __esm({
           }
           if (code === -1 || code === 10 /* Newline */ || code === 59 /* Semicolon */ || code === 38 /* Ampersand */ || code === 124 /* Pipe */) break;
           if (code === 41 /* CloseParen */) break;
-          if (code === 40 /* OpenParen */) throw GIVE_UP;
+          if (code === 40 /* OpenParen */) {
+            if (words.length !== 1 || commandStart !== words[0].start || !namePlain || keyword) throw GIVE_UP;
+            if (commandStart === this.negatedCommandStart) throw GIVE_UP;
+            this.parseFunctionParentheses();
+            this.parseFunctionBody();
+            return null;
+          }
           if (code === 35 /* Hash */) {
             if (!sawName && commandStart === -1) throw GIVE_UP;
             break;
@@ -20401,16 +20590,18 @@ var init_shell_fast = __esm({
           const word = this.scanWord();
           const isAssignment = this.scannedIsAssignment;
           const plain = this.scannedPlain;
+          if (this.scannedUnquotedDollar && (!sawName || keyword)) throw GIVE_UP;
           if (!sawName) {
             if (commandStart === -1) commandStart = word.start;
             if (isAssignment) {
-              if (this.source.charCodeAt(word.end - 1) === 61 /* Equals */ && this.code() === 40 /* OpenParen */) throw GIVE_UP;
+              if (this.source.charCodeAt(word.end - 1) === 61 /* Equals */ && this.code() === 40 /* OpenParen */) this.skipArrayValue(word.raw);
               continue;
             }
             if (plain && RESERVED_AT_COMMAND_START.has(word.raw)) throw GIVE_UP;
             if (/^[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\+?=/.test(word.raw)) throw GIVE_UP;
             if (word.raw.charCodeAt(0) === 91) throw GIVE_UP;
             sawName = true;
+            namePlain = plain;
             if (plain && DECLARATION_KEYWORDS.has(word.raw)) {
               if (commandStart !== word.start) throw GIVE_UP;
               keyword = "declaration";
@@ -20439,6 +20630,30 @@ var init_shell_fast = __esm({
         }
         const end = words[words.length - 1].end;
         return this.pushCommand(words, commandStart, end);
+      }
+      /**
+       * `(…)` after `NAME=` or `NAME+=` before a command name (or alone): an array. tree-sitter makes
+       * it part of the variable_assignment, which the walk takes for no word; the elements' command
+       * substitutions are still commands. `[k]=v` elements, comments, and anything but plain words
+       * give up, as does an array right before more of the word (`A=(x)y`).
+       */
+      skipArrayValue(assignment) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(assignment)) throw GIVE_UP;
+        this.position++;
+        for (; ; ) {
+          this.skipBlanks();
+          const code = this.code();
+          if (code === 10 /* Newline */) {
+            this.position++;
+            continue;
+          }
+          if (code === 41 /* CloseParen */) break;
+          if (code === -1 || isWordBreak(code) || code === 35 /* Hash */ || code === 91 /* OpenBracket */) throw GIVE_UP;
+          this.scanWordOutsideArguments();
+        }
+        this.position++;
+        const after2 = this.code();
+        if (!(after2 === -1 || after2 === 32 /* Space */ || after2 === 9 /* Tab */ || after2 === 10 /* Newline */ || after2 === 59 /* Semicolon */ || after2 === 38 /* Ampersand */ || after2 === 124 /* Pipe */ || after2 === 41 /* CloseParen */)) throw GIVE_UP;
       }
       /**
        * An argument of `export`/`declare`/`unset`: tree-sitter makes `NAME=value` a variable_assignment
@@ -20488,7 +20703,7 @@ var init_shell_fast = __esm({
         this.skipBlanks();
         const target = this.code();
         if (target === -1 || isWordBreak(target) || target === 35 /* Hash */) throw GIVE_UP;
-        this.scanWord();
+        this.scanWordOutsideArguments();
       }
       /** Words (and more redirects) after a redirect, up to the end of the command. */
       parseRedirectTargets() {
@@ -20509,7 +20724,7 @@ var init_shell_fast = __esm({
             this.parseRedirect();
             continue;
           }
-          this.scanWord();
+          this.scanWordOutsideArguments();
         }
       }
       /**
@@ -20524,6 +20739,7 @@ var init_shell_fast = __esm({
         let value = "";
         let literal2 = true;
         let plain = true;
+        let unquotedDollar = false;
         for (; ; ) {
           const code = this.code();
           if (code === -1 || isWordBreak(code)) break;
@@ -20551,6 +20767,13 @@ var init_shell_fast = __esm({
             continue;
           }
           if (code === 36 /* Dollar */) {
+            if (this.atUnquotedLiteralDollar()) {
+              value += "$";
+              this.position++;
+              plain = false;
+              unquotedDollar = true;
+              continue;
+            }
             if (this.code(this.position + 1) !== 39 /* SingleQuote */) literal2 = false;
             value += this.scanDollar(false);
             plain = false;
@@ -20587,7 +20810,30 @@ var init_shell_fast = __esm({
         }
         this.scannedIsAssignment = isAssignment;
         this.scannedPlain = plain;
+        this.scannedUnquotedDollar = unquotedDollar;
         return { value, raw, literal: literal2, start: start2, end };
+      }
+      /**
+       * An unquoted `$` that ends its word (`-run=^$ .`, `sed -e '…'$ x`): tree-sitter-bash and bash
+       * keep it as a literal `$`. Before anything else that starts no expansion (`a$;`, `a$)`, `a$/`)
+       * tree-sitter reports a syntax error, and `a$"x"` it reads unlike bash (`a$x`, not `ax`): those
+       * give up. Inside backticks the end of the word is the backtick: left to tree-sitter too.
+       */
+      atUnquotedLiteralDollar() {
+        const offset = this.position + 1;
+        if (offset >= this.source.length) return true;
+        if (offset >= this.limit) return false;
+        const next = this.source.charCodeAt(offset);
+        return next === 32 /* Space */ || next === 9 /* Tab */ || next === 10 /* Newline */;
+      }
+      /**
+       * A word that is no command's argument (a `case` subject or pattern, a `for` list, a `[ … ]`
+       * operand, a redirect target): one ending in an unquoted `$` gives up, tree-sitter errs on most
+       * (`case $ in`, `[ a = $ ]`, `> $`).
+       */
+      scanWordOutsideArguments() {
+        this.scanWord();
+        if (this.scannedUnquotedDollar) throw GIVE_UP;
       }
       /** `"…"`: the value between the quotes (tree-sitter's `string` node, see shell.ts). */
       scanDoubleQuoted() {
@@ -20615,6 +20861,11 @@ var init_shell_fast = __esm({
             continue;
           }
           if (code === 36 /* Dollar */) {
+            if (isLiteralDollarInDoubleQuotes(this.code(this.position + 1))) {
+              value += "$";
+              this.position++;
+              continue;
+            }
             value += this.scanDollar(true);
             literal2 = false;
             continue;
@@ -20678,6 +20929,7 @@ var init_shell_fast = __esm({
         if (isNameStart(this.code(offset))) {
           while (isNameChar(this.code(offset))) offset++;
           name2 = source.slice(nameStart, offset);
+          if (this.code(offset) === 91 /* OpenBracket */) return this.scanSubscriptedExpansion(start2, offset);
         } else if (isDigit(this.code(offset))) {
           while (isDigit(this.code(offset))) offset++;
           name2 = source.slice(nameStart, offset);
@@ -20686,7 +20938,7 @@ var init_shell_fast = __esm({
           name2 = source.slice(nameStart, offset);
         } else throw GIVE_UP;
         const after2 = this.code(offset);
-        if (after2 === 91) throw GIVE_UP;
+        if (after2 === 91 /* OpenBracket */) throw GIVE_UP;
         if (first === 35 /* Hash */ || first === 33 /* Bang */) {
           if (after2 !== 125 /* CloseBrace */) throw GIVE_UP;
         }
@@ -20695,6 +20947,29 @@ var init_shell_fast = __esm({
         this.skipExpansionRest();
         this.depth--;
         return "${" + name2 + "}";
+      }
+      /**
+       * `${a[@]}`, `${a[0]:-x}`, `${#a[*]}`, `${!a[@]}` from the `[` after the name: tree-sitter's
+       * expansion holds a `subscript` node and no `variable_name` child, so the walk's value is the
+       * expansion's whole text. Subscripts other than `@`, `*`, digits or a name (`[$i]`, `[i+1]`,
+       * `[-1]`) give up.
+       */
+      scanSubscriptedExpansion(start2, bracket) {
+        let offset = bracket + 1;
+        const index = this.code(offset);
+        if (index === 64 /* At */ || index === 42 /* Asterisk */) offset++;
+        else if (isDigit(index)) while (isDigit(this.code(offset))) offset++;
+        else if (isNameStart(index)) while (isNameChar(this.code(offset))) offset++;
+        else throw GIVE_UP;
+        if (this.code(offset) !== 93 /* CloseBracket */) throw GIVE_UP;
+        offset++;
+        const first = this.code(start2 + 2);
+        if ((first === 35 /* Hash */ || first === 33 /* Bang */) && this.code(offset) !== 125 /* CloseBrace */) throw GIVE_UP;
+        this.position = offset;
+        if (++this.depth > MAX_NESTING) throw GIVE_UP;
+        this.skipExpansionRest();
+        this.depth--;
+        return this.source.slice(start2, this.position);
       }
       /** From after the parameter name of `${…}` to past its closing `}`. */
       skipExpansionRest() {
@@ -20724,7 +20999,8 @@ var init_shell_fast = __esm({
             continue;
           }
           if (code === 36 /* Dollar */) {
-            this.scanDollar(false);
+            if (this.code(this.position + 1) === 125 /* CloseBrace */) this.position++;
+            else this.scanDollar(false);
             continue;
           }
           if (code === 96 /* Backtick */) {
@@ -24868,7 +25144,7 @@ function parseShell(source, map) {
   if (known) {
     treeSitterResults.delete(source);
     treeSitterResults.set(source, known);
-    return { source, ...known, map };
+    return { source, commands: known.commands, hasSyntaxError: known.hasSyntaxError, hasPipe: known.hasPipe, map };
   }
   const text = detachedCopy(source);
   const { commands, hasSyntaxError, hasPipe: hasPipe2 } = parseShellWithTreeSitter(text, map);
@@ -24887,7 +25163,7 @@ function rememberTreeSitterResult(source, parsed) {
 }
 function unparsedScript(source, map) {
   if (source.trim() !== "" && source.length <= MAX_SCRIPT_LENGTH) return null;
-  return { source, commands: [], hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
+  return { source, commands: newList(), hasSyntaxError: source.length > MAX_SCRIPT_LENGTH, hasPipe: false, map };
 }
 function parseShellWithTreeSitter(source, map) {
   const unparsed = unparsedScript(source, map);
@@ -24898,11 +25174,11 @@ function parseShellWithTreeSitter(source, map) {
   try {
     tree = parser.parse(source);
   } catch {
-    return { source, commands: [], hasSyntaxError: true, hasPipe: false, map };
+    return { source, commands: newList(), hasSyntaxError: true, hasPipe: false, map };
   }
-  if (!tree) return { source, commands: [], hasSyntaxError: true, hasPipe: false, map };
+  if (!tree) return { source, commands: newList(), hasSyntaxError: true, hasPipe: false, map };
   try {
-    const state = { commands: [], pipelineCounter: 0, hasPipe: false };
+    const state = { commands: newList(), pipelineCounter: 0, hasPipe: false };
     const cursor = tree.walk();
     try {
       walk(cursor, source, state, grammar);
@@ -25084,6 +25360,7 @@ var init_shell = __esm({
   "src/parser/shell.ts"() {
     "use strict";
     init_detached();
+    init_lists();
     init_shell_fast();
     treeSitter = null;
     loading = null;
@@ -25167,7 +25444,7 @@ function parseDockerfile(input, options = {}) {
   const buildArgs = options.buildArgs ?? /* @__PURE__ */ new Map();
   let text;
   let hasBom = false;
-  const parseErrors = [];
+  const parseErrors = newList();
   if (typeof input === "string") {
     hasBom = input.charCodeAt(0) === 65279;
     text = hasBom ? input.slice(1) : input;
@@ -25243,7 +25520,7 @@ function commandForm(argsText) {
     try {
       const parsed = JSON.parse(trimmed);
       if (Array.isArray(parsed) && parsed.every((element) => typeof element === "string")) {
-        return { form: "exec", execArgs: parsed };
+        return { form: "exec", execArgs: parsed.length === 0 ? newList() : parsed };
       }
     } catch {
     }
@@ -25262,7 +25539,7 @@ function parseMount(value) {
   return { type: options.get("type") ?? "bind", options, target };
 }
 function parseKeyValues(rawWords, argsText, map, escapeChar) {
-  if (rawWords.length === 0) return [];
+  if (rawWords.length === 0) return newList();
   const first = rawWords[0];
   if (!first.raw.includes("=")) {
     const valueStart = rawWords[1]?.start ?? argsText.length;
@@ -25277,7 +25554,7 @@ function parseKeyValues(rawWords, argsText, map, escapeChar) {
       }
     ];
   }
-  return rawWords.map((word) => {
+  return mapList(rawWords, (word) => {
     const equals = word.raw.indexOf("=");
     const keyRaw = equals === -1 ? word.raw : word.raw.slice(0, equals);
     const valueRaw = equals === -1 ? "" : word.raw.slice(equals + 1);
@@ -25333,6 +25610,7 @@ var init_parse = __esm({
     init_chars();
     init_expand();
     init_image();
+    init_lists();
     init_scanner();
     init_shell();
     init_source_map();
@@ -25348,9 +25626,9 @@ var init_parse = __esm({
       escapeChar;
       buildArgs;
       errors;
-      instructions = [];
-      stages = [];
-      globalArgs = [];
+      instructions = newList();
+      stages = newList();
+      globalArgs = newList();
       addLogicalLine(logicalLine) {
         const instruction = this.buildInstruction(
           logicalLine.text,
@@ -25371,7 +25649,7 @@ var init_parse = __esm({
             from: instruction,
             name: name2,
             baseStageIndex: base ? base.index : null,
-            instructions: []
+            instructions: newList()
           });
         } else if (this.stages.length > 0) {
           this.stages[this.stages.length - 1].instructions.push(instruction);
@@ -25401,7 +25679,7 @@ var init_parse = __esm({
           });
         }
         let cursor = keywordStart + keyword.length;
-        const flags2 = [];
+        const flags2 = newList();
         const afterKeyword = text.slice(cursor);
         const leadingWords = kind === "UNKNOWN" ? [] : splitWords(afterKeyword, escapeChar, true);
         let argsStart = cursor;
@@ -25450,7 +25728,7 @@ var init_parse = __esm({
             onbuildParent,
             index
           },
-          kind === "RUN" ? escapeChar : rawWords.map((word) => toWord(word, argsMap))
+          kind === "RUN" ? escapeChar : mapList(rawWords, (word) => toWord(word, argsMap))
         );
         return this.specialise(core, rawWords, text, cursor, map, logicalLine);
       }
@@ -25465,7 +25743,7 @@ var init_parse = __esm({
               kind: "RUN",
               form: form.form,
               execArgs: form.execArgs,
-              mounts: core.flags.filter((flag) => flag.name === "mount").map((flag) => parseMount(flag.value ?? "")),
+              mounts: mapList(core.flags.filter((flag) => flag.name === "mount"), (flag) => parseMount(flag.value ?? "")),
               network: core.flags.find((flag) => flag.name === "network")?.value ?? null,
               security: core.flags.find((flag) => flag.name === "security")?.value ?? null
             });
@@ -25477,7 +25755,7 @@ var init_parse = __esm({
             let fileWords;
             if (form.form === "exec") {
               const strings = form.execArgs ?? [];
-              fileWords = strings.map((value) => ({ value, raw: JSON.stringify(value), range: rangeOf(argsMap, 0, argsText.length) }));
+              fileWords = mapList(strings, (value) => ({ value, raw: JSON.stringify(value), range: rangeOf(argsMap, 0, argsText.length) }));
             } else {
               const words = core.words;
               fileWords = words.filter((word) => !/^\d*<<-?/.test(word.raw));
@@ -25487,7 +25765,7 @@ var init_parse = __esm({
                 if (next) fileWords = fileWords.filter((word) => word !== next);
               }
             }
-            const heredocSources = form.form === "shell" ? core.heredocs : [];
+            const heredocSources = form.form === "shell" ? core.heredocs : newList();
             const destination = fileWords.length > 0 && (fileWords.length > 1 || heredocSources.length > 0) ? fileWords.at(-1) : null;
             const sources = destination ? fileWords.slice(0, -1) : fileWords;
             return extend(core, {
@@ -25504,7 +25782,7 @@ var init_parse = __esm({
           case "LABEL":
             return extend(core, { kind: core.kind, pairs: parseKeyValues(rawWords, argsText, argsMap, this.escapeChar) });
           case "ARG": {
-            const definitions = rawWords.map((word) => {
+            const definitions = mapList(rawWords, (word) => {
               const equals = word.raw.indexOf("=");
               const name2 = equals === -1 ? word.value : word.raw.slice(0, equals);
               const defaultValue = equals === -1 ? null : splitWords(word.raw.slice(equals + 1), this.escapeChar)[0]?.value ?? "";
@@ -25513,7 +25791,7 @@ var init_parse = __esm({
             return extend(core, { kind: "ARG", definitions });
           }
           case "EXPOSE": {
-            const ports = core.words.map((word) => ({ raw: word.value, range: word.range }));
+            const ports = mapList(core.words, (word) => ({ raw: word.value, range: word.range }));
             return extend(core, { kind: "EXPOSE", ports });
           }
           case "CMD":
@@ -25640,7 +25918,7 @@ var init_parse = __esm({
       get words() {
         const state = this[WORDS_STATE];
         if (typeof state !== "string") return state;
-        const words = splitWords(this.argsText, state).map((word) => toWord(word, this.argsMap));
+        const words = mapList(splitWords(this.argsText, state), (word) => toWord(word, this.argsMap));
         this[WORDS_STATE] = words;
         return words;
       }
@@ -49486,6 +49764,7 @@ init_go_path();
 
 // src/context/query.ts
 init_detached();
+init_lists();
 init_go_path();
 var indexes = /* @__PURE__ */ new WeakMap();
 function perWalk(cache, context, compute) {
@@ -49612,6 +49891,10 @@ function matchTokens(tokens, name2) {
   while (tokens[token]?.kind === "star") token++;
   return token === tokens.length;
 }
+var NO_MATCHES = newList();
+var MISSING = { status: "missing", matches: NO_MATCHES };
+var UNKNOWN = { status: "unknown", matches: NO_MATCHES };
+var NO_NAMES = newList();
 var MAX_LINK_HOPS = 40;
 function resolveFolders(context, segments) {
   const { byPath } = contextIndex(context);
@@ -49646,23 +49929,23 @@ function resolveSource(context, source) {
 }
 function computeResolution(context, source) {
   const cleaned = cleanPath(`/${source}`).slice(1);
-  if (cleaned === "") return { status: "found", matches: [] };
+  if (cleaned === "") return { status: "found", matches: NO_MATCHES };
   const { byPath, children, childNames } = contextIndex(context);
   if (!hasGlob(cleaned)) {
     const resolved2 = resolveFolders(context, cleaned.split("/"));
-    if (resolved2 === null) return { status: "unknown" };
+    if (resolved2 === null) return UNKNOWN;
     const entry = byPath.get(resolved2);
     if (entry) return isSent(context, entry) ? { status: "found", matches: [entry] } : { status: "ignored", matches: [entry] };
-    return isInsidePrunedFolder(context, resolved2) ? { status: "ignored", matches: [] } : { status: "missing" };
+    return isInsidePrunedFolder(context, resolved2) ? { status: "ignored", matches: NO_MATCHES } : MISSING;
   }
   let frontier = [""];
   let sawPruned = false;
   const segments = cleaned.split("/");
   for (const [position, segment2] of segments.entries()) {
     const last = position === segments.length - 1;
-    const next = [];
+    const next = newList();
     const glob2 = hasGlob(segment2) ? segmentGlob(segment2) : null;
-    if (hasGlob(segment2) && glob2 === null) return { status: "unknown" };
+    if (hasGlob(segment2) && glob2 === null) return UNKNOWN;
     for (const folder of frontier) {
       const folderPath = folder === "" ? "" : resolveFolders(context, folder.split("/"));
       if (folderPath === null) continue;
@@ -49675,8 +49958,8 @@ function computeResolution(context, source) {
         if (child2 && (last || child2.isDirectory || child2.isSymlink)) next.push(child2.path);
         continue;
       }
-      const folderChildren = children.get(folderPath) ?? [];
-      const names = childNames.get(folderPath) ?? [];
+      const folderChildren = children.get(folderPath) ?? NO_MATCHES;
+      const names = childNames.get(folderPath) ?? NO_NAMES;
       for (let index = 0; index < folderChildren.length; index++) {
         const child2 = folderChildren[index];
         const name2 = names[index];
@@ -49688,11 +49971,11 @@ function computeResolution(context, source) {
     frontier = next;
     if (frontier.length === 0) break;
   }
-  const matches = frontier.map((path6) => byPath.get(path6)).filter((entry) => entry !== void 0);
+  const matches = mapList(frontier, (path6) => byPath.get(path6)).filter((entry) => entry !== void 0);
   const sent = matches.filter((entry) => isSent(context, entry));
   if (sent.length > 0) return { status: "found", matches: sent };
   if (matches.length > 0 || sawPruned) return { status: "ignored", matches };
-  return { status: "missing" };
+  return MISSING;
 }
 function isSent(context, entry) {
   if (!entry.ignored) return true;
@@ -49705,7 +49988,7 @@ function sentContentOf(context, entry) {
   let bytes = 0;
   const stack = [entry.path];
   while (stack.length > 0) {
-    for (const child2 of children.get(stack.pop()) ?? []) {
+    for (const child2 of children.get(stack.pop()) ?? NO_MATCHES) {
       if (child2.isDirectory) stack.push(child2.path);
       else if (!child2.ignored) {
         files++;
@@ -49742,6 +50025,7 @@ init_types();
 // src/rules/analysis/facts.ts
 init_expand();
 init_derived();
+init_lists();
 init_parse();
 var URL_SOURCE = /^https?:\/\//iu;
 var GIT_SOURCE = /^(?:git@[^:]+:|git:\/\/|ssh:\/\/|https?:\/\/\S+?\.git(?:#.*)?$)/iu;
@@ -49797,21 +50081,26 @@ function createsLayer(instruction) {
   return instruction.kind === "RUN" || instruction.kind === "COPY" || instruction.kind === "ADD";
 }
 function stageReferences(dockerfile, value, beforeIndex) {
+  const found = newList();
   if (/^\d+$/u.test(value)) {
     const index = Number(value);
-    return index < beforeIndex ? [index] : [];
+    if (index < beforeIndex) found.push(index);
+    return found;
   }
   if (!value.includes("$")) {
     const stage = stageByName(dockerfile.stages, value);
-    return stage && stage.index < beforeIndex ? [stage.index] : [];
+    if (stage && stage.index < beforeIndex) found.push(stage.index);
+    return found;
   }
   const literalParts = value.toLowerCase().split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/u);
-  const pattern = { test: (name2) => fitsLiteralParts(name2, literalParts) };
-  return dockerfile.stages.filter((stage) => stage.index < beforeIndex && stage.name !== null && pattern.test(stage.name)).map((stage) => stage.index);
+  for (const stage of dockerfile.stages) {
+    if (stage.index < beforeIndex && stage.name !== null && fitsLiteralParts(stage.name, literalParts)) found.push(stage.index);
+  }
+  return found;
 }
 var stageGraph = perDockerfile(computeStageGraph);
 function computeStageGraph(dockerfile) {
-  const dependencies = dockerfile.stages.map(() => []);
+  const dependencies = mapList(dockerfile.stages, () => newList());
   for (const stage of dockerfile.stages) {
     const list = dependencies[stage.index];
     if (stage.baseStageIndex !== null) list.push({ stageIndex: stage.baseStageIndex, kind: "from", line: stage.from.startLine });
@@ -49841,7 +50130,7 @@ function computeStageGraph(dockerfile) {
     reachable.add(index);
     for (const dependency of dependencies[index]) pending.push(dependency.stageIndex);
   }
-  return dockerfile.stages.map((stage) => ({
+  return mapList(dockerfile.stages, (stage) => ({
     stage,
     label: stage.from.stageName ?? String(stage.index),
     dependsOn: dependencies[stage.index],
@@ -51712,11 +52001,11 @@ function trimPattern(value, pattern, modifier) {
   if (modifier === "#") return value.startsWith(literal2) ? value.slice(literal2.length) : value;
   return value.endsWith(literal2) ? value.slice(0, value.length - literal2.length) : value;
 }
-var NO_NAMES = /* @__PURE__ */ new Set();
+var NO_NAMES2 = /* @__PURE__ */ new Set();
 var SPACES = /\s+/u;
 function processWord(text, lookup, options) {
   if (!text.includes("$") && !text.includes(options.escapeChar) && (options.skipProcessQuotes || !text.includes('"') && !text.includes("'"))) {
-    return { result: text, words: text.split(SPACES).filter((word) => word !== ""), matched: NO_NAMES, unmatched: NO_NAMES, error: null };
+    return { result: text, words: text.split(SPACES).filter((word) => word !== ""), matched: NO_NAMES2, unmatched: NO_NAMES2, error: null };
   }
   return processWordByCharacter(text, lookup, options);
 }
@@ -51724,10 +52013,10 @@ function processWordByCharacter(text, lookup, options) {
   const shellWord = new ShellWord(text, lookup, options.escapeChar, options.skipProcessQuotes ?? false);
   try {
     const { text: result, words } = shellWord.processStopOn(EOF, false);
-    return { result, words, matched: shellWord.matched ?? NO_NAMES, unmatched: shellWord.unmatched ?? NO_NAMES, error: null };
+    return { result, words, matched: shellWord.matched ?? NO_NAMES2, unmatched: shellWord.unmatched ?? NO_NAMES2, error: null };
   } catch (error2) {
     if (!(error2 instanceof LexError)) throw error2;
-    return { result: "", words: [], matched: shellWord.matched ?? NO_NAMES, unmatched: shellWord.unmatched ?? NO_NAMES, error: error2.message };
+    return { result: "", words: [], matched: shellWord.matched ?? NO_NAMES2, unmatched: shellWord.unmatched ?? NO_NAMES2, error: error2.message };
   }
 }
 
