@@ -20257,8 +20257,7 @@ var init_shell_fast = __esm({
       parseCase() {
         this.position += 4;
         this.skipBlanks();
-        const subject = this.code();
-        if (subject === -1 || isWordBreak(subject) || subject === 35 /* Hash */) throw GIVE_UP;
+        this.expectWordStart();
         this.scanWordOutsideArguments();
         this.skipBlanks();
         if (!this.atWord("in")) throw GIVE_UP;
@@ -20272,8 +20271,7 @@ var init_shell_fast = __esm({
           if (this.code() === 40 /* OpenParen */) this.position++;
           for (; ; ) {
             this.skipBlanks();
-            const code = this.code();
-            if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
+            this.expectWordStart();
             this.scanWordOutsideArguments();
             this.skipBlanks();
             if (this.code() === 124 /* Pipe */) {
@@ -20312,7 +20310,7 @@ var init_shell_fast = __esm({
             this.skipBlanks();
             const code = this.code();
             if (code === 59 /* Semicolon */ || code === 10 /* Newline */) break;
-            if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
+            this.expectWordStart();
             this.scanWordOutsideArguments();
           }
         }
@@ -20336,8 +20334,7 @@ var init_shell_fast = __esm({
             this.position++;
             break;
           }
-          const code = this.code();
-          if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
+          this.expectWordStart();
           this.scanWordOutsideArguments();
           words++;
         }
@@ -20397,11 +20394,15 @@ var init_shell_fast = __esm({
       nextTestOperand() {
         this.skipBlanks();
         if (this.atTestEnd()) return null;
-        const code = this.code();
-        if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
+        this.expectWordStart();
         const word = this.scanWord();
         if (this.scannedUnquotedDollar) throw GIVE_UP;
         return this.scannedPlain ? word.raw : "";
+      }
+      /** Gives up unless a word starts at the position (not the end, a break or a comment). */
+      expectWordStart() {
+        const code = this.code();
+        if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
       }
       /** True when the text at the position is exactly `word` followed by a word break. */
       atWord(word) {
@@ -20499,8 +20500,7 @@ var init_shell_fast = __esm({
       parseFunctionKeyword() {
         this.position += 8;
         this.skipBlanks();
-        const code = this.code();
-        if (code === -1 || isWordBreak(code) || code === 35 /* Hash */) throw GIVE_UP;
+        this.expectWordStart();
         this.scanWord();
         if (!this.scannedPlain || this.scannedIsAssignment) throw GIVE_UP;
         this.skipBlanks();

@@ -282,8 +282,7 @@ class FastShellParser {
   private parseCase(): void {
     this.position += 4;
     this.skipBlanks();
-    const subject = this.code();
-    if (subject === -1 || isWordBreak(subject) || subject === Char.Hash) throw GIVE_UP;
+    this.expectWordStart();
     this.scanWordOutsideArguments();
     this.skipBlanks();
     if (!this.atWord('in')) throw GIVE_UP;
@@ -297,8 +296,7 @@ class FastShellParser {
       if (this.code() === Char.OpenParen) this.position++;
       for (;;) {
         this.skipBlanks();
-        const code = this.code();
-        if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
+        this.expectWordStart();
         this.scanWordOutsideArguments();
         this.skipBlanks();
         if (this.code() === Char.Pipe) {
@@ -339,7 +337,7 @@ class FastShellParser {
         this.skipBlanks();
         const code = this.code();
         if (code === Char.Semicolon || code === Char.Newline) break;
-        if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
+        this.expectWordStart();
         this.scanWordOutsideArguments();
       }
     }
@@ -364,8 +362,7 @@ class FastShellParser {
         this.position++;
         break;
       }
-      const code = this.code();
-      if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
+      this.expectWordStart();
       this.scanWordOutsideArguments();
       words++;
     }
@@ -429,11 +426,16 @@ class FastShellParser {
   private nextTestOperand(): string | null {
     this.skipBlanks();
     if (this.atTestEnd()) return null;
-    const code = this.code();
-    if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
+    this.expectWordStart();
     const word = this.scanWord();
     if (this.scannedUnquotedDollar) throw GIVE_UP;
     return this.scannedPlain ? word.raw : '';
+  }
+
+  /** Gives up unless a word starts at the position (not the end, a break or a comment). */
+  private expectWordStart(): void {
+    const code = this.code();
+    if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
   }
 
   /** True when the text at the position is exactly `word` followed by a word break. */
@@ -544,8 +546,7 @@ class FastShellParser {
   private parseFunctionKeyword(): void {
     this.position += 8;
     this.skipBlanks();
-    const code = this.code();
-    if (code === -1 || isWordBreak(code) || code === Char.Hash) throw GIVE_UP;
+    this.expectWordStart();
     this.scanWord();
     if (!this.scannedPlain || this.scannedIsAssignment) throw GIVE_UP;
     this.skipBlanks();
