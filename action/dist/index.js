@@ -20648,7 +20648,8 @@ var init_shell_fast = __esm({
             continue;
           }
           if (code === 41 /* CloseParen */) break;
-          if (code === -1 || isWordBreak(code) || code === 35 /* Hash */ || code === 91 /* OpenBracket */) throw GIVE_UP;
+          if (code === 91 /* OpenBracket */) throw GIVE_UP;
+          this.expectWordStart();
           this.scanWordOutsideArguments();
         }
         this.position++;
@@ -20701,8 +20702,7 @@ var init_shell_fast = __esm({
           this.position += this.code(this.position + 2) === 62 /* Greater */ ? 3 : 2;
         } else throw GIVE_UP;
         this.skipBlanks();
-        const target = this.code();
-        if (target === -1 || isWordBreak(target) || target === 35 /* Hash */) throw GIVE_UP;
+        this.expectWordStart();
         this.scanWordOutsideArguments();
       }
       /** Words (and more redirects) after a redirect, up to the end of the command. */
@@ -49891,9 +49891,9 @@ function matchTokens(tokens, name2) {
   while (tokens[token]?.kind === "star") token++;
   return token === tokens.length;
 }
-var NO_MATCHES = newList();
-var MISSING = { status: "missing", matches: NO_MATCHES };
-var UNKNOWN = { status: "unknown", matches: NO_MATCHES };
+var NO_FILES = newList();
+var MISSING = { status: "missing", matches: NO_FILES };
+var UNKNOWN = { status: "unknown", matches: NO_FILES };
 var NO_NAMES = newList();
 var MAX_LINK_HOPS = 40;
 function resolveFolders(context, segments) {
@@ -49929,14 +49929,14 @@ function resolveSource(context, source) {
 }
 function computeResolution(context, source) {
   const cleaned = cleanPath(`/${source}`).slice(1);
-  if (cleaned === "") return { status: "found", matches: NO_MATCHES };
+  if (cleaned === "") return { status: "found", matches: NO_FILES };
   const { byPath, children, childNames } = contextIndex(context);
   if (!hasGlob(cleaned)) {
     const resolved2 = resolveFolders(context, cleaned.split("/"));
     if (resolved2 === null) return UNKNOWN;
     const entry = byPath.get(resolved2);
     if (entry) return isSent(context, entry) ? { status: "found", matches: [entry] } : { status: "ignored", matches: [entry] };
-    return isInsidePrunedFolder(context, resolved2) ? { status: "ignored", matches: NO_MATCHES } : MISSING;
+    return isInsidePrunedFolder(context, resolved2) ? { status: "ignored", matches: NO_FILES } : MISSING;
   }
   let frontier = [""];
   let sawPruned = false;
@@ -49958,7 +49958,7 @@ function computeResolution(context, source) {
         if (child2 && (last || child2.isDirectory || child2.isSymlink)) next.push(child2.path);
         continue;
       }
-      const folderChildren = children.get(folderPath) ?? NO_MATCHES;
+      const folderChildren = children.get(folderPath) ?? NO_FILES;
       const names = childNames.get(folderPath) ?? NO_NAMES;
       for (let index = 0; index < folderChildren.length; index++) {
         const child2 = folderChildren[index];
@@ -49988,7 +49988,7 @@ function sentContentOf(context, entry) {
   let bytes = 0;
   const stack = [entry.path];
   while (stack.length > 0) {
-    for (const child2 of children.get(stack.pop()) ?? NO_MATCHES) {
+    for (const child2 of children.get(stack.pop()) ?? NO_FILES) {
       if (child2.isDirectory) stack.push(child2.path);
       else if (!child2.ignored) {
         files++;

@@ -193,9 +193,9 @@ export type SourceResolution =
  * elements kind (parser/lists.ts): the rules reading resolutions then meet one hidden class, and
  * optimised code is not thrown away when a new shape turns up late in a run.
  */
-const NO_MATCHES: readonly ContextFile[] = newList();
-const MISSING: SourceResolution = { status: 'missing', matches: NO_MATCHES };
-const UNKNOWN: SourceResolution = { status: 'unknown', matches: NO_MATCHES };
+const NO_FILES: readonly ContextFile[] = newList();
+const MISSING: SourceResolution = { status: 'missing', matches: NO_FILES };
+const UNKNOWN: SourceResolution = { status: 'unknown', matches: NO_FILES };
 const NO_NAMES: readonly string[] = newList();
 
 const MAX_LINK_HOPS = 40;
@@ -244,14 +244,14 @@ export function resolveSource(context: BuildContext, source: string): SourceReso
 
 function computeResolution(context: BuildContext, source: string): SourceResolution {
   const cleaned = cleanPath(`/${source}`).slice(1);
-  if (cleaned === '') return { status: 'found', matches: NO_MATCHES };
+  if (cleaned === '') return { status: 'found', matches: NO_FILES };
   const { byPath, children, childNames } = contextIndex(context);
   if (!hasGlob(cleaned)) {
     const resolved = resolveFolders(context, cleaned.split('/'));
     if (resolved === null) return UNKNOWN;
     const entry = byPath.get(resolved);
     if (entry) return isSent(context, entry) ? { status: 'found', matches: [entry] } : { status: 'ignored', matches: [entry] };
-    return isInsidePrunedFolder(context, resolved) ? { status: 'ignored', matches: NO_MATCHES } : MISSING;
+    return isInsidePrunedFolder(context, resolved) ? { status: 'ignored', matches: NO_FILES } : MISSING;
   }
   // Wildcards are matched segment by segment (Go's filepath.Glob: `*` never crosses `/`).
   let frontier: string[] = [''];
@@ -275,7 +275,7 @@ function computeResolution(context: BuildContext, source: string): SourceResolut
         if (child && (last || child.isDirectory || child.isSymlink)) next.push(child.path);
         continue;
       }
-      const folderChildren = children.get(folderPath) ?? NO_MATCHES;
+      const folderChildren = children.get(folderPath) ?? NO_FILES;
       const names = childNames.get(folderPath) ?? NO_NAMES;
       for (let index = 0; index < folderChildren.length; index++) {
         const child = folderChildren[index]!;
@@ -309,7 +309,7 @@ export function sentContentOf(context: BuildContext, entry: ContextFile): { file
   let bytes = 0;
   const stack = [entry.path];
   while (stack.length > 0) {
-    for (const child of children.get(stack.pop()!) ?? NO_MATCHES) {
+    for (const child of children.get(stack.pop()!) ?? NO_FILES) {
       if (child.isDirectory) stack.push(child.path);
       else if (!child.ignored) {
         files++;

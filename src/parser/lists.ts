@@ -9,8 +9,9 @@
  * hidden class well into a run and its optimised code was thrown away ("wrong map") and compiled
  * again, once per rule and per thread. One worker over the shared corpus: 147 deoptimisations, 97
  * of them "wrong map", before; 86 and 33 with the lists made here (and 660 → 625 compiles).
- * Lists that only ever hold objects or strings are made here; `.filter` and `.slice` keep their
- * source's kind, so lists made from these need nothing more.
+ * Lists of objects and strings (and the stage graph's lists of stage indexes, which a list of
+ * objects holds as well) are made here; `.filter` and `.slice` keep their source's kind, so lists
+ * made from these need nothing more.
  */
 
 /** An empty list of the model's one kind. */

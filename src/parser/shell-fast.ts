@@ -711,7 +711,8 @@ class FastShellParser {
         continue;
       }
       if (code === Char.CloseParen) break;
-      if (code === -1 || isWordBreak(code) || code === Char.Hash || code === Char.OpenBracket) throw GIVE_UP;
+      if (code === Char.OpenBracket) throw GIVE_UP;
+      this.expectWordStart();
       this.scanWordOutsideArguments();
     }
     this.position++;
@@ -770,8 +771,7 @@ class FastShellParser {
       this.position += this.code(this.position + 2) === Char.Greater ? 3 : 2;
     } else throw GIVE_UP;
     this.skipBlanks();
-    const target = this.code();
-    if (target === -1 || isWordBreak(target) || target === Char.Hash) throw GIVE_UP;
+    this.expectWordStart();
     this.scanWordOutsideArguments();
   }
 
