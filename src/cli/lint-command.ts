@@ -23,6 +23,8 @@ export interface CliIO {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly stdoutIsTTY: boolean;
+  /** Whether stdout can no longer be written (its reader went away, or a write failed); left out where it always can. */
+  readonly stdoutClosed?: () => boolean;
 }
 
 export interface LintCommandOptions {
@@ -189,6 +191,12 @@ export async function runLint(
       : [];
   });
   if (streamed) for (const destination of destinations) destination.open();
+  // `dockside lint … | head`: once the reader of a report written to stdout alone has gone (or a
+  // write to stdout failed), nothing the run still does can be seen, so no more files are linted.
+  // It exits 2: the report is cut short, as when a report file cannot be written. Not when a report
+  // also goes to a file (it is finished), nor with --fix (streamed excludes it).
+  const onlyToStdout = streamed && !reportToStderr && destinations.every((destination) => destination.isStandardStream);
+  const readerLeft = (): boolean => onlyToStdout && io.stdoutClosed?.() === true;
 
   const reportedConfigErrors = new Set<string>();
   const results: FileResult[] = [];
@@ -236,10 +244,11 @@ export async function runLint(
       const full = streamed ? destinations.filter((destination) => destination.waitingForDrain) : [];
       return full.length > 0 ? Promise.all(full.map((destination) => destination.settled())).then(() => {}) : undefined;
     };
-    await stoppingWorkersOnError(() => pool.lint(targetPaths, runner, deliver, (reason) => deaths.add(reason), room));
+    await stoppingWorkersOnError(() => pool.lint(targetPaths, runner, deliver, (reason) => deaths.add(reason), room, readerLeft));
     for (const reason of deaths) io.stderr(`dockside: a worker thread stopped (${reason}); its files were linted on the main thread\n`);
   } else {
     for (const [index, path] of targetPaths.entries()) {
+      if (readerLeft()) break;
       deliver(index, await runner.run(path, path === '-' ? await io.readStdin() : null));
       // A full stdout pipe (`dockside lint … | jq`, a slow reader) holds the run up here. The loop
       // otherwise only awaits promises that are already settled, never giving the event loop the
@@ -249,6 +258,7 @@ export async function runLint(
     }
   }
 
+  if (readerLeft()) return 2;
   if (streamed) {
     assemblers.forEach((assembler, index) => destinations[index]!.write(assembler.finish()));
   } else {

@@ -1,6 +1,6 @@
 /**
  * The `dockside` command line (commander). Exit codes: 0 clean, 1 findings at or above the failure
- * threshold, 2 usage, config or internal error. Never `process.exit()` with output pending.
+ * threshold, 2 usage, config, output or internal error. Never `process.exit()` with output pending.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
@@ -31,7 +31,29 @@ async function readAllStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Set once a write to stdout has failed: EPIPE when its reader went away (`dockside … | head`). */
+let stdoutWriteError: NodeJS.ErrnoException | null = null;
+let watchingStdout = false;
+
+/**
+ * Listens to stdout's errors for the whole process (once, however many runs a test makes). Without a
+ * listener an error on stdout ends the process with a stack trace; and it cannot be read from the
+ * stream afterwards: stdio streams undo their own destruction (`errored` is back to null within the
+ * same tick).
+ */
+function watchStdoutErrors(): void {
+  if (watchingStdout) return;
+  watchingStdout = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (stdoutWriteError) return;
+    stdoutWriteError = error;
+    // A reader that left did so on purpose: nothing to say. Anything else is said once.
+    if (error.code !== 'EPIPE') process.stderr.write(`dockside: cannot write to stdout: ${error.code ?? error.message}\n`);
+  });
+}
+
 export function defaultIO(): CliIO {
+  watchStdoutErrors();
   return {
     stdout: (text) => {
       // A pipe (`dockside … | jq`) that is full queues the text in memory: say when it has drained.
@@ -50,6 +72,7 @@ export function defaultIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stdoutClosed: () => stdoutWriteError !== null,
   };
 }
 

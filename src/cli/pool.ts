@@ -168,6 +168,11 @@ export class WorkerPool {
      * in memory).
      */
     room: () => Promise<void> | undefined = () => undefined,
+    /**
+     * Asked before each batch is handed out: once it says yes, no more are (the only reader of the
+     * report went away, `dockside lint … | head`). The batches in flight still come back.
+     */
+    stopped: () => boolean = () => false,
   ): Promise<void> {
     if (this.used) throw new Error('a worker pool lints one list of paths');
     this.used = true;
@@ -205,12 +210,13 @@ export class WorkerPool {
             const sendNext = (): void => {
               // A call held back by `room` may come after the worker died: its batches went back.
               if (finished) return;
-              const full = next < batches.length ? room() : undefined;
+              const more = next < batches.length && !stopped();
+              const full = more ? room() : undefined;
               if (full) {
                 void full.then(sendNext, sendNext);
                 return;
               }
-              const batch = batches[next];
+              const batch = more ? batches[next] : undefined;
               if (batch) {
                 next++;
                 inFlight.set(batch.id, batch);
@@ -239,7 +245,10 @@ export class WorkerPool {
     // Batches of dead workers, and any never started because every worker died: the main thread.
     while (next < batches.length) orphaned.push(batches[next++]!);
     for (const batch of orphaned) {
-      for (const [offset, path] of batch.paths.entries()) deliver(batch.start + offset, await fallback.run(path));
+      for (const [offset, path] of batch.paths.entries()) {
+        if (stopped()) return;
+        deliver(batch.start + offset, await fallback.run(path));
+      }
     }
   }
 

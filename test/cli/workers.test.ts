@@ -126,7 +126,8 @@ describe('worker threads', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once('data', () => child.stdout.destroy());
     const code = await new Promise<number | null>((resolveExit) => child.on('close', resolveExit));
-    expect(code === 0 || code === 1).toBe(true);
-    expect(stderr).not.toMatch(/at .*\(|Error:/);
+    // The report is cut short: exit 2, and nothing said (stdout-closed.test.ts has the details).
+    expect(code).toBe(2);
+    expect(stderr).toBe('');
   }, 120_000);
 });
