@@ -194,8 +194,9 @@ export async function runLint(
   // `dockside lint … | head`: once the reader of a report written to stdout alone has gone (or a
   // write to stdout failed), nothing the run still does can be seen, so no more files are linted.
   // It exits 2: the report is cut short, as when a report file cannot be written. Not when a report
-  // also goes to a file (it is finished), nor with --fix (streamed excludes it).
-  const onlyToStdout = streamed && !reportToStderr && destinations.every((destination) => destination.isStandardStream);
+  // also goes to a file (it is finished), nor with --fix (streamed excludes it, and with it the
+  // report that --fix on stdin moves to stderr).
+  const onlyToStdout = streamed && destinations.every((destination) => destination.isStandardStream);
   const readerLeft = (): boolean => onlyToStdout && io.stdoutClosed?.() === true;
 
   const reportedConfigErrors = new Set<string>();
