@@ -136,12 +136,12 @@ function main() {
   ).trim()} cores\n`);
 
   const rows = [];
-  const row = (label, measurement, note = '') => {
+  const row = (label, measurement, note = '', files = count) => {
     rows.push({ label, ...measurement, note });
     console.log(
-      `${label.padEnd(44)} ${measurement.seconds.toFixed(2).padStart(7)} s  ${(count / measurement.seconds).toFixed(0).padStart(6)} files/s  ${(
+      `${label.padEnd(44)} ${measurement.seconds.toFixed(2).padStart(7)} s  ${(files / measurement.seconds).toFixed(0).padStart(6)} files/s  ${(
         (measurement.seconds * 1000) /
-        count
+        files
       )
         .toFixed(3)
         .padStart(7)} ms/file  ${measurement.peakMiB.toFixed(0).padStart(5)} MiB  ${note}`,
@@ -178,9 +178,9 @@ function main() {
   const dockerfilelint = summarise(measurements.dockerfilelint);
   row('dockerfilelint run()', dockerfilelint, dockerfilelint.note);
   const single = summarise(measurements.single);
-  row('dockside lint, 1 thread (all default rules)', single, single.note);
+  row('dockside lint, 1 thread (ShellCheck off)', single, single.note);
   const parallel = summarise(measurements.parallel);
-  row('dockside lint, worker threads', parallel, parallel.note);
+  row('dockside lint, worker threads (ShellCheck off)', parallel, parallel.note);
   if (runs > 1) console.log(`(each of the last four rows: median of ${runs} interleaved runs, wall range in brackets, peak memory the highest)`);
   // Every run must report the same findings, one thread or many.
   const counts = new Set([...measurements.single, ...measurements.parallel].map((measurement) => measurement.findings));
@@ -194,6 +194,24 @@ function main() {
   console.log(`  dockside (workers) / dockerfilelint  ${(parallel.seconds / dockerfilelint.seconds).toFixed(2)}x   (goal < 1x${paired})`);
   console.log(`  peak memory (workers)                ${parallel.peakMiB.toFixed(0)} MiB   (goal < 300 MiB)`);
   console.log(`  findings reported                    ${findings}`);
+
+  // The rows above run every default rule but ShellCheck: it is a separate program the peers do
+  // not run, and it costs more than everything else together (~15-25 ms a file). Its cost is
+  // measured here on every 20th file, with it and without it, when a shellcheck binary is installed.
+  if (spawnSync('shellcheck', ['--version']).status === 0) {
+    const sampled = chosen.filter((_, index) => index % 20 === 0);
+    const sampleDir = join(work, 'shellcheck-sample');
+    mkdirSync(sampleDir);
+    for (const name of sampled) symlinkSync(join(CORPUS, name), join(sampleDir, name));
+    const sampleArgs = [join(ROOT, 'bin', 'dockside.js'), 'lint', '--no-config', '--format', 'json', '--no-fail', sampleDir];
+    console.log(`\nShellCheck's cost, on every 20th file (${sampled.length} files):`);
+    const without = timed(process.execPath, sampleArgs, { env: { DOCKSIDE_SHELLCHECK: 'off' } });
+    row('dockside lint, ShellCheck off', without, `${findingsIn(without.stdout)} findings`, sampled.length);
+    const withShellcheck = timed(process.execPath, sampleArgs);
+    row('dockside lint, ShellCheck on', withShellcheck, `${findingsIn(withShellcheck.stdout)} findings`, sampled.length);
+  } else {
+    console.log('\nno shellcheck binary on PATH: its cost is not measured');
+  }
 
   // Cold start: one small file, against node's own start-up.
   const one = join(ROOT, 'fixtures', 'examples', 'clean', 'Dockerfile');

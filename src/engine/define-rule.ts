@@ -10,11 +10,13 @@ type MetaInput = Omit<RuleMeta, 'aliases' | 'enabledByDefault'> &
 export function defineRule<Options extends object = Record<string, never>>(rule: {
   meta: MetaInput;
   defaultOptions?: Options;
+  prepare?: Rule<Options>['prepare'];
   check: Rule<Options>['check'];
 }): Rule<Options> {
   return {
     meta: { aliases: [], enabledByDefault: true, ...rule.meta },
     defaultOptions: (rule.defaultOptions ?? {}) as Options,
+    ...(rule.prepare ? { prepare: rule.prepare } : {}),
     check: rule.check,
   };
 }

@@ -264,9 +264,49 @@ function instructionAt(instructions: readonly Instruction[], line: number): Inst
   return found && line <= found.endLine ? found : undefined;
 }
 
-export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): Finding[] {
+/** What the checks of one file run with: decided once, before any rule prepares or checks it. */
+interface FilePlan {
+  readonly config: Config;
+  readonly settings: LintSettings;
+  readonly checkConfig: CheckConfiguration;
+  readonly active: readonly ActiveRule[];
+  readonly ignored: ReadonlySet<string>;
+}
+
+/** The rules that check this file, or null when it has no instructions (nothing but parse errors to say). */
+function planFile(dockerfile: Dockerfile, options: EngineOptions): FilePlan | null {
+  if (dockerfile.instructions.length === 0) return null;
   const config = options.config ?? EMPTY_CONFIG;
   const settings = settingsFrom(config, options);
+  const plan = rulePlan(options.registry, config, options.only);
+  const checkConfig = resolveCheckConfiguration(dockerfile, settings.buildArgs);
+  return { config, settings, checkConfig, active: rulesForFile(plan, dockerfile, checkConfig), ignored: plan.ignored };
+}
+
+/** Whether a rule the plan holds runs at all: BuildKit's check config can still turn it off. */
+function runsOnFile({ rule, buildkitName }: ActiveRule, checkConfig: CheckConfiguration): boolean {
+  if (!buildkitName) return true;
+  // A malformed check config makes BuildKit run no check at all (§1 step 1).
+  if (checkConfig.error) return false;
+  return rule.meta.experimental === true || isCheckEnabled(checkConfig.options, buildkitName, false);
+}
+
+/** Awaits the `prepare` of every rule that will check the file (Rule.prepare). */
+async function prepareRules(dockerfile: Dockerfile, plan: FilePlan): Promise<void> {
+  const preparing: Promise<void>[] = [];
+  for (const entry of plan.active) {
+    if (entry.rule.prepare && runsOnFile(entry, plan.checkConfig)) {
+      preparing.push(entry.rule.prepare({ dockerfile, options: entry.options, settings: plan.settings }));
+    }
+  }
+  if (preparing.length > 0) await Promise.all(preparing);
+}
+
+export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): Finding[] {
+  return checkFile(dockerfile, options, planFile(dockerfile, options));
+}
+
+function checkFile(dockerfile: Dockerfile, options: EngineOptions, filePlan: FilePlan | null): Finding[] {
   const findings: Finding[] = [];
   const file = dockerfile.path;
 
@@ -286,11 +326,8 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
     });
   }
   // An empty or binary file has nothing more to say.
-  if (dockerfile.instructions.length === 0) return findings;
-
-  const plan = rulePlan(options.registry, config, options.only);
-  const checkConfig = resolveCheckConfiguration(dockerfile, settings.buildArgs);
-  const active = rulesForFile(plan, dockerfile, checkConfig);
+  if (filePlan === null) return findings;
+  const { config, settings, checkConfig, active, ignored } = filePlan;
   if (checkConfig.error) {
     const directive = dockerfile.directives.find((candidate) => candidate.name === 'check');
     findings.push({
@@ -311,7 +348,6 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
   // Most files have no ignore pragma: then nothing is suppressed by one, and no filter is built.
   const parsedPragmas = config.disableIgnorePragma ? null : parsePragmas(dockerfile);
   const pragmas = parsedPragmas && parsedPragmas.ignores.length > 0 ? new PragmaFilter(dockerfile, parsedPragmas) : null;
-  const ignored = plan.ignored;
   const keepFixes = options.keepFixes ?? true;
 
   // One report function and one context for the whole file, pointed at the rule that runs: a
@@ -364,10 +400,8 @@ export function lintDockerfile(dockerfile: Dockerfile, options: EngineOptions): 
   };
 
   for (const entry of active) {
-    const { rule, buildkitName } = entry;
-    // A malformed check config makes BuildKit run no check at all (§1 step 1).
-    if (buildkitName && checkConfig.error) continue;
-    if (buildkitName && !rule.meta.experimental && !isCheckEnabled(checkConfig.options, buildkitName, false)) continue;
+    const { rule } = entry;
+    if (!runsOnFile(entry, checkConfig)) continue;
     if (rule.meta.requiresContext) {
       if (buildContext === undefined) buildContext = options.loadBuildContext?.(dockerfile) ?? null;
     }
@@ -428,6 +462,8 @@ export async function lintSource(
 ): Promise<FileResult & { dockerfile: Dockerfile }> {
   const dockerfile = parseDockerfile(source, { path, buildArgs: options.buildArgs ?? new Map() });
   await prepareRunScripts(dockerfile);
-  const findings = lintDockerfile(dockerfile, options);
+  const filePlan = planFile(dockerfile, options);
+  if (filePlan) await prepareRules(dockerfile, filePlan);
+  const findings = checkFile(dockerfile, options, filePlan);
   return { file: path, findings, source: dockerfile.text, dockerfile };
 }

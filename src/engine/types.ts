@@ -97,9 +97,19 @@ export interface RuleContext<Options> {
   report(descriptor: ReportDescriptor): void;
 }
 
+/** What a rule's `prepare` sees: the file, not yet `report` (findings come from `check`). */
+export type PrepareContext<Options> = Pick<RuleContext<Options>, 'dockerfile' | 'options' | 'settings'>;
+
 export interface Rule<Options = Record<string, never>> {
   readonly meta: RuleMeta;
   readonly defaultOptions: Options;
+  /**
+   * Work the check needs that waits on something outside the thread (the ShellCheck rule's
+   * process). `lintSource` awaits it before any rule checks the file, so a run can keep other files
+   * going meanwhile and share one process among them. Never rejects: a failure is the check's to
+   * report. `lintDockerfile` alone skips it, and the check then does the work itself.
+   */
+  prepare?(context: PrepareContext<Options>): Promise<void>;
   check(context: RuleContext<Options>): void;
 }
 

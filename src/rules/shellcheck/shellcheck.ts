@@ -1,7 +1,28 @@
 import { defineRule } from '../../engine/define-rule.js';
+import type { LintSettings } from '../../engine/types.js';
+import type { Dockerfile } from '../../parser/types.js';
 import { dockerfileRange, lineStartOffsets } from '../../shellcheck/positions.js';
-import { ShellcheckTimeout, runShellcheck, shellcheckAvailability } from '../../shellcheck/runner.js';
-import { shellcheckScripts } from '../../shellcheck/script.js';
+import {
+  ShellcheckTimeout,
+  runShellcheck,
+  shellcheckAvailability,
+  shellcheckInBackground,
+  type ShellcheckComment,
+} from '../../shellcheck/runner.js';
+import { shellcheckScripts, type ShellcheckScript } from '../../shellcheck/script.js';
+
+/** ShellCheck's answer for one parsed file: per script, its comments; or why there is none. */
+interface Answer {
+  readonly scripts: readonly ShellcheckScript[];
+  readonly outcome: { readonly results: readonly (readonly ShellcheckComment[])[] | null } | { readonly error: Error };
+}
+
+/** Answers `prepare` got, for `check`; weak, so each goes with its parsed file. */
+const answers = new WeakMap<Dockerfile, Answer>();
+
+function shellcheckRuns(settings: LintSettings): boolean {
+  return settings.shellcheckAvailable?.() ?? shellcheckAvailability().available;
+}
 
 export default defineRule({
   meta: {
@@ -34,9 +55,10 @@ export default defineRule({
       '',
       'ShellCheck is optional: when no `shellcheck` binary is on `PATH` the rule reports nothing and',
       'dockside prints one notice. `DOCKSIDE_SHELLCHECK=/path/to/shellcheck` picks a binary,',
-      '`DOCKSIDE_SHELLCHECK=off` turns the integration off. All RUNs of a Dockerfile are checked by one',
-      'ShellCheck process; `.shellcheckrc` files and `SHELLCHECK_OPTS` are ignored so results do not',
-      'depend on the machine.',
+      '`DOCKSIDE_SHELLCHECK=off` turns the integration off. The files of a run share ShellCheck processes',
+      '(up to 32 files each, one process per core) while dockside lints on; a file whose script crashes',
+      'ShellCheck or runs past the 15 s limit loses only its own ShellCheck findings. `.shellcheckrc` files',
+      'and `SHELLCHECK_OPTS` are ignored so results do not depend on the machine.',
       '',
       'Differences from hadolint: a heredoc that starts with `#!/bin/bash` is checked as bash (BuildKit',
       'runs it with that interpreter), where hadolint keeps the SHELL’s shebang; a bare shell name',
@@ -48,19 +70,43 @@ export default defineRule({
     ].join('\n'),
     url: 'https://www.shellcheck.net/wiki/',
   },
-  check({ dockerfile, settings, report }) {
-    // Without the binary there is nothing to run: skip building the scripts too.
-    if (!(settings.shellcheckAvailable?.() ?? shellcheckAvailability().available)) return;
-    const scripts = shellcheckScripts(dockerfile);
-    if (scripts.length === 0) return;
-    let results: ReturnType<typeof runShellcheck>;
-    try {
-      results = runShellcheck(scripts.map((script) => script.text));
-    } catch (error) {
-      if (!(error instanceof ShellcheckTimeout)) throw error;
-      report({ range: scripts[0]!.run.keywordRange, message: error.message, severity: 'info' });
+  // ShellCheck runs while the thread goes on with other files, and their scripts share a process.
+  async prepare({ dockerfile, settings }) {
+    if (!shellcheckRuns(settings)) {
+      answers.set(dockerfile, { scripts: [], outcome: { results: null } });
       return;
     }
+    const scripts = shellcheckScripts(dockerfile);
+    let outcome: Answer['outcome'];
+    try {
+      outcome = { results: scripts.length === 0 ? [] : await shellcheckInBackground(scripts.map((script) => script.text)) };
+    } catch (error) {
+      outcome = { error: error as Error };
+    }
+    answers.set(dockerfile, { scripts, outcome });
+  },
+  check({ dockerfile, settings, report }) {
+    let answer = answers.get(dockerfile);
+    // Checked without `prepare` (lintDockerfile alone): ShellCheck runs now, blocking.
+    if (!answer) {
+      // Without the binary there is nothing to run: skip building the scripts too.
+      if (!shellcheckRuns(settings)) return;
+      const scripts = shellcheckScripts(dockerfile);
+      let outcome: Answer['outcome'];
+      try {
+        outcome = { results: scripts.length === 0 ? [] : runShellcheck(scripts.map((script) => script.text)) };
+      } catch (error) {
+        outcome = { error: error as Error };
+      }
+      answer = { scripts, outcome };
+    }
+    const { scripts, outcome } = answer;
+    if ('error' in outcome) {
+      if (!(outcome.error instanceof ShellcheckTimeout)) throw outcome.error;
+      report({ range: scripts[0]!.run.keywordRange, message: outcome.error.message, severity: 'info' });
+      return;
+    }
+    const results = outcome.results;
     if (results === null) return;
     scripts.forEach((script, index) => {
       const comments = results[index] ?? [];
