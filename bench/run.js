@@ -178,9 +178,9 @@ function main() {
   const dockerfilelint = summarise(measurements.dockerfilelint);
   row('dockerfilelint run()', dockerfilelint, dockerfilelint.note);
   const single = summarise(measurements.single);
-  row('dockside lint, 1 thread (ShellCheck off)', single, single.note);
+  row('dockside lint, 1 thread, ShellCheck off', single, single.note);
   const parallel = summarise(measurements.parallel);
-  row('dockside lint, worker threads (ShellCheck off)', parallel, parallel.note);
+  row('dockside lint, workers, ShellCheck off', parallel, parallel.note);
   if (runs > 1) console.log(`(each of the last four rows: median of ${runs} interleaved runs, wall range in brackets, peak memory the highest)`);
   // Every run must report the same findings, one thread or many.
   const counts = new Set([...measurements.single, ...measurements.parallel].map((measurement) => measurement.findings));

@@ -57097,6 +57097,10 @@ function shellcheckScripts(dockerfile) {
 
 // src/rules/shellcheck/shellcheck.ts
 var answers = /* @__PURE__ */ new WeakMap();
+var NOT_RUN = { scripts: [], outcome: { results: null } };
+function textsOf(scripts) {
+  return scripts.map((script) => script.text);
+}
 function shellcheckRuns(settings) {
   return settings.shellcheckAvailable?.() ?? shellcheckAvailability().available;
 }
@@ -57149,16 +57153,14 @@ var shellcheck_default = defineRule({
   // ShellCheck runs while the thread goes on with other files, and their scripts share a process.
   async prepare({ dockerfile, settings }) {
     if (!shellcheckRuns(settings)) {
-      answers.set(dockerfile, { scripts: [], outcome: { results: null } });
+      answers.set(dockerfile, NOT_RUN);
       return;
     }
     const scripts = shellcheckScripts(dockerfile);
-    let outcome;
-    try {
-      outcome = { results: scripts.length === 0 ? [] : await shellcheckInBackground(scripts.map((script) => script.text)) };
-    } catch (error2) {
-      outcome = { error: error2 };
-    }
+    const outcome = scripts.length === 0 ? { results: [] } : await shellcheckInBackground(textsOf(scripts)).then(
+      (results) => ({ results }),
+      (error2) => ({ error: error2 })
+    );
     answers.set(dockerfile, { scripts, outcome });
   },
   check({ dockerfile, settings, report: report2 }) {
@@ -57168,7 +57170,7 @@ var shellcheck_default = defineRule({
       const scripts2 = shellcheckScripts(dockerfile);
       let outcome2;
       try {
-        outcome2 = { results: scripts2.length === 0 ? [] : runShellcheck(scripts2.map((script) => script.text)) };
+        outcome2 = { results: scripts2.length === 0 ? [] : runShellcheck(textsOf(scripts2)) };
       } catch (error2) {
         outcome2 = { error: error2 };
       }

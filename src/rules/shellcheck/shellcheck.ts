@@ -20,6 +20,13 @@ interface Answer {
 /** Answers `prepare` got, for `check`; weak, so each goes with its parsed file. */
 const answers = new WeakMap<Dockerfile, Answer>();
 
+/** `prepare`'s answer when ShellCheck does not run: `check` then asks nothing more. */
+const NOT_RUN: Answer = { scripts: [], outcome: { results: null } };
+
+function textsOf(scripts: readonly ShellcheckScript[]): string[] {
+  return scripts.map((script) => script.text);
+}
+
 function shellcheckRuns(settings: LintSettings): boolean {
   return settings.shellcheckAvailable?.() ?? shellcheckAvailability().available;
 }
@@ -73,16 +80,17 @@ export default defineRule({
   // ShellCheck runs while the thread goes on with other files, and their scripts share a process.
   async prepare({ dockerfile, settings }) {
     if (!shellcheckRuns(settings)) {
-      answers.set(dockerfile, { scripts: [], outcome: { results: null } });
+      answers.set(dockerfile, NOT_RUN);
       return;
     }
     const scripts = shellcheckScripts(dockerfile);
-    let outcome: Answer['outcome'];
-    try {
-      outcome = { results: scripts.length === 0 ? [] : await shellcheckInBackground(scripts.map((script) => script.text)) };
-    } catch (error) {
-      outcome = { error: error as Error };
-    }
+    const outcome: Answer['outcome'] =
+      scripts.length === 0
+        ? { results: [] }
+        : await shellcheckInBackground(textsOf(scripts)).then(
+            (results) => ({ results }),
+            (error: Error) => ({ error }),
+          );
     answers.set(dockerfile, { scripts, outcome });
   },
   check({ dockerfile, settings, report }) {
@@ -94,7 +102,7 @@ export default defineRule({
       const scripts = shellcheckScripts(dockerfile);
       let outcome: Answer['outcome'];
       try {
-        outcome = { results: scripts.length === 0 ? [] : runShellcheck(scripts.map((script) => script.text)) };
+        outcome = { results: scripts.length === 0 ? [] : runShellcheck(textsOf(scripts)) };
       } catch (error) {
         outcome = { error: error as Error };
       }
