@@ -26675,8 +26675,8 @@ var init_context = __esm({
       walked = null;
       walk() {
         if (this.walked === null) {
-          const cacheKey = `${this.root}\0${this.dockerignore.file ?? ""}`;
-          const cached = this.walkCache?.get(cacheKey);
+          const cacheKey2 = `${this.root}\0${this.dockerignore.file ?? ""}`;
+          const cached = this.walkCache?.get(cacheKey2);
           if (cached) {
             this.walked = cached;
             return cached;
@@ -26685,7 +26685,7 @@ var init_context = __esm({
           const result = walkContext(this.root, this.matcher, this.walkOptions);
           if (this.walkOptions.onProgress && process.stderr.isTTY && Date.now() - started >= 1e3) process.stderr.write("\r\x1B[K");
           this.walked = result;
-          this.walkCache?.set(cacheKey, result);
+          this.walkCache?.set(cacheKey2, result);
         }
         return this.walked;
       }
@@ -31415,8 +31415,8 @@ var require_core = __commonJS({
             return this;
           }
           case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
+            const cacheKey2 = schemaKeyRef;
+            this._cache.delete(cacheKey2);
             let id = schemaKeyRef[this.opts.schemaId];
             if (id) {
               id = (0, resolve_1.normalizeId)(id);
@@ -56815,25 +56815,30 @@ function runBatchInBackground(shellcheck, texts) {
     );
   });
 }
-function remember(cacheKeyPrefix, texts, results) {
+function cacheKey(shellcheck, text) {
+  return `${shellcheck.binary}\0${text}`;
+}
+function fromCache(shellcheck, texts) {
+  const answers2 = /* @__PURE__ */ new Map();
+  const missing = /* @__PURE__ */ new Set();
+  for (const text of texts) {
+    const cached = resultCache.get(cacheKey(shellcheck, text));
+    if (cached) answers2.set(text, cached);
+    else missing.add(text);
+  }
+  return { answers: answers2, missing: [...missing] };
+}
+function remember(shellcheck, texts, results) {
   if (resultCache.size + texts.length > CACHE_LIMIT) resultCache.clear();
-  texts.forEach((text, index) => resultCache.set(cacheKeyPrefix + text, results[index]));
+  texts.forEach((text, index) => resultCache.set(cacheKey(shellcheck, text), results[index]));
 }
 function runShellcheck(texts, env2 = process.env) {
   const shellcheck = resolved(env2);
   if (!shellcheck.available) return null;
-  const cacheKeyPrefix = `${shellcheck.binary}\0`;
-  const answers2 = /* @__PURE__ */ new Map();
-  const missingSet = /* @__PURE__ */ new Set();
-  for (const text of texts) {
-    const cached = resultCache.get(cacheKeyPrefix + text);
-    if (cached) answers2.set(text, cached);
-    else missingSet.add(text);
-  }
-  const missing = [...missingSet];
+  const { answers: answers2, missing } = fromCache(shellcheck, texts);
   if (missing.length > 0) {
     const results = runBatch(shellcheck, missing);
-    remember(cacheKeyPrefix, missing, results);
+    remember(shellcheck, missing, results);
     missing.forEach((text, index) => answers2.set(text, results[index]));
   }
   return texts.map((text) => answers2.get(text) ?? []);
@@ -56855,9 +56860,8 @@ function processLimit() {
 function shellcheckInBackground(texts, env2 = process.env) {
   const shellcheck = resolved(env2);
   if (!shellcheck.available) return Promise.resolve(null);
-  const cacheKeyPrefix = `${shellcheck.binary}\0`;
-  const cached = texts.map((text) => resultCache.get(cacheKeyPrefix + text));
-  if (cached.every((comments) => comments !== void 0)) return Promise.resolve(cached);
+  const { answers: answers2, missing } = fromCache(shellcheck, texts);
+  if (missing.length === 0) return Promise.resolve(texts.map((text) => answers2.get(text)));
   return new Promise((resolvePromise, rejectPromise) => {
     queue.push({ shellcheck, texts, resolve: resolvePromise, reject: rejectPromise });
     scheduleProcesses();
@@ -56889,21 +56893,11 @@ function startProcesses() {
   }
 }
 async function answer(shellcheck, requests) {
-  const cacheKeyPrefix = `${shellcheck.binary}\0`;
-  const answers2 = /* @__PURE__ */ new Map();
-  const missing = /* @__PURE__ */ new Set();
-  for (const request of requests) {
-    for (const text of request.texts) {
-      const comments = resultCache.get(cacheKeyPrefix + text);
-      if (comments) answers2.set(text, comments);
-      else missing.add(text);
-    }
-  }
-  if (missing.size > 0) {
-    const texts = [...missing];
+  const { answers: answers2, missing } = fromCache(shellcheck, requests.flatMap((request) => request.texts));
+  if (missing.length > 0) {
     let results;
     try {
-      results = await runBatchInBackground(shellcheck, texts);
+      results = await runBatchInBackground(shellcheck, missing);
     } catch (error2) {
       if (requests.length === 1) {
         requests[0].reject(error2);
@@ -56912,8 +56906,8 @@ async function answer(shellcheck, requests) {
       for (const request of requests) await answer(shellcheck, [request]);
       return;
     }
-    remember(cacheKeyPrefix, texts, results);
-    texts.forEach((text, index) => answers2.set(text, results[index]));
+    remember(shellcheck, missing, results);
+    missing.forEach((text, index) => answers2.set(text, results[index]));
   }
   for (const request of requests) request.resolve(request.texts.map((text) => answers2.get(text) ?? []));
 }
@@ -57555,6 +57549,29 @@ var LintJobRunner = class {
    */
   filesInFlight() {
     return this.shellcheckAnswer === true ? shellcheckFilesInFlight() : 1;
+  }
+  /**
+   * Lints `paths` (`-` reads `readStdin`), at most `filesInFlight()` at once, and hands each outcome
+   * to `deliver` with its index as it comes (out of order when more than one is in flight).
+   * `beforeEach` is awaited before each file starts; false stops there (the files in flight finish).
+   */
+  async runEach(paths, deliver, beforeEach = () => true, readStdin = null) {
+    const lintOne = async (path6) => this.run(path6, path6 === "-" && readStdin ? await readStdin() : null);
+    const inFlight = /* @__PURE__ */ new Set();
+    for (const [index, path6] of paths.entries()) {
+      if (!await beforeEach()) break;
+      if (inFlight.size === 0 && this.filesInFlight() === 1) {
+        deliver(index, await lintOne(path6));
+        continue;
+      }
+      const job = lintOne(path6).then((outcome) => {
+        inFlight.delete(job);
+        deliver(index, outcome);
+      });
+      inFlight.add(job);
+      while (inFlight.size >= this.filesInFlight()) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
   }
   /**
    * The config of one file. Cached as promises: the files a run has in flight at once (while

@@ -12,7 +12,7 @@ import { FORMAT_NAMES, FORMATS_USING_SOURCE, PARTWISE_REPORTERS, contextForForma
 import { ReportAssembler, reportPieces } from '../reporters/partwise.js';
 import type { ReporterContext } from '../reporters/types.js';
 import { discoverTargets, type DiscoveryResult } from './files.js';
-import { LintJobRunner, exitCounts, lintEach, shownResult, type JobOutcome, type SharedLintOptions } from './lint-job.js';
+import { LintJobRunner, exitCounts, shownResult, type JobOutcome, type SharedLintOptions } from './lint-job.js';
 import { WorkerPool, earlyWorkerCount, workerCount } from './pool.js';
 
 export interface CliIO {
@@ -248,21 +248,23 @@ export async function runLint(
     await stoppingWorkersOnError(() => pool.lint(targetPaths, runner, deliver, (reason) => deaths.add(reason), room, readerLeft));
     for (const reason of deaths) io.stderr(`dockside: a worker thread stopped (${reason}); its files were linted on the main thread\n`);
   } else {
-    await lintEach(
+    // A full stdout pipe (`dockside lint … | jq`, a slow reader) holds the run up before each file.
+    // The loop otherwise only awaits promises that are already settled, never giving the event loop
+    // the turn that brings the pipe's 'drain': the whole report queued in memory until the last
+    // file (the corpus with one thread, its reader starting after 16 s: a 295 MB peak, now 162 MB).
+    const drained = async (): Promise<void> => {
+      if (streamed) for (const destination of destinations) await destination.settled();
+    };
+    await runner.runEach(
       targetPaths,
-      async (path) => runner.run(path, path === '-' ? await io.readStdin() : null),
       deliver,
-      () => runner.filesInFlight(),
       async () => {
-        // A full stdout pipe (`dockside lint … | jq`, a slow reader) holds the run up here. The
-        // loop otherwise only awaits promises that are already settled, never giving the event
-        // loop the turn that brings the pipe's 'drain': the whole report queued in memory until the
-        // last file (the corpus with one thread, its reader starting after 16 s: a 295 MB peak, now 162 MB).
-        if (streamed) for (const destination of destinations) await destination.settled();
+        await drained();
         return !readerLeft();
       },
+      () => io.readStdin(),
     );
-    if (streamed) for (const destination of destinations) await destination.settled();
+    await drained();
   }
 
   if (readerLeft()) return 2;

@@ -116,36 +116,6 @@ export function shownResult(result: FileResult, quiet: boolean): FileResult {
   return quiet ? { ...result, findings: result.findings.filter((finding) => finding.level === 'error') } : result;
 }
 
-/**
- * Lints `paths` through `run`, at most `window()` files at once, and hands each outcome to `deliver`
- * with its index as it comes (out of order when more than one is in flight). `beforeEach` is awaited
- * before each file starts; false stops the run there (the files in flight still finish).
- */
-export async function lintEach(
-  paths: readonly string[],
-  run: (path: string) => Promise<JobOutcome>,
-  deliver: (index: number, outcome: JobOutcome) => void,
-  window: () => number,
-  beforeEach: () => Promise<boolean> | boolean = () => true,
-): Promise<void> {
-  const inFlight = new Set<Promise<void>>();
-  for (const [index, path] of paths.entries()) {
-    if (!(await beforeEach())) break;
-    if (inFlight.size === 0 && window() === 1) {
-      // The common case, one file at a time: no bookkeeping.
-      deliver(index, await run(path));
-      continue;
-    }
-    const job: Promise<void> = run(path).then((outcome) => {
-      inFlight.delete(job);
-      deliver(index, outcome);
-    });
-    inFlight.add(job);
-    while (inFlight.size >= window()) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
-}
-
 /** A config file's content, or the error that names it (never a rejection). */
 async function loadOrError(file: string, registry: RuleRegistry): Promise<Config | ConfigError> {
   try {
@@ -179,8 +149,38 @@ export class LintJobRunner {
    * the ShellCheck processes, which take ~25 ms a file against ~1 ms for everything else: the files
    * in flight share processes, and the thread lints while they run.
    */
-  filesInFlight(): number {
+  private filesInFlight(): number {
     return this.shellcheckAnswer === true ? shellcheckFilesInFlight() : 1;
+  }
+
+  /**
+   * Lints `paths` (`-` reads `readStdin`), at most `filesInFlight()` at once, and hands each outcome
+   * to `deliver` with its index as it comes (out of order when more than one is in flight).
+   * `beforeEach` is awaited before each file starts; false stops there (the files in flight finish).
+   */
+  async runEach(
+    paths: readonly string[],
+    deliver: (index: number, outcome: JobOutcome) => void,
+    beforeEach: () => Promise<boolean> | boolean = () => true,
+    readStdin: (() => Promise<Buffer>) | null = null,
+  ): Promise<void> {
+    const lintOne = async (path: string): Promise<JobOutcome> => this.run(path, path === '-' && readStdin ? await readStdin() : null);
+    const inFlight = new Set<Promise<void>>();
+    for (const [index, path] of paths.entries()) {
+      if (!(await beforeEach())) break;
+      if (inFlight.size === 0 && this.filesInFlight() === 1) {
+        // The common case, one file at a time: no bookkeeping.
+        deliver(index, await lintOne(path));
+        continue;
+      }
+      const job: Promise<void> = lintOne(path).then((outcome) => {
+        inFlight.delete(job);
+        deliver(index, outcome);
+      });
+      inFlight.add(job);
+      while (inFlight.size >= this.filesInFlight()) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
   }
 
   constructor(

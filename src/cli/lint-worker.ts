@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { initShellParser } from '../parser/shell.js';
 import { defaultRegistry } from '../rules/index.js';
-import { LintJobRunner, lintEach, type JobOutcome, type SharedLintOptions } from './lint-job.js';
+import { LintJobRunner, type JobOutcome, type SharedLintOptions } from './lint-job.js';
 
 export interface WorkerBatch {
   readonly batchId: number;
@@ -28,7 +28,7 @@ if (parentPort) {
   const shellParserLoaded = initShellParser().catch(() => {});
   // The main thread keeps a second batch queued here, so the worker never waits for the next one;
   // batches are still linted one at a time, in the order they came (the files of one batch go
-  // together only while ShellCheck runs, to share its process: LintJobRunner.filesInFlight).
+  // together only while ShellCheck runs, to share its process: LintJobRunner.runEach).
   const queue: WorkerBatch[] = [];
   let draining = false;
   const drain = async (): Promise<void> => {
@@ -36,7 +36,7 @@ if (parentPort) {
     await shellParserLoaded;
     for (let batch = queue.shift(); batch; batch = queue.shift()) {
       const outcomes: JobOutcome[] = [];
-      await lintEach(batch.paths, (path) => runner.run(path), (index, outcome) => (outcomes[index] = outcome), () => runner.filesInFlight());
+      await runner.runEach(batch.paths, (index, outcome) => (outcomes[index] = outcome));
       port.postMessage({ batchId: batch.batchId, outcomes } satisfies WorkerReply);
     }
     draining = false;

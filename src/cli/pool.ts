@@ -245,10 +245,8 @@ export class WorkerPool {
     // Batches of dead workers, and any never started because every worker died: the main thread.
     while (next < batches.length) orphaned.push(batches[next++]!);
     for (const batch of orphaned) {
-      for (const [offset, path] of batch.paths.entries()) {
-        if (stopped()) return;
-        deliver(batch.start + offset, await fallback.run(path));
-      }
+      if (stopped()) return;
+      await fallback.runEach(batch.paths, (offset, outcome) => deliver(batch.start + offset, outcome), () => !stopped());
     }
   }
 

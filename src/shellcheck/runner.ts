@@ -303,9 +303,26 @@ function runBatchInBackground(shellcheck: Resolved, texts: readonly string[]): P
   });
 }
 
-function remember(cacheKeyPrefix: string, texts: readonly string[], results: readonly (readonly ShellcheckComment[])[]): void {
+/** Results are cached per binary and script text. */
+function cacheKey(shellcheck: Resolved, text: string): string {
+  return `${shellcheck.binary!}\0${text}`;
+}
+
+/** The cached answers among `texts`, and the distinct texts still to run, in order. */
+function fromCache(shellcheck: Resolved, texts: Iterable<string>): { answers: Map<string, readonly ShellcheckComment[]>; missing: string[] } {
+  const answers = new Map<string, readonly ShellcheckComment[]>();
+  const missing = new Set<string>();
+  for (const text of texts) {
+    const cached = resultCache.get(cacheKey(shellcheck, text));
+    if (cached) answers.set(text, cached);
+    else missing.add(text);
+  }
+  return { answers, missing: [...missing] };
+}
+
+function remember(shellcheck: Resolved, texts: readonly string[], results: readonly (readonly ShellcheckComment[])[]): void {
   if (resultCache.size + texts.length > CACHE_LIMIT) resultCache.clear();
-  texts.forEach((text, index) => resultCache.set(cacheKeyPrefix + text, results[index]!));
+  texts.forEach((text, index) => resultCache.set(cacheKey(shellcheck, text), results[index]!));
 }
 
 /**
@@ -318,18 +335,10 @@ export function runShellcheck(
 ): (readonly ShellcheckComment[])[] | null {
   const shellcheck = resolved(env);
   if (!shellcheck.available) return null;
-  const cacheKeyPrefix = `${shellcheck.binary!}\0`;
-  const answers = new Map<string, readonly ShellcheckComment[]>();
-  const missingSet = new Set<string>();
-  for (const text of texts) {
-    const cached = resultCache.get(cacheKeyPrefix + text);
-    if (cached) answers.set(text, cached);
-    else missingSet.add(text);
-  }
-  const missing = [...missingSet];
+  const { answers, missing } = fromCache(shellcheck, texts);
   if (missing.length > 0) {
     const results = runBatch(shellcheck, missing);
-    remember(cacheKeyPrefix, missing, results);
+    remember(shellcheck, missing, results);
     missing.forEach((text, index) => answers.set(text, results[index]!));
   }
   return texts.map((text) => answers.get(text) ?? []);
@@ -381,9 +390,8 @@ export function shellcheckInBackground(
 ): Promise<(readonly ShellcheckComment[])[] | null> {
   const shellcheck = resolved(env);
   if (!shellcheck.available) return Promise.resolve(null);
-  const cacheKeyPrefix = `${shellcheck.binary!}\0`;
-  const cached = texts.map((text) => resultCache.get(cacheKeyPrefix + text));
-  if (cached.every((comments) => comments !== undefined)) return Promise.resolve(cached as (readonly ShellcheckComment[])[]);
+  const { answers, missing } = fromCache(shellcheck, texts);
+  if (missing.length === 0) return Promise.resolve(texts.map((text) => answers.get(text)!));
   return new Promise((resolvePromise, rejectPromise) => {
     queue.push({ shellcheck, texts, resolve: resolvePromise, reject: rejectPromise });
     scheduleProcesses();
@@ -428,21 +436,11 @@ function startProcesses(): void {
 
 /** Runs one process for the requests' scripts not in the cache, and answers each request. */
 async function answer(shellcheck: Resolved, requests: readonly QueuedRequest[]): Promise<void> {
-  const cacheKeyPrefix = `${shellcheck.binary!}\0`;
-  const answers = new Map<string, readonly ShellcheckComment[]>();
-  const missing = new Set<string>();
-  for (const request of requests) {
-    for (const text of request.texts) {
-      const comments = resultCache.get(cacheKeyPrefix + text);
-      if (comments) answers.set(text, comments);
-      else missing.add(text);
-    }
-  }
-  if (missing.size > 0) {
-    const texts = [...missing];
+  const { answers, missing } = fromCache(shellcheck, requests.flatMap((request) => request.texts));
+  if (missing.length > 0) {
     let results: ShellcheckComment[][];
     try {
-      results = await runBatchInBackground(shellcheck, texts);
+      results = await runBatchInBackground(shellcheck, missing);
     } catch (error) {
       if (requests.length === 1) {
         requests[0]!.reject(error as Error);
@@ -453,8 +451,8 @@ async function answer(shellcheck: Resolved, requests: readonly QueuedRequest[]):
       for (const request of requests) await answer(shellcheck, [request]);
       return;
     }
-    remember(cacheKeyPrefix, texts, results);
-    texts.forEach((text, index) => answers.set(text, results[index]!));
+    remember(shellcheck, missing, results);
+    missing.forEach((text, index) => answers.set(text, results[index]!));
   }
   for (const request of requests) request.resolve(request.texts.map((text) => answers.get(text) ?? []));
 }
