@@ -2,8 +2,8 @@
 /**
  * `npm run bench`: dockside against its floors and peers, in one run, on the same files.
  *
- * Each measurement is a separate process timed by /usr/bin/time (wall seconds and peak RSS), so
- * start-up is included for everyone. The peers (dockerfilelint, dockerfile-utils) and the parse
+ * Each measurement is a separate process timed by /usr/bin/time (wall seconds, CPU seconds of all
+ * its threads, peak RSS), so start-up is included for everyone. The peers (dockerfilelint, dockerfile-utils) and the parse
  * floor (dockerfile-ast) are installed into bench/node_modules on first use, never by `npm ci`.
  *
  *   npm run bench                 # whole corpus, cold start, context walks
@@ -62,20 +62,20 @@ async function runTask(name, listFile) {
 
 // ---- the driver ----
 function timed(command, args, options = {}) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', command, ...args], {
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     cwd: options.cwd ?? ROOT,
   });
   const lines = result.stderr.trim().split('\n');
-  const [seconds, kilobytes] = lines.at(-1).split(' ').map(Number);
-  return { seconds, peakMiB: kilobytes / 1024, stdout: result.stdout, status: result.status, stderr: lines.slice(0, -1).join('\n') };
+  const [seconds, kilobytes, userSeconds, systemSeconds] = lines.at(-1).split(' ').map(Number);
+  return { seconds, cpuSeconds: userSeconds + systemSeconds, peakMiB: kilobytes / 1024, stdout: result.stdout, status: result.status, stderr: lines.slice(0, -1).join('\n') };
 }
 
 /**
  * Several runs of one measurement as one row: the median wall time (the run it came from gives the
- * output and the note), the highest peak memory, and the range of wall times in the note.
+ * CPU time, the output and the note), the highest peak memory, and the range of wall times in the note.
  */
 function summarise(measurements) {
   const sorted = [...measurements].sort((a, b) => a.seconds - b.seconds);
@@ -144,7 +144,7 @@ function main() {
         files
       )
         .toFixed(3)
-        .padStart(7)} ms/file  ${measurement.peakMiB.toFixed(0).padStart(5)} MiB  ${note}`,
+        .padStart(7)} ms/file  ${measurement.cpuSeconds.toFixed(1).padStart(5)} s CPU  ${measurement.peakMiB.toFixed(0).padStart(5)} MiB  ${note}`,
     );
   };
   const task = (name) => {
