@@ -3,8 +3,9 @@
  * `npm run bench`: dockside against its floors and peers, in one run, on the same files.
  *
  * Each measurement is a separate process timed by /usr/bin/time (wall seconds, CPU seconds of all
- * its threads, peak RSS), so start-up is included for everyone. The peers (dockerfilelint, dockerfile-utils) and the parse
- * floor (dockerfile-ast) are installed into bench/node_modules on first use, never by `npm ci`.
+ * its threads, peak RSS), so start-up is included for everyone. The peers (dockerfilelint,
+ * dockerfile-utils) and the parse floor (dockerfile-ast) are installed into bench/node_modules on
+ * first use, never by `npm ci`.
  *
  *   npm run bench                 # whole corpus, cold start, context walks
  *   npm run bench -- --quick      # every 10th corpus file
@@ -135,9 +136,7 @@ function main() {
     spawnSync('nproc', { encoding: 'utf8' }).stdout || '?'
   ).trim()} cores\n`);
 
-  const rows = [];
   const row = (label, measurement, note = '', files = count) => {
-    rows.push({ label, ...measurement, note });
     console.log(
       `${label.padEnd(44)} ${measurement.seconds.toFixed(2).padStart(7)} s  ${(files / measurement.seconds).toFixed(0).padStart(6)} files/s  ${(
         (measurement.seconds * 1000) /

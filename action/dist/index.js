@@ -57528,7 +57528,6 @@ var LintJobRunner = class {
   shared;
   configByFolder = /* @__PURE__ */ new Map();
   explicitConfig = null;
-  contextModule = null;
   contextLoading = null;
   buildArgs;
   /** What the build contexts of one run share: one walk per (context, ignore file), and the ignore-file lookups. */
@@ -57591,12 +57590,11 @@ var LintJobRunner = class {
     return config;
   }
   async buildContextModule(config) {
-    if (this.contextModule) return this.contextModule;
+    if (this.contextLoading) return this.contextLoading;
     const needsContext = activeRules(null, { registry: this.registry, config }).some((active) => active.rule.meta.requiresContext);
     if (!needsContext) return null;
-    this.contextLoading ??= Promise.resolve().then(() => (init_context(), context_exports)).then((module2) => {
+    this.contextLoading = Promise.resolve().then(() => (init_context(), context_exports)).then((module2) => {
       this.contextLoadOptions = { walkCache: new module2.WalkCache(), ignoreFileLookup: new module2.IgnoreFileLookup() };
-      this.contextModule = module2;
       return module2;
     });
     return this.contextLoading;

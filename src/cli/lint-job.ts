@@ -129,7 +129,6 @@ async function loadOrError(file: string, registry: RuleRegistry): Promise<Config
 export class LintJobRunner {
   private readonly configByFolder = new Map<string, Promise<Config | ConfigError>>();
   private explicitConfig: Promise<Config | ConfigError> | null = null;
-  private contextModule: typeof import('../context/index.js') | null = null;
   private contextLoading: Promise<typeof import('../context/index.js')> | null = null;
   private readonly buildArgs: Map<string, string>;
   /** What the build contexts of one run share: one walk per (context, ignore file), and the ignore-file lookups. */
@@ -209,14 +208,13 @@ export class LintJobRunner {
   }
 
   private async buildContextModule(config: Config): Promise<typeof import('../context/index.js') | null> {
-    if (this.contextModule) return this.contextModule;
+    if (this.contextLoading) return this.contextLoading;
     const needsContext = activeRules(null, { registry: this.registry, config }).some((active) => active.rule.meta.requiresContext);
     if (!needsContext) return null;
     // Only runs whose rules need the build context pay for loading (and walking) it; once, even
     // for files in flight together.
-    this.contextLoading ??= import('../context/index.js').then((module) => {
+    this.contextLoading = import('../context/index.js').then((module) => {
       this.contextLoadOptions = { walkCache: new module.WalkCache(), ignoreFileLookup: new module.IgnoreFileLookup() };
-      this.contextModule = module;
       return module;
     });
     return this.contextLoading;

@@ -245,7 +245,6 @@ export class WorkerPool {
     // Batches of dead workers, and any never started because every worker died: the main thread.
     while (next < batches.length) orphaned.push(batches[next++]!);
     for (const batch of orphaned) {
-      if (stopped()) return;
       await fallback.runEach(batch.paths, (offset, outcome) => deliver(batch.start + offset, outcome), () => !stopped());
     }
   }

@@ -286,7 +286,7 @@ function runBatchInBackground(shellcheck: Resolved, texts: readonly string[]): P
       { cwd: invocation.directory, encoding: 'utf8', env: shellcheck.childEnv, maxBuffer: MAX_OUTPUT_BYTES, timeout: spawnTimeoutMs },
       (error, stdout, stderr) => {
         rmSync(invocation.directory, { recursive: true, force: true });
-        const failure = error as (NodeJS.ErrnoException & { killed?: boolean; signal?: string | null }) | null;
+        const failure = error as (NodeJS.ErrnoException & { killed?: boolean }) | null;
         // ShellCheck exits 1 when it has comments: only a kill (the time limit) or a failed spawn counts.
         if (failure?.killed) rejectPromise(new ShellcheckTimeout());
         else if (failure && typeof failure.code === 'string') rejectPromise(new Error(`shellcheck could not be run: ${failure.message}`));
