@@ -1,7 +1,8 @@
 /**
  * Seeded mutations of Dockerfiles for robustness testing (issue 8): byte flips, truncation, line
- * duplication, stray continuations, heredoc markers, escape directives, huge lines, NUL bytes and
- * deep `$(…)` nesting. Shared by the bounded fuzz test in `npm test` and `npm run fuzz`.
+ * duplication, stray continuations, heredoc markers, escape directives, huge lines, NUL bytes,
+ * deep `$(…)` nesting, long `&&` chains, thousands of instructions and variables that grow with
+ * every line. Shared by the bounded fuzz test in `npm test` and `npm run fuzz`.
  */
 
 /** mulberry32: a small, fast, seedable PRNG. */
@@ -74,6 +75,25 @@ export const MUTATIONS = {
   longAndChain(buffer, next) {
     const count = 1000 + Math.floor(next() * 4000);
     return Buffer.concat([buffer, Buffer.from(`\nRUN true${' && true'.repeat(count)}\n`)]);
+  },
+  // Thousands of instructions: past the parser's 5,000 (scanner.ts MAX_INSTRUCTIONS) or just under.
+  manyInstructions(buffer, next) {
+    const parts = lines(buffer);
+    const index = Math.floor(next() * parts.length);
+    const chosen = parts[index] ?? '';
+    const line = /^\s*[A-Za-z]/.test(chosen) && chosen.length <= 200 ? chosen : pick(next, ['RUN true', 'FROM a AS b', 'COPY a b', 'ENV A=$A']);
+    // Not past ~2 MB added, however the mutations stack.
+    const times = Math.min(2000 + Math.floor(next() * 6000), Math.floor(2_000_000 / (line.length + 1)), Math.max(0, 100_000 - parts.length));
+    parts.splice(index, 0, ...Array(times).fill(line));
+    return join(parts);
+  },
+  // Variables that grow with every line (parser/expansion-budget.ts): doubling, or appended to.
+  selfReference(buffer, next) {
+    const parts = lines(buffer);
+    const line = pick(next, ['ENV A=$A$A', 'ARG A=${A}${A}x', 'ENV A=${A:-x}$A B=$A$A', 'ENV PATH=$PATH:/opt/x/bin', 'LABEL a=$A$A$A$A', 'ENV ${A}=$A$A']);
+    const times = line.startsWith('ENV PATH') ? 100 + Math.floor(next() * 3000) : 10 + Math.floor(next() * 50);
+    parts.splice(Math.floor(next() * parts.length), 0, 'ENV A=xy', ...Array(times).fill(line));
+    return join(parts);
   },
 };
 

@@ -290,6 +290,63 @@ describe('bad input never throws', () => {
     expect(dockerfile.instructions.map((instruction) => instruction.kind)).toEqual(['FROM', 'USER']);
   });
 
+  it('stops after 5,000 instructions, naming the first line it did not read', () => {
+    const dockerfile = parseDockerfile(`FROM a\n${'RUN true\n'.repeat(6_000)}`);
+    expect(dockerfile.instructions).toHaveLength(5_000);
+    expect(dockerfile.parseErrors).toEqual([
+      { message: 'more than 5000 instructions: the file is not read past this line', line: 5_001, column: 1, fatal: true },
+    ]);
+  });
+
+  it('gives a stage built on an earlier one by name its index, among 5,000 stages', () => {
+    const text = `FROM a AS first\n${'FROM b AS other\n'.repeat(4_997)}FROM first AS again\nFROM other\n`;
+    const stages = parseDockerfile(text).stages;
+    expect(stages).toHaveLength(5_000);
+    expect(stages[4_998]!.baseStageIndex).toBe(0);
+    // Two stages named `other`: the first of them, as before.
+    expect(stages[4_999]!.baseStageIndex).toBe(1);
+  });
+
+  describe('variable expansion that grows without bound', () => {
+    const doubling = (lines: number, instruction = 'ENV A=$A$A'): string => `FROM a\nENV A=xy\n${`${instruction}\n`.repeat(lines)}RUN echo $A\n`;
+    const budgetError = (line: number) => ({
+      message:
+        'variable expansion too large: the values substituted up to this line exceed 1 MiB (a variable that refers to itself, like ENV A=$A$A, doubles with each line); the file is not read past it',
+      line,
+      column: 1,
+      fatal: true,
+    });
+
+    it('stops at the line whose expansion would pass the budget', () => {
+      const dockerfile = parseDockerfile(doubling(40));
+      // A's bound goes 2, 8, 20, 44, … (6·2^k − 4 after k lines), and the total substituted
+      // 12·(2^k − 1) − 8k: 786,300 after 16 lines, past 1 MiB with the 17th, on line 19.
+      expect(dockerfile.parseErrors).toEqual([budgetError(19)]);
+      expect(dockerfile.instructions).toHaveLength(18);
+    });
+
+    it('counts ARG defaults, braces and pairs of one instruction in order', () => {
+      // `${A}${A}` is 8 characters: 10·2^k − 8, past the budget with the 16th line.
+      expect(parseDockerfile(doubling(40, 'ARG A=${A}${A}')).parseErrors).toEqual([budgetError(18)]);
+      const onePairPerDoubling = `FROM a\nENV A=xy\nENV${' A=$A$A'.repeat(40)}\n`;
+      expect(parseDockerfile(onePairPerDoubling).parseErrors).toEqual([budgetError(3)]);
+      const computedName = `FROM a\nENV K=A\nENV A=xy\n${'ENV ${K}=$A$A\n'.repeat(40)}`;
+      // `${K}` names A only once expanded: any name may then hold the value, K included, so the
+      // bound grows a little faster than plain doubling (line 20 here) and stops a line earlier.
+      expect(parseDockerfile(computedName).parseErrors).toEqual([budgetError(19)]);
+    });
+
+    it('charges a FROM before its image is expanded', () => {
+      const text = `ARG A=${'x'.repeat(1_000)}\nFROM ${'$A'.repeat(2_000)}\n`;
+      expect(parseDockerfile(text).parseErrors).toEqual([budgetError(2)]);
+    });
+
+    it('leaves real files alone: a PATH extended 200 times', () => {
+      const text = `FROM a\nENV PATH=/usr/bin\n${'ENV PATH=$PATH:/opt/some/tool/bin\n'.repeat(200)}`;
+      expect(parseDockerfile(text).parseErrors).toEqual([]);
+    });
+  });
+
   it('reads 10,000 continuation lines as one instruction', () => {
     const text = `FROM a\nRUN true${' \\\n && echo x'.repeat(10_000)}\n`;
     const dockerfile = parseDockerfile(text);
