@@ -2,7 +2,7 @@
  * Linting one file, from its path to its result: config discovery (cached per folder), reading
  * with limits, the engine. The same code runs on the main thread and in worker threads.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, EMPTY_CONFIG, discoverConfigFile, loadConfigFile, type Config } from '../engine/config.js';
 import { activeRules, lintSource, type EngineOptions } from '../engine/lint.js';
@@ -19,8 +19,8 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /**
  * Reads a regular file whose size `fstat` just gave, as `readFileSync(descriptor)` would (which
- * asks `fstat` again, once per file of the run). Files that report no size (`/proc`, pipes) go
- * through `readFileSync`, which reads until the end.
+ * asks `fstat` again, once per file of the run). Files that report no size go through
+ * `readUnsized`.
  */
 function readUpTo(descriptor: number, size: number): Buffer {
   const buffer = Buffer.allocUnsafe(size);
@@ -32,6 +32,26 @@ function readUpTo(descriptor: number, size: number): Buffer {
   }
   return filled === size ? buffer : buffer.subarray(0, filled);
 }
+
+/**
+ * Reads what `fstat` gives no size for (a pipe, a device, a `/proc` file) until its end, or until
+ * it is past the limit: `/dev/zero` has no end.
+ */
+function readUnsized(descriptor: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total <= MAX_FILE_BYTES) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const count = readSync(descriptor, chunk, 0, chunk.length, null);
+    if (count === 0) break;
+    chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
+    total += count;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** The error for a file past the limit whose size is known only to be over it (stdin, pipes). */
+export const OVER_LIMIT = `file too large to be a Dockerfile (over ${MAX_FILE_BYTES} bytes)`;
 
 /** Options every file of a run shares; plain data so it can be sent to a worker thread. */
 export interface SharedLintOptions {
@@ -274,8 +294,10 @@ export class LintJobRunner {
       operationalError: true,
     });
     let bytes: Buffer;
-    if (stdinBytes) bytes = stdinBytes;
-    else {
+    if (stdinBytes) {
+      if (stdinBytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
+      bytes = stdinBytes;
+    } else {
       let descriptor: number | null = null;
       try {
         // One open, then questions about the open file: no second lookup of the path (and of
@@ -286,7 +308,8 @@ export class LintJobRunner {
         if (stats.size > MAX_FILE_BYTES) {
           return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
         }
-        bytes = stats.isFile() && stats.size > 0 ? readUpTo(descriptor, stats.size) : readFileSync(descriptor);
+        bytes = stats.isFile() && stats.size > 0 ? readUpTo(descriptor, stats.size) : readUnsized(descriptor);
+        if (bytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'error';
         const reasons: Record<string, string> = { EACCES: 'permission denied', ENOENT: 'no such file', EISDIR: 'is a folder', ELOOP: 'symbolic link loop' };

@@ -10,6 +10,7 @@ import { decideColor } from './color.js';
 import { dirname, resolve } from 'node:path';
 import { discoverConfigFile, loadConfigFile, type Config } from '../engine/config.js';
 import { parseBuildArgs, runLint, type CliIO } from './lint-command.js';
+import { MAX_FILE_BYTES } from './lint-job.js';
 import { explainRule, listRules } from './rules-command.js';
 
 function packageVersion(): string {
@@ -25,9 +26,18 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/**
+ * Standard input, read until its end or until it is past the size limit: what follows is never
+ * looked at (lint-job.ts refuses the file), and `cat /dev/zero | dockside lint -` must end.
+ */
 async function readAllStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+    if (total > MAX_FILE_BYTES) break;
+  }
   return Buffer.concat(chunks);
 }
 

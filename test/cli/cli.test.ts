@@ -1,7 +1,7 @@
 /**
  * The built CLI, run as users run it (a child process). `npm test` builds first (pretest).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ function dockside(args: string[], options: { input?: string | Buffer; cwd?: stri
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', DOCKSIDE_SHELLCHECK: 'off', ...options.env },
     timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -198,6 +199,62 @@ describe('bad input: one clear line, the right exit code, the other files still 
     const result = dockside(['lint', '--format', 'json', long, good()]);
     expect(result.stderr).toBe('');
     expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
+  });
+
+  it('a variable that doubles itself on every line', () => {
+    const bomb = write('bad/bomb/Dockerfile', `FROM a:1\nENV A=xy\n${'ENV A=$A$A\n'.repeat(40)}RUN echo $A\n`);
+    const result = dockside(['lint', '--format', 'json', bomb, good()]);
+    const findings = JSON.parse(result.stdout) as JsonFinding[];
+    expect(findings.find((finding) => finding.code === 'DL1000')).toMatchObject({
+      file: bomb,
+      line: 19,
+      level: 'error',
+      message: expect.stringContaining('variable expansion too large'),
+    });
+    expect(findings.some((finding) => finding.file.endsWith('good/Dockerfile'))).toBe(true);
+    expect(result.code).toBe(1);
+  });
+
+  it('more instructions than any Dockerfile has', () => {
+    const many = write('bad/many/Dockerfile', `FROM a:1\n${'RUN true\n'.repeat(100_000)}`);
+    const result = dockside(['lint', '--format', 'json', many, good()]);
+    const findings = JSON.parse(result.stdout) as JsonFinding[];
+    expect(findings.find((finding) => finding.code === 'DL1000')).toMatchObject({
+      line: 5_001,
+      message: 'more than 5000 instructions: the file is not read past this line',
+    });
+    expect(findings.some((finding) => finding.file.endsWith('good/Dockerfile'))).toBe(true);
+  });
+
+  it('more on stdin than a Dockerfile can be', () => {
+    const result = dockside(['lint', '-'], { input: Buffer.alloc(20 * 1024 * 1024 + 1, 'A') });
+    expect(result.stdout).toMatch(/^-\n\s+error\s+file too large to be a Dockerfile \(over 20971520 bytes\)/);
+    expect(result.code).toBe(2);
+  });
+
+  it.skipIf(process.platform === 'win32')('a named pipe in a folder, an endless device, and a pipe named on the command line', async () => {
+    const folder = join(work, 'bad/special');
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+    const fifo = join(folder, 'Dockerfile');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    write('bad/special/sub/Dockerfile', 'FROM nginx:latest\n');
+    // A folder's named pipe is never opened: with no writer, opening it would wait forever.
+    const result = dockside(['lint', folder, '/dev/zero', good()]);
+    expect(result.stderr).toContain(`dockside: ${fifo}: not a regular file\n`);
+    expect(result.stdout).toContain('sub/Dockerfile');
+    expect(result.stdout).toMatch(/\/dev\/zero\n\s+error\s+file too large to be a Dockerfile \(over 20971520 bytes\)/);
+    expectOthersLinted(result.stdout);
+    expect(result.code).toBe(2);
+    // Named on the command line, a pipe is read like `cat` reads it (`dockside lint <(…)`).
+    const writer = spawn('sh', ['-c', `printf 'FROM nginx:latest\\n' > '${fifo}'`]);
+    const piped = await new Promise<ReturnType<typeof spawnSync>>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'lint', '--format', 'json', fifo], { env: { ...process.env, DOCKSIDE_SHELLCHECK: 'off' } });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.on('close', (status) => resolve({ status, stdout } as ReturnType<typeof spawnSync>));
+    });
+    writer.kill();
+    expect((JSON.parse(String(piped.stdout)) as JsonFinding[]).map((finding) => finding.code)).toContain('DL3007');
   });
 
   it('an unterminated heredoc', () => {
