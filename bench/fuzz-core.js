@@ -1,8 +1,8 @@
 /**
  * Seeded mutations of Dockerfiles for robustness testing (issue 8): byte flips, truncation, line
  * duplication, stray continuations, heredoc markers, escape directives, huge lines, NUL bytes,
- * deep `$(…)` nesting, long `&&` chains, thousands of instructions and variables that grow with
- * every line. Shared by the bounded fuzz test in `npm test` and `npm run fuzz`.
+ * deep `$(…)` nesting, long `&&` chains, thousands of instructions, variables that grow with
+ * every line, and deep `${…}` or ONBUILD nesting. Shared by the bounded fuzz test in `npm test` and `npm run fuzz`.
  */
 
 /** mulberry32: a small, fast, seedable PRNG. */
@@ -85,6 +85,15 @@ export const MUTATIONS = {
     // Not past ~2 MB added, however the mutations stack.
     const times = Math.min(2000 + Math.floor(next() * 6000), Math.floor(2_000_000 / (line.length + 1)), Math.max(0, 100_000 - parts.length));
     parts.splice(index, 0, ...Array(times).fill(line));
+    return join(parts);
+  },
+  // Deep nesting outside RUN: `${A:-${A:-…}}` in the texts BuildKit expands, ONBUILD chains.
+  deepNesting(buffer, next) {
+    const depth = 50 + Math.floor(next() * 4950);
+    const nested = `${'${A:-'.repeat(depth)}x${'}'.repeat(depth)}`;
+    const line = pick(next, [`ENV B=${nested}`, `COPY ${nested} /x`, `FROM ${nested}`, `LABEL a="${nested}"`, `WORKDIR ${nested}`, `${'ONBUILD '.repeat(depth)}RUN true`]);
+    const parts = lines(buffer);
+    parts.splice(Math.floor(next() * parts.length), 0, line);
     return join(parts);
   },
   // Variables that grow with every line (parser/expansion-budget.ts): doubling, or appended to.

@@ -19581,11 +19581,25 @@ var init_chars = __esm({
 });
 
 // src/parser/expansion-budget.ts
-var EXPANSION_BUDGET_CHARACTERS, REFERENCE, ExpansionBudget;
+function substitutionDepth(text) {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = text.indexOf("$"); index !== -1 && index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 36 && text.charCodeAt(index + 1) === 123) {
+      depth++;
+      index++;
+      if (depth > deepest) deepest = depth;
+    } else if (code === 125 && depth > 0) depth--;
+  }
+  return deepest;
+}
+var EXPANSION_BUDGET_CHARACTERS, MAX_SUBSTITUTION_DEPTH, REFERENCE, ExpansionBudget;
 var init_expansion_budget = __esm({
   "src/parser/expansion-budget.ts"() {
     "use strict";
     EXPANSION_BUDGET_CHARACTERS = 1024 * 1024;
+    MAX_SUBSTITUTION_DEPTH = 100;
     REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
     ExpansionBudget = class {
       constructor(buildArgs, limit = EXPANSION_BUDGET_CHARACTERS) {
@@ -19598,17 +19612,24 @@ var init_expansion_budget = __esm({
       /** The longest value assigned to a name computed by expansion (`ENV ${K}=…`): any name may hold it. */
       longestUnderComputedName = 0;
       spent = 0;
+      /** Why the file cannot be expanded, once it cannot. */
+      problem = null;
       /** What the file has asked for so far. */
       get charged() {
         return this.spent;
       }
-      get exhausted() {
-        return this.spent > this.limit;
-      }
       /** Charges the substitutions of expanding `text`; returns how long the expansion can be. */
       charge(text) {
+        if (!text.includes("$")) return text.length;
         const substituted = this.substitutedLength(text);
         this.spent += substituted;
+        if (this.problem === null) {
+          if (this.spent > this.limit) {
+            this.problem = `variable expansion too large: the values substituted up to this line exceed ${this.limit / (1024 * 1024)} MiB (a variable that refers to itself, like ENV A=$A$A, doubles with each line); the file is not read past it`;
+          } else if (text.includes("${") && substitutionDepth(text) > MAX_SUBSTITUTION_DEPTH) {
+            this.problem = `variable substitution nested more than ${MAX_SUBSTITUTION_DEPTH} deep (\${A:-\${B:-\u2026}}); the file is not read past this line`;
+          }
+        }
         return text.length + substituted;
       }
       /** Charges an assignment (`ENV name=value`, `ARG name=value`) and records how long the value can be. */
@@ -19626,7 +19647,6 @@ var init_expansion_budget = __esm({
        * that is never used (`${A-$B}`). Counting too many only makes the bound looser.
        */
       substitutedLength(text) {
-        if (!text.includes("$")) return 0;
         let total = 0;
         for (const match of text.matchAll(REFERENCE)) {
           total += Math.max(this.longest.get(match[1]) ?? 0, this.longestUnderComputedName);
@@ -25727,7 +25747,7 @@ var init_parse = __esm({
       addLogicalLine(logicalLine) {
         const isFrom = /^from\s/i.test(logicalLine.text);
         if (isFrom) this.expansionBudget.charge(logicalLine.text);
-        if (this.expansionBudget.exhausted) return this.stopForExpansion(logicalLine);
+        if (this.expansionBudget.problem) return this.stopForExpansion(logicalLine, this.expansionBudget.problem);
         const instruction = this.buildInstruction(
           logicalLine.text,
           0,
@@ -25738,7 +25758,7 @@ var init_parse = __esm({
         );
         if (!instruction) return true;
         if (!isFrom) chargeExpansions(instruction, this.expansionBudget);
-        if (this.expansionBudget.exhausted) return this.stopForExpansion(logicalLine);
+        if (this.expansionBudget.problem) return this.stopForExpansion(logicalLine, this.expansionBudget.problem);
         this.instructions.push(instruction);
         if (instruction.kind === "FROM") {
           const name2 = instruction.stageName?.toLowerCase() ?? null;
@@ -25759,9 +25779,9 @@ var init_parse = __esm({
         }
         return true;
       }
-      stopForExpansion(logicalLine) {
+      stopForExpansion(logicalLine, message) {
         this.errors.push({
-          message: "variable expansion too large: the values substituted up to this line exceed 1 MiB (a variable that refers to itself, like ENV A=$A$A, doubles with each line); the file is not read past it",
+          message,
           line: logicalLine.startLine,
           column: 1,
           fatal: true
@@ -25925,7 +25945,7 @@ var init_parse = __esm({
           case "ONBUILD": {
             const onbuild = extend(core, { kind: "ONBUILD", trigger: null });
             const triggerText = text.slice(argsOffset);
-            const trigger = argsText.trim() === "" ? null : this.buildInstruction(text, argsOffset, map, logicalLine, onbuild, core.index);
+            const trigger = argsText.trim() === "" || core.onbuildParent !== null ? null : this.buildInstruction(text, argsOffset, map, logicalLine, onbuild, core.index);
             onbuild.trigger = trigger && triggerText ? trigger : null;
             return onbuild;
           }

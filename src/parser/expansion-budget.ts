@@ -18,6 +18,13 @@
 /** Characters of substituted text one file may ask for (1 MiB). */
 export const EXPANSION_BUDGET_CHARACTERS = 1024 * 1024;
 
+/**
+ * How deep `${A:-${B:-…}}` may nest. The expanders recurse once per level (as BuildKit's lexer
+ * does, on Go's growable stacks): at a few thousand levels they overflow the JavaScript stack.
+ * Real files nest two or three deep.
+ */
+export const MAX_SUBSTITUTION_DEPTH = 100;
+
 const REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 
 export class ExpansionBudget {
@@ -26,6 +33,8 @@ export class ExpansionBudget {
   /** The longest value assigned to a name computed by expansion (`ENV ${K}=…`): any name may hold it. */
   private longestUnderComputedName = 0;
   private spent = 0;
+  /** Why the file cannot be expanded, once it cannot. */
+  problem: string | null = null;
 
   constructor(
     buildArgs: ReadonlyMap<string, string>,
@@ -39,14 +48,18 @@ export class ExpansionBudget {
     return this.spent;
   }
 
-  get exhausted(): boolean {
-    return this.spent > this.limit;
-  }
-
   /** Charges the substitutions of expanding `text`; returns how long the expansion can be. */
   charge(text: string): number {
+    if (!text.includes('$')) return text.length;
     const substituted = this.substitutedLength(text);
     this.spent += substituted;
+    if (this.problem === null) {
+      if (this.spent > this.limit) {
+        this.problem = `variable expansion too large: the values substituted up to this line exceed ${this.limit / (1024 * 1024)} MiB (a variable that refers to itself, like ENV A=$A$A, doubles with each line); the file is not read past it`;
+      } else if (text.includes('${') && substitutionDepth(text) > MAX_SUBSTITUTION_DEPTH) {
+        this.problem = `variable substitution nested more than ${MAX_SUBSTITUTION_DEPTH} deep (\${A:-\${B:-…}}); the file is not read past this line`;
+      }
+    }
     return text.length + substituted;
   }
 
@@ -66,11 +79,25 @@ export class ExpansionBudget {
    * that is never used (`${A-$B}`). Counting too many only makes the bound looser.
    */
   private substitutedLength(text: string): number {
-    if (!text.includes('$')) return 0;
     let total = 0;
     for (const match of text.matchAll(REFERENCE)) {
       total += Math.max(this.longest.get(match[1]!) ?? 0, this.longestUnderComputedName);
     }
     return total;
   }
+}
+
+/** The deepest `${` nesting in a text, counting every `${` and the `}` that may close it (a bound). */
+function substitutionDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = text.indexOf('$'); index !== -1 && index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x24 /* $ */ && text.charCodeAt(index + 1) === 0x7b /* { */) {
+      depth++;
+      index++;
+      if (depth > deepest) deepest = depth;
+    } else if (code === 0x7d /* } */ && depth > 0) depth--;
+  }
+  return deepest;
 }

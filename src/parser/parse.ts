@@ -239,7 +239,7 @@ class ModelBuilder {
     // The scanner strips the line's leading blanks: the text starts with the keyword.
     const isFrom = /^from\s/i.test(logicalLine.text);
     if (isFrom) this.expansionBudget.charge(logicalLine.text);
-    if (this.expansionBudget.exhausted) return this.stopForExpansion(logicalLine);
+    if (this.expansionBudget.problem) return this.stopForExpansion(logicalLine, this.expansionBudget.problem);
     const instruction = this.buildInstruction(
       logicalLine.text,
       0,
@@ -250,7 +250,7 @@ class ModelBuilder {
     );
     if (!instruction) return true;
     if (!isFrom) chargeExpansions(instruction, this.expansionBudget);
-    if (this.expansionBudget.exhausted) return this.stopForExpansion(logicalLine);
+    if (this.expansionBudget.problem) return this.stopForExpansion(logicalLine, this.expansionBudget.problem);
     this.instructions.push(instruction);
     if (instruction.kind === 'FROM') {
       const name = instruction.stageName?.toLowerCase() ?? null;
@@ -272,10 +272,9 @@ class ModelBuilder {
     return true;
   }
 
-  private stopForExpansion(logicalLine: LogicalLine): false {
+  private stopForExpansion(logicalLine: LogicalLine, message: string): false {
     this.errors.push({
-      message:
-        'variable expansion too large: the values substituted up to this line exceed 1 MiB (a variable that refers to itself, like ENV A=$A$A, doubles with each line); the file is not read past it',
+      message,
       line: logicalLine.startLine,
       column: 1,
       fatal: true,
@@ -465,8 +464,10 @@ class ModelBuilder {
       case 'ONBUILD': {
         const onbuild: OnbuildInstruction = extend(core, { kind: 'ONBUILD' as const, trigger: null as Instruction | null });
         const triggerText = text.slice(argsOffset);
+        // `ONBUILD ONBUILD …` is read one level deep: DL3043 reports the chain (BuildKit refuses
+        // it), and reading 5,000 levels recursed as deep and took 6 s.
         const trigger =
-          argsText.trim() === ''
+          argsText.trim() === '' || core.onbuildParent !== null
             ? null
             : this.buildInstruction(text, argsOffset, map, logicalLine, onbuild, core.index);
         (onbuild as { trigger: Instruction | null }).trigger = trigger && triggerText ? trigger : null;

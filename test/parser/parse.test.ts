@@ -341,10 +341,32 @@ describe('bad input never throws', () => {
       expect(parseDockerfile(text).parseErrors).toEqual([budgetError(2)]);
     });
 
+    it('stops at a substitution nested more than 100 deep, which would overflow the expanders', () => {
+      const nested = (depth: number): string => `${'${A:-'.repeat(depth)}x${'}'.repeat(depth)}`;
+      const error = {
+        message: 'variable substitution nested more than 100 deep (${A:-${B:-…}}); the file is not read past this line',
+        line: 2,
+        column: 1,
+        fatal: true,
+      };
+      for (const line of [`ENV B=${nested(10_000)}`, `COPY ${nested(101)} /x`, `FROM ${nested(5_000)}`, `LABEL a="${nested(200)}"`]) {
+        expect(parseDockerfile(`FROM a\n${line}\n`).parseErrors).toEqual([error]);
+      }
+      expect(parseDockerfile(`FROM a\nENV B=${nested(100)}\n`).parseErrors).toEqual([]);
+    });
+
     it('leaves real files alone: a PATH extended 200 times', () => {
       const text = `FROM a\nENV PATH=/usr/bin\n${'ENV PATH=$PATH:/opt/some/tool/bin\n'.repeat(200)}`;
       expect(parseDockerfile(text).parseErrors).toEqual([]);
     });
+  });
+
+  it('reads one level of ONBUILD ONBUILD (DL3043 reports it; BuildKit refuses it) and no deeper', () => {
+    const onbuild = parseDockerfile(`FROM a\n${'ONBUILD '.repeat(5_000)}RUN true\n`).instructions[1];
+    expect(onbuild?.kind).toBe('ONBUILD');
+    const trigger = onbuild?.kind === 'ONBUILD' ? onbuild.trigger : null;
+    expect(trigger?.kind).toBe('ONBUILD');
+    expect(trigger?.kind === 'ONBUILD' ? trigger.trigger : undefined).toBeNull();
   });
 
   it('reads 10,000 continuation lines as one instruction', () => {
