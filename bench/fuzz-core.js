@@ -91,7 +91,7 @@ export const MUTATIONS = {
   deepNesting(buffer, next) {
     const depth = 50 + Math.floor(next() * 4950);
     const nested = `${'${A:-'.repeat(depth)}x${'}'.repeat(depth)}`;
-    const line = pick(next, [`ENV B=${nested}`, `COPY ${nested} /x`, `FROM ${nested}`, `LABEL a="${nested}"`, `WORKDIR ${nested}`, `${'ONBUILD '.repeat(depth)}RUN true`]);
+    const line = pick(next, [`ENV B=${nested}`, `COPY ${nested} /x`, `FROM ${nested}`, `ONBUILD FROM ${nested}`, `LABEL a="${nested}"`, `WORKDIR ${nested}`, `${'ONBUILD '.repeat(depth)}RUN true`]);
     const parts = lines(buffer);
     parts.splice(Math.floor(next() * parts.length), 0, line);
     return join(parts);

@@ -19594,13 +19594,18 @@ function substitutionDepth(text) {
   }
   return deepest;
 }
-var EXPANSION_BUDGET_CHARACTERS, MAX_SUBSTITUTION_DEPTH, REFERENCE, ExpansionBudget;
+function isNameStart(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code === 95;
+}
+function isNameCharacter(code) {
+  return isNameStart(code) || code >= 48 && code <= 57;
+}
+var EXPANSION_BUDGET_CHARACTERS, MAX_SUBSTITUTION_DEPTH, ExpansionBudget;
 var init_expansion_budget = __esm({
   "src/parser/expansion-budget.ts"() {
     "use strict";
     EXPANSION_BUDGET_CHARACTERS = 1024 * 1024;
     MAX_SUBSTITUTION_DEPTH = 100;
-    REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
     ExpansionBudget = class {
       constructor(buildArgs, limit = EXPANSION_BUDGET_CHARACTERS) {
         this.limit = limit;
@@ -19644,12 +19649,18 @@ var init_expansion_budget = __esm({
       }
       /**
        * Every `$NAME` and `${NAME` in the text, whatever surrounds it: escaped, quoted, or in a default
-       * that is never used (`${A-$B}`). Counting too many only makes the bound looser.
+       * that is never used (`${A-$B}`). Counting too many only makes the bound looser. A loop, not
+       * `matchAll`: it runs on every text with a `$` of every file (matchAll copies its regex per call).
        */
       substitutedLength(text) {
         let total = 0;
-        for (const match of text.matchAll(REFERENCE)) {
-          total += Math.max(this.longest.get(match[1]) ?? 0, this.longestUnderComputedName);
+        for (let dollar = text.indexOf("$"); dollar !== -1; dollar = text.indexOf("$", dollar + 1)) {
+          let start2 = dollar + 1;
+          if (text.charCodeAt(start2) === 123) start2++;
+          if (!isNameStart(text.charCodeAt(start2))) continue;
+          let end = start2 + 1;
+          while (end < text.length && isNameCharacter(text.charCodeAt(end))) end++;
+          total += Math.max(this.longest.get(text.slice(start2, end)) ?? 0, this.longestUnderComputedName);
         }
         return total;
       }
@@ -20051,11 +20062,11 @@ var init_scanner = __esm({
 function isWordBreak(code) {
   return code === 32 /* Space */ || code === 9 /* Tab */ || code === 10 /* Newline */ || code === 59 /* Semicolon */ || code === 38 /* Ampersand */ || code === 124 /* Pipe */ || code === 60 /* Less */ || code === 62 /* Greater */ || code === 40 /* OpenParen */ || code === 41 /* CloseParen */ || code === 13;
 }
-function isNameStart(code) {
+function isNameStart2(code) {
   return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
 }
 function isNameChar(code) {
-  return isNameStart(code) || code >= 48 && code <= 57;
+  return isNameStart2(code) || code >= 48 && code <= 57;
 }
 function isDigit(code) {
   return code >= 48 && code <= 57;
@@ -20383,7 +20394,7 @@ var init_shell_fast = __esm({
       parseFor() {
         this.position += 3;
         this.skipBlanks();
-        if (!isNameStart(this.code())) throw GIVE_UP;
+        if (!isNameStart2(this.code())) throw GIVE_UP;
         while (isNameChar(this.code())) this.position++;
         this.skipBlanks();
         if (this.atWord("in")) {
@@ -20882,7 +20893,7 @@ var init_shell_fast = __esm({
         if (raw.charCodeAt(0) === 35 /* Hash */) throw GIVE_UP;
         if (raw === "{" || raw === "}") throw GIVE_UP;
         let isAssignment = false;
-        if (isNameStart(raw.charCodeAt(0))) {
+        if (isNameStart2(raw.charCodeAt(0))) {
           let index = 1;
           while (index < raw.length && isNameChar(raw.charCodeAt(index))) index++;
           const after2 = index < raw.length ? raw.charCodeAt(index) : -1;
@@ -20985,7 +20996,7 @@ var init_shell_fast = __esm({
           this.position = end + 1;
           return value;
         }
-        if (isNameStart(next)) {
+        if (isNameStart2(next)) {
           let end = this.position + 2;
           while (end < this.limit && isNameChar(source.charCodeAt(end))) end++;
           const name2 = source.slice(this.position + 1, end);
@@ -21008,7 +21019,7 @@ var init_shell_fast = __esm({
         if (first === 35 /* Hash */ || first === 33 /* Bang */) offset++;
         let name2 = null;
         const nameStart = offset;
-        if (isNameStart(this.code(offset))) {
+        if (isNameStart2(this.code(offset))) {
           while (isNameChar(this.code(offset))) offset++;
           name2 = source.slice(nameStart, offset);
           if (this.code(offset) === 91 /* OpenBracket */) return this.scanSubscriptedExpansion(start2, offset);
@@ -21041,7 +21052,7 @@ var init_shell_fast = __esm({
         const index = this.code(offset);
         if (index === 64 /* At */ || index === 42 /* Asterisk */) offset++;
         else if (isDigit(index)) while (isDigit(this.code(offset))) offset++;
-        else if (isNameStart(index)) while (isNameChar(this.code(offset))) offset++;
+        else if (isNameStart2(index)) while (isNameChar(this.code(offset))) offset++;
         else throw GIVE_UP;
         if (this.code(offset) !== 93 /* CloseBracket */) throw GIVE_UP;
         offset++;
@@ -25590,6 +25601,13 @@ function parseDockerfile(input, options = {}) {
     buildArgs
   };
 }
+function startsWithKeyword(text, keyword) {
+  if (text.length <= keyword.length || !isRegExpSpace(text.charCodeAt(keyword.length))) return false;
+  for (let index = 0; index < keyword.length; index++) {
+    if ((text.charCodeAt(index) | 32) !== keyword.charCodeAt(index)) return false;
+  }
+  return true;
+}
 function chargeExpansions(instruction, budget) {
   switch (instruction.kind) {
     case "ENV":
@@ -25745,8 +25763,8 @@ var init_parse = __esm({
       expansionBudget;
       /** Adds one logical line's instruction; false when the file stops here (expansion-budget.ts). */
       addLogicalLine(logicalLine) {
-        const isFrom = /^from\s/i.test(logicalLine.text);
-        if (isFrom) this.expansionBudget.charge(logicalLine.text);
+        const chargedFirst = startsWithKeyword(logicalLine.text, "from") || startsWithKeyword(logicalLine.text, "onbuild");
+        if (chargedFirst) this.expansionBudget.charge(logicalLine.text);
         if (this.expansionBudget.problem) return this.stopForExpansion(logicalLine, this.expansionBudget.problem);
         const instruction = this.buildInstruction(
           logicalLine.text,
@@ -25757,7 +25775,7 @@ var init_parse = __esm({
           this.instructions.length
         );
         if (!instruction) return true;
-        if (!isFrom) chargeExpansions(instruction, this.expansionBudget);
+        if (!chargedFirst) chargeExpansions(instruction, this.expansionBudget);
         if (this.expansionBudget.problem) return this.stopForExpansion(logicalLine, this.expansionBudget.problem);
         this.instructions.push(instruction);
         if (instruction.kind === "FROM") {
@@ -52335,7 +52353,7 @@ var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
 var NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
 var TAG = "[\\w][\\w.-]{0,127}";
 var DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
-var REFERENCE2 = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+var REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 var IDENTIFIER = /^[a-f0-9]{64}$/;
 var DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
 var validityByReference = /* @__PURE__ */ new Map();
@@ -52364,7 +52382,7 @@ function parsesAsNormalizedNamed(reference) {
   const tagSeparator = remainder.indexOf(":");
   const remoteName = tagSeparator === -1 ? remainder : remainder.slice(0, tagSeparator);
   if (remoteName.toLowerCase() !== remoteName) return false;
-  const match = REFERENCE2.exec(`${domain}/${remainder}`);
+  const match = REFERENCE.exec(`${domain}/${remainder}`);
   if (!match) return false;
   if (match[1].length > 255) return false;
   const digest = match[3];
@@ -53464,6 +53482,18 @@ function referencesVariable(text, name2) {
     from = bare + 1;
   }
 }
+function referencedNames(text) {
+  const names = [];
+  for (let dollar = text.indexOf("$"); dollar !== -1; dollar = text.indexOf("$", dollar + 1)) {
+    const braced = text[dollar + 1] === "{";
+    const start2 = dollar + (braced ? 2 : 1);
+    let end = start2;
+    while (end < text.length && isNameChar2(text[end])) end++;
+    if (end === start2 || braced && end === text.length) continue;
+    names.push(text.slice(start2, end));
+  }
+  return names;
+}
 function isNameChar2(character) {
   return /^[A-Za-z0-9_]$/.test(character);
 }
@@ -53947,6 +53977,7 @@ var dl3043_default = defineRule({
 });
 
 // src/rules/hadolint/dl3044.ts
+var PLAIN_NAME2 = /^[A-Za-z0-9_]+$/;
 var dl3044_default = defineRule({
   meta: {
     code: "DL3044",
@@ -53976,10 +54007,12 @@ var dl3044_default = defineRule({
       if (instruction.kind !== "ENV") continue;
       const pairs = instruction.pairs;
       if (pairs.length > 1) {
+        const keyCounts = /* @__PURE__ */ new Map();
+        for (const pair of pairs) keyCounts.set(pair.key, (keyCounts.get(pair.key) ?? 0) + 1);
+        const otherPairDefines = (pair, name2) => !defined.has(name2) && (keyCounts.get(name2) ?? 0) > (pair.key === name2 ? 1 : 0);
+        const unusualKeys = [...keyCounts.keys()].filter((key) => !PLAIN_NAME2.test(key));
         const offending = pairs.find(
-          (pair, index) => pair.value.includes("$") && pairs.some(
-            (other, otherIndex) => otherIndex !== index && !defined.has(other.key) && referencesVariable(pair.value, other.key)
-          )
+          (pair) => pair.value.includes("$") && (referencedNames(pair.value).some((name2) => otherPairDefines(pair, name2)) || unusualKeys.some((key) => otherPairDefines(pair, key) && referencesVariable(pair.value, key)))
         );
         if (offending) {
           report2({

@@ -25,8 +25,6 @@ export const EXPANSION_BUDGET_CHARACTERS = 1024 * 1024;
  */
 export const MAX_SUBSTITUTION_DEPTH = 100;
 
-const REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
-
 export class ExpansionBudget {
   /** The longest value each name may hold, over every assignment seen so far. */
   private readonly longest = new Map<string, number>();
@@ -76,12 +74,18 @@ export class ExpansionBudget {
 
   /**
    * Every `$NAME` and `${NAME` in the text, whatever surrounds it: escaped, quoted, or in a default
-   * that is never used (`${A-$B}`). Counting too many only makes the bound looser.
+   * that is never used (`${A-$B}`). Counting too many only makes the bound looser. A loop, not
+   * `matchAll`: it runs on every text with a `$` of every file (matchAll copies its regex per call).
    */
   private substitutedLength(text: string): number {
     let total = 0;
-    for (const match of text.matchAll(REFERENCE)) {
-      total += Math.max(this.longest.get(match[1]!) ?? 0, this.longestUnderComputedName);
+    for (let dollar = text.indexOf('$'); dollar !== -1; dollar = text.indexOf('$', dollar + 1)) {
+      let start = dollar + 1;
+      if (text.charCodeAt(start) === 0x7b /* { */) start++;
+      if (!isNameStart(text.charCodeAt(start))) continue;
+      let end = start + 1;
+      while (end < text.length && isNameCharacter(text.charCodeAt(end))) end++;
+      total += Math.max(this.longest.get(text.slice(start, end)) ?? 0, this.longestUnderComputedName);
     }
     return total;
   }
@@ -100,4 +104,12 @@ function substitutionDepth(text: string): number {
     } else if (code === 0x7d /* } */ && depth > 0) depth--;
   }
   return deepest;
+}
+
+function isNameStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
+}
+
+function isNameCharacter(code: number): boolean {
+  return isNameStart(code) || (code >= 0x30 && code <= 0x39);
 }

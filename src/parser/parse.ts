@@ -152,10 +152,22 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseOption
 }
 
 /**
+ * Whether a logical line starts with `keyword` (lower-case ASCII), in any case, then a blank. The
+ * scanner strips a line's leading blanks: it starts with its keyword.
+ */
+function startsWithKeyword(text: string, keyword: string): boolean {
+  if (text.length <= keyword.length || !isRegExpSpace(text.charCodeAt(keyword.length))) return false;
+  for (let index = 0; index < keyword.length; index++) {
+    if ((text.charCodeAt(index) | 0x20) !== keyword.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+/**
  * Charges what expanding an instruction can substitute, as the rules expand it (BuildKit's
  * dispatch, buildkit-checks.md §1): ENV and ARG assign, in order; the texts of the other
  * instructions are expanded, RUN's only in its flags, CMD/ENTRYPOINT/SHELL/HEALTHCHECK's never
- * (their shell expands them). ONBUILD triggers are charged as written: a bound, never too little.
+ * (their shell expands them). FROM and ONBUILD lines are charged whole before they are built.
  */
 function chargeExpansions(instruction: Instruction, budget: ExpansionBudget): void {
   switch (instruction.kind) {
@@ -235,10 +247,9 @@ class ModelBuilder {
 
   /** Adds one logical line's instruction; false when the file stops here (expansion-budget.ts). */
   addLogicalLine(logicalLine: LogicalLine): boolean {
-    // A FROM's image is expanded while it is built: charged first.
-    // The scanner strips the line's leading blanks: the text starts with the keyword.
-    const isFrom = /^from\s/i.test(logicalLine.text);
-    if (isFrom) this.expansionBudget.charge(logicalLine.text);
+    // A FROM's image is expanded while it is built, and an `ONBUILD FROM`'s: charged first, whole.
+    const chargedFirst = startsWithKeyword(logicalLine.text, 'from') || startsWithKeyword(logicalLine.text, 'onbuild');
+    if (chargedFirst) this.expansionBudget.charge(logicalLine.text);
     if (this.expansionBudget.problem) return this.stopForExpansion(logicalLine, this.expansionBudget.problem);
     const instruction = this.buildInstruction(
       logicalLine.text,
@@ -249,7 +260,7 @@ class ModelBuilder {
       this.instructions.length,
     );
     if (!instruction) return true;
-    if (!isFrom) chargeExpansions(instruction, this.expansionBudget);
+    if (!chargedFirst) chargeExpansions(instruction, this.expansionBudget);
     if (this.expansionBudget.problem) return this.stopForExpansion(logicalLine, this.expansionBudget.problem);
     this.instructions.push(instruction);
     if (instruction.kind === 'FROM') {

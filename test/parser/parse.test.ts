@@ -339,6 +339,7 @@ describe('bad input never throws', () => {
     it('charges a FROM before its image is expanded', () => {
       const text = `ARG A=${'x'.repeat(1_000)}\nFROM ${'$A'.repeat(2_000)}\n`;
       expect(parseDockerfile(text).parseErrors).toEqual([budgetError(2)]);
+      expect(parseDockerfile(`FROM a\n${text.replace('FROM', 'ONBUILD FROM')}`).parseErrors).toEqual([budgetError(3)]);
     });
 
     it('stops at a substitution nested more than 100 deep, which would overflow the expanders', () => {
@@ -349,7 +350,7 @@ describe('bad input never throws', () => {
         column: 1,
         fatal: true,
       };
-      for (const line of [`ENV B=${nested(10_000)}`, `COPY ${nested(101)} /x`, `FROM ${nested(5_000)}`, `LABEL a="${nested(200)}"`]) {
+      for (const line of [`ENV B=${nested(10_000)}`, `COPY ${nested(101)} /x`, `FROM ${nested(5_000)}`, `ONBUILD FROM ${nested(5_000)}`, `LABEL a="${nested(200)}"`]) {
         expect(parseDockerfile(`FROM a\n${line}\n`).parseErrors).toEqual([error]);
       }
       expect(parseDockerfile(`FROM a\nENV B=${nested(100)}\n`).parseErrors).toEqual([]);

@@ -86,6 +86,24 @@ export function referencesVariable(text: string, name: string): boolean {
   }
 }
 
+/**
+ * Every name `text` refers to, in `referencesVariable`'s sense: after each `$`, the longest run of
+ * name characters, when it is `${NAME` followed by any character, or `$NAME` (which ends at a
+ * non-name character or at the end).
+ */
+export function referencedNames(text: string): string[] {
+  const names: string[] = [];
+  for (let dollar = text.indexOf('$'); dollar !== -1; dollar = text.indexOf('$', dollar + 1)) {
+    const braced = text[dollar + 1] === '{';
+    const start = dollar + (braced ? 2 : 1);
+    let end = start;
+    while (end < text.length && isNameChar(text[end]!)) end++;
+    if (end === start || (braced && end === text.length)) continue;
+    names.push(text.slice(start, end));
+  }
+  return names;
+}
+
 export function isNameChar(character: string): boolean {
   return /^[A-Za-z0-9_]$/.test(character);
 }
