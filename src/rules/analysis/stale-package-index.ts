@@ -24,28 +24,53 @@ export default defineRule({
   check({ dockerfile, report }) {
     for (const stage of dockerfile.stages) {
       const runs = stage.instructions.filter((instruction): instruction is RunInstruction => instruction.kind === 'RUN');
-      for (const [position, run] of runs.entries()) {
-        const commands = run.script.commands;
-        const refreshes = new Map<IndexFamily, string>();
-        for (const command of commands) {
-          const refresh = indexRefresh(command);
-          if (refresh && !refreshes.has(refresh.family)) refreshes.set(refresh.family, refresh.display);
+      const summaries = runs.map(summariseRun);
+      // From the last RUN back, the first later RUN that installs from each family's index without
+      // refreshing it itself: one pass, where looking ahead from every refresh was O(RUNs²) (a
+      // fuzzer-made file of 5,000 `RUN apt-get update` took 3 s).
+      const nextInstall = new Map<IndexFamily, number>();
+      const reports: { position: number; display: string; install: string; line: number }[] = [];
+      for (let position = runs.length - 1; position >= 0; position--) {
+        const summary = summaries[position]!;
+        for (const [family, display] of summary.refreshes) {
+          if (summary.installsFrom.has(family)) continue;
+          const later = nextInstall.get(family);
+          // A later RUN that refreshes the index as well as installing is fine.
+          if (later === undefined || summaries[later]!.refreshes.has(family)) continue;
+          reports.push({ position, display, install: summaries[later]!.plainInstalls.get(family)!, line: runs[later]!.startLine });
         }
-        for (const [family, display] of refreshes) {
-          if (commands.some((command) => indexInstall(command)?.family === family)) continue;
-          for (const later of runs.slice(position + 1)) {
-            const laterCommands = later.script.commands;
-            const install = laterCommands.map(indexInstall).find((found) => found?.family === family && !found.refreshesItself);
-            if (!install) continue;
-            if (laterCommands.some((command) => indexRefresh(command)?.family === family)) break;
-            report({
-              range: run.range,
-              message: `"${display}" runs in a RUN of its own and "${install.display}" in a later one (line ${later.startLine}): the cached package index goes stale. Update and install in the same RUN`,
-            });
-            break;
-          }
-        }
+        for (const family of summary.plainInstalls.keys()) nextInstall.set(family, position);
+      }
+      // In file order, each RUN's refreshes in the order its commands ran them (a stable sort).
+      reports.sort((a, b) => a.position - b.position);
+      for (const { position, display, install, line } of reports) {
+        report({
+          range: runs[position]!.range,
+          message: `"${display}" runs in a RUN of its own and "${install}" in a later one (line ${line}): the cached package index goes stale. Update and install in the same RUN`,
+        });
       }
     }
   },
 });
+
+interface RunSummary {
+  /** The index each command refreshes, first display per family, in command order. */
+  readonly refreshes: Map<IndexFamily, string>;
+  /** Families any command installs from, refreshing the index itself or not. */
+  readonly installsFrom: Set<IndexFamily>;
+  /** Families installed from without refreshing the index, with the first such command's display. */
+  readonly plainInstalls: Map<IndexFamily, string>;
+}
+
+function summariseRun(run: RunInstruction): RunSummary {
+  const summary: RunSummary = { refreshes: new Map(), installsFrom: new Set(), plainInstalls: new Map() };
+  for (const command of run.script.commands) {
+    const refresh = indexRefresh(command);
+    if (refresh && !summary.refreshes.has(refresh.family)) summary.refreshes.set(refresh.family, refresh.display);
+    const install = indexInstall(command);
+    if (!install) continue;
+    summary.installsFrom.add(install.family);
+    if (!install.refreshesItself && !summary.plainInstalls.has(install.family)) summary.plainInstalls.set(install.family, install.display);
+  }
+  return summary;
+}
