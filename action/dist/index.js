@@ -19421,6 +19421,775 @@ var init_derived = __esm({
   }
 });
 
+// src/context/go-regexp.ts
+function literal(codePoint) {
+  return `\\u{${codePoint.toString(16)}}`;
+}
+function isPunctuation(character) {
+  return /^[!-/:-@[-`{-~]$/u.test(character);
+}
+function readHex(characters, start2) {
+  if (characters[start2] === "{") {
+    const close = characters.indexOf("}", start2);
+    const digits2 = characters.slice(start2 + 1, close).join("");
+    if (close === -1 || !/^[0-9A-Fa-f]+$/u.test(digits2)) throw new SyntaxError("invalid escape sequence: `\\x`");
+    return { codePoint: Number.parseInt(digits2, 16), next: close + 1 };
+  }
+  const digits = characters.slice(start2, start2 + 2).join("");
+  if (!/^[0-9A-Fa-f]{2}$/u.test(digits)) throw new SyntaxError("invalid escape sequence: `\\x`");
+  return { codePoint: Number.parseInt(digits, 16), next: start2 + 2 };
+}
+function readEscape(characters, start2, inClass) {
+  const character = characters[start2];
+  if (character === void 0) throw new SyntaxError("trailing backslash at end of expression: ``");
+  if (isPunctuation(character)) return { text: null, codePoint: character.codePointAt(0), next: start2 + 1, isClass: false };
+  const control = CONTROL_ESCAPES[character];
+  if (control !== void 0) return { text: null, codePoint: control, next: start2 + 1, isClass: false };
+  if (character === "x") {
+    const hex = readHex(characters, start2 + 1);
+    return { text: null, codePoint: hex.codePoint, next: hex.next, isClass: false };
+  }
+  const perl = PERL_CLASSES[character.toLowerCase()];
+  if (perl !== void 0) {
+    const negated = character !== character.toLowerCase();
+    if (negated && inClass) throw new SyntaxError(`unsupported negated class escape in a class: \`\\${character}\``);
+    return { text: negated ? `[^${perl}]` : inClass ? perl : `[${perl}]`, codePoint: null, next: start2 + 1, isClass: true };
+  }
+  if (!inClass && (character === "b" || character === "B")) return { text: `\\${character}`, codePoint: null, next: start2 + 1, isClass: true };
+  if (!inClass && character === "A") return { text: "^", codePoint: null, next: start2 + 1, isClass: true };
+  if (!inClass && character === "z") return { text: "$", codePoint: null, next: start2 + 1, isClass: true };
+  throw new SyntaxError(`invalid escape sequence: \`\\${character}\``);
+}
+function translateClass(characters, start2) {
+  let index = start2 + 1;
+  let negated = false;
+  if (characters[index] === "^") {
+    negated = true;
+    index++;
+  }
+  const items = [];
+  let first = true;
+  for (; ; ) {
+    const character = characters[index];
+    if (character === void 0) throw new SyntaxError(`missing closing ]: \`${characters.slice(start2).join("")}\``);
+    if (character === "]" && !first) {
+      index++;
+      break;
+    }
+    first = false;
+    if (character === "[" && characters[index + 1] === ":") {
+      const close = characters.indexOf("]", index + 2);
+      const inner = close === -1 ? "" : characters.slice(index + 2, close).join("");
+      const match = /^(\^?)([a-z]+):$/u.exec(inner);
+      const posix2 = match ? POSIX_CLASSES[match[2]] : void 0;
+      if (match && posix2 !== void 0) {
+        if (match[1] === "^") throw new SyntaxError("unsupported negated POSIX class in a class");
+        items.push(posix2);
+        index = close + 1;
+        continue;
+      }
+    }
+    let low;
+    if (character === "\\") {
+      const escape2 = readEscape(characters, index + 1, true);
+      index = escape2.next;
+      if (escape2.isClass) {
+        items.push(escape2.text);
+        continue;
+      }
+      low = escape2.codePoint;
+    } else {
+      low = character.codePointAt(0);
+      index++;
+    }
+    if (characters[index] === "-" && characters[index + 1] !== void 0 && characters[index + 1] !== "]") {
+      index++;
+      let high;
+      const bound = characters[index];
+      if (bound === "\\") {
+        const escape2 = readEscape(characters, index + 1, true);
+        if (escape2.isClass) throw new SyntaxError("invalid character class range");
+        high = escape2.codePoint;
+        index = escape2.next;
+      } else {
+        high = bound.codePointAt(0);
+        index++;
+      }
+      if (high < low) throw new SyntaxError("invalid character class range");
+      items.push(`${literal(low)}-${literal(high)}`);
+      continue;
+    }
+    items.push(literal(low));
+  }
+  return { text: `[${negated ? "^" : ""}${items.join("")}]`, next: index };
+}
+function atom(js) {
+  const single = new RegExp(`^${js}$`, "u");
+  return { type: "atom", js, test: (character) => single.test(character), star: false };
+}
+function tokenize(source) {
+  const characters = [...source];
+  const tokens = [];
+  let index = 0;
+  while (index < characters.length) {
+    const character = characters[index];
+    if (character === "(" && ANY_FOLDERS.every((expected, offset) => characters[index + offset] === expected)) {
+      if (tokens.at(-1)?.type !== "anyFolders") tokens.push({ type: "anyFolders" });
+      index += ANY_FOLDERS.length;
+      continue;
+    }
+    switch (character) {
+      case "\\": {
+        const escape2 = readEscape(characters, index + 1, false);
+        index = escape2.next;
+        if (escape2.codePoint !== null) tokens.push(atom(literal(escape2.codePoint)));
+        else if (escape2.text === "^") tokens.push({ type: "begin" });
+        else if (escape2.text === "$") tokens.push({ type: "end" });
+        else if (escape2.isClass && escape2.text !== null && escape2.text.startsWith("[")) tokens.push(atom(escape2.text));
+        else throw new SyntaxError(`unsupported escape sequence: \`\\${characters[index - 1] ?? ""}\``);
+        break;
+      }
+      case "[": {
+        const translated = translateClass(characters, index);
+        tokens.push(atom(translated.text));
+        index = translated.next;
+        break;
+      }
+      case ".":
+        tokens.push(atom("[^\\n]"));
+        index++;
+        break;
+      case "*": {
+        const previous = tokens.at(-1);
+        if (previous?.type !== "atom" || previous.star) throw new SyntaxError("missing argument to repetition operator: `*`");
+        previous.star = true;
+        index++;
+        break;
+      }
+      case "^":
+        tokens.push({ type: "begin" });
+        index++;
+        break;
+      case "$":
+        tokens.push({ type: "end" });
+        index++;
+        break;
+      default:
+        tokens.push(atom(literal(character.codePointAt(0))));
+        index++;
+    }
+  }
+  return tokens;
+}
+function simulate(tokens, text) {
+  const count = tokens.length;
+  let current = new Uint8Array(2 * count + 2);
+  const close = (states, position) => {
+    for (let index = 0; index < count; index++) {
+      if (!states[index]) continue;
+      const token = tokens[index];
+      if (token.type === "anyFolders") {
+        states[index + 1] = 1;
+        states[count + 1 + index] = 1;
+      } else if (token.type === "begin") {
+        if (position === 0) states[index + 1] = 1;
+      } else if (token.type === "end") {
+        if (position === text.length) states[index + 1] = 1;
+      } else if (token.star) states[index + 1] = 1;
+    }
+  };
+  current[0] = 1;
+  close(current, 0);
+  for (let position = 0; position < text.length; position++) {
+    const character = text[position];
+    const next = new Uint8Array(2 * count + 2);
+    let alive = false;
+    for (let index = 0; index < count; index++) {
+      const token = tokens[index];
+      if (current[index] && token.type === "atom" && token.test(character)) {
+        next[token.star ? index : index + 1] = 1;
+        alive = true;
+      }
+      if (current[count + 1 + index] && character !== "\n") {
+        next[count + 1 + index] = 1;
+        if (character === "/") next[index + 1] = 1;
+        alive = true;
+      }
+    }
+    if (!alive) return false;
+    close(next, position + 1);
+    current = next;
+  }
+  return current[count] === 1;
+}
+function compileGoRegexp(source) {
+  const tokens = tokenize(source);
+  const unbounded = tokens.filter((token) => token.type === "anyFolders" || token.type === "atom" && token.star).length;
+  if (unbounded <= 2) {
+    const js = tokens.map((token) => {
+      if (token.type === "anyFolders") return "(?:[^\\n]*\\/)?";
+      if (token.type === "begin") return "^";
+      if (token.type === "end") return "$";
+      return token.star ? `${token.js}*` : token.js;
+    }).join("");
+    const regex = new RegExp(js, "u");
+    return { test: (text) => regex.test(text) };
+  }
+  return { test: (text) => simulate(tokens, [...text]) };
+}
+var POSIX_CLASSES, PERL_CLASSES, CONTROL_ESCAPES, ANY_FOLDERS;
+var init_go_regexp = __esm({
+  "src/context/go-regexp.ts"() {
+    "use strict";
+    POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      ascii: "\\u{0}-\\u{7f}",
+      blank: "\\t ",
+      cntrl: "\\u{0}-\\u{1f}\\u{7f}",
+      digit: "0-9",
+      graph: "!-~",
+      lower: "a-z",
+      print: " -~",
+      punct: "!-\\/:-@\\[-`\\{-~",
+      space: "\\t\\n\\v\\f\\r ",
+      upper: "A-Z",
+      word: "0-9A-Za-z_",
+      xdigit: "0-9A-Fa-f"
+    };
+    PERL_CLASSES = {
+      d: "0-9",
+      s: "\\t\\n\\f\\r ",
+      w: "0-9A-Za-z_"
+    };
+    CONTROL_ESCAPES = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
+    ANY_FOLDERS = [..."(.*/)?"];
+  }
+});
+
+// src/context/dockerignore.ts
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { basename as basename3, dirname as dirname3, join as join3, relative as relative2 } from "node:path";
+function readIgnorePatterns(text) {
+  const patterns = [];
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  for (const [index, rawLine] of lines.entries()) {
+    let line = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+    if (index === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
+    if (line.startsWith("#")) continue;
+    let pattern = trimSpace(line);
+    if (pattern === "") continue;
+    const invert = pattern.startsWith("!");
+    if (invert) pattern = trimSpace(pattern.slice(1));
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
+    }
+    patterns.push({ pattern: invert ? `!${pattern}` : pattern, line: index + 1 });
+  }
+  return patterns;
+}
+function compilePattern(text, exclusion, line) {
+  let goRegex = "^";
+  let matchType = "exact";
+  const characters = [...text];
+  for (let index = 0, iteration = 0; index < characters.length; iteration++) {
+    const character = characters[index++];
+    if (character === "*") {
+      if (characters[index] === "*") {
+        index++;
+        if (characters[index] === "/") index++;
+        if (index >= characters.length) {
+          if (matchType === "exact") matchType = "prefix";
+          else {
+            goRegex += ".*";
+            matchType = "regexp";
+          }
+        } else {
+          goRegex += "(.*/)?";
+          matchType = "regexp";
+        }
+        if (iteration === 0) matchType = "suffix";
+      } else {
+        goRegex += "[^/]*";
+        matchType = "regexp";
+      }
+    } else if (character === "?") {
+      goRegex += "[^/]";
+      matchType = "regexp";
+    } else if (".+()|{}$".includes(character)) {
+      goRegex += `\\${character}`;
+    } else if (character === "\\") {
+      if (index < characters.length) {
+        goRegex += `\\${characters[index++]}`;
+        matchType = "regexp";
+      } else goRegex += "\\";
+    } else if (character === "[" || character === "]") {
+      goRegex += character;
+      matchType = "regexp";
+    } else goRegex += character;
+  }
+  const segments = text.split("/");
+  const base = { text, exclusion, line, segments };
+  switch (matchType) {
+    case "exact":
+      return { ...base, matches: (path6) => path6 === text };
+    case "prefix": {
+      const prefix = text.slice(0, -2);
+      return { ...base, matches: (path6) => path6.startsWith(prefix) };
+    }
+    case "suffix": {
+      const suffix = text.slice(2);
+      const bare = suffix.startsWith("/") ? suffix.slice(1) : null;
+      return { ...base, matches: (path6) => path6.endsWith(suffix) || path6 === bare };
+    }
+    case "regexp": {
+      const regex = compileGoRegexp(`${goRegex}$`);
+      return { ...base, matches: (path6) => regex.test(path6) };
+    }
+  }
+}
+function segmentsCouldMatchBelow(patternSegments, folderSegments) {
+  for (const [index, folderSegment] of folderSegments.entries()) {
+    const patternSegment = patternSegments[index];
+    if (patternSegment === void 0) return false;
+    if (patternSegment.includes("**")) return true;
+    if (SEGMENT_WILDCARD.test(patternSegment)) {
+      try {
+        const single = new PatternMatcher([{ pattern: patternSegment, line: 0 }]).patterns[0];
+        if (single && !single.matches(folderSegment)) return false;
+      } catch {
+        return true;
+      }
+      continue;
+    }
+    if (patternSegment !== folderSegment) return false;
+  }
+  return patternSegments.length > folderSegments.length;
+}
+function lowerCasedNames(folder) {
+  try {
+    return new Set(readdirSync(folder).map((name2) => name2.toLowerCase()));
+  } catch {
+    return null;
+  }
+}
+function findIgnoreFile(dockerfilePath, contextDir, lookup) {
+  const beside = join3(dirname3(dockerfilePath), `${basename3(dockerfilePath)}.dockerignore`);
+  if (lookup ? lookup.isFile(beside) : isFile(beside)) return beside;
+  const atRoot = join3(contextDir, ".dockerignore");
+  return (lookup ? lookup.isFile(atRoot) : isFile(atRoot)) ? atRoot : null;
+}
+function isFile(path6) {
+  try {
+    return statSync(path6, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+function loadIgnoreFile(dockerfilePath, contextDir, lookup) {
+  const file = findIgnoreFile(dockerfilePath, contextDir, lookup);
+  return lookup ? lookup.load(file) : readIgnoreFile(file);
+}
+function readIgnoreFile(file) {
+  if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
+  const displayPath2 = relative2(process.cwd(), file) || file;
+  try {
+    return { file, displayPath: displayPath2, matcher: new PatternMatcher(readIgnorePatterns(readFileSync(file, "utf8"))), readError: null };
+  } catch (error2) {
+    return { file, displayPath: displayPath2, matcher: new PatternMatcher([]), readError: `cannot read ${displayPath2}: ${error2.message}` };
+  }
+}
+var PatternMatcher, SEGMENT_WILDCARD, IgnoreFileLookup;
+var init_dockerignore = __esm({
+  "src/context/dockerignore.ts"() {
+    "use strict";
+    init_go_path();
+    init_go_regexp();
+    PatternMatcher = class {
+      patterns;
+      errors;
+      hasExceptions;
+      constructor(lines) {
+        const patterns = [];
+        const errors = [];
+        for (const { pattern: raw, line } of lines) {
+          let pattern = trimSpace(raw);
+          if (pattern === "") continue;
+          pattern = cleanPath(pattern);
+          let exclusion = false;
+          if (pattern.startsWith("!")) {
+            if (pattern.length === 1) {
+              errors.push({ line, message: 'illegal exclusion pattern: "!"' });
+              continue;
+            }
+            exclusion = true;
+            pattern = pattern.slice(1);
+          }
+          const syntaxError = globSyntaxError(pattern);
+          if (syntaxError) {
+            errors.push({ line, message: `${syntaxError}: ${JSON.stringify(pattern)}` });
+            continue;
+          }
+          try {
+            patterns.push(compilePattern(pattern, exclusion, line));
+          } catch (error2) {
+            errors.push({ line, message: `${error2.message}: ${JSON.stringify(pattern)}` });
+          }
+        }
+        this.patterns = patterns;
+        this.errors = errors;
+        this.hasExceptions = patterns.some((pattern) => pattern.exclusion);
+      }
+      /** `MatchesOrParentMatches`: the path or one of its parent folders is excluded (CopyIgnoredFile). */
+      matchesOrParentMatches(path6) {
+        let matched = false;
+        const parent = parentOf(path6);
+        const parentSegments = parent === "." ? [] : parent.split("/");
+        for (const pattern of this.patterns) {
+          if (pattern.exclusion !== matched) continue;
+          let match = pattern.matches(path6);
+          for (let depth = 1; !match && depth <= parentSegments.length; depth++) {
+            match = pattern.matches(parentSegments.slice(0, depth).join("/"));
+          }
+          if (match) matched = !pattern.exclusion;
+        }
+        return matched;
+      }
+      /**
+       * `MatchesUsingParentResults`, as fsutil's walker uses it to decide what is sent: `parentState`
+       * holds which patterns the parent folder matched (null at the root).
+       */
+      matchesUsingParentResults(path6, parentState) {
+        const state = new Uint8Array(this.patterns.length);
+        let matched = false;
+        for (const [index, pattern] of this.patterns.entries()) {
+          let match = parentState !== null && parentState[index] === 1;
+          if (!match) {
+            if (pattern.exclusion !== matched) continue;
+            match = pattern.matches(path6);
+          }
+          state[index] = match ? 1 : 0;
+          if (match) matched = !pattern.exclusion;
+        }
+        return { excluded: matched, state };
+      }
+      /**
+       * Whether some `!` exception could match a path strictly below `folder`; when none can, an
+       * excluded folder is pruned without changing the result (fsutil prunes the same way, §7).
+       */
+      exceptionCouldMatchBelow(folder) {
+        const folderSegments = folder.split("/");
+        return this.patterns.some((pattern) => pattern.exclusion && segmentsCouldMatchBelow(pattern.segments, folderSegments));
+      }
+    };
+    SEGMENT_WILDCARD = /[*?[\\]/u;
+    IgnoreFileLookup = class _IgnoreFileLookup {
+      /** Questions per folder before listing it: a run over a few files never lists a big folder. */
+      static LIST_AFTER = 16;
+      questions = /* @__PURE__ */ new Map();
+      /** Lower-cased names per folder (null: the folder could not be listed). */
+      listings = /* @__PURE__ */ new Map();
+      /** Ignore files read and compiled, by path ('' for none): a context's root file serves every Dockerfile in it. */
+      loaded = /* @__PURE__ */ new Map();
+      isFile(path6) {
+        const folder = dirname3(path6);
+        let names = this.listings.get(folder);
+        if (names === void 0) {
+          const asked = (this.questions.get(folder) ?? 0) + 1;
+          this.questions.set(folder, asked);
+          if (asked >= _IgnoreFileLookup.LIST_AFTER) {
+            names = lowerCasedNames(folder);
+            this.listings.set(folder, names);
+          }
+        }
+        if (names && !names.has(basename3(path6).toLowerCase())) return false;
+        return isFile(path6);
+      }
+      /** `readIgnoreFile`, once per file for the whole run. */
+      load(file) {
+        let loaded = this.loaded.get(file ?? "");
+        if (!loaded) {
+          loaded = readIgnoreFile(file);
+          this.loaded.set(file ?? "", loaded);
+        }
+        return loaded;
+      }
+    };
+  }
+});
+
+// src/context/walk.ts
+import { closeSync, lstatSync, openSync, readSync, readdirSync as readdirSync2, readlinkSync } from "node:fs";
+import { join as join4 } from "node:path";
+function readHead(path6) {
+  let descriptor = null;
+  try {
+    descriptor = openSync(path6, "r");
+    const buffer = Buffer.alloc(CONTENT_CHECK_LIMIT);
+    const length = readSync(descriptor, buffer, 0, CONTENT_CHECK_LIMIT, 0);
+    return buffer.subarray(0, length).toString("utf8");
+  } catch {
+    return null;
+  } finally {
+    if (descriptor !== null) closeSync(descriptor);
+  }
+}
+function credentialHintOf(name2, absolutePath) {
+  const checks = CREDENTIAL_CONTENT_CHECKS.get(name2);
+  if (!checks) return null;
+  const content = readHead(absolutePath);
+  if (content === null) return null;
+  return checks.find((check) => check.pattern.test(content))?.hint ?? null;
+}
+function walkContext(root, matcher, options = {}) {
+  const entries = [];
+  const pruned = [];
+  const warnings = [];
+  let files = 0;
+  let bytes = 0;
+  let ignoredFiles = 0;
+  let ignoredBytes = 0;
+  const hasPatterns = matcher.patterns.length > 0;
+  const started = Date.now();
+  const stack = [{ relativePath: "", absolutePath: root, state: null }];
+  while (stack.length > 0) {
+    const folder = stack.pop();
+    let children;
+    try {
+      children = readdirSync2(folder.absolutePath, { withFileTypes: true });
+    } catch (error2) {
+      warnings.push(`cannot read folder ${folder.relativePath || "."}: ${error2.code ?? error2.message}`);
+      continue;
+    }
+    children.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const subfolders = [];
+    for (const child2 of children) {
+      const relativePath = folder.relativePath === "" ? child2.name : `${folder.relativePath}/${child2.name}`;
+      const absolutePath = join4(folder.absolutePath, child2.name);
+      let excluded = false;
+      let state = null;
+      if (hasPatterns) {
+        const decision = matcher.matchesUsingParentResults(relativePath, folder.state);
+        excluded = decision.excluded;
+        state = decision.state;
+      }
+      let isDirectory2 = child2.isDirectory();
+      let isSymlink = child2.isSymbolicLink();
+      let size = 0;
+      if (!isDirectory2) {
+        try {
+          const stats = lstatSync(absolutePath);
+          isDirectory2 = stats.isDirectory();
+          isSymlink = stats.isSymbolicLink();
+          size = isDirectory2 ? 0 : stats.size;
+        } catch (error2) {
+          warnings.push(`cannot stat ${relativePath}: ${error2.code ?? error2.message}`);
+          continue;
+        }
+      }
+      if (isDirectory2) {
+        entries.push(new WalkedEntry(relativePath, 0, true, false, excluded, null, null));
+        if (excluded && !matcher.exceptionCouldMatchBelow(relativePath)) pruned.push({ path: relativePath });
+        else subfolders.push({ relativePath, absolutePath, state });
+      } else {
+        const credentialHint = !excluded && !isSymlink ? credentialHintOf(child2.name, absolutePath) : null;
+        entries.push(new WalkedEntry(relativePath, size, false, isSymlink, excluded, credentialHint, isSymlink ? absolutePath : null));
+        if (excluded) {
+          ignoredFiles++;
+          ignoredBytes += size;
+        } else {
+          files++;
+          bytes += size;
+        }
+      }
+      if (options.onProgress && entries.length % PROGRESS_EVERY === 0) options.onProgress(entries.length, Date.now() - started);
+    }
+    for (let index = subfolders.length - 1; index >= 0; index--) stack.push(subfolders[index]);
+  }
+  return { entries, pruned, totals: { files, bytes, ignoredFiles, ignoredBytes }, warnings };
+}
+var CREDENTIAL_CONTENT_CHECKS, CONTENT_CHECK_LIMIT, WalkedEntry, PROGRESS_EVERY;
+var init_walk = __esm({
+  "src/context/walk.ts"() {
+    "use strict";
+    CREDENTIAL_CONTENT_CHECKS = /* @__PURE__ */ new Map([
+      [".npmrc", [{ pattern: /(?:_authToken|_auth|_password)\s*=\s*\S/u, hint: "an auth token" }]],
+      [".yarnrc.yml", [{ pattern: /npmAuth(?:Token|Ident)\s*:\s*\S/u, hint: "an auth token" }]],
+      [".pypirc", [{ pattern: /^\s*password\s*[=:]\s*\S/mu, hint: "a password" }]],
+      [".netrc", [{ pattern: /\bpassword\s+\S/u, hint: "a password" }]],
+      [".git-credentials", [{ pattern: /:\/\/[^:\s/]+:[^@\s]+@/u, hint: "a password" }]],
+      [".dockercfg", [{ pattern: /"auth"\s*:\s*"[^"]+"/u, hint: "a registry auth" }]],
+      ["config.json", [{ pattern: /"auths"\s*:\s*\{[^}]*"auth"\s*:\s*"[^"]+"/u, hint: "a registry auth" }]],
+      ["credentials", [{ pattern: /aws_secret_access_key\s*=\s*\S/u, hint: "an AWS secret key" }]]
+    ]);
+    CONTENT_CHECK_LIMIT = 64 * 1024;
+    WalkedEntry = class {
+      constructor(path6, size, isDirectory2, isSymlink, ignored, credentialHint, linkPath) {
+        this.path = path6;
+        this.size = size;
+        this.isDirectory = isDirectory2;
+        this.isSymlink = isSymlink;
+        this.ignored = ignored;
+        this.credentialHint = credentialHint;
+        this.linkPath = linkPath;
+      }
+      path;
+      size;
+      isDirectory;
+      isSymlink;
+      ignored;
+      credentialHint;
+      linkPath;
+      target = void 0;
+      get linkTarget() {
+        if (this.linkPath === null) return null;
+        if (this.target === void 0) {
+          try {
+            this.target = readlinkSync(this.linkPath);
+          } catch {
+            this.target = null;
+          }
+        }
+        return this.target;
+      }
+    };
+    PROGRESS_EVERY = 2048;
+  }
+});
+
+// src/context/index.ts
+var context_exports = {};
+__export(context_exports, {
+  IgnoreFileLookup: () => IgnoreFileLookup,
+  PatternMatcher: () => PatternMatcher,
+  WalkCache: () => WalkCache,
+  cleanPath: () => cleanPath,
+  findIgnoreFile: () => findIgnoreFile,
+  loadBuildContext: () => loadBuildContext,
+  readIgnorePatterns: () => readIgnorePatterns
+});
+import { resolve as resolve2 } from "node:path";
+function stderrProgress() {
+  stderrIsTTY ??= process.stderr.isTTY === true;
+  if (!stderrIsTTY) return void 0;
+  return (entriesSeen, elapsedMs) => {
+    if (elapsedMs < 1e3) return;
+    process.stderr.write(`\rdockside: walking the build context\u2026 ${entriesSeen.toLocaleString("en")} entries`);
+  };
+}
+function loadBuildContext(dockerfilePath, contextDir, options = {}) {
+  const root = resolve2(contextDir);
+  const absoluteDockerfile = resolve2(dockerfilePath);
+  const { displayPath: displayPath2, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup);
+  const warnings = [];
+  if (readError) warnings.push(readError);
+  const errors = matcher.errors.map((error2) => `${displayPath2}:${error2.line}: ${error2.message}`);
+  warnings.push(...errors);
+  const dockerignore = {
+    file: displayPath2,
+    patterns: matcher.patterns.map((pattern) => pattern.exclusion ? `!${pattern.text}` : pattern.text),
+    hasExceptions: matcher.hasExceptions,
+    errors,
+    isIgnored: (path6) => matcher.matchesOrParentMatches(path6)
+  };
+  const onProgress = options.onProgress === null ? void 0 : options.onProgress ?? stderrProgress();
+  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, warnings, onProgress ? { onProgress } : {}, options.walkCache);
+}
+var stderrIsTTY, WalkCache, WALK_CACHE_ENTRY_BUDGET, LazyBuildContext;
+var init_context = __esm({
+  "src/context/index.ts"() {
+    "use strict";
+    init_dockerignore();
+    init_walk();
+    init_dockerignore();
+    init_go_path();
+    WalkCache = class {
+      constructor(entryBudget = WALK_CACHE_ENTRY_BUDGET) {
+        this.entryBudget = entryBudget;
+      }
+      entryBudget;
+      walks = /* @__PURE__ */ new Map();
+      entryCount = 0;
+      get(key) {
+        const walk2 = this.walks.get(key);
+        if (walk2) {
+          this.walks.delete(key);
+          this.walks.set(key, walk2);
+        }
+        return walk2;
+      }
+      set(key, walk2) {
+        const previous = this.walks.get(key);
+        if (previous) {
+          this.walks.delete(key);
+          this.entryCount -= previous.entries.length;
+        }
+        this.walks.set(key, walk2);
+        this.entryCount += walk2.entries.length;
+        for (const [oldestKey, oldest] of this.walks) {
+          if (this.entryCount <= this.entryBudget || oldestKey === key) break;
+          this.walks.delete(oldestKey);
+          this.entryCount -= oldest.entries.length;
+        }
+      }
+      /** How many walks are kept (for tests). */
+      get size() {
+        return this.walks.size;
+      }
+    };
+    WALK_CACHE_ENTRY_BUDGET = 25e3;
+    LazyBuildContext = class {
+      constructor(root, dockerfilePath, dockerignore, matcher, loadWarnings, walkOptions, walkCache) {
+        this.root = root;
+        this.dockerfilePath = dockerfilePath;
+        this.dockerignore = dockerignore;
+        this.matcher = matcher;
+        this.loadWarnings = loadWarnings;
+        this.walkOptions = walkOptions;
+        this.walkCache = walkCache;
+      }
+      root;
+      dockerfilePath;
+      dockerignore;
+      matcher;
+      loadWarnings;
+      walkOptions;
+      walkCache;
+      walked = null;
+      walk() {
+        if (this.walked === null) {
+          const cacheKey2 = `${this.root}\0${this.dockerignore.file ?? ""}`;
+          const cached = this.walkCache?.get(cacheKey2);
+          if (cached) {
+            this.walked = cached;
+            return cached;
+          }
+          const started = Date.now();
+          const result = walkContext(this.root, this.matcher, this.walkOptions);
+          if (this.walkOptions.onProgress && process.stderr.isTTY && Date.now() - started >= 1e3) process.stderr.write("\r\x1B[K");
+          this.walked = result;
+          this.walkCache?.set(cacheKey2, result);
+        }
+        return this.walked;
+      }
+      get entries() {
+        return this.walk().entries;
+      }
+      get pruned() {
+        return this.walk().pruned;
+      }
+      get totals() {
+        return this.walk().totals;
+      }
+      get warnings() {
+        return [...this.loadWarnings, ...this.walk().warnings];
+      }
+    };
+  }
+});
+
 // node_modules/fastest-levenshtein/mod.js
 var require_mod = __commonJS({
   "node_modules/fastest-levenshtein/mod.js"(exports) {
@@ -25722,10 +26491,6 @@ function extend(core, fields) {
   for (const key of Object.keys(fields)) target[key] = fields[key];
   return core;
 }
-function stageByName(stages, name2) {
-  const lower = name2.toLowerCase();
-  return stages.find((stage) => stage.name === lower);
-}
 var import_fastest_levenshtein, KNOWN_KINDS, ModelBuilder, WORDS_STATE, SCRIPT_CACHE, InstructionRecord;
 var init_parse = __esm({
   "src/parser/parse.ts"() {
@@ -26080,775 +26845,6 @@ var init_parse = __esm({
           this[SCRIPT_CACHE] = script;
         }
         return script;
-      }
-    };
-  }
-});
-
-// src/context/go-regexp.ts
-function literal(codePoint) {
-  return `\\u{${codePoint.toString(16)}}`;
-}
-function isPunctuation(character) {
-  return /^[!-/:-@[-`{-~]$/u.test(character);
-}
-function readHex(characters, start2) {
-  if (characters[start2] === "{") {
-    const close = characters.indexOf("}", start2);
-    const digits2 = characters.slice(start2 + 1, close).join("");
-    if (close === -1 || !/^[0-9A-Fa-f]+$/u.test(digits2)) throw new SyntaxError("invalid escape sequence: `\\x`");
-    return { codePoint: Number.parseInt(digits2, 16), next: close + 1 };
-  }
-  const digits = characters.slice(start2, start2 + 2).join("");
-  if (!/^[0-9A-Fa-f]{2}$/u.test(digits)) throw new SyntaxError("invalid escape sequence: `\\x`");
-  return { codePoint: Number.parseInt(digits, 16), next: start2 + 2 };
-}
-function readEscape(characters, start2, inClass) {
-  const character = characters[start2];
-  if (character === void 0) throw new SyntaxError("trailing backslash at end of expression: ``");
-  if (isPunctuation(character)) return { text: null, codePoint: character.codePointAt(0), next: start2 + 1, isClass: false };
-  const control = CONTROL_ESCAPES[character];
-  if (control !== void 0) return { text: null, codePoint: control, next: start2 + 1, isClass: false };
-  if (character === "x") {
-    const hex = readHex(characters, start2 + 1);
-    return { text: null, codePoint: hex.codePoint, next: hex.next, isClass: false };
-  }
-  const perl = PERL_CLASSES[character.toLowerCase()];
-  if (perl !== void 0) {
-    const negated = character !== character.toLowerCase();
-    if (negated && inClass) throw new SyntaxError(`unsupported negated class escape in a class: \`\\${character}\``);
-    return { text: negated ? `[^${perl}]` : inClass ? perl : `[${perl}]`, codePoint: null, next: start2 + 1, isClass: true };
-  }
-  if (!inClass && (character === "b" || character === "B")) return { text: `\\${character}`, codePoint: null, next: start2 + 1, isClass: true };
-  if (!inClass && character === "A") return { text: "^", codePoint: null, next: start2 + 1, isClass: true };
-  if (!inClass && character === "z") return { text: "$", codePoint: null, next: start2 + 1, isClass: true };
-  throw new SyntaxError(`invalid escape sequence: \`\\${character}\``);
-}
-function translateClass(characters, start2) {
-  let index = start2 + 1;
-  let negated = false;
-  if (characters[index] === "^") {
-    negated = true;
-    index++;
-  }
-  const items = [];
-  let first = true;
-  for (; ; ) {
-    const character = characters[index];
-    if (character === void 0) throw new SyntaxError(`missing closing ]: \`${characters.slice(start2).join("")}\``);
-    if (character === "]" && !first) {
-      index++;
-      break;
-    }
-    first = false;
-    if (character === "[" && characters[index + 1] === ":") {
-      const close = characters.indexOf("]", index + 2);
-      const inner = close === -1 ? "" : characters.slice(index + 2, close).join("");
-      const match = /^(\^?)([a-z]+):$/u.exec(inner);
-      const posix2 = match ? POSIX_CLASSES[match[2]] : void 0;
-      if (match && posix2 !== void 0) {
-        if (match[1] === "^") throw new SyntaxError("unsupported negated POSIX class in a class");
-        items.push(posix2);
-        index = close + 1;
-        continue;
-      }
-    }
-    let low;
-    if (character === "\\") {
-      const escape2 = readEscape(characters, index + 1, true);
-      index = escape2.next;
-      if (escape2.isClass) {
-        items.push(escape2.text);
-        continue;
-      }
-      low = escape2.codePoint;
-    } else {
-      low = character.codePointAt(0);
-      index++;
-    }
-    if (characters[index] === "-" && characters[index + 1] !== void 0 && characters[index + 1] !== "]") {
-      index++;
-      let high;
-      const bound = characters[index];
-      if (bound === "\\") {
-        const escape2 = readEscape(characters, index + 1, true);
-        if (escape2.isClass) throw new SyntaxError("invalid character class range");
-        high = escape2.codePoint;
-        index = escape2.next;
-      } else {
-        high = bound.codePointAt(0);
-        index++;
-      }
-      if (high < low) throw new SyntaxError("invalid character class range");
-      items.push(`${literal(low)}-${literal(high)}`);
-      continue;
-    }
-    items.push(literal(low));
-  }
-  return { text: `[${negated ? "^" : ""}${items.join("")}]`, next: index };
-}
-function atom(js) {
-  const single = new RegExp(`^${js}$`, "u");
-  return { type: "atom", js, test: (character) => single.test(character), star: false };
-}
-function tokenize(source) {
-  const characters = [...source];
-  const tokens = [];
-  let index = 0;
-  while (index < characters.length) {
-    const character = characters[index];
-    if (character === "(" && ANY_FOLDERS.every((expected, offset) => characters[index + offset] === expected)) {
-      if (tokens.at(-1)?.type !== "anyFolders") tokens.push({ type: "anyFolders" });
-      index += ANY_FOLDERS.length;
-      continue;
-    }
-    switch (character) {
-      case "\\": {
-        const escape2 = readEscape(characters, index + 1, false);
-        index = escape2.next;
-        if (escape2.codePoint !== null) tokens.push(atom(literal(escape2.codePoint)));
-        else if (escape2.text === "^") tokens.push({ type: "begin" });
-        else if (escape2.text === "$") tokens.push({ type: "end" });
-        else if (escape2.isClass && escape2.text !== null && escape2.text.startsWith("[")) tokens.push(atom(escape2.text));
-        else throw new SyntaxError(`unsupported escape sequence: \`\\${characters[index - 1] ?? ""}\``);
-        break;
-      }
-      case "[": {
-        const translated = translateClass(characters, index);
-        tokens.push(atom(translated.text));
-        index = translated.next;
-        break;
-      }
-      case ".":
-        tokens.push(atom("[^\\n]"));
-        index++;
-        break;
-      case "*": {
-        const previous = tokens.at(-1);
-        if (previous?.type !== "atom" || previous.star) throw new SyntaxError("missing argument to repetition operator: `*`");
-        previous.star = true;
-        index++;
-        break;
-      }
-      case "^":
-        tokens.push({ type: "begin" });
-        index++;
-        break;
-      case "$":
-        tokens.push({ type: "end" });
-        index++;
-        break;
-      default:
-        tokens.push(atom(literal(character.codePointAt(0))));
-        index++;
-    }
-  }
-  return tokens;
-}
-function simulate(tokens, text) {
-  const count = tokens.length;
-  let current = new Uint8Array(2 * count + 2);
-  const close = (states, position) => {
-    for (let index = 0; index < count; index++) {
-      if (!states[index]) continue;
-      const token = tokens[index];
-      if (token.type === "anyFolders") {
-        states[index + 1] = 1;
-        states[count + 1 + index] = 1;
-      } else if (token.type === "begin") {
-        if (position === 0) states[index + 1] = 1;
-      } else if (token.type === "end") {
-        if (position === text.length) states[index + 1] = 1;
-      } else if (token.star) states[index + 1] = 1;
-    }
-  };
-  current[0] = 1;
-  close(current, 0);
-  for (let position = 0; position < text.length; position++) {
-    const character = text[position];
-    const next = new Uint8Array(2 * count + 2);
-    let alive = false;
-    for (let index = 0; index < count; index++) {
-      const token = tokens[index];
-      if (current[index] && token.type === "atom" && token.test(character)) {
-        next[token.star ? index : index + 1] = 1;
-        alive = true;
-      }
-      if (current[count + 1 + index] && character !== "\n") {
-        next[count + 1 + index] = 1;
-        if (character === "/") next[index + 1] = 1;
-        alive = true;
-      }
-    }
-    if (!alive) return false;
-    close(next, position + 1);
-    current = next;
-  }
-  return current[count] === 1;
-}
-function compileGoRegexp(source) {
-  const tokens = tokenize(source);
-  const unbounded = tokens.filter((token) => token.type === "anyFolders" || token.type === "atom" && token.star).length;
-  if (unbounded <= 2) {
-    const js = tokens.map((token) => {
-      if (token.type === "anyFolders") return "(?:[^\\n]*\\/)?";
-      if (token.type === "begin") return "^";
-      if (token.type === "end") return "$";
-      return token.star ? `${token.js}*` : token.js;
-    }).join("");
-    const regex = new RegExp(js, "u");
-    return { test: (text) => regex.test(text) };
-  }
-  return { test: (text) => simulate(tokens, [...text]) };
-}
-var POSIX_CLASSES, PERL_CLASSES, CONTROL_ESCAPES, ANY_FOLDERS;
-var init_go_regexp = __esm({
-  "src/context/go-regexp.ts"() {
-    "use strict";
-    POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      ascii: "\\u{0}-\\u{7f}",
-      blank: "\\t ",
-      cntrl: "\\u{0}-\\u{1f}\\u{7f}",
-      digit: "0-9",
-      graph: "!-~",
-      lower: "a-z",
-      print: " -~",
-      punct: "!-\\/:-@\\[-`\\{-~",
-      space: "\\t\\n\\v\\f\\r ",
-      upper: "A-Z",
-      word: "0-9A-Za-z_",
-      xdigit: "0-9A-Fa-f"
-    };
-    PERL_CLASSES = {
-      d: "0-9",
-      s: "\\t\\n\\f\\r ",
-      w: "0-9A-Za-z_"
-    };
-    CONTROL_ESCAPES = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
-    ANY_FOLDERS = [..."(.*/)?"];
-  }
-});
-
-// src/context/dockerignore.ts
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join3, relative as relative2 } from "node:path";
-function readIgnorePatterns(text) {
-  const patterns = [];
-  const lines = text.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  for (const [index, rawLine] of lines.entries()) {
-    let line = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
-    if (index === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
-    if (line.startsWith("#")) continue;
-    let pattern = trimSpace(line);
-    if (pattern === "") continue;
-    const invert = pattern.startsWith("!");
-    if (invert) pattern = trimSpace(pattern.slice(1));
-    if (pattern.length > 0) {
-      pattern = cleanPath(pattern);
-      if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
-    }
-    patterns.push({ pattern: invert ? `!${pattern}` : pattern, line: index + 1 });
-  }
-  return patterns;
-}
-function compilePattern(text, exclusion, line) {
-  let goRegex = "^";
-  let matchType = "exact";
-  const characters = [...text];
-  for (let index = 0, iteration = 0; index < characters.length; iteration++) {
-    const character = characters[index++];
-    if (character === "*") {
-      if (characters[index] === "*") {
-        index++;
-        if (characters[index] === "/") index++;
-        if (index >= characters.length) {
-          if (matchType === "exact") matchType = "prefix";
-          else {
-            goRegex += ".*";
-            matchType = "regexp";
-          }
-        } else {
-          goRegex += "(.*/)?";
-          matchType = "regexp";
-        }
-        if (iteration === 0) matchType = "suffix";
-      } else {
-        goRegex += "[^/]*";
-        matchType = "regexp";
-      }
-    } else if (character === "?") {
-      goRegex += "[^/]";
-      matchType = "regexp";
-    } else if (".+()|{}$".includes(character)) {
-      goRegex += `\\${character}`;
-    } else if (character === "\\") {
-      if (index < characters.length) {
-        goRegex += `\\${characters[index++]}`;
-        matchType = "regexp";
-      } else goRegex += "\\";
-    } else if (character === "[" || character === "]") {
-      goRegex += character;
-      matchType = "regexp";
-    } else goRegex += character;
-  }
-  const segments = text.split("/");
-  const base = { text, exclusion, line, segments };
-  switch (matchType) {
-    case "exact":
-      return { ...base, matches: (path6) => path6 === text };
-    case "prefix": {
-      const prefix = text.slice(0, -2);
-      return { ...base, matches: (path6) => path6.startsWith(prefix) };
-    }
-    case "suffix": {
-      const suffix = text.slice(2);
-      const bare = suffix.startsWith("/") ? suffix.slice(1) : null;
-      return { ...base, matches: (path6) => path6.endsWith(suffix) || path6 === bare };
-    }
-    case "regexp": {
-      const regex = compileGoRegexp(`${goRegex}$`);
-      return { ...base, matches: (path6) => regex.test(path6) };
-    }
-  }
-}
-function segmentsCouldMatchBelow(patternSegments, folderSegments) {
-  for (const [index, folderSegment] of folderSegments.entries()) {
-    const patternSegment = patternSegments[index];
-    if (patternSegment === void 0) return false;
-    if (patternSegment.includes("**")) return true;
-    if (SEGMENT_WILDCARD.test(patternSegment)) {
-      try {
-        const single = new PatternMatcher([{ pattern: patternSegment, line: 0 }]).patterns[0];
-        if (single && !single.matches(folderSegment)) return false;
-      } catch {
-        return true;
-      }
-      continue;
-    }
-    if (patternSegment !== folderSegment) return false;
-  }
-  return patternSegments.length > folderSegments.length;
-}
-function lowerCasedNames(folder) {
-  try {
-    return new Set(readdirSync(folder).map((name2) => name2.toLowerCase()));
-  } catch {
-    return null;
-  }
-}
-function findIgnoreFile(dockerfilePath, contextDir, lookup) {
-  const beside = join3(dirname3(dockerfilePath), `${basename3(dockerfilePath)}.dockerignore`);
-  if (lookup ? lookup.isFile(beside) : isFile(beside)) return beside;
-  const atRoot = join3(contextDir, ".dockerignore");
-  return (lookup ? lookup.isFile(atRoot) : isFile(atRoot)) ? atRoot : null;
-}
-function isFile(path6) {
-  try {
-    return statSync(path6, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
-}
-function loadIgnoreFile(dockerfilePath, contextDir, lookup) {
-  const file = findIgnoreFile(dockerfilePath, contextDir, lookup);
-  return lookup ? lookup.load(file) : readIgnoreFile(file);
-}
-function readIgnoreFile(file) {
-  if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
-  const displayPath2 = relative2(process.cwd(), file) || file;
-  try {
-    return { file, displayPath: displayPath2, matcher: new PatternMatcher(readIgnorePatterns(readFileSync(file, "utf8"))), readError: null };
-  } catch (error2) {
-    return { file, displayPath: displayPath2, matcher: new PatternMatcher([]), readError: `cannot read ${displayPath2}: ${error2.message}` };
-  }
-}
-var PatternMatcher, SEGMENT_WILDCARD, IgnoreFileLookup;
-var init_dockerignore = __esm({
-  "src/context/dockerignore.ts"() {
-    "use strict";
-    init_go_path();
-    init_go_regexp();
-    PatternMatcher = class {
-      patterns;
-      errors;
-      hasExceptions;
-      constructor(lines) {
-        const patterns = [];
-        const errors = [];
-        for (const { pattern: raw, line } of lines) {
-          let pattern = trimSpace(raw);
-          if (pattern === "") continue;
-          pattern = cleanPath(pattern);
-          let exclusion = false;
-          if (pattern.startsWith("!")) {
-            if (pattern.length === 1) {
-              errors.push({ line, message: 'illegal exclusion pattern: "!"' });
-              continue;
-            }
-            exclusion = true;
-            pattern = pattern.slice(1);
-          }
-          const syntaxError = globSyntaxError(pattern);
-          if (syntaxError) {
-            errors.push({ line, message: `${syntaxError}: ${JSON.stringify(pattern)}` });
-            continue;
-          }
-          try {
-            patterns.push(compilePattern(pattern, exclusion, line));
-          } catch (error2) {
-            errors.push({ line, message: `${error2.message}: ${JSON.stringify(pattern)}` });
-          }
-        }
-        this.patterns = patterns;
-        this.errors = errors;
-        this.hasExceptions = patterns.some((pattern) => pattern.exclusion);
-      }
-      /** `MatchesOrParentMatches`: the path or one of its parent folders is excluded (CopyIgnoredFile). */
-      matchesOrParentMatches(path6) {
-        let matched = false;
-        const parent = parentOf(path6);
-        const parentSegments = parent === "." ? [] : parent.split("/");
-        for (const pattern of this.patterns) {
-          if (pattern.exclusion !== matched) continue;
-          let match = pattern.matches(path6);
-          for (let depth = 1; !match && depth <= parentSegments.length; depth++) {
-            match = pattern.matches(parentSegments.slice(0, depth).join("/"));
-          }
-          if (match) matched = !pattern.exclusion;
-        }
-        return matched;
-      }
-      /**
-       * `MatchesUsingParentResults`, as fsutil's walker uses it to decide what is sent: `parentState`
-       * holds which patterns the parent folder matched (null at the root).
-       */
-      matchesUsingParentResults(path6, parentState) {
-        const state = new Uint8Array(this.patterns.length);
-        let matched = false;
-        for (const [index, pattern] of this.patterns.entries()) {
-          let match = parentState !== null && parentState[index] === 1;
-          if (!match) {
-            if (pattern.exclusion !== matched) continue;
-            match = pattern.matches(path6);
-          }
-          state[index] = match ? 1 : 0;
-          if (match) matched = !pattern.exclusion;
-        }
-        return { excluded: matched, state };
-      }
-      /**
-       * Whether some `!` exception could match a path strictly below `folder`; when none can, an
-       * excluded folder is pruned without changing the result (fsutil prunes the same way, §7).
-       */
-      exceptionCouldMatchBelow(folder) {
-        const folderSegments = folder.split("/");
-        return this.patterns.some((pattern) => pattern.exclusion && segmentsCouldMatchBelow(pattern.segments, folderSegments));
-      }
-    };
-    SEGMENT_WILDCARD = /[*?[\\]/u;
-    IgnoreFileLookup = class _IgnoreFileLookup {
-      /** Questions per folder before listing it: a run over a few files never lists a big folder. */
-      static LIST_AFTER = 16;
-      questions = /* @__PURE__ */ new Map();
-      /** Lower-cased names per folder (null: the folder could not be listed). */
-      listings = /* @__PURE__ */ new Map();
-      /** Ignore files read and compiled, by path ('' for none): a context's root file serves every Dockerfile in it. */
-      loaded = /* @__PURE__ */ new Map();
-      isFile(path6) {
-        const folder = dirname3(path6);
-        let names = this.listings.get(folder);
-        if (names === void 0) {
-          const asked = (this.questions.get(folder) ?? 0) + 1;
-          this.questions.set(folder, asked);
-          if (asked >= _IgnoreFileLookup.LIST_AFTER) {
-            names = lowerCasedNames(folder);
-            this.listings.set(folder, names);
-          }
-        }
-        if (names && !names.has(basename3(path6).toLowerCase())) return false;
-        return isFile(path6);
-      }
-      /** `readIgnoreFile`, once per file for the whole run. */
-      load(file) {
-        let loaded = this.loaded.get(file ?? "");
-        if (!loaded) {
-          loaded = readIgnoreFile(file);
-          this.loaded.set(file ?? "", loaded);
-        }
-        return loaded;
-      }
-    };
-  }
-});
-
-// src/context/walk.ts
-import { closeSync, lstatSync, openSync, readSync, readdirSync as readdirSync2, readlinkSync } from "node:fs";
-import { join as join4 } from "node:path";
-function readHead(path6) {
-  let descriptor = null;
-  try {
-    descriptor = openSync(path6, "r");
-    const buffer = Buffer.alloc(CONTENT_CHECK_LIMIT);
-    const length = readSync(descriptor, buffer, 0, CONTENT_CHECK_LIMIT, 0);
-    return buffer.subarray(0, length).toString("utf8");
-  } catch {
-    return null;
-  } finally {
-    if (descriptor !== null) closeSync(descriptor);
-  }
-}
-function credentialHintOf(name2, absolutePath) {
-  const checks = CREDENTIAL_CONTENT_CHECKS.get(name2);
-  if (!checks) return null;
-  const content = readHead(absolutePath);
-  if (content === null) return null;
-  return checks.find((check) => check.pattern.test(content))?.hint ?? null;
-}
-function walkContext(root, matcher, options = {}) {
-  const entries = [];
-  const pruned = [];
-  const warnings = [];
-  let files = 0;
-  let bytes = 0;
-  let ignoredFiles = 0;
-  let ignoredBytes = 0;
-  const hasPatterns = matcher.patterns.length > 0;
-  const started = Date.now();
-  const stack = [{ relativePath: "", absolutePath: root, state: null }];
-  while (stack.length > 0) {
-    const folder = stack.pop();
-    let children;
-    try {
-      children = readdirSync2(folder.absolutePath, { withFileTypes: true });
-    } catch (error2) {
-      warnings.push(`cannot read folder ${folder.relativePath || "."}: ${error2.code ?? error2.message}`);
-      continue;
-    }
-    children.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    const subfolders = [];
-    for (const child2 of children) {
-      const relativePath = folder.relativePath === "" ? child2.name : `${folder.relativePath}/${child2.name}`;
-      const absolutePath = join4(folder.absolutePath, child2.name);
-      let excluded = false;
-      let state = null;
-      if (hasPatterns) {
-        const decision = matcher.matchesUsingParentResults(relativePath, folder.state);
-        excluded = decision.excluded;
-        state = decision.state;
-      }
-      let isDirectory2 = child2.isDirectory();
-      let isSymlink = child2.isSymbolicLink();
-      let size = 0;
-      if (!isDirectory2) {
-        try {
-          const stats = lstatSync(absolutePath);
-          isDirectory2 = stats.isDirectory();
-          isSymlink = stats.isSymbolicLink();
-          size = isDirectory2 ? 0 : stats.size;
-        } catch (error2) {
-          warnings.push(`cannot stat ${relativePath}: ${error2.code ?? error2.message}`);
-          continue;
-        }
-      }
-      if (isDirectory2) {
-        entries.push(new WalkedEntry(relativePath, 0, true, false, excluded, null, null));
-        if (excluded && !matcher.exceptionCouldMatchBelow(relativePath)) pruned.push({ path: relativePath });
-        else subfolders.push({ relativePath, absolutePath, state });
-      } else {
-        const credentialHint = !excluded && !isSymlink ? credentialHintOf(child2.name, absolutePath) : null;
-        entries.push(new WalkedEntry(relativePath, size, false, isSymlink, excluded, credentialHint, isSymlink ? absolutePath : null));
-        if (excluded) {
-          ignoredFiles++;
-          ignoredBytes += size;
-        } else {
-          files++;
-          bytes += size;
-        }
-      }
-      if (options.onProgress && entries.length % PROGRESS_EVERY === 0) options.onProgress(entries.length, Date.now() - started);
-    }
-    for (let index = subfolders.length - 1; index >= 0; index--) stack.push(subfolders[index]);
-  }
-  return { entries, pruned, totals: { files, bytes, ignoredFiles, ignoredBytes }, warnings };
-}
-var CREDENTIAL_CONTENT_CHECKS, CONTENT_CHECK_LIMIT, WalkedEntry, PROGRESS_EVERY;
-var init_walk = __esm({
-  "src/context/walk.ts"() {
-    "use strict";
-    CREDENTIAL_CONTENT_CHECKS = /* @__PURE__ */ new Map([
-      [".npmrc", [{ pattern: /(?:_authToken|_auth|_password)\s*=\s*\S/u, hint: "an auth token" }]],
-      [".yarnrc.yml", [{ pattern: /npmAuth(?:Token|Ident)\s*:\s*\S/u, hint: "an auth token" }]],
-      [".pypirc", [{ pattern: /^\s*password\s*[=:]\s*\S/mu, hint: "a password" }]],
-      [".netrc", [{ pattern: /\bpassword\s+\S/u, hint: "a password" }]],
-      [".git-credentials", [{ pattern: /:\/\/[^:\s/]+:[^@\s]+@/u, hint: "a password" }]],
-      [".dockercfg", [{ pattern: /"auth"\s*:\s*"[^"]+"/u, hint: "a registry auth" }]],
-      ["config.json", [{ pattern: /"auths"\s*:\s*\{[^}]*"auth"\s*:\s*"[^"]+"/u, hint: "a registry auth" }]],
-      ["credentials", [{ pattern: /aws_secret_access_key\s*=\s*\S/u, hint: "an AWS secret key" }]]
-    ]);
-    CONTENT_CHECK_LIMIT = 64 * 1024;
-    WalkedEntry = class {
-      constructor(path6, size, isDirectory2, isSymlink, ignored, credentialHint, linkPath) {
-        this.path = path6;
-        this.size = size;
-        this.isDirectory = isDirectory2;
-        this.isSymlink = isSymlink;
-        this.ignored = ignored;
-        this.credentialHint = credentialHint;
-        this.linkPath = linkPath;
-      }
-      path;
-      size;
-      isDirectory;
-      isSymlink;
-      ignored;
-      credentialHint;
-      linkPath;
-      target = void 0;
-      get linkTarget() {
-        if (this.linkPath === null) return null;
-        if (this.target === void 0) {
-          try {
-            this.target = readlinkSync(this.linkPath);
-          } catch {
-            this.target = null;
-          }
-        }
-        return this.target;
-      }
-    };
-    PROGRESS_EVERY = 2048;
-  }
-});
-
-// src/context/index.ts
-var context_exports = {};
-__export(context_exports, {
-  IgnoreFileLookup: () => IgnoreFileLookup,
-  PatternMatcher: () => PatternMatcher,
-  WalkCache: () => WalkCache,
-  cleanPath: () => cleanPath,
-  findIgnoreFile: () => findIgnoreFile,
-  loadBuildContext: () => loadBuildContext,
-  readIgnorePatterns: () => readIgnorePatterns
-});
-import { resolve as resolve2 } from "node:path";
-function stderrProgress() {
-  stderrIsTTY ??= process.stderr.isTTY === true;
-  if (!stderrIsTTY) return void 0;
-  return (entriesSeen, elapsedMs) => {
-    if (elapsedMs < 1e3) return;
-    process.stderr.write(`\rdockside: walking the build context\u2026 ${entriesSeen.toLocaleString("en")} entries`);
-  };
-}
-function loadBuildContext(dockerfilePath, contextDir, options = {}) {
-  const root = resolve2(contextDir);
-  const absoluteDockerfile = resolve2(dockerfilePath);
-  const { displayPath: displayPath2, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup);
-  const warnings = [];
-  if (readError) warnings.push(readError);
-  const errors = matcher.errors.map((error2) => `${displayPath2}:${error2.line}: ${error2.message}`);
-  warnings.push(...errors);
-  const dockerignore = {
-    file: displayPath2,
-    patterns: matcher.patterns.map((pattern) => pattern.exclusion ? `!${pattern.text}` : pattern.text),
-    hasExceptions: matcher.hasExceptions,
-    errors,
-    isIgnored: (path6) => matcher.matchesOrParentMatches(path6)
-  };
-  const onProgress = options.onProgress === null ? void 0 : options.onProgress ?? stderrProgress();
-  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, warnings, onProgress ? { onProgress } : {}, options.walkCache);
-}
-var stderrIsTTY, WalkCache, WALK_CACHE_ENTRY_BUDGET, LazyBuildContext;
-var init_context = __esm({
-  "src/context/index.ts"() {
-    "use strict";
-    init_dockerignore();
-    init_walk();
-    init_dockerignore();
-    init_go_path();
-    WalkCache = class {
-      constructor(entryBudget = WALK_CACHE_ENTRY_BUDGET) {
-        this.entryBudget = entryBudget;
-      }
-      entryBudget;
-      walks = /* @__PURE__ */ new Map();
-      entryCount = 0;
-      get(key) {
-        const walk2 = this.walks.get(key);
-        if (walk2) {
-          this.walks.delete(key);
-          this.walks.set(key, walk2);
-        }
-        return walk2;
-      }
-      set(key, walk2) {
-        const previous = this.walks.get(key);
-        if (previous) {
-          this.walks.delete(key);
-          this.entryCount -= previous.entries.length;
-        }
-        this.walks.set(key, walk2);
-        this.entryCount += walk2.entries.length;
-        for (const [oldestKey, oldest] of this.walks) {
-          if (this.entryCount <= this.entryBudget || oldestKey === key) break;
-          this.walks.delete(oldestKey);
-          this.entryCount -= oldest.entries.length;
-        }
-      }
-      /** How many walks are kept (for tests). */
-      get size() {
-        return this.walks.size;
-      }
-    };
-    WALK_CACHE_ENTRY_BUDGET = 25e3;
-    LazyBuildContext = class {
-      constructor(root, dockerfilePath, dockerignore, matcher, loadWarnings, walkOptions, walkCache) {
-        this.root = root;
-        this.dockerfilePath = dockerfilePath;
-        this.dockerignore = dockerignore;
-        this.matcher = matcher;
-        this.loadWarnings = loadWarnings;
-        this.walkOptions = walkOptions;
-        this.walkCache = walkCache;
-      }
-      root;
-      dockerfilePath;
-      dockerignore;
-      matcher;
-      loadWarnings;
-      walkOptions;
-      walkCache;
-      walked = null;
-      walk() {
-        if (this.walked === null) {
-          const cacheKey2 = `${this.root}\0${this.dockerignore.file ?? ""}`;
-          const cached = this.walkCache?.get(cacheKey2);
-          if (cached) {
-            this.walked = cached;
-            return cached;
-          }
-          const started = Date.now();
-          const result = walkContext(this.root, this.matcher, this.walkOptions);
-          if (this.walkOptions.onProgress && process.stderr.isTTY && Date.now() - started >= 1e3) process.stderr.write("\r\x1B[K");
-          this.walked = result;
-          this.walkCache?.set(cacheKey2, result);
-        }
-        return this.walked;
-      }
-      get entries() {
-        return this.walk().entries;
-      }
-      get pruned() {
-        return this.walk().pruned;
-      }
-      get totals() {
-        return this.walk().totals;
-      }
-      get warnings() {
-        return [...this.loadWarnings, ...this.walk().warnings];
       }
     };
   }
@@ -50193,7 +50189,6 @@ init_types();
 init_expand();
 init_derived();
 init_lists();
-init_parse();
 var URL_SOURCE = /^https?:\/\//iu;
 var GIT_SOURCE = /^(?:git@[^:]+:|git:\/\/|ssh:\/\/|https?:\/\/\S+?\.git(?:#.*)?$)/iu;
 function sourceKind(value) {
@@ -50247,43 +50242,63 @@ function computeExpandedCopySources(dockerfile) {
 function createsLayer(instruction) {
   return instruction.kind === "RUN" || instruction.kind === "COPY" || instruction.kind === "ADD";
 }
-function stageReferences(dockerfile, value, beforeIndex) {
-  const found = newList();
-  if (/^\d+$/u.test(value)) {
-    const index = Number(value);
-    if (index < beforeIndex) found.push(index);
+var StageResolver = class {
+  firstByName = /* @__PURE__ */ new Map();
+  /** The first stage of each name, in file order. */
+  named = [];
+  fitsByValue = /* @__PURE__ */ new Map();
+  constructor(stages) {
+    for (const stage of stages) {
+      if (stage.name === null || this.firstByName.has(stage.name)) continue;
+      this.firstByName.set(stage.name, stage.index);
+      this.named.push(stage);
+    }
+  }
+  references(value, beforeIndex) {
+    const found = newList();
+    if (/^\d+$/u.test(value)) {
+      const index = Number(value);
+      if (index < beforeIndex) found.push(index);
+      return found;
+    }
+    if (!value.includes("$")) {
+      const index = this.firstByName.get(value.toLowerCase());
+      if (index !== void 0 && index < beforeIndex) found.push(index);
+      return found;
+    }
+    let fits = this.fitsByValue.get(value);
+    if (fits === void 0) {
+      const literalParts = value.toLowerCase().split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/u);
+      fits = this.named.filter((stage) => fitsLiteralParts(stage.name, literalParts)).map((stage) => stage.index);
+      this.fitsByValue.set(value, fits);
+    }
+    for (const index of fits) {
+      if (index >= beforeIndex) break;
+      found.push(index);
+    }
     return found;
   }
-  if (!value.includes("$")) {
-    const stage = stageByName(dockerfile.stages, value);
-    if (stage && stage.index < beforeIndex) found.push(stage.index);
-    return found;
-  }
-  const literalParts = value.toLowerCase().split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/u);
-  for (const stage of dockerfile.stages) {
-    if (stage.index < beforeIndex && stage.name !== null && fitsLiteralParts(stage.name, literalParts)) found.push(stage.index);
-  }
-  return found;
-}
+};
 var stageGraph = perDockerfile(computeStageGraph);
 function computeStageGraph(dockerfile) {
   const dependencies = mapList(dockerfile.stages, () => newList());
+  const resolver = new StageResolver(dockerfile.stages);
   for (const stage of dockerfile.stages) {
     const list = dependencies[stage.index];
     if (stage.baseStageIndex !== null) list.push({ stageIndex: stage.baseStageIndex, kind: "from", line: stage.from.startLine });
     if (stage.from.image.raw.includes("$")) {
-      for (const index of stageReferences(dockerfile, stage.from.image.raw, stage.index)) list.push({ stageIndex: index, kind: "from", line: stage.from.startLine });
+      for (const index of resolver.references(stage.from.image.raw, stage.index)) list.push({ stageIndex: index, kind: "from", line: stage.from.startLine });
     }
     for (const stageInstruction of stage.instructions) {
       const instruction = stageInstruction.kind === "ONBUILD" ? stageInstruction.trigger : stageInstruction;
       if (!instruction) continue;
       if ((instruction.kind === "COPY" || instruction.kind === "ADD") && instruction.from !== null) {
-        for (const index of stageReferences(dockerfile, instruction.from, stage.index)) list.push({ stageIndex: index, kind: "copy", line: instruction.startLine });
+        for (const index of resolver.references(instruction.from, stage.index)) list.push({ stageIndex: index, kind: "copy", line: instruction.startLine });
       } else if (instruction.kind === "RUN") {
         for (const mount of instruction.mounts) {
           const from = mount.options.get("from");
           if (from === void 0) continue;
-          for (const index of stageReferences(dockerfile, from, stage.index)) list.push({ stageIndex: index, kind: "mount", line: instruction.startLine });
+          for (const index of resolver.references(from, stage.index)) list.push({ stageIndex: index, kind: "mount", line: instruction.startLine });
         }
       }
     }
@@ -51738,31 +51753,41 @@ var stale_package_index_default = defineRule({
   check({ dockerfile, report: report2 }) {
     for (const stage of dockerfile.stages) {
       const runs = stage.instructions.filter((instruction) => instruction.kind === "RUN");
-      for (const [position, run3] of runs.entries()) {
-        const commands = run3.script.commands;
-        const refreshes = /* @__PURE__ */ new Map();
-        for (const command of commands) {
-          const refresh = indexRefresh(command);
-          if (refresh && !refreshes.has(refresh.family)) refreshes.set(refresh.family, refresh.display);
+      const summaries = runs.map(summariseRun);
+      const nextInstall = /* @__PURE__ */ new Map();
+      const reports = [];
+      for (let position = runs.length - 1; position >= 0; position--) {
+        const summary2 = summaries[position];
+        for (const [family, display] of summary2.refreshes) {
+          if (summary2.installsFrom.has(family)) continue;
+          const later = nextInstall.get(family);
+          if (later === void 0 || summaries[later].refreshes.has(family)) continue;
+          reports.push({ position, display, install: summaries[later].plainInstalls.get(family), line: runs[later].startLine });
         }
-        for (const [family, display] of refreshes) {
-          if (commands.some((command) => indexInstall(command)?.family === family)) continue;
-          for (const later of runs.slice(position + 1)) {
-            const laterCommands = later.script.commands;
-            const install = laterCommands.map(indexInstall).find((found) => found?.family === family && !found.refreshesItself);
-            if (!install) continue;
-            if (laterCommands.some((command) => indexRefresh(command)?.family === family)) break;
-            report2({
-              range: run3.range,
-              message: `"${display}" runs in a RUN of its own and "${install.display}" in a later one (line ${later.startLine}): the cached package index goes stale. Update and install in the same RUN`
-            });
-            break;
-          }
-        }
+        for (const family of summary2.plainInstalls.keys()) nextInstall.set(family, position);
+      }
+      reports.sort((a, b) => a.position - b.position);
+      for (const { position, display, install, line } of reports) {
+        report2({
+          range: runs[position].range,
+          message: `"${display}" runs in a RUN of its own and "${install}" in a later one (line ${line}): the cached package index goes stale. Update and install in the same RUN`
+        });
       }
     }
   }
 });
+function summariseRun(run3) {
+  const summary2 = { refreshes: /* @__PURE__ */ new Map(), installsFrom: /* @__PURE__ */ new Set(), plainInstalls: /* @__PURE__ */ new Map() };
+  for (const command of run3.script.commands) {
+    const refresh = indexRefresh(command);
+    if (refresh && !summary2.refreshes.has(refresh.family)) summary2.refreshes.set(refresh.family, refresh.display);
+    const install = indexInstall(command);
+    if (!install) continue;
+    summary2.installsFrom.add(install.family);
+    if (!install.refreshesItself && !summary2.plainInstalls.has(install.family)) summary2.plainInstalls.set(install.family, install.display);
+  }
+  return summary2;
+}
 
 // src/rules/analysis/unused-stage.ts
 var unused_stage_default = defineRule({
