@@ -26033,12 +26033,16 @@ function parseShellWithTreeSitter(source, map) {
   if (!treeSitter) throw new ShellParserNotReady();
   const { parser, grammar } = treeSitter;
   let tree;
+  const deadline = performance.now() + TREE_SITTER_TIME_LIMIT_MS;
   try {
-    tree = parser.parse(source);
+    tree = parser.parse(source, null, { progressCallback: (() => performance.now() > deadline) });
   } catch {
     return { source, commands: newList(), hasSyntaxError: true, hasPipe: false, map };
   }
-  if (!tree) return { source, commands: newList(), hasSyntaxError: true, hasPipe: false, map };
+  if (!tree) {
+    parser.reset();
+    return { source, commands: newList(), hasSyntaxError: true, hasPipe: false, map };
+  }
   try {
     const state = { commands: newList(), pipelineCounter: 0, hasPipe: false };
     const cursor = tree.walk();
@@ -26217,7 +26221,7 @@ function wordValue(cursor, source, state, tables) {
       return text;
   }
 }
-var treeSitter, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH, treeSitterResults, treeSitterResultChars, TREE_SITTER_RESULT_CHAR_LIMIT, KEYWORD_COMMANDS, flagsOf;
+var treeSitter, loading, ShellParserNotReady, NAME_WRAPPERS2, MAX_SCRIPT_LENGTH, TREE_SITTER_TIME_LIMIT_MS, treeSitterResults, treeSitterResultChars, TREE_SITTER_RESULT_CHAR_LIMIT, KEYWORD_COMMANDS, flagsOf;
 var init_shell = __esm({
   "src/parser/shell.ts"() {
     "use strict";
@@ -26233,6 +26237,7 @@ var init_shell = __esm({
     };
     NAME_WRAPPERS2 = /* @__PURE__ */ new Set(["command", "builtin", "exec", "busybox", "run"]);
     MAX_SCRIPT_LENGTH = 1e6;
+    TREE_SITTER_TIME_LIMIT_MS = 250;
     treeSitterResults = /* @__PURE__ */ new Map();
     treeSitterResultChars = 0;
     TREE_SITTER_RESULT_CHAR_LIMIT = 256 * 1024;

@@ -96,6 +96,15 @@ const NAME_WRAPPERS = new Set(['command', 'builtin', 'exec', 'busybox', 'run']);
 /** Scripts longer than this are not shell-parsed (BuildKit refuses lines over 64 KiB anyway). */
 const MAX_SCRIPT_LENGTH = 1_000_000;
 
+/**
+ * tree-sitter's error recovery can take time quadratic in a broken script's length: 20 KB of stray
+ * `*)` case arms took 2.5 s, 40 KB 10 s. A parse still running after this long is abandoned and
+ * the script treated as a syntax error with no commands (rules see none; fixes leave it alone).
+ * The shared corpus's slowest fallback script parses in a few milliseconds. This is the one limit
+ * that depends on the machine's speed, and only for scripts hundreds of times slower than any real one.
+ */
+export const TREE_SITTER_TIME_LIMIT_MS = 250;
+
 interface WalkState {
   readonly commands: ShellCommand[];
   pipelineCounter: number;
@@ -167,13 +176,19 @@ export function parseShellWithTreeSitter(source: string, map: SourceMap): ShellS
   if (!treeSitter) throw new ShellParserNotReady();
   const { parser, grammar } = treeSitter;
   let tree: ReturnType<TreeSitterParser['parse']>;
+  const deadline = performance.now() + TREE_SITTER_TIME_LIMIT_MS;
   try {
-    tree = parser.parse(source);
+    // Returning true from the progress callback cancels the parse (parse then returns null).
+    tree = parser.parse(source, null, { progressCallback: (() => performance.now() > deadline) as () => void });
   } catch {
     // The parser is best-effort: a script it cannot handle has no commands, never an exception.
     return { source, commands: newList(), hasSyntaxError: true, hasPipe: false, map };
   }
-  if (!tree) return { source, commands: newList(), hasSyntaxError: true, hasPipe: false, map };
+  if (!tree) {
+    // A cancelled parse would otherwise resume on the parser's next call, with the next script.
+    parser.reset();
+    return { source, commands: newList(), hasSyntaxError: true, hasPipe: false, map };
+  }
   try {
     const state: WalkState = { commands: newList(), pipelineCounter: 0, hasPipe: false };
     const cursor = tree.walk();

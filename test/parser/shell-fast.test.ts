@@ -339,3 +339,14 @@ describe('fast shell parser over the shared corpus', () => {
     expect(compared / handled).toBeGreaterThan(0.9);
   }, 120_000);
 });
+
+describe('tree-sitter on a script whose error recovery never ends', () => {
+  it('abandons it as a syntax error with no commands, and parses the next script from scratch', () => {
+    // 40 KB of stray case arms: tree-sitter's error recovery took ~10 s here, far past the limit.
+    const script = parseShellWithTreeSitter(`true ${'\t\t*) '.repeat(8_000)} true`, NO_MAP);
+    expect(script.hasSyntaxError).toBe(true);
+    expect(script.commands).toEqual([]);
+    // A cancelled parse would resume on the parser's next call unless reset.
+    expect(summary(parseShellWithTreeSitter('[[ $a =~ b ]] && echo ok', NO_MAP).commands)).toEqual(['echo: echo | ok']);
+  });
+});
