@@ -20376,11 +20376,6 @@ var init_expansion_budget = __esm({
     EXPANSION_BUDGET_CHARACTERS = 1024 * 1024;
     MAX_SUBSTITUTION_DEPTH = 100;
     ExpansionBudget = class {
-      constructor(buildArgs, limit = EXPANSION_BUDGET_CHARACTERS) {
-        this.limit = limit;
-        for (const [name2, value] of buildArgs) this.longest.set(name2, value.length);
-      }
-      limit;
       /** The longest value each name may hold, over every assignment seen so far. */
       longest = /* @__PURE__ */ new Map();
       /** The longest value assigned to a name computed by expansion (`ENV ${K}=…`): any name may hold it. */
@@ -20388,9 +20383,8 @@ var init_expansion_budget = __esm({
       spent = 0;
       /** Why the file cannot be expanded, once it cannot. */
       problem = null;
-      /** What the file has asked for so far. */
-      get charged() {
-        return this.spent;
+      constructor(buildArgs) {
+        for (const [name2, value] of buildArgs) this.longest.set(name2, value.length);
       }
       /** Charges the substitutions of expanding `text`; returns how long the expansion can be. */
       charge(text) {
@@ -20398,8 +20392,8 @@ var init_expansion_budget = __esm({
         const substituted = this.substitutedLength(text);
         this.spent += substituted;
         if (this.problem === null) {
-          if (this.spent > this.limit) {
-            this.problem = `variable expansion too large: the values substituted up to this line exceed ${this.limit / (1024 * 1024)} MiB (a variable that refers to itself, like ENV A=$A$A, doubles with each line); the file is not read past it`;
+          if (this.spent > EXPANSION_BUDGET_CHARACTERS) {
+            this.problem = `variable expansion too large: the values substituted up to this line exceed ${EXPANSION_BUDGET_CHARACTERS / (1024 * 1024)} MiB (a variable that refers to itself, like ENV A=$A$A, doubles with each line); the file is not read past it`;
           } else if (text.includes("${") && substitutionDepth(text) > MAX_SUBSTITUTION_DEPTH) {
             this.problem = `variable substitution nested more than ${MAX_SUBSTITUTION_DEPTH} deep (\${A:-\${B:-\u2026}}); the file is not read past this line`;
           }
@@ -26527,7 +26521,7 @@ var init_parse = __esm({
       globalArgs = newList();
       /**
        * The first stage of each name: a FROM naming an earlier stage builds on it. A map, not a search
-       * of the stages: a file of 10,000 stages took 1.4 s, most of it in that search.
+       * of the stages: that search was 0.7 s of a 10,000-stage file's 2 s.
        */
       stageIndexByName = /* @__PURE__ */ new Map();
       expansionBudget;

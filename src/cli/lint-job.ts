@@ -51,7 +51,7 @@ function readUnsized(descriptor: number): Buffer {
 }
 
 /** The error for a file past the limit whose size is known only to be over it (stdin, pipes). */
-export const OVER_LIMIT = `file too large to be a Dockerfile (over ${MAX_FILE_BYTES} bytes)`;
+const OVER_LIMIT = `file too large to be a Dockerfile (over ${MAX_FILE_BYTES} bytes)`;
 
 /** Options every file of a run shares; plain data so it can be sent to a worker thread. */
 export interface SharedLintOptions {

@@ -15,15 +15,16 @@
  * expand costs at most the budget. Real files are nowhere near it: the largest total over the
  * shared corpus's 20,000 Dockerfiles is 29,352 characters, a 36th of it.
  */
+
 /** Characters of substituted text one file may ask for (1 MiB). */
-export const EXPANSION_BUDGET_CHARACTERS = 1024 * 1024;
+const EXPANSION_BUDGET_CHARACTERS = 1024 * 1024;
 
 /**
  * How deep `${A:-${B:-…}}` may nest. The expanders recurse once per level (as BuildKit's lexer
  * does, on Go's growable stacks): at a few thousand levels they overflow the JavaScript stack.
  * Real files nest two or three deep.
  */
-export const MAX_SUBSTITUTION_DEPTH = 100;
+const MAX_SUBSTITUTION_DEPTH = 100;
 
 export class ExpansionBudget {
   /** The longest value each name may hold, over every assignment seen so far. */
@@ -34,16 +35,8 @@ export class ExpansionBudget {
   /** Why the file cannot be expanded, once it cannot. */
   problem: string | null = null;
 
-  constructor(
-    buildArgs: ReadonlyMap<string, string>,
-    private readonly limit: number = EXPANSION_BUDGET_CHARACTERS,
-  ) {
+  constructor(buildArgs: ReadonlyMap<string, string>) {
     for (const [name, value] of buildArgs) this.longest.set(name, value.length);
-  }
-
-  /** What the file has asked for so far. */
-  get charged(): number {
-    return this.spent;
   }
 
   /** Charges the substitutions of expanding `text`; returns how long the expansion can be. */
@@ -52,8 +45,8 @@ export class ExpansionBudget {
     const substituted = this.substitutedLength(text);
     this.spent += substituted;
     if (this.problem === null) {
-      if (this.spent > this.limit) {
-        this.problem = `variable expansion too large: the values substituted up to this line exceed ${this.limit / (1024 * 1024)} MiB (a variable that refers to itself, like ENV A=$A$A, doubles with each line); the file is not read past it`;
+      if (this.spent > EXPANSION_BUDGET_CHARACTERS) {
+        this.problem = `variable expansion too large: the values substituted up to this line exceed ${EXPANSION_BUDGET_CHARACTERS / (1024 * 1024)} MiB (a variable that refers to itself, like ENV A=$A$A, doubles with each line); the file is not read past it`;
       } else if (text.includes('${') && substitutionDepth(text) > MAX_SUBSTITUTION_DEPTH) {
         this.problem = `variable substitution nested more than ${MAX_SUBSTITUTION_DEPTH} deep (\${A:-\${B:-…}}); the file is not read past this line`;
       }

@@ -232,7 +232,7 @@ class ModelBuilder {
   readonly globalArgs = newList<ArgInstruction>();
   /**
    * The first stage of each name: a FROM naming an earlier stage builds on it. A map, not a search
-   * of the stages: a file of 10,000 stages took 1.4 s, most of it in that search.
+   * of the stages: that search was 0.7 s of a 10,000-stage file's 2 s.
    */
   private readonly stageIndexByName = new Map<string, number>();
   private readonly expansionBudget: ExpansionBudget;
