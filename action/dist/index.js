@@ -20339,6 +20339,12 @@ var require_mod = __commonJS({
 });
 
 // src/parser/chars.ts
+function isNameStart(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
+}
+function isNameChar(code) {
+  return isNameStart(code) || code >= 48 && code <= 57;
+}
 function isRegExpSpace(code) {
   if (code < 128) return code === 32 || code >= 9 && code <= 13;
   return code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279;
@@ -20363,16 +20369,11 @@ function substitutionDepth(text) {
   }
   return deepest;
 }
-function isNameStart(code) {
-  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code === 95;
-}
-function isNameCharacter(code) {
-  return isNameStart(code) || code >= 48 && code <= 57;
-}
 var EXPANSION_BUDGET_CHARACTERS, MAX_SUBSTITUTION_DEPTH, ExpansionBudget;
 var init_expansion_budget = __esm({
   "src/parser/expansion-budget.ts"() {
     "use strict";
+    init_chars();
     EXPANSION_BUDGET_CHARACTERS = 1024 * 1024;
     MAX_SUBSTITUTION_DEPTH = 100;
     ExpansionBudget = class {
@@ -20422,7 +20423,7 @@ var init_expansion_budget = __esm({
           if (text.charCodeAt(start2) === 123) start2++;
           if (!isNameStart(text.charCodeAt(start2))) continue;
           let end = start2 + 1;
-          while (end < text.length && isNameCharacter(text.charCodeAt(end))) end++;
+          while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
           total += Math.max(this.longest.get(text.slice(start2, end)) ?? 0, this.longestUnderComputedName);
         }
         return total;
@@ -20745,8 +20746,8 @@ function scanDockerfile(lines) {
     }
     const map = new SegmentSourceMap(segments);
     const heredocs = newList();
-    let { keyword, restOffset } = firstWord(text, 0);
-    if (keyword === "onbuild") ({ keyword, restOffset } = firstWord(text, restOffset));
+    const lineKeyword = firstWord(text, 0);
+    const { keyword, restOffset } = lineKeyword.keyword === "onbuild" ? firstWord(text, lineKeyword.restOffset) : lineKeyword;
     const rest = text.slice(restOffset);
     if (!overlong && HEREDOC_KINDS.has(keyword) && !rest.trimStart().startsWith("[") && rest.includes("<<")) {
       const specs = findHeredocMarkers(rest, escapeChar);
@@ -20800,7 +20801,7 @@ function scanDockerfile(lines) {
         }
       }
     }
-    logicalLines.push({ text, map, startLine: lineNumber, endLine, emptyContinuationLines, heredocs, overlong });
+    logicalLines.push({ text, keyword: lineKeyword.keyword, map, startLine: lineNumber, endLine, emptyContinuationLines, heredocs, overlong });
   }
   return { escapeChar, directives, comments, logicalLines, errors };
 }
@@ -20824,12 +20825,6 @@ var init_scanner = __esm({
 // src/parser/shell-fast.ts
 function isWordBreak(code) {
   return code === 32 /* Space */ || code === 9 /* Tab */ || code === 10 /* Newline */ || code === 59 /* Semicolon */ || code === 38 /* Ampersand */ || code === 124 /* Pipe */ || code === 60 /* Less */ || code === 62 /* Greater */ || code === 40 /* OpenParen */ || code === 41 /* CloseParen */ || code === 13;
-}
-function isNameStart2(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
-}
-function isNameChar(code) {
-  return isNameStart2(code) || code >= 48 && code <= 57;
 }
 function isDigit(code) {
   return code >= 48 && code <= 57;
@@ -20917,6 +20912,7 @@ var GiveUp, GIVE_UP, RESERVED_AT_COMMAND_START, TEST_UNARY_OPERATORS, TEST_BINAR
 var init_shell_fast = __esm({
   "src/parser/shell-fast.ts"() {
     "use strict";
+    init_chars();
     init_lists();
     GiveUp = class {
     };
@@ -21157,7 +21153,7 @@ var init_shell_fast = __esm({
       parseFor() {
         this.position += 3;
         this.skipBlanks();
-        if (!isNameStart2(this.code())) throw GIVE_UP;
+        if (!isNameStart(this.code())) throw GIVE_UP;
         while (isNameChar(this.code())) this.position++;
         this.skipBlanks();
         if (this.atWord("in")) {
@@ -21656,7 +21652,7 @@ var init_shell_fast = __esm({
         if (raw.charCodeAt(0) === 35 /* Hash */) throw GIVE_UP;
         if (raw === "{" || raw === "}") throw GIVE_UP;
         let isAssignment = false;
-        if (isNameStart2(raw.charCodeAt(0))) {
+        if (isNameStart(raw.charCodeAt(0))) {
           let index = 1;
           while (index < raw.length && isNameChar(raw.charCodeAt(index))) index++;
           const after2 = index < raw.length ? raw.charCodeAt(index) : -1;
@@ -21759,7 +21755,7 @@ var init_shell_fast = __esm({
           this.position = end + 1;
           return value;
         }
-        if (isNameStart2(next)) {
+        if (isNameStart(next)) {
           let end = this.position + 2;
           while (end < this.limit && isNameChar(source.charCodeAt(end))) end++;
           const name2 = source.slice(this.position + 1, end);
@@ -21782,7 +21778,7 @@ var init_shell_fast = __esm({
         if (first === 35 /* Hash */ || first === 33 /* Bang */) offset++;
         let name2 = null;
         const nameStart = offset;
-        if (isNameStart2(this.code(offset))) {
+        if (isNameStart(this.code(offset))) {
           while (isNameChar(this.code(offset))) offset++;
           name2 = source.slice(nameStart, offset);
           if (this.code(offset) === 91 /* OpenBracket */) return this.scanSubscriptedExpansion(start2, offset);
@@ -21815,7 +21811,7 @@ var init_shell_fast = __esm({
         const index = this.code(offset);
         if (index === 64 /* At */ || index === 42 /* Asterisk */) offset++;
         else if (isDigit(index)) while (isDigit(this.code(offset))) offset++;
-        else if (isNameStart2(index)) while (isNameChar(this.code(offset))) offset++;
+        else if (isNameStart(index)) while (isNameChar(this.code(offset))) offset++;
         else throw GIVE_UP;
         if (this.code(offset) !== 93 /* CloseBracket */) throw GIVE_UP;
         offset++;
@@ -26369,13 +26365,6 @@ function parseDockerfile(input, options = {}) {
     buildArgs
   };
 }
-function startsWithKeyword(text, keyword) {
-  if (text.length <= keyword.length || !isRegExpSpace(text.charCodeAt(keyword.length))) return false;
-  for (let index = 0; index < keyword.length; index++) {
-    if ((text.charCodeAt(index) | 32) !== keyword.charCodeAt(index)) return false;
-  }
-  return true;
-}
 function chargeExpansions(instruction, budget) {
   switch (instruction.kind) {
     case "ENV":
@@ -26527,7 +26516,7 @@ var init_parse = __esm({
       expansionBudget;
       /** Adds one logical line's instruction; false when the file stops here (expansion-budget.ts). */
       addLogicalLine(logicalLine) {
-        const chargedFirst = startsWithKeyword(logicalLine.text, "from") || startsWithKeyword(logicalLine.text, "onbuild");
+        const chargedFirst = logicalLine.keyword === "from" || logicalLine.keyword === "onbuild";
         if (chargedFirst) this.expansionBudget.charge(logicalLine.text);
         if (this.expansionBudget.problem) return this.stopForExpansion(logicalLine, this.expansionBudget.problem);
         const instruction = this.buildInstruction(
@@ -57501,16 +57490,14 @@ function walkFolder(folder, targets, problems, visited, onFound) {
     const path6 = join8(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited, onFound);
-    } else if (isDockerfileName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
-      const kind = entry.isFile() ? "file" : linkedKind(path6);
+    } else if (isDockerfileName(entry.name)) {
+      const kind = entry.isFile() ? "file" : entry.isSymbolicLink() ? linkedKind(path6) : "not a regular file";
       if (kind === "file") {
         targets.push({ path: path6 });
         onFound();
       } else if (kind === "folder") {
         if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited, onFound);
       } else problems.push(`${path6}: ${kind}`);
-    } else if (isDockerfileName(entry.name)) {
-      problems.push(`${path6}: not a regular file`);
     } else if (entry.isSymbolicLink()) {
       try {
         if (statSync6(path6).isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited, onFound);
@@ -57865,10 +57852,8 @@ var LintJobRunner = class {
       operationalError: true
     });
     let bytes;
-    if (stdinBytes) {
-      if (stdinBytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
-      bytes = stdinBytes;
-    } else {
+    if (stdinBytes) bytes = stdinBytes;
+    else {
       let descriptor = null;
       try {
         descriptor = openSync2(path6, "r");
@@ -57878,7 +57863,6 @@ var LintJobRunner = class {
           return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
         }
         bytes = stats.isFile() && stats.size > 0 ? readUpTo(descriptor, stats.size) : readUnsized(descriptor);
-        if (bytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
       } catch (error2) {
         const code = error2.code ?? "error";
         const reasons = { EACCES: "permission denied", ENOENT: "no such file", EISDIR: "is a folder", ELOOP: "symbolic link loop" };
@@ -57887,6 +57871,7 @@ var LintJobRunner = class {
         if (descriptor !== null) closeSync2(descriptor);
       }
     }
+    if (bytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
     const contextModule = await this.buildContextModule(config);
     const absolutePath = resolve9(shared.cwd, configPath);
     const contextDir = resolve9(shared.cwd, shared.context ?? dirname8(configPath));

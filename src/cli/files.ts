@@ -49,18 +49,16 @@ function walkFolder(folder: string, targets: Target[], problems: string[], visit
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path, targets, problems, visited, onFound);
-    } else if (isDockerfileName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
-      const kind = entry.isFile() ? 'file' : linkedKind(path);
+    } else if (isDockerfileName(entry.name)) {
+      // A named pipe, socket or device is named, not opened: opening a pipe nobody writes to would
+      // wait forever, and a device may never end. On the command line they are read (`lint <(…)`).
+      const kind = entry.isFile() ? 'file' : entry.isSymbolicLink() ? linkedKind(path) : 'not a regular file';
       if (kind === 'file') {
         targets.push({ path });
         onFound();
       } else if (kind === 'folder') {
         if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path, targets, problems, visited, onFound);
       } else problems.push(`${path}: ${kind}`);
-    } else if (isDockerfileName(entry.name)) {
-      // A named pipe, socket or device: opening a pipe nobody writes to would wait forever, and a
-      // device may never end. Named on the command line, they are read (`dockside lint <(…)`).
-      problems.push(`${path}: not a regular file`);
     } else if (entry.isSymbolicLink()) {
       // Follow links to folders (once, see `visited`); links to other files are not Dockerfiles.
       try {

@@ -294,10 +294,8 @@ export class LintJobRunner {
       operationalError: true,
     });
     let bytes: Buffer;
-    if (stdinBytes) {
-      if (stdinBytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
-      bytes = stdinBytes;
-    } else {
+    if (stdinBytes) bytes = stdinBytes;
+    else {
       let descriptor: number | null = null;
       try {
         // One open, then questions about the open file: no second lookup of the path (and of
@@ -309,7 +307,6 @@ export class LintJobRunner {
           return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
         }
         bytes = stats.isFile() && stats.size > 0 ? readUpTo(descriptor, stats.size) : readUnsized(descriptor);
-        if (bytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'error';
         const reasons: Record<string, string> = { EACCES: 'permission denied', ENOENT: 'no such file', EISDIR: 'is a folder', ELOOP: 'symbolic link loop' };
@@ -318,6 +315,8 @@ export class LintJobRunner {
         if (descriptor !== null) closeSync(descriptor);
       }
     }
+    // Stdin, pipes and devices: their size is known only once read (up to one byte past the limit).
+    if (bytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
     const contextModule = await this.buildContextModule(config);
     const absolutePath = resolve(shared.cwd, configPath);
     const contextDir = resolve(shared.cwd, shared.context ?? dirname(configPath));

@@ -16,6 +16,8 @@
  * shared corpus's 20,000 Dockerfiles is 29,352 characters, a 36th of it.
  */
 
+import { isNameChar, isNameStart } from './chars.js';
+
 /** Characters of substituted text one file may ask for (1 MiB). */
 const EXPANSION_BUDGET_CHARACTERS = 1024 * 1024;
 
@@ -77,7 +79,7 @@ export class ExpansionBudget {
       if (text.charCodeAt(start) === 0x7b /* { */) start++;
       if (!isNameStart(text.charCodeAt(start))) continue;
       let end = start + 1;
-      while (end < text.length && isNameCharacter(text.charCodeAt(end))) end++;
+      while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
       total += Math.max(this.longest.get(text.slice(start, end)) ?? 0, this.longestUnderComputedName);
     }
     return total;
@@ -97,12 +99,4 @@ function substitutionDepth(text: string): number {
     } else if (code === 0x7d /* } */ && depth > 0) depth--;
   }
   return deepest;
-}
-
-function isNameStart(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
-}
-
-function isNameCharacter(code: number): boolean {
-  return isNameStart(code) || (code >= 0x30 && code <= 0x39);
 }

@@ -31,7 +31,6 @@ import type {
   RunInstruction,
   ShellScript,
   SourceMap,
-  Stage,
   Word,
 } from './types.js';
 import { INSTRUCTION_KINDS } from './types.js';
@@ -152,18 +151,6 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseOption
 }
 
 /**
- * Whether a logical line starts with `keyword` (lower-case ASCII), in any case, then a blank. The
- * scanner strips a line's leading blanks: it starts with its keyword.
- */
-function startsWithKeyword(text: string, keyword: string): boolean {
-  if (text.length <= keyword.length || !isRegExpSpace(text.charCodeAt(keyword.length))) return false;
-  for (let index = 0; index < keyword.length; index++) {
-    if ((text.charCodeAt(index) | 0x20) !== keyword.charCodeAt(index)) return false;
-  }
-  return true;
-}
-
-/**
  * Charges what expanding an instruction can substitute, as the rules expand it (BuildKit's
  * dispatch, buildkit-checks.md §1): ENV and ARG assign, in order; the texts of the other
  * instructions are expanded, RUN's only in its flags, CMD/ENTRYPOINT/SHELL/HEALTHCHECK's never
@@ -248,7 +235,7 @@ class ModelBuilder {
   /** Adds one logical line's instruction; false when the file stops here (expansion-budget.ts). */
   addLogicalLine(logicalLine: LogicalLine): boolean {
     // A FROM's image is expanded while it is built, and an `ONBUILD FROM`'s: charged first, whole.
-    const chargedFirst = startsWithKeyword(logicalLine.text, 'from') || startsWithKeyword(logicalLine.text, 'onbuild');
+    const chargedFirst = logicalLine.keyword === 'from' || logicalLine.keyword === 'onbuild';
     if (chargedFirst) this.expansionBudget.charge(logicalLine.text);
     if (this.expansionBudget.problem) return this.stopForExpansion(logicalLine, this.expansionBudget.problem);
     const instruction = this.buildInstruction(
@@ -734,10 +721,4 @@ class InstructionRecord {
     }
     return script;
   }
-}
-
-/** Lower-cased stage names in file order (BuildKit stores them lower-cased). */
-export function stageByName(stages: readonly Stage[], name: string): Stage | undefined {
-  const lower = name.toLowerCase();
-  return stages.find((stage) => stage.name === lower);
 }

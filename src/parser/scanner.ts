@@ -47,6 +47,8 @@ const HEREDOC_KINDS = new Set(['run', 'copy', 'add']);
 export interface LogicalLine {
   /** Physical line pieces joined with no separator. */
   readonly text: string;
+  /** Its first word, lower-cased: the instruction's keyword (`onbuild` for an ONBUILD). */
+  readonly keyword: string;
   readonly map: SegmentSourceMap;
   readonly startLine: number;
   readonly endLine: number;
@@ -241,8 +243,9 @@ export function scanDockerfile(lines: readonly string[]): ScanResult {
     const map = new SegmentSourceMap(segments);
     // Heredocs: RUN, COPY, ADD, also as an ONBUILD trigger, in non-JSON form (§6 "Heredocs").
     const heredocs = newList<Heredoc>();
-    let { keyword, restOffset } = firstWord(text, 0);
-    if (keyword === 'onbuild') ({ keyword, restOffset } = firstWord(text, restOffset));
+    const lineKeyword = firstWord(text, 0);
+    // Heredocs belong to an ONBUILD's trigger: its keyword decides.
+    const { keyword, restOffset } = lineKeyword.keyword === 'onbuild' ? firstWord(text, lineKeyword.restOffset) : lineKeyword;
     const rest = text.slice(restOffset);
     if (!overlong && HEREDOC_KINDS.has(keyword) && !rest.trimStart().startsWith('[') && rest.includes('<<')) {
       const specs = findHeredocMarkers(rest, escapeChar);
@@ -295,7 +298,7 @@ export function scanDockerfile(lines: readonly string[]): ScanResult {
         }
       }
     }
-    logicalLines.push({ text, map, startLine: lineNumber, endLine, emptyContinuationLines, heredocs, overlong });
+    logicalLines.push({ text, keyword: lineKeyword.keyword, map, startLine: lineNumber, endLine, emptyContinuationLines, heredocs, overlong });
   }
   return { escapeChar, directives, comments, logicalLines, errors };
 }

@@ -13,6 +13,7 @@
  * errors…) it gives up and returns null, and tree-sitter parses the script. Where tree-sitter-bash
  * departs from bash (see test/parser/shell-fast.test.ts), this parser follows bash.
  */
+import { isNameChar, isNameStart } from './chars.js';
 import { newList } from './lists.js';
 import type { ShellCommand, ShellWord } from './types.js';
 
@@ -101,14 +102,6 @@ function isWordBreak(code: number): boolean {
     code === Char.Ampersand || code === Char.Pipe || code === Char.Less || code === Char.Greater ||
     code === Char.OpenParen || code === Char.CloseParen || code === 13
   );
-}
-
-function isNameStart(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
-
-function isNameChar(code: number): boolean {
-  return isNameStart(code) || (code >= 48 && code <= 57);
 }
 
 function isDigit(code: number): boolean {
