@@ -50,8 +50,43 @@ interface OffsetEdit {
 }
 
 /**
- * Applies the fixes of `findings` whose edits overlap no other chosen fix; returns the new text
- * and how many fixes went in. A fix's edits are applied all or none.
+ * Whether two edits touch: they overlap, or they start at one offset (two insertions, an insertion
+ * and a replacement there would apply in an arbitrary order, the second clobbering the first).
+ */
+function editsTouch(a: OffsetEdit, b: OffsetEdit): boolean {
+  return (a.start < b.end && b.start < a.end) || a.start === b.start;
+}
+
+/** Index of the first of `sorted` (by start) that starts at or after `offset`. */
+function firstStartingAtOrAfter(sorted: readonly OffsetEdit[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Whether `edit` touches any of `sorted`: edits sorted by start, no two of which touch. Then each
+ * one ends before the next starts, so only the last one starting before `edit` and the first one
+ * starting at or after it can touch it (a file's thousands of fixes are checked in O(n log n); a
+ * scan of every chosen edit took 6 s on 6,000 fixes).
+ */
+function touchesAny(sorted: readonly OffsetEdit[], edit: OffsetEdit): boolean {
+  const index = firstStartingAtOrAfter(sorted, edit.start);
+  const before = sorted[index - 1];
+  const after = sorted[index];
+  return (before !== undefined && editsTouch(before, edit)) || (after !== undefined && editsTouch(after, edit));
+}
+
+/**
+ * Applies the fixes of `findings` whose edits touch no other chosen fix's, in the findings' order;
+ * returns the new text and how many fixes went in. A fix's edits are applied all or none. A fix
+ * whose own edits touch each other, or end before they start, is never applied: no order of them
+ * is the right one.
  */
 export function applyFixesOnce(
   text: string,
@@ -60,6 +95,7 @@ export function applyFixesOnce(
   lineEnding: '\n' | '\r\n',
 ): { text: string; applied: number } {
   const starts = lineStarts(text);
+  // The chosen edits, sorted by start, no two touching.
   const chosen: OffsetEdit[] = [];
   let applied = 0;
   const seen = new Set<string>();
@@ -75,21 +111,25 @@ export function applyFixesOnce(
     // The same fix reported twice (two rules, one edit) is applied once.
     const key = JSON.stringify(edits);
     if (seen.has(key)) continue;
-    // Edits starting at one offset (two insertions, an insertion and a replacement) would apply in
-    // an arbitrary order, the second clobbering the first: they count as overlapping too.
-    const overlaps = edits.some((edit) =>
-      chosen.some((other) => (edit.start < other.end && other.start < edit.end) || edit.start === other.start),
-    );
-    if (overlaps) continue;
+    const malformed =
+      edits.some((edit) => edit.end < edit.start) ||
+      edits.some((edit, index) => edits.some((other, otherIndex) => otherIndex > index && editsTouch(edit, other)));
+    if (malformed) continue;
+    if (edits.some((edit) => touchesAny(chosen, edit))) continue;
     seen.add(key);
-    chosen.push(...edits);
+    for (const edit of edits) chosen.splice(firstStartingAtOrAfter(chosen, edit.start), 0, edit);
     applied++;
   }
   if (applied === 0) return { text, applied: 0 };
-  chosen.sort((a, b) => b.start - a.start);
-  let output = text;
-  for (const edit of chosen) output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
-  return { text: output, applied };
+  // One pass from the start: slicing the whole text once per edit was quadratic in the edits.
+  const pieces: string[] = [];
+  let copiedUpTo = 0;
+  for (const edit of chosen) {
+    pieces.push(text.slice(copiedUpTo, edit.start), edit.text);
+    copiedUpTo = edit.end;
+  }
+  pieces.push(text.slice(copiedUpTo));
+  return { text: pieces.join(''), applied };
 }
 
 function fatalParseErrors(findings: readonly Finding[]): number {
