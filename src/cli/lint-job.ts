@@ -373,8 +373,8 @@ export class LintJobRunner {
     let fixProblem = outcome.refused ? `${reportedPath}: ${outcome.refused}` : undefined;
     let diff: string | undefined;
     if (outcome.changed && shared.fixDryRun) {
-      const { createTwoFilesPatch } = await import('diff');
-      diff = createTwoFilesPatch(`a/${reportedPath}`, `b/${reportedPath}`, original, outcome.output);
+      const { unifiedDiff } = await import('./unified-diff.js');
+      diff = unifiedDiff(`a/${reportedPath}`, `b/${reportedPath}`, original, outcome.output);
     } else if (outcome.changed && path !== '-') {
       try {
         writeFileAtomically(path, outcome.output);
