@@ -19167,14 +19167,14 @@ function cleanPath(path6) {
   if (path6 === "") return ".";
   const rooted = path6.startsWith("/");
   const kept = [];
-  for (const segment2 of path6.split("/")) {
-    if (segment2 === "" || segment2 === ".") continue;
-    if (segment2 === "..") {
+  for (const segment of path6.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
       if (kept.length > 0 && kept[kept.length - 1] !== "..") kept.pop();
       else if (!rooted) kept.push("..");
       continue;
     }
-    kept.push(segment2);
+    kept.push(segment);
   }
   const joined = kept.join("/");
   if (rooted) return `/${joined}`;
@@ -20500,8 +20500,8 @@ var init_source_map = __esm({
           if (segments[middle].offset <= target) low = middle;
           else high = middle - 1;
         }
-        const segment2 = segments[low];
-        return { line: segment2.line, column: segment2.column + Math.max(0, target - segment2.offset) };
+        const segment = segments[low];
+        return { line: segment.line, column: segment.column + Math.max(0, target - segment.offset) };
       }
       /** The map of the text's slice that starts at `startOffset`. */
       slice(startOffset) {
@@ -29756,9 +29756,9 @@ var require_validate = __commonJS({
       }
       let expr = data;
       const segments = jsonPointer.split("/");
-      for (const segment2 of segments) {
-        if (segment2) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment2))}`;
+      for (const segment of segments) {
+        if (segment) {
+          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
           expr = (0, codegen_1._)`${expr} && ${data}`;
         }
       }
@@ -30290,9 +30290,9 @@ var require_utils2 = __commonJS({
       const output = [];
       let trailingDirectory = false;
       for (let i2 = 0; i2 <= last; i2++) {
-        const segment2 = segments[i2];
-        if (segment2 === "." || segment2 === "..") {
-          if (segment2 === "..") {
+        const segment = segments[i2];
+        if (segment === "." || segment === "..") {
+          if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
               output.pop();
             } else {
@@ -30301,7 +30301,7 @@ var require_utils2 = __commonJS({
           }
           trailingDirectory = i2 === last;
         } else {
-          output.push(segment2);
+          output.push(segment);
         }
       }
       if (trailingDirectory && output[output.length - 1] !== "..") {
@@ -45437,7 +45437,7 @@ function describeRule(finding, rulesByCode, rulesByName, informationUri) {
   return rule ? ruleFromMeta(finding.code, rule.meta, informationUri) : engineRule(finding.code, informationUri);
 }
 function artifactUri(path6) {
-  const encoded = path6.split("/").map((segment2) => encodeURIComponent(segment2)).join("/");
+  const encoded = path6.split("/").map((segment) => encodeURIComponent(segment)).join("/");
   return path6.startsWith("/") ? `file://${encoded}` : encoded;
 }
 var SARIF_LEVEL, ENGINE_CODES, sarifReporter;
@@ -46066,332 +46066,8 @@ var init_base = __esm({
   }
 });
 
-// node_modules/diff/libesm/diff/character.js
-function diffChars(oldStr, newStr, options) {
-  return characterDiff.diff(oldStr, newStr, options);
-}
-var CharacterDiff, characterDiff;
-var init_character = __esm({
-  "node_modules/diff/libesm/diff/character.js"() {
-    init_base();
-    CharacterDiff = class extends Diff {
-    };
-    characterDiff = new CharacterDiff();
-  }
-});
-
-// node_modules/diff/libesm/util/string.js
-function longestCommonPrefix(str1, str2) {
-  let i2;
-  for (i2 = 0; i2 < str1.length && i2 < str2.length; i2++) {
-    if (str1[i2] != str2[i2]) {
-      return str1.slice(0, i2);
-    }
-  }
-  return str1.slice(0, i2);
-}
-function longestCommonSuffix(str1, str2) {
-  let i2;
-  if (!str1 || !str2 || str1[str1.length - 1] != str2[str2.length - 1]) {
-    return "";
-  }
-  for (i2 = 0; i2 < str1.length && i2 < str2.length; i2++) {
-    if (str1[str1.length - (i2 + 1)] != str2[str2.length - (i2 + 1)]) {
-      return str1.slice(-i2);
-    }
-  }
-  return str1.slice(-i2);
-}
-function replacePrefix(string, oldPrefix, newPrefix) {
-  if (string.slice(0, oldPrefix.length) != oldPrefix) {
-    throw Error(`string ${JSON.stringify(string)} doesn't start with prefix ${JSON.stringify(oldPrefix)}; this is a bug`);
-  }
-  return newPrefix + string.slice(oldPrefix.length);
-}
-function replaceSuffix(string, oldSuffix, newSuffix) {
-  if (!oldSuffix) {
-    return string + newSuffix;
-  }
-  if (string.slice(-oldSuffix.length) != oldSuffix) {
-    throw Error(`string ${JSON.stringify(string)} doesn't end with suffix ${JSON.stringify(oldSuffix)}; this is a bug`);
-  }
-  return string.slice(0, -oldSuffix.length) + newSuffix;
-}
-function removePrefix(string, oldPrefix) {
-  return replacePrefix(string, oldPrefix, "");
-}
-function removeSuffix(string, oldSuffix) {
-  return replaceSuffix(string, oldSuffix, "");
-}
-function maximumOverlap(string1, string2) {
-  return string2.slice(0, overlapCount(string1, string2));
-}
-function overlapCount(a, b) {
-  let startA = 0;
-  if (a.length > b.length) {
-    startA = a.length - b.length;
-  }
-  let endB = b.length;
-  if (a.length < b.length) {
-    endB = a.length;
-  }
-  const map = Array(endB);
-  let k = 0;
-  map[0] = 0;
-  for (let j = 1; j < endB; j++) {
-    if (b[j] == b[k]) {
-      map[j] = map[k];
-    } else {
-      map[j] = k;
-    }
-    while (k > 0 && b[j] != b[k]) {
-      k = map[k];
-    }
-    if (b[j] == b[k]) {
-      k++;
-    }
-  }
-  k = 0;
-  for (let i2 = startA; i2 < a.length; i2++) {
-    while (k > 0 && a[i2] != b[k]) {
-      k = map[k];
-    }
-    if (a[i2] == b[k]) {
-      k++;
-    }
-  }
-  return k;
-}
-function hasOnlyWinLineEndings(string) {
-  return string.includes("\r\n") && !string.startsWith("\n") && !string.match(/[^\r]\n/);
-}
-function hasOnlyUnixLineEndings(string) {
-  return !string.includes("\r\n") && string.includes("\n");
-}
-function segment(string, segmenter) {
-  const parts2 = [];
-  for (const segmentObj of Array.from(segmenter.segment(string))) {
-    const segment2 = segmentObj.segment;
-    if (parts2.length && /\s/.test(parts2[parts2.length - 1]) && /\s/.test(segment2)) {
-      parts2[parts2.length - 1] += segment2;
-    } else {
-      parts2.push(segment2);
-    }
-  }
-  return parts2;
-}
-function trailingWs(string, segmenter) {
-  if (segmenter) {
-    return leadingAndTrailingWs(string, segmenter)[1];
-  }
-  let i2;
-  for (i2 = string.length - 1; i2 >= 0; i2--) {
-    if (!string[i2].match(/\s/)) {
-      break;
-    }
-  }
-  return string.substring(i2 + 1);
-}
-function leadingWs(string, segmenter) {
-  if (segmenter) {
-    return leadingAndTrailingWs(string, segmenter)[0];
-  }
-  const match = string.match(/^\s*/);
-  return match ? match[0] : "";
-}
-function leadingAndTrailingWs(string, segmenter) {
-  if (!segmenter) {
-    return [leadingWs(string), trailingWs(string)];
-  }
-  if (segmenter.resolvedOptions().granularity != "word") {
-    throw new Error('The segmenter passed must have a granularity of "word"');
-  }
-  const segments = segment(string, segmenter);
-  const firstSeg = segments[0];
-  const lastSeg = segments[segments.length - 1];
-  const head = /\s/.test(firstSeg) ? firstSeg : "";
-  const tail = /\s/.test(lastSeg) ? lastSeg : "";
-  return [head, tail];
-}
-var init_string = __esm({
-  "node_modules/diff/libesm/util/string.js"() {
-  }
-});
-
-// node_modules/diff/libesm/diff/word.js
-function diffWords(oldStr, newStr, options) {
-  if ((options === null || options === void 0 ? void 0 : options.ignoreWhitespace) != null && !options.ignoreWhitespace) {
-    return diffWordsWithSpace(oldStr, newStr, options);
-  }
-  return wordDiff.diff(oldStr, newStr, options);
-}
-function dedupeWhitespaceInChangeObjects(startKeep, deletion, insertion, endKeep, segmenter) {
-  if (deletion && insertion) {
-    const [oldWsPrefix, oldWsSuffix] = leadingAndTrailingWs(deletion.value, segmenter);
-    const [newWsPrefix, newWsSuffix] = leadingAndTrailingWs(insertion.value, segmenter);
-    if (startKeep) {
-      const commonWsPrefix = longestCommonPrefix(oldWsPrefix, newWsPrefix);
-      startKeep.value = replaceSuffix(startKeep.value, newWsPrefix, commonWsPrefix);
-      deletion.value = removePrefix(deletion.value, commonWsPrefix);
-      insertion.value = removePrefix(insertion.value, commonWsPrefix);
-    }
-    if (endKeep) {
-      const commonWsSuffix = longestCommonSuffix(oldWsSuffix, newWsSuffix);
-      endKeep.value = replacePrefix(endKeep.value, newWsSuffix, commonWsSuffix);
-      deletion.value = removeSuffix(deletion.value, commonWsSuffix);
-      insertion.value = removeSuffix(insertion.value, commonWsSuffix);
-    }
-  } else if (insertion) {
-    if (startKeep) {
-      const ws = leadingWs(insertion.value, segmenter);
-      insertion.value = insertion.value.substring(ws.length);
-    }
-    if (endKeep) {
-      const ws = leadingWs(endKeep.value, segmenter);
-      endKeep.value = endKeep.value.substring(ws.length);
-    }
-  } else if (startKeep && endKeep) {
-    const newWsFull = leadingWs(endKeep.value, segmenter), [delWsStart, delWsEnd] = leadingAndTrailingWs(deletion.value, segmenter);
-    const newWsStart = longestCommonPrefix(newWsFull, delWsStart);
-    deletion.value = removePrefix(deletion.value, newWsStart);
-    const newWsEnd = longestCommonSuffix(removePrefix(newWsFull, newWsStart), delWsEnd);
-    deletion.value = removeSuffix(deletion.value, newWsEnd);
-    endKeep.value = replacePrefix(endKeep.value, newWsFull, newWsEnd);
-    startKeep.value = replaceSuffix(startKeep.value, newWsFull, newWsFull.slice(0, newWsFull.length - newWsEnd.length));
-  } else if (endKeep) {
-    const endKeepWsPrefix = leadingWs(endKeep.value, segmenter);
-    const deletionWsSuffix = trailingWs(deletion.value, segmenter);
-    const overlap = maximumOverlap(deletionWsSuffix, endKeepWsPrefix);
-    deletion.value = removeSuffix(deletion.value, overlap);
-  } else if (startKeep) {
-    const startKeepWsSuffix = trailingWs(startKeep.value, segmenter);
-    const deletionWsPrefix = leadingWs(deletion.value, segmenter);
-    const overlap = maximumOverlap(startKeepWsSuffix, deletionWsPrefix);
-    deletion.value = removePrefix(deletion.value, overlap);
-  }
-}
-function diffWordsWithSpace(oldStr, newStr, options) {
-  return wordsWithSpaceDiff.diff(oldStr, newStr, options);
-}
-var extendedWordChars, tokenizeIncludingWhitespace, WordDiff, wordDiff, WordsWithSpaceDiff, wordsWithSpaceDiff;
-var init_word = __esm({
-  "node_modules/diff/libesm/diff/word.js"() {
-    init_base();
-    init_string();
-    extendedWordChars = "a-zA-Z0-9_\\u{AD}\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2C6}\\u{2C8}-\\u{2D7}\\u{2DE}-\\u{2FF}\\u{1E00}-\\u{1EFF}";
-    tokenizeIncludingWhitespace = new RegExp(`[${extendedWordChars}]+|\\s+|[^${extendedWordChars}]`, "ug");
-    WordDiff = class extends Diff {
-      equals(left, right, options) {
-        if (options.ignoreCase) {
-          left = left.toLowerCase();
-          right = right.toLowerCase();
-        }
-        return left.trim() === right.trim();
-      }
-      tokenize(value, options = {}) {
-        let parts2;
-        if (options.intlSegmenter) {
-          const segmenter = options.intlSegmenter;
-          if (segmenter.resolvedOptions().granularity != "word") {
-            throw new Error('The segmenter passed must have a granularity of "word"');
-          }
-          parts2 = segment(value, segmenter);
-        } else {
-          parts2 = value.match(tokenizeIncludingWhitespace) || [];
-        }
-        const tokens = [];
-        let prevPart = null;
-        parts2.forEach((part) => {
-          if (/\s/.test(part)) {
-            if (prevPart == null) {
-              tokens.push(part);
-            } else {
-              tokens.push(tokens.pop() + part);
-            }
-          } else if (prevPart != null && /\s/.test(prevPart)) {
-            if (tokens[tokens.length - 1] == prevPart) {
-              tokens.push(tokens.pop() + part);
-            } else {
-              tokens.push(prevPart + part);
-            }
-          } else {
-            tokens.push(part);
-          }
-          prevPart = part;
-        });
-        return tokens;
-      }
-      join(tokens) {
-        return tokens.map((token, i2) => {
-          if (i2 == 0) {
-            return token;
-          } else {
-            return token.replace(/^\s+/, "");
-          }
-        }).join("");
-      }
-      postProcess(changes, options) {
-        if (!changes || options.oneChangePerToken) {
-          return changes;
-        }
-        let lastKeep = null;
-        let insertion = null;
-        let deletion = null;
-        changes.forEach((change) => {
-          if (change.added) {
-            insertion = change;
-          } else if (change.removed) {
-            deletion = change;
-          } else {
-            if (insertion || deletion) {
-              dedupeWhitespaceInChangeObjects(lastKeep, deletion, insertion, change, options.intlSegmenter);
-            }
-            lastKeep = change;
-            insertion = null;
-            deletion = null;
-          }
-        });
-        if (insertion || deletion) {
-          dedupeWhitespaceInChangeObjects(lastKeep, deletion, insertion, null, options.intlSegmenter);
-        }
-        return changes;
-      }
-    };
-    wordDiff = new WordDiff();
-    WordsWithSpaceDiff = class extends Diff {
-      tokenize(value) {
-        const regex = new RegExp(`(\\r?\\n)|[${extendedWordChars}]+|[^\\S\\n\\r]+|[^${extendedWordChars}]`, "ug");
-        return value.match(regex) || [];
-      }
-    };
-    wordsWithSpaceDiff = new WordsWithSpaceDiff();
-  }
-});
-
-// node_modules/diff/libesm/util/params.js
-function generateOptions(options, defaults) {
-  if (typeof options === "function") {
-    defaults.callback = options;
-  } else if (options) {
-    for (const name2 in options) {
-      if (Object.prototype.hasOwnProperty.call(options, name2)) {
-        defaults[name2] = options[name2];
-      }
-    }
-  }
-  return defaults;
-}
-var init_params = __esm({
-  "node_modules/diff/libesm/util/params.js"() {
-  }
-});
-
 // node_modules/diff/libesm/diff/line.js
 function diffLines(oldStr, newStr, options) {
-  return lineDiff.diff(oldStr, newStr, options);
-}
-function diffTrimmedLines(oldStr, newStr, options) {
-  options = generateOptions(options, { ignoreWhitespace: true });
   return lineDiff.diff(oldStr, newStr, options);
 }
 function tokenize2(value, options) {
@@ -46416,7 +46092,6 @@ var LineDiff, lineDiff;
 var init_line = __esm({
   "node_modules/diff/libesm/diff/line.js"() {
     init_base();
-    init_params();
     LineDiff = class extends Diff {
       constructor() {
         super(...arguments);
@@ -46442,802 +46117,6 @@ var init_line = __esm({
       }
     };
     lineDiff = new LineDiff();
-  }
-});
-
-// node_modules/diff/libesm/diff/sentence.js
-function isSentenceEndPunct(char) {
-  return char == "." || char == "!" || char == "?";
-}
-function diffSentences(oldStr, newStr, options) {
-  return sentenceDiff.diff(oldStr, newStr, options);
-}
-var SentenceDiff, sentenceDiff;
-var init_sentence = __esm({
-  "node_modules/diff/libesm/diff/sentence.js"() {
-    init_base();
-    SentenceDiff = class extends Diff {
-      tokenize(value) {
-        var _a;
-        const result = [];
-        let tokenStartI = 0;
-        for (let i2 = 0; i2 < value.length; i2++) {
-          if (i2 == value.length - 1) {
-            result.push(value.slice(tokenStartI));
-            break;
-          }
-          if (isSentenceEndPunct(value[i2]) && value[i2 + 1].match(/\s/)) {
-            result.push(value.slice(tokenStartI, i2 + 1));
-            i2 = tokenStartI = i2 + 1;
-            while ((_a = value[i2 + 1]) === null || _a === void 0 ? void 0 : _a.match(/\s/)) {
-              i2++;
-            }
-            result.push(value.slice(tokenStartI, i2 + 1));
-            tokenStartI = i2 + 1;
-          }
-        }
-        return result;
-      }
-    };
-    sentenceDiff = new SentenceDiff();
-  }
-});
-
-// node_modules/diff/libesm/diff/css.js
-function diffCss(oldStr, newStr, options) {
-  return cssDiff.diff(oldStr, newStr, options);
-}
-var CssDiff, cssDiff;
-var init_css = __esm({
-  "node_modules/diff/libesm/diff/css.js"() {
-    init_base();
-    CssDiff = class extends Diff {
-      tokenize(value) {
-        return value.split(/([{}:;,]|\s+)/);
-      }
-    };
-    cssDiff = new CssDiff();
-  }
-});
-
-// node_modules/diff/libesm/diff/json.js
-function diffJson(oldStr, newStr, options) {
-  return jsonDiff.diff(oldStr, newStr, options);
-}
-function canonicalize(obj, stack, replacementStack, replacer, key) {
-  stack = stack || [];
-  replacementStack = replacementStack || [];
-  if (replacer) {
-    obj = replacer(key === void 0 ? "" : key, obj);
-  }
-  let i2;
-  for (i2 = 0; i2 < stack.length; i2 += 1) {
-    if (stack[i2] === obj) {
-      return replacementStack[i2];
-    }
-  }
-  let canonicalizedObj;
-  if ("[object Array]" === Object.prototype.toString.call(obj)) {
-    stack.push(obj);
-    canonicalizedObj = new Array(obj.length);
-    replacementStack.push(canonicalizedObj);
-    for (i2 = 0; i2 < obj.length; i2 += 1) {
-      canonicalizedObj[i2] = canonicalize(obj[i2], stack, replacementStack, replacer, String(i2));
-    }
-    stack.pop();
-    replacementStack.pop();
-    return canonicalizedObj;
-  }
-  if (obj && obj.toJSON) {
-    obj = obj.toJSON();
-  }
-  if (typeof obj === "object" && obj !== null) {
-    stack.push(obj);
-    canonicalizedObj = {};
-    replacementStack.push(canonicalizedObj);
-    const sortedKeys = [];
-    let key2;
-    for (key2 in obj) {
-      if (Object.prototype.hasOwnProperty.call(obj, key2)) {
-        sortedKeys.push(key2);
-      }
-    }
-    sortedKeys.sort();
-    for (i2 = 0; i2 < sortedKeys.length; i2 += 1) {
-      key2 = sortedKeys[i2];
-      canonicalizedObj[key2] = canonicalize(obj[key2], stack, replacementStack, replacer, key2);
-    }
-    stack.pop();
-    replacementStack.pop();
-  } else {
-    canonicalizedObj = obj;
-  }
-  return canonicalizedObj;
-}
-var JsonDiff, jsonDiff;
-var init_json2 = __esm({
-  "node_modules/diff/libesm/diff/json.js"() {
-    init_base();
-    init_line();
-    JsonDiff = class extends Diff {
-      constructor() {
-        super(...arguments);
-        this.tokenize = tokenize2;
-      }
-      get useLongestToken() {
-        return true;
-      }
-      castInput(value, options) {
-        const { undefinedReplacement, stringifyReplacer = (k, v) => typeof v === "undefined" ? undefinedReplacement : v } = options;
-        return typeof value === "string" ? value : JSON.stringify(canonicalize(value, null, null, stringifyReplacer), null, "  ");
-      }
-      equals(left, right, options) {
-        return super.equals(left.replace(/,([\r\n])/g, "$1"), right.replace(/,([\r\n])/g, "$1"), options);
-      }
-    };
-    jsonDiff = new JsonDiff();
-  }
-});
-
-// node_modules/diff/libesm/diff/array.js
-function diffArrays(oldArr, newArr, options) {
-  return arrayDiff.diff(oldArr, newArr, options);
-}
-var ArrayDiff, arrayDiff;
-var init_array = __esm({
-  "node_modules/diff/libesm/diff/array.js"() {
-    init_base();
-    ArrayDiff = class extends Diff {
-      tokenize(value) {
-        return value.slice();
-      }
-      join(value) {
-        return value;
-      }
-      removeEmpty(value) {
-        return value;
-      }
-    };
-    arrayDiff = new ArrayDiff();
-  }
-});
-
-// node_modules/diff/libesm/patch/line-endings.js
-function unixToWin(patch) {
-  if (Array.isArray(patch)) {
-    return patch.map((p) => unixToWin(p));
-  }
-  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line, i2) => {
-    var _a;
-    return line.startsWith("\\") || line.endsWith("\r") || ((_a = hunk.lines[i2 + 1]) === null || _a === void 0 ? void 0 : _a.startsWith("\\")) ? line : line + "\r";
-  }) })) });
-}
-function winToUnix(patch) {
-  if (Array.isArray(patch)) {
-    return patch.map((p) => winToUnix(p));
-  }
-  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line) => line.endsWith("\r") ? line.substring(0, line.length - 1) : line) })) });
-}
-function isUnix(patch) {
-  if (!Array.isArray(patch)) {
-    patch = [patch];
-  }
-  return !patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => !line.startsWith("\\") && line.endsWith("\r"))));
-}
-function isWin2(patch) {
-  if (!Array.isArray(patch)) {
-    patch = [patch];
-  }
-  return patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => line.endsWith("\r")))) && patch.every((index) => index.hunks.every((hunk) => hunk.lines.every((line, i2) => {
-    var _a;
-    return line.startsWith("\\") || line.endsWith("\r") || ((_a = hunk.lines[i2 + 1]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"));
-  })));
-}
-var init_line_endings = __esm({
-  "node_modules/diff/libesm/patch/line-endings.js"() {
-  }
-});
-
-// node_modules/diff/libesm/patch/parse.js
-function parsePatch(uniDiff) {
-  const diffstr = uniDiff.split(/\n/), list = [];
-  let i2 = 0;
-  function isGitDiffHeader(line) {
-    return /^diff --git /.test(line);
-  }
-  function isDiffHeader(line) {
-    return isGitDiffHeader(line) || /^Index:\s/.test(line) || /^diff(?: -r \w+)+\s/.test(line);
-  }
-  function isFileHeader(line) {
-    return /^(---|\+\+\+)\s/.test(line);
-  }
-  function isHunkHeader(line) {
-    return /^@@\s/.test(line);
-  }
-  function parseIndex() {
-    var _a;
-    const index = {};
-    index.hunks = [];
-    list.push(index);
-    let seenDiffHeader = false;
-    while (i2 < diffstr.length) {
-      const line = diffstr[i2];
-      if (isFileHeader(line) || isHunkHeader(line)) {
-        break;
-      }
-      if (isGitDiffHeader(line)) {
-        if (seenDiffHeader) {
-          return;
-        }
-        seenDiffHeader = true;
-        index.isGit = true;
-        const paths = parseGitDiffHeader(line);
-        if (paths) {
-          index.oldFileName = paths.oldFileName;
-          index.newFileName = paths.newFileName;
-        }
-        i2++;
-        while (i2 < diffstr.length) {
-          const extLine = diffstr[i2];
-          if (isFileHeader(extLine) || isHunkHeader(extLine) || isDiffHeader(extLine)) {
-            break;
-          }
-          const renameFromMatch = /^rename from (.*)/.exec(extLine);
-          if (renameFromMatch) {
-            index.oldFileName = "a/" + unquoteIfQuoted(renameFromMatch[1]);
-            index.isRename = true;
-          }
-          const renameToMatch = /^rename to (.*)/.exec(extLine);
-          if (renameToMatch) {
-            index.newFileName = "b/" + unquoteIfQuoted(renameToMatch[1]);
-            index.isRename = true;
-          }
-          const copyFromMatch = /^copy from (.*)/.exec(extLine);
-          if (copyFromMatch) {
-            index.oldFileName = "a/" + unquoteIfQuoted(copyFromMatch[1]);
-            index.isCopy = true;
-          }
-          const copyToMatch = /^copy to (.*)/.exec(extLine);
-          if (copyToMatch) {
-            index.newFileName = "b/" + unquoteIfQuoted(copyToMatch[1]);
-            index.isCopy = true;
-          }
-          const newFileModeMatch = /^new file mode (\d+)/.exec(extLine);
-          if (newFileModeMatch) {
-            index.isCreate = true;
-            index.newMode = newFileModeMatch[1];
-          }
-          const deletedFileModeMatch = /^deleted file mode (\d+)/.exec(extLine);
-          if (deletedFileModeMatch) {
-            index.isDelete = true;
-            index.oldMode = deletedFileModeMatch[1];
-          }
-          const oldModeMatch = /^old mode (\d+)/.exec(extLine);
-          if (oldModeMatch) {
-            index.oldMode = oldModeMatch[1];
-          }
-          const newModeMatch = /^new mode (\d+)/.exec(extLine);
-          if (newModeMatch) {
-            index.newMode = newModeMatch[1];
-          }
-          if (/^Binary files /.test(extLine)) {
-            index.isBinary = true;
-          }
-          i2++;
-        }
-        continue;
-      } else if (isDiffHeader(line)) {
-        if (seenDiffHeader) {
-          return;
-        }
-        seenDiffHeader = true;
-        const headerMatch = /^(?:Index:|diff(?: -r \w+)+)\s+/.exec(line);
-        if (headerMatch) {
-          index.index = line.substring(headerMatch[0].length).trim();
-        }
-      }
-      i2++;
-    }
-    parseFileHeader(index);
-    parseFileHeader(index);
-    if (index.oldFileName === void 0 !== (index.newFileName === void 0)) {
-      throw new Error("Missing " + (index.oldFileName !== void 0 ? '"+++ ..."' : '"--- ..."') + " file header for " + ((_a = index.oldFileName) !== null && _a !== void 0 ? _a : index.newFileName));
-    }
-    while (i2 < diffstr.length) {
-      const line = diffstr[i2];
-      if (isDiffHeader(line) || isFileHeader(line) || /^===================================================================/.test(line)) {
-        break;
-      } else if (isHunkHeader(line)) {
-        index.hunks.push(parseHunk());
-      } else {
-        i2++;
-      }
-    }
-  }
-  function parseGitDiffHeader(line) {
-    const rest = line.substring("diff --git ".length);
-    if (rest.startsWith('"')) {
-      const oldPath = parseQuotedFileName(rest);
-      if (oldPath === null) {
-        return null;
-      }
-      const afterOld = rest.substring(oldPath.rawLength + 1);
-      let newFileName;
-      if (afterOld.startsWith('"')) {
-        const newPath = parseQuotedFileName(afterOld);
-        if (newPath === null) {
-          return null;
-        }
-        newFileName = newPath.fileName;
-      } else {
-        newFileName = afterOld;
-      }
-      return {
-        oldFileName: oldPath.fileName,
-        newFileName
-      };
-    }
-    const quoteIdx = rest.indexOf('"');
-    if (quoteIdx > 0) {
-      const oldFileName = rest.substring(0, quoteIdx - 1);
-      const newPath = parseQuotedFileName(rest.substring(quoteIdx));
-      if (newPath === null) {
-        return null;
-      }
-      return {
-        oldFileName,
-        newFileName: newPath.fileName
-      };
-    }
-    if (rest.startsWith("a/")) {
-      const splits = [];
-      let idx = 0;
-      while (true) {
-        idx = rest.indexOf(" b/", idx + 1);
-        if (idx === -1) {
-          break;
-        }
-        splits.push(idx);
-      }
-      if (splits.length > 0) {
-        const mid = splits[Math.floor(splits.length / 2)];
-        return {
-          oldFileName: rest.substring(0, mid),
-          newFileName: rest.substring(mid + 1)
-        };
-      }
-    }
-    return null;
-  }
-  function unquoteIfQuoted(s) {
-    if (s.startsWith('"')) {
-      const parsed = parseQuotedFileName(s);
-      if (parsed) {
-        return parsed.fileName;
-      }
-    }
-    return s;
-  }
-  function parseQuotedFileName(s) {
-    if (!s.startsWith('"')) {
-      return null;
-    }
-    let result = "";
-    let j = 1;
-    while (j < s.length) {
-      if (s[j] === '"') {
-        return { fileName: result, rawLength: j + 1 };
-      }
-      if (s[j] === "\\" && j + 1 < s.length) {
-        j++;
-        switch (s[j]) {
-          case "a":
-            result += "\x07";
-            break;
-          case "b":
-            result += "\b";
-            break;
-          case "f":
-            result += "\f";
-            break;
-          case "n":
-            result += "\n";
-            break;
-          case "r":
-            result += "\r";
-            break;
-          case "t":
-            result += "	";
-            break;
-          case "v":
-            result += "\v";
-            break;
-          case "\\":
-            result += "\\";
-            break;
-          case '"':
-            result += '"';
-            break;
-          case "0":
-          case "1":
-          case "2":
-          case "3":
-          case "4":
-          case "5":
-          case "6":
-          case "7": {
-            if (j + 2 >= s.length || s[j + 1] < "0" || s[j + 1] > "7" || s[j + 2] < "0" || s[j + 2] > "7") {
-              return null;
-            }
-            const bytes = [parseInt(s.substring(j, j + 3), 8)];
-            j += 3;
-            while (s[j] === "\\" && s[j + 1] >= "0" && s[j + 1] <= "7") {
-              if (j + 3 >= s.length || s[j + 2] < "0" || s[j + 2] > "7" || s[j + 3] < "0" || s[j + 3] > "7") {
-                return null;
-              }
-              bytes.push(parseInt(s.substring(j + 1, j + 4), 8));
-              j += 4;
-            }
-            result += new TextDecoder("utf-8").decode(new Uint8Array(bytes));
-            continue;
-          }
-          // Note that in C, there are also three kinds of hex escape sequences:
-          // - \xhh
-          // - \uhhhh
-          // - \Uhhhhhhhh
-          // We do not bother to parse them here because, so far as we know,
-          // they are never emitted by any tools that generate unified diff
-          // format diffs, and so for now jsdiff does not consider them legal.
-          default:
-            return null;
-        }
-      } else {
-        result += s[j];
-      }
-      j++;
-    }
-    return null;
-  }
-  function parseFileHeader(index) {
-    const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i2]);
-    if (fileHeaderMatch) {
-      const prefix = fileHeaderMatch[1], data = diffstr[i2].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
-      let fileName = data[0];
-      if (fileName.startsWith('"')) {
-        fileName = unquoteIfQuoted(fileName);
-      } else {
-        fileName = fileName.replace(/\\\\/g, "\\");
-      }
-      if (prefix === "---") {
-        index.oldFileName = fileName;
-        index.oldHeader = header;
-      } else {
-        index.newFileName = fileName;
-        index.newHeader = header;
-      }
-      i2++;
-    }
-  }
-  function parseHunk() {
-    var _a;
-    const chunkHeaderIndex = i2, chunkHeaderLine = diffstr[i2++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
-    const hunk = {
-      oldStart: +chunkHeader[1],
-      oldLines: typeof chunkHeader[2] === "undefined" ? 1 : +chunkHeader[2],
-      newStart: +chunkHeader[3],
-      newLines: typeof chunkHeader[4] === "undefined" ? 1 : +chunkHeader[4],
-      lines: []
-    };
-    if (hunk.oldLines === 0) {
-      hunk.oldStart += 1;
-    }
-    if (hunk.newLines === 0) {
-      hunk.newStart += 1;
-    }
-    let addCount = 0, removeCount = 0;
-    for (; i2 < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a = diffstr[i2]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"))); i2++) {
-      const operation = diffstr[i2].length == 0 && i2 != diffstr.length - 1 ? " " : diffstr[i2][0];
-      if (operation === "+" || operation === "-" || operation === " " || operation === "\\") {
-        hunk.lines.push(diffstr[i2]);
-        if (operation === "+") {
-          addCount++;
-        } else if (operation === "-") {
-          removeCount++;
-        } else if (operation === " ") {
-          addCount++;
-          removeCount++;
-        }
-      } else {
-        throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i2]}`);
-      }
-    }
-    if (!addCount && hunk.newLines === 1) {
-      hunk.newLines = 0;
-    }
-    if (!removeCount && hunk.oldLines === 1) {
-      hunk.oldLines = 0;
-    }
-    if (addCount !== hunk.newLines) {
-      throw new Error("Added line count did not match for hunk at line " + (chunkHeaderIndex + 1));
-    }
-    if (removeCount !== hunk.oldLines) {
-      throw new Error("Removed line count did not match for hunk at line " + (chunkHeaderIndex + 1));
-    }
-    if (i2 < diffstr.length && diffstr[i2] && /^[+ -]/.test(diffstr[i2]) && !isFileHeader(diffstr[i2])) {
-      throw new Error("Hunk at line " + (chunkHeaderIndex + 1) + " has more lines than expected (expected " + hunk.oldLines + " old lines and " + hunk.newLines + " new lines)");
-    }
-    return hunk;
-  }
-  while (i2 < diffstr.length) {
-    parseIndex();
-  }
-  return list;
-}
-var init_parse2 = __esm({
-  "node_modules/diff/libesm/patch/parse.js"() {
-  }
-});
-
-// node_modules/diff/libesm/util/distance-iterator.js
-function distance_iterator_default(start2, minLine, maxLine) {
-  let wantForward = true, backwardExhausted = false, forwardExhausted = false, localOffset = 1;
-  return function iterator() {
-    if (wantForward && !forwardExhausted) {
-      if (backwardExhausted) {
-        localOffset++;
-      } else {
-        wantForward = false;
-      }
-      if (start2 + localOffset <= maxLine) {
-        return start2 + localOffset;
-      }
-      forwardExhausted = true;
-    }
-    if (!backwardExhausted) {
-      if (!forwardExhausted) {
-        wantForward = true;
-      }
-      if (minLine <= start2 - localOffset) {
-        return start2 - localOffset++;
-      }
-      backwardExhausted = true;
-      return iterator();
-    }
-    return void 0;
-  };
-}
-var init_distance_iterator = __esm({
-  "node_modules/diff/libesm/util/distance-iterator.js"() {
-  }
-});
-
-// node_modules/diff/libesm/patch/apply.js
-function applyPatch(source, patch, options = {}) {
-  let patches;
-  if (typeof patch === "string") {
-    patches = parsePatch(patch);
-  } else if (Array.isArray(patch)) {
-    patches = patch;
-  } else {
-    patches = [patch];
-  }
-  if (patches.length > 1) {
-    throw new Error("applyPatch only works with a single input.");
-  }
-  return applyStructuredPatch(source, patches[0], options);
-}
-function applyStructuredPatch(source, patch, options = {}) {
-  if (options.autoConvertLineEndings || options.autoConvertLineEndings == null) {
-    if (hasOnlyWinLineEndings(source) && isUnix(patch)) {
-      patch = unixToWin(patch);
-    } else if (hasOnlyUnixLineEndings(source) && isWin2(patch)) {
-      patch = winToUnix(patch);
-    }
-  }
-  const lines = source.split("\n"), hunks = patch.hunks, compareLine = options.compareLine || ((lineNumber, line, operation, patchContent) => line === patchContent), fuzzFactor = options.fuzzFactor || 0;
-  let minLine = 0;
-  if (fuzzFactor < 0 || !Number.isInteger(fuzzFactor)) {
-    throw new Error("fuzzFactor must be a non-negative integer");
-  }
-  if (!hunks.length) {
-    return source;
-  }
-  let prevLine = "", removeEOFNL = false, addEOFNL = false;
-  for (let i2 = 0; i2 < hunks[hunks.length - 1].lines.length; i2++) {
-    const line = hunks[hunks.length - 1].lines[i2];
-    if (line[0] == "\\") {
-      if (prevLine[0] == "+") {
-        removeEOFNL = true;
-      } else if (prevLine[0] == "-") {
-        addEOFNL = true;
-      }
-    }
-    prevLine = line;
-  }
-  if (removeEOFNL) {
-    if (addEOFNL) {
-      if (!fuzzFactor && lines[lines.length - 1] == "") {
-        return false;
-      }
-    } else if (lines[lines.length - 1] == "") {
-      lines.pop();
-    } else if (!fuzzFactor) {
-      return false;
-    }
-  } else if (addEOFNL) {
-    if (lines[lines.length - 1] != "") {
-      lines.push("");
-    } else if (!fuzzFactor) {
-      return false;
-    }
-  }
-  function applyHunk(hunkLines, toPos, maxErrors, hunkLinesI = 0, lastContextLineMatched = true, patchedLines = [], patchedLinesLength = 0) {
-    let nConsecutiveOldContextLines = 0;
-    let nextContextLineMustMatch = false;
-    for (; hunkLinesI < hunkLines.length; hunkLinesI++) {
-      const hunkLine = hunkLines[hunkLinesI], operation = hunkLine.length > 0 ? hunkLine[0] : " ", content = hunkLine.length > 0 ? hunkLine.substr(1) : hunkLine;
-      if (operation === "-") {
-        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
-          toPos++;
-          nConsecutiveOldContextLines = 0;
-        } else {
-          if (!maxErrors || lines[toPos] == null) {
-            return null;
-          }
-          patchedLines[patchedLinesLength] = lines[toPos];
-          return applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1);
-        }
-      }
-      if (operation === "+") {
-        if (!lastContextLineMatched) {
-          return null;
-        }
-        patchedLines[patchedLinesLength] = content;
-        patchedLinesLength++;
-        nConsecutiveOldContextLines = 0;
-        nextContextLineMustMatch = true;
-      }
-      if (operation === " ") {
-        nConsecutiveOldContextLines++;
-        patchedLines[patchedLinesLength] = lines[toPos];
-        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
-          patchedLinesLength++;
-          lastContextLineMatched = true;
-          nextContextLineMustMatch = false;
-          toPos++;
-        } else {
-          if (nextContextLineMustMatch || !maxErrors) {
-            return null;
-          }
-          return lines[toPos] && (applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength + 1) || applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1)) || applyHunk(hunkLines, toPos, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength);
-        }
-      }
-    }
-    patchedLinesLength -= nConsecutiveOldContextLines;
-    toPos -= nConsecutiveOldContextLines;
-    patchedLines.length = patchedLinesLength;
-    return {
-      patchedLines,
-      oldLineLastI: toPos - 1
-    };
-  }
-  const resultLines = [];
-  let prevHunkOffset = 0;
-  for (let i2 = 0; i2 < hunks.length; i2++) {
-    const hunk = hunks[i2];
-    let hunkResult;
-    const maxLine = lines.length - hunk.oldLines + fuzzFactor;
-    let toPos;
-    for (let maxErrors = 0; maxErrors <= fuzzFactor; maxErrors++) {
-      toPos = hunk.oldStart + prevHunkOffset - 1;
-      const iterator = distance_iterator_default(toPos, minLine, maxLine);
-      for (; toPos !== void 0; toPos = iterator()) {
-        hunkResult = applyHunk(hunk.lines, toPos, maxErrors);
-        if (hunkResult) {
-          break;
-        }
-      }
-      if (hunkResult) {
-        break;
-      }
-    }
-    if (!hunkResult) {
-      return false;
-    }
-    for (let i3 = minLine; i3 < toPos; i3++) {
-      resultLines.push(lines[i3]);
-    }
-    for (let i3 = 0; i3 < hunkResult.patchedLines.length; i3++) {
-      const line = hunkResult.patchedLines[i3];
-      resultLines.push(line);
-    }
-    minLine = hunkResult.oldLineLastI + 1;
-    prevHunkOffset = toPos + 1 - hunk.oldStart;
-  }
-  for (let i2 = minLine; i2 < lines.length; i2++) {
-    resultLines.push(lines[i2]);
-  }
-  return resultLines.join("\n");
-}
-function applyPatches(uniDiff, options) {
-  const spDiff = typeof uniDiff === "string" ? parsePatch(uniDiff) : uniDiff;
-  let currentIndex = 0;
-  function processIndex() {
-    const index = spDiff[currentIndex++];
-    if (!index) {
-      return options.complete();
-    }
-    options.loadFile(index, function(err2, data) {
-      if (err2) {
-        return options.complete(err2);
-      }
-      const updatedContent = applyPatch(data, index, options);
-      options.patched(index, updatedContent, function(err3) {
-        if (err3) {
-          return options.complete(err3);
-        }
-        processIndex();
-      });
-    });
-  }
-  processIndex();
-}
-var init_apply = __esm({
-  "node_modules/diff/libesm/patch/apply.js"() {
-    init_string();
-    init_line_endings();
-    init_parse2();
-    init_distance_iterator();
-  }
-});
-
-// node_modules/diff/libesm/patch/reverse.js
-function swapPrefix(fileName) {
-  if (fileName === void 0 || fileName === "/dev/null") {
-    return fileName;
-  }
-  if (fileName.startsWith("a/")) {
-    return "b/" + fileName.slice(2);
-  }
-  if (fileName.startsWith("b/")) {
-    return "a/" + fileName.slice(2);
-  }
-  return fileName;
-}
-function reversePatch(structuredPatch2) {
-  if (Array.isArray(structuredPatch2)) {
-    return structuredPatch2.map((patch) => reversePatch(patch)).reverse();
-  }
-  const reversed = Object.assign(Object.assign({}, structuredPatch2), { oldFileName: structuredPatch2.isGit ? swapPrefix(structuredPatch2.newFileName) : structuredPatch2.newFileName, oldHeader: structuredPatch2.newHeader, newFileName: structuredPatch2.isGit ? swapPrefix(structuredPatch2.oldFileName) : structuredPatch2.oldFileName, newHeader: structuredPatch2.oldHeader, oldMode: structuredPatch2.newMode, newMode: structuredPatch2.oldMode, isCreate: structuredPatch2.isDelete, isDelete: structuredPatch2.isCreate, hunks: structuredPatch2.hunks.map((hunk) => {
-    return {
-      oldLines: hunk.newLines,
-      oldStart: hunk.newStart,
-      newLines: hunk.oldLines,
-      newStart: hunk.oldStart,
-      lines: hunk.lines.map((l) => {
-        if (l.startsWith("-")) {
-          return `+${l.slice(1)}`;
-        }
-        if (l.startsWith("+")) {
-          return `-${l.slice(1)}`;
-        }
-        return l;
-      })
-    };
-  }) });
-  if (structuredPatch2.isCopy) {
-    reversed.newFileName = "/dev/null";
-    reversed.newHeader = void 0;
-    reversed.isDelete = true;
-    delete reversed.isCreate;
-    delete reversed.isCopy;
-    delete reversed.isRename;
-    reversed.hunks = [];
-  }
-  return reversed;
-}
-var init_reverse = __esm({
-  "node_modules/diff/libesm/patch/reverse.js"() {
   }
 });
 
@@ -47463,30 +46342,6 @@ function formatPatch(patch, headerOptions) {
   }
   return ret.join("\n") + "\n";
 }
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  if (typeof options === "function") {
-    options = { callback: options };
-  }
-  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-    if (!patchObj) {
-      return;
-    }
-    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-  } else {
-    const { callback: callback2 } = options;
-    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
-      if (!patchObj) {
-        callback2(void 0);
-      } else {
-        callback2(formatPatch(patchObj, options.headerOptions));
-      }
-    } }));
-  }
-}
-function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
-  return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
-}
 function splitLines(text) {
   const hasTrailingNl = text.endsWith("\n");
   const result = text.split("\n").map((line) => line + "\n");
@@ -47497,7 +46352,7 @@ function splitLines(text) {
   }
   return result;
 }
-var INCLUDE_HEADERS, FILE_HEADERS_ONLY, OMIT_HEADERS;
+var INCLUDE_HEADERS;
 var init_create = __esm({
   "node_modules/diff/libesm/patch/create.js"() {
     init_line();
@@ -47506,125 +46361,83 @@ var init_create = __esm({
       includeUnderline: true,
       includeFileHeaders: true
     };
-    FILE_HEADERS_ONLY = {
-      includeIndex: false,
-      includeUnderline: false,
-      includeFileHeaders: true
-    };
-    OMIT_HEADERS = {
-      includeIndex: false,
-      includeUnderline: false,
-      includeFileHeaders: false
-    };
-  }
-});
-
-// node_modules/diff/libesm/convert/dmp.js
-function convertChangesToDMP(changes) {
-  const ret = [];
-  let change, operation;
-  for (let i2 = 0; i2 < changes.length; i2++) {
-    change = changes[i2];
-    if (change.added) {
-      operation = 1;
-    } else if (change.removed) {
-      operation = -1;
-    } else {
-      operation = 0;
-    }
-    ret.push([operation, change.value]);
-  }
-  return ret;
-}
-var init_dmp = __esm({
-  "node_modules/diff/libesm/convert/dmp.js"() {
-  }
-});
-
-// node_modules/diff/libesm/convert/xml.js
-function convertChangesToXML(changes) {
-  const ret = [];
-  for (let i2 = 0; i2 < changes.length; i2++) {
-    const change = changes[i2];
-    if (change.added) {
-      ret.push("<ins>");
-    } else if (change.removed) {
-      ret.push("<del>");
-    }
-    ret.push(escapeHTML(change.value));
-    if (change.added) {
-      ret.push("</ins>");
-    } else if (change.removed) {
-      ret.push("</del>");
-    }
-  }
-  return ret.join("");
-}
-function escapeHTML(s) {
-  let n = s;
-  n = n.replace(/&/g, "&amp;");
-  n = n.replace(/</g, "&lt;");
-  n = n.replace(/>/g, "&gt;");
-  n = n.replace(/"/g, "&quot;");
-  return n;
-}
-var init_xml = __esm({
-  "node_modules/diff/libesm/convert/xml.js"() {
   }
 });
 
 // node_modules/diff/libesm/index.js
-var libesm_exports = {};
-__export(libesm_exports, {
-  Diff: () => Diff,
-  FILE_HEADERS_ONLY: () => FILE_HEADERS_ONLY,
-  INCLUDE_HEADERS: () => INCLUDE_HEADERS,
-  OMIT_HEADERS: () => OMIT_HEADERS,
-  applyPatch: () => applyPatch,
-  applyPatches: () => applyPatches,
-  arrayDiff: () => arrayDiff,
-  canonicalize: () => canonicalize,
-  characterDiff: () => characterDiff,
-  convertChangesToDMP: () => convertChangesToDMP,
-  convertChangesToXML: () => convertChangesToXML,
-  createPatch: () => createPatch,
-  createTwoFilesPatch: () => createTwoFilesPatch,
-  cssDiff: () => cssDiff,
-  diffArrays: () => diffArrays,
-  diffChars: () => diffChars,
-  diffCss: () => diffCss,
-  diffJson: () => diffJson,
-  diffLines: () => diffLines,
-  diffSentences: () => diffSentences,
-  diffTrimmedLines: () => diffTrimmedLines,
-  diffWords: () => diffWords,
-  diffWordsWithSpace: () => diffWordsWithSpace,
-  formatPatch: () => formatPatch,
-  jsonDiff: () => jsonDiff,
-  lineDiff: () => lineDiff,
-  parsePatch: () => parsePatch,
-  reversePatch: () => reversePatch,
-  sentenceDiff: () => sentenceDiff,
-  structuredPatch: () => structuredPatch,
-  wordDiff: () => wordDiff,
-  wordsWithSpaceDiff: () => wordsWithSpaceDiff
-});
 var init_libesm = __esm({
   "node_modules/diff/libesm/index.js"() {
-    init_base();
-    init_character();
-    init_word();
-    init_line();
-    init_sentence();
-    init_css();
-    init_json2();
-    init_array();
-    init_apply();
-    init_parse2();
-    init_reverse();
     init_create();
-    init_dmp();
-    init_xml();
+  }
+});
+
+// src/cli/unified-diff.ts
+var unified_diff_exports = {};
+__export(unified_diff_exports, {
+  unifiedDiff: () => unifiedDiff
+});
+function linesKeepingNewlines(text) {
+  if (text === "") return [];
+  const lines = text.split("\n").map((line) => `${line}
+`);
+  const last = lines.pop();
+  if (last !== "\n") lines.push(last.slice(0, -1));
+  return lines;
+}
+function pushHunkLine(hunkLines, prefix, line) {
+  if (line.endsWith("\n")) hunkLines.push(prefix + line.slice(0, -1));
+  else hunkLines.push(prefix + line, NO_NEWLINE_MARKER);
+}
+function singleHunkPatch(oldName, newName, before, after2) {
+  const oldLines = linesKeepingNewlines(before);
+  const newLines = linesKeepingNewlines(after2);
+  let prefix = 0;
+  while (prefix < oldLines.length && prefix < newLines.length && oldLines[prefix] === newLines[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < oldLines.length - prefix && suffix < newLines.length - prefix && oldLines[oldLines.length - 1 - suffix] === newLines[newLines.length - 1 - suffix]) {
+    suffix++;
+  }
+  const leading = Math.min(prefix, CONTEXT_LINES);
+  const trailing = Math.min(suffix, CONTEXT_LINES);
+  const hunkLines = [];
+  for (const line of oldLines.slice(prefix - leading, prefix)) pushHunkLine(hunkLines, " ", line);
+  for (const line of oldLines.slice(prefix, oldLines.length - suffix)) pushHunkLine(hunkLines, "-", line);
+  for (const line of newLines.slice(prefix, newLines.length - suffix)) pushHunkLine(hunkLines, "+", line);
+  for (const line of oldLines.slice(oldLines.length - suffix, oldLines.length - suffix + trailing)) {
+    pushHunkLine(hunkLines, " ", line);
+  }
+  const removed = oldLines.length - suffix - prefix;
+  const added = newLines.length - suffix - prefix;
+  return {
+    oldFileName: oldName,
+    newFileName: newName,
+    oldHeader: void 0,
+    newHeader: void 0,
+    hunks: removed === 0 && added === 0 ? [] : [
+      {
+        oldStart: prefix - leading + 1,
+        oldLines: leading + removed + trailing,
+        newStart: prefix - leading + 1,
+        newLines: leading + added + trailing,
+        lines: hunkLines
+      }
+    ]
+  };
+}
+function unifiedDiff(oldName, newName, before, after2) {
+  const minimal = structuredPatch(oldName, newName, before, after2, void 0, void 0, {
+    maxEditLength: MAX_EDIT_LENGTH
+  });
+  return formatPatch(minimal ?? singleHunkPatch(oldName, newName, before, after2));
+}
+var MAX_EDIT_LENGTH, CONTEXT_LINES, NO_NEWLINE_MARKER;
+var init_unified_diff = __esm({
+  "src/cli/unified-diff.ts"() {
+    "use strict";
+    init_libesm();
+    MAX_EDIT_LENGTH = 1e3;
+    CONTEXT_LINES = 4;
+    NO_NEWLINE_MARKER = "\\ No newline at end of file";
   }
 });
 
@@ -49964,9 +48777,9 @@ var GLOB_CHARACTERS = /[*?[\\]/u;
 function hasGlob(source) {
   return GLOB_CHARACTERS.test(source);
 }
-function segmentGlob(segment2) {
+function segmentGlob(segment) {
   const tokens = [];
-  const characters = [...segment2];
+  const characters = [...segment];
   for (let index = 0; index < characters.length; index++) {
     const character = characters[index];
     if (character === "*") {
@@ -50053,8 +48866,8 @@ function resolveFolders(context, segments) {
   let hops = 0;
   const queue2 = [...segments];
   while (queue2.length > 0) {
-    const segment2 = queue2.shift();
-    const candidate = [...resolved2, segment2].join("/");
+    const segment = queue2.shift();
+    const candidate = [...resolved2, segment].join("/");
     const entry = byPath.get(candidate);
     if (queue2.length > 0 && entry?.isSymlink && entry.linkTarget !== null) {
       if (++hops > MAX_LINK_HOPS) return null;
@@ -50064,7 +48877,7 @@ function resolveFolders(context, segments) {
       queue2.unshift(...cleaned === "" ? [] : cleaned.split("/"));
       continue;
     }
-    resolved2.push(segment2);
+    resolved2.push(segment);
   }
   return resolved2.join("/");
 }
@@ -50092,11 +48905,11 @@ function computeResolution(context, source) {
   let frontier = [""];
   let sawPruned = false;
   const segments = cleaned.split("/");
-  for (const [position, segment2] of segments.entries()) {
+  for (const [position, segment] of segments.entries()) {
     const last = position === segments.length - 1;
     const next = newList();
-    const glob2 = hasGlob(segment2) ? segmentGlob(segment2) : null;
-    if (hasGlob(segment2) && glob2 === null) return UNKNOWN;
+    const glob2 = hasGlob(segment) ? segmentGlob(segment) : null;
+    if (hasGlob(segment) && glob2 === null) return UNKNOWN;
     for (const folder of frontier) {
       const folderPath = folder === "" ? "" : resolveFolders(context, folder.split("/"));
       if (folderPath === null) continue;
@@ -50105,7 +48918,7 @@ function computeResolution(context, source) {
         continue;
       }
       if (!glob2) {
-        const child2 = byPath.get(folderPath === "" ? segment2 : `${folderPath}/${segment2}`);
+        const child2 = byPath.get(folderPath === "" ? segment : `${folderPath}/${segment}`);
         if (child2 && (last || child2.isDirectory || child2.isSymlink)) next.push(child2.path);
         continue;
       }
@@ -50351,10 +49164,10 @@ function sourceCovers(source, path6) {
   const sourceSegments = cleaned.split("/");
   const pathSegments = path6.split("/");
   if (pathSegments.length < sourceSegments.length) return false;
-  return sourceSegments.every((segment2, index) => {
+  return sourceSegments.every((segment, index) => {
     const candidate = pathSegments[index];
-    if (!hasGlob(segment2)) return segment2 === candidate;
-    return segmentGlob(segment2)?.test(candidate) ?? false;
+    if (!hasGlob(segment)) return segment === candidate;
+    return segmentGlob(segment)?.test(candidate) ?? false;
   });
 }
 function localSources(copy, sources) {
@@ -57594,6 +56407,25 @@ function offsetOf(starts, text, position) {
 function isApplicable(fix, applicability) {
   return fix.applicability === "safe" || applicability === "unsafe";
 }
+function editsTouch(a, b) {
+  return a.start < b.end && b.start < a.end || a.start === b.start;
+}
+function firstStartingAtOrAfter(sorted, offset) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (sorted[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+function touchesAny(sorted, edit) {
+  const index = firstStartingAtOrAfter(sorted, edit.start);
+  const before = sorted[index - 1];
+  const after2 = sorted[index];
+  return before !== void 0 && editsTouch(before, edit) || after2 !== void 0 && editsTouch(after2, edit);
+}
 function applyFixesOnce(text, findings, options, lineEnding) {
   const starts = lineStarts(text);
   const chosen = [];
@@ -57610,19 +56442,22 @@ function applyFixesOnce(text, findings, options, lineEnding) {
     }));
     const key = JSON.stringify(edits);
     if (seen.has(key)) continue;
-    const overlaps = edits.some(
-      (edit) => chosen.some((other) => edit.start < other.end && other.start < edit.end || edit.start === other.start)
-    );
-    if (overlaps) continue;
+    const malformed = edits.some((edit) => edit.end < edit.start) || edits.some((edit, index) => edits.some((other, otherIndex) => otherIndex > index && editsTouch(edit, other)));
+    if (malformed) continue;
+    if (edits.some((edit) => touchesAny(chosen, edit))) continue;
     seen.add(key);
-    chosen.push(...edits);
+    for (const edit of edits) chosen.splice(firstStartingAtOrAfter(chosen, edit.start), 0, edit);
     applied++;
   }
   if (applied === 0) return { text, applied: 0 };
-  chosen.sort((a, b) => b.start - a.start);
-  let output = text;
-  for (const edit of chosen) output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
-  return { text: output, applied };
+  const pieces = [];
+  let copiedUpTo = 0;
+  for (const edit of chosen) {
+    pieces.push(text.slice(copiedUpTo, edit.start), edit.text);
+    copiedUpTo = edit.end;
+  }
+  pieces.push(text.slice(copiedUpTo));
+  return { text: pieces.join(""), applied };
 }
 function fatalParseErrors(findings) {
   return findings.filter((finding) => finding.code === "DL1000" && finding.level === "error").length;
@@ -57636,10 +56471,12 @@ async function fixSource(source, path6, engine, options) {
   let findings = first.findings;
   let fixesApplied = 0;
   let refused = null;
+  const shellcheckRuns2 = engine.shellcheckAvailable?.() ?? shellcheckAvailability().available;
+  const passEngine = shellcheckRuns2 ? { ...engine, shellcheckAvailable: () => false } : engine;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const { text: next, applied } = applyFixesOnce(text, findings, options, lineEnding);
     if (applied === 0 || next === text) break;
-    const relinted = await lintSource(next, path6, engine);
+    const relinted = await lintSource(next, path6, passEngine);
     if (fatalParseErrors(relinted.findings) > baselineErrors) {
       refused = "a fix produced text that does not parse; it was not applied";
       break;
@@ -57648,6 +56485,7 @@ async function fixSource(source, path6, engine, options) {
     findings = relinted.findings;
     fixesApplied += applied;
   }
+  if (fixesApplied > 0 && passEngine !== engine) findings = (await lintSource(text, path6, engine)).findings;
   const output = bom + text;
   return { output, changed: output !== source, fixesApplied, remaining: findings, refused };
 }
@@ -57915,8 +56753,8 @@ var LintJobRunner = class {
     let fixProblem = outcome.refused ? `${reportedPath}: ${outcome.refused}` : void 0;
     let diff;
     if (outcome.changed && shared.fixDryRun) {
-      const { createTwoFilesPatch: createTwoFilesPatch2 } = await Promise.resolve().then(() => (init_libesm(), libesm_exports));
-      diff = createTwoFilesPatch2(`a/${reportedPath}`, `b/${reportedPath}`, original, outcome.output);
+      const { unifiedDiff: unifiedDiff2 } = await Promise.resolve().then(() => (init_unified_diff(), unified_diff_exports));
+      diff = unifiedDiff2(`a/${reportedPath}`, `b/${reportedPath}`, original, outcome.output);
     } else if (outcome.changed && path6 !== "-") {
       try {
         writeFileAtomically(path6, outcome.output);

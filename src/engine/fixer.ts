@@ -6,6 +6,7 @@
 import { lintSource, type EngineOptions } from './lint.js';
 import type { Finding, Fix, FixApplicability, TextEdit } from './types.js';
 import type { Position } from '../parser/types.js';
+import { shellcheckAvailability } from '../shellcheck/index.js';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -151,10 +152,15 @@ export async function fixSource(
   let findings = first.findings;
   let fixesApplied = 0;
   let refused: string | null = null;
+  // ShellCheck's findings carry no fixes, so the texts between passes are linted without it and
+  // only the final text with it: a fix that merged 6,100 RUNs into one script had ShellCheck wait
+  // out its 15 s limit on every pass (31 s for one file).
+  const shellcheckRuns = engine.shellcheckAvailable?.() ?? shellcheckAvailability().available;
+  const passEngine: EngineOptions = shellcheckRuns ? { ...engine, shellcheckAvailable: () => false } : engine;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const { text: next, applied } = applyFixesOnce(text, findings, options, lineEnding);
     if (applied === 0 || next === text) break;
-    const relinted = await lintSource(next, path, engine);
+    const relinted = await lintSource(next, path, passEngine);
     if (fatalParseErrors(relinted.findings) > baselineErrors) {
       refused = 'a fix produced text that does not parse; it was not applied';
       break;
@@ -163,6 +169,7 @@ export async function fixSource(
     findings = relinted.findings;
     fixesApplied += applied;
   }
+  if (fixesApplied > 0 && passEngine !== engine) findings = (await lintSource(text, path, engine)).findings;
   const output = bom + text;
   return { output, changed: output !== source, fixesApplied, remaining: findings, refused };
 }

@@ -13,6 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { fixSource } from '../../src/engine/fixer.js';
 import { lintDockerfile, lintSource } from '../../src/engine/lint.js';
 import { parseDockerfile } from '../../src/parser/index.js';
 import { defaultRegistry } from '../../src/rules/index.js';
@@ -126,6 +127,25 @@ describe.skipIf(process.platform === 'win32')('ShellCheck shared among files', (
     const findings = lintDockerfile(parseDockerfile('FROM debian:12\nRUN echo alone\n'), ENGINE);
     expect(findings.map((finding) => `${finding.line}:${finding.code}`)).toEqual(['2:SC2154']);
     expect(calls(fake.log)).toEqual([1]);
+  });
+
+  it('fixing a file runs ShellCheck on its first and final text, not on the texts between passes', async () => {
+    const fake = fakeShellcheck();
+    useFake(fake);
+    // Two passes: uppercasing FROM makes its `as` inconsistent, fixed in the second. A crashing
+    // script is never cached, so every lint that ran ShellCheck would show in the log.
+    const source = 'from alpine:3.19 as build\nRUN echo CRASH\nWORKDIR /app\n\nFROM build\nCMD ["sh"]\n';
+    const outcome = await fixSource(
+      source,
+      'Dockerfile',
+      { registry: defaultRegistry(), only: ['consistent-instruction-casing', 'from-as-casing', 'shellcheck'] },
+      { applicability: 'safe' },
+    );
+    expect(outcome.output).toBe('FROM alpine:3.19 AS build\nRUN echo CRASH\nWORKDIR /app\n\nFROM build\nCMD ["sh"]\n');
+    expect(outcome.fixesApplied).toBe(2);
+    expect(calls(fake.log)).toEqual([1, 1]);
+    // The final findings are the full lint's: ShellCheck's outcome is in them.
+    expect(outcome.remaining.map((finding) => `${finding.line}:${finding.code}`)).toEqual(['1:internal-error']);
   });
 
   describe('a run of many files', () => {
