@@ -129,6 +129,20 @@ describe.skipIf(process.platform === 'win32')('ShellCheck shared among files', (
     expect(calls(fake.log)).toEqual([1]);
   });
 
+  it('a script with more than 500 && and || operators is not sent, and its RUN says so', async () => {
+    const fake = fakeShellcheck();
+    useFake(fake);
+    const chain = (count: number) => Array.from({ length: count }, (_, index) => `echo ${index}`).join(' && ');
+    const source = `FROM debian:12\nRUN ${chain(502)}\nRUN ${chain(501)}\nRUN echo a || echo b\n`;
+    const [findings] = await lintTogether([source]);
+    expect(findings).toEqual([
+      "2:shellcheck:info:this RUN script has 501 && and || operators (more than 500): ShellCheck's time and memory grow with the square of that, so it was not checked",
+      '3:SC2154:warning:fake',
+      '4:SC2154:warning:fake',
+    ]);
+    expect(calls(fake.log)).toEqual([2]);
+  });
+
   it('fixing a file runs ShellCheck on its first and final text, not on the texts between passes', async () => {
     const fake = fakeShellcheck();
     useFake(fake);
