@@ -55902,6 +55902,38 @@ async function answer(shellcheck, requests) {
   for (const request of requests) request.resolve(request.texts.map((text) => answers2.get(text) ?? []));
 }
 
+// src/shellcheck/complexity.ts
+var MAX_LIST_OPERATORS = 500;
+var MAX_NESTING_DEPTH = 100;
+function countListOperators(text) {
+  let count = 0;
+  for (const operator of ["&&", "||"]) {
+    for (let index = text.indexOf(operator); index !== -1; index = text.indexOf(operator, index + 2)) count++;
+  }
+  return count;
+}
+function nestingDepth(text) {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 40 || code === 123) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if ((code === 41 || code === 125) && depth > 0) depth--;
+  }
+  return deepest;
+}
+function tooCostlyForShellcheck(script) {
+  const operators = countListOperators(script);
+  if (operators > MAX_LIST_OPERATORS) {
+    return `this RUN script has ${operators} && and || operators (more than ${MAX_LIST_OPERATORS})`;
+  }
+  const depth = nestingDepth(script);
+  if (depth > MAX_NESTING_DEPTH) return `this RUN script nests brackets ${depth} deep (more than ${MAX_NESTING_DEPTH})`;
+  return null;
+}
+
 // src/shellcheck/script.ts
 init_pragmas();
 var PROXY_VARIABLES = [
@@ -56080,21 +56112,13 @@ function shellcheckScripts(dockerfile) {
 }
 
 // src/rules/shellcheck/shellcheck.ts
-var MAX_LIST_OPERATORS = 500;
-function countListOperators(text) {
-  let count = 0;
-  for (const operator of ["&&", "||"]) {
-    for (let index = text.indexOf(operator); index !== -1; index = text.indexOf(operator, index + 2)) count++;
-  }
-  return count;
-}
-function splitByLength(all) {
+function withoutCostly(all) {
   const scripts = [];
   const skipped = [];
   for (const script of all) {
-    const operators = countListOperators(script.text);
-    if (operators > MAX_LIST_OPERATORS) skipped.push({ script, operators });
-    else scripts.push(script);
+    const reason = tooCostlyForShellcheck(script.text);
+    if (reason === null) scripts.push(script);
+    else skipped.push({ script, reason });
   }
   return { scripts, skipped };
 }
@@ -56140,8 +56164,9 @@ var shellcheck_default = defineRule({
       "`DOCKSIDE_SHELLCHECK=off` turns the integration off. The files of a run share ShellCheck processes",
       "(up to 32 files each, one process per core) while dockside lints on; a file whose script crashes",
       "ShellCheck or runs past the 15 s limit loses only its own ShellCheck findings. A script with more",
-      "than 500 `&&`/`||` operators is not sent at all (ShellCheck\u2019s time and memory grow with the",
-      "square of that: 2,000 took it 24 s and 2.5 GB); its RUN gets an info notice. `.shellcheckrc` files",
+      "than 500 `&&`/`||` operators, or brackets nested more than 100 deep, is not sent at all (ShellCheck\u2019s",
+      "time and memory grow with the square of those: 2,000 `&&` took it 24 s and 2.5 GB); its RUN gets an",
+      "info notice. `.shellcheckrc` files",
       "and `SHELLCHECK_OPTS` are ignored so results do not depend on the machine.",
       "",
       "Differences from hadolint: a heredoc that starts with `#!/bin/bash` is checked as bash (BuildKit",
@@ -56160,7 +56185,7 @@ var shellcheck_default = defineRule({
       answers.set(dockerfile, NOT_RUN);
       return;
     }
-    const { scripts, skipped } = splitByLength(shellcheckScripts(dockerfile));
+    const { scripts, skipped } = withoutCostly(shellcheckScripts(dockerfile));
     const outcome = scripts.length === 0 ? { results: [] } : await shellcheckInBackground(textsOf(scripts)).then(
       (results) => ({ results }),
       (error2) => ({ error: error2 })
@@ -56171,7 +56196,7 @@ var shellcheck_default = defineRule({
     let answer2 = answers.get(dockerfile);
     if (!answer2) {
       if (!shellcheckRuns(settings)) return;
-      const { scripts: scripts2, skipped: skipped2 } = splitByLength(shellcheckScripts(dockerfile));
+      const { scripts: scripts2, skipped: skipped2 } = withoutCostly(shellcheckScripts(dockerfile));
       let outcome2;
       try {
         outcome2 = { results: scripts2.length === 0 ? [] : runShellcheck(textsOf(scripts2)) };
@@ -56181,10 +56206,10 @@ var shellcheck_default = defineRule({
       answer2 = { scripts: scripts2, skipped: skipped2, outcome: outcome2 };
     }
     const { scripts, skipped, outcome } = answer2;
-    for (const { script, operators } of skipped) {
+    for (const { script, reason } of skipped) {
       report2({
         range: script.run.keywordRange,
-        message: `this RUN script has ${operators} && and || operators (more than ${MAX_LIST_OPERATORS}): ShellCheck's time and memory grow with the square of that, so it was not checked`,
+        message: `${reason}: ShellCheck's time and memory grow with the square of that, so it was not checked`,
         severity: "info"
       });
     }

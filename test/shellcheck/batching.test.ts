@@ -143,6 +143,20 @@ describe.skipIf(process.platform === 'win32')('ShellCheck shared among files', (
     expect(calls(fake.log)).toEqual([2]);
   });
 
+  it('a script nesting brackets more than 100 deep is not sent, and its RUN says so', async () => {
+    const fake = fakeShellcheck();
+    useFake(fake);
+    const nested = (depth: number) => `echo ${'$('.repeat(depth)}true${')'.repeat(depth)}`;
+    const source = `FROM debian:12\nRUN ${nested(101)}\nRUN ${nested(100)}\nRUN (cd /x && { echo \${A:-b}; })\n`;
+    const [findings] = await lintTogether([source]);
+    expect(findings).toEqual([
+      "2:shellcheck:info:this RUN script nests brackets 101 deep (more than 100): ShellCheck's time and memory grow with the square of that, so it was not checked",
+      '3:SC2154:warning:fake',
+      '4:SC2154:warning:fake',
+    ]);
+    expect(calls(fake.log)).toEqual([2]);
+  });
+
   it('fixing a file runs ShellCheck on its first and final text, not on the texts between passes', async () => {
     const fake = fakeShellcheck();
     useFake(fake);

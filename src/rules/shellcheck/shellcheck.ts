@@ -9,41 +9,23 @@ import {
   shellcheckInBackground,
   type ShellcheckComment,
 } from '../../shellcheck/runner.js';
+import { tooCostlyForShellcheck } from '../../shellcheck/complexity.js';
 import { shellcheckScripts, type ShellcheckScript } from '../../shellcheck/script.js';
 
-/**
- * ShellCheck's time and memory grow with the square of an and-or list's length (ShellCheck 0.9.0,
- * measured): 1,000 `&&`-joined commands took it 5.7 s and 760 MB, 2,000 took 24 s and 2.5 GB; the
- * same commands on separate lines stay linear. The longest list in the 20,427 shared corpus files
- * has 277 operators; a fix that merged a fuzzed file's 6,100 RUNs made one of 6,100. A script with
- * more operators than this is not sent to ShellCheck: its RUN gets a notice instead (at the limit,
- * about 1.5 s and 200 MB per script).
- */
-export const MAX_LIST_OPERATORS = 500;
-
-/** `&&` and `||` in a script's text (quoted ones too: an upper bound, cheap to count). */
-function countListOperators(text: string): number {
-  let count = 0;
-  for (const operator of ['&&', '||']) {
-    for (let index = text.indexOf(operator); index !== -1; index = text.indexOf(operator, index + 2)) count++;
-  }
-  return count;
-}
-
-/** A script too long for ShellCheck, and how many operators it has. */
+/** A script not sent to ShellCheck, and why (`tooCostlyForShellcheck`). */
 interface SkippedScript {
   readonly script: ShellcheckScript;
-  readonly operators: number;
+  readonly reason: string;
 }
 
-/** The scripts ShellCheck gets, and those it is spared (`MAX_LIST_OPERATORS`). */
-function splitByLength(all: readonly ShellcheckScript[]): { scripts: ShellcheckScript[]; skipped: SkippedScript[] } {
+/** The scripts ShellCheck gets, and those it is spared. */
+function withoutCostly(all: readonly ShellcheckScript[]): { scripts: ShellcheckScript[]; skipped: SkippedScript[] } {
   const scripts: ShellcheckScript[] = [];
   const skipped: SkippedScript[] = [];
   for (const script of all) {
-    const operators = countListOperators(script.text);
-    if (operators > MAX_LIST_OPERATORS) skipped.push({ script, operators });
-    else scripts.push(script);
+    const reason = tooCostlyForShellcheck(script.text);
+    if (reason === null) scripts.push(script);
+    else skipped.push({ script, reason });
   }
   return { scripts, skipped };
 }
@@ -51,7 +33,7 @@ function splitByLength(all: readonly ShellcheckScript[]): { scripts: ShellcheckS
 /** ShellCheck's answer for one parsed file: per script, its comments; or why there is none. */
 interface Answer {
   readonly scripts: readonly ShellcheckScript[];
-  /** Scripts not sent to ShellCheck because of their length. */
+  /** Scripts not sent to ShellCheck: their cost would grow out of bounds. */
   readonly skipped: readonly SkippedScript[];
   readonly outcome: { readonly results: readonly (readonly ShellcheckComment[])[] | null } | { readonly error: Error };
 }
@@ -104,8 +86,9 @@ export default defineRule({
       '`DOCKSIDE_SHELLCHECK=off` turns the integration off. The files of a run share ShellCheck processes',
       '(up to 32 files each, one process per core) while dockside lints on; a file whose script crashes',
       'ShellCheck or runs past the 15 s limit loses only its own ShellCheck findings. A script with more',
-      'than 500 `&&`/`||` operators is not sent at all (ShellCheck’s time and memory grow with the',
-      'square of that: 2,000 took it 24 s and 2.5 GB); its RUN gets an info notice. `.shellcheckrc` files',
+      'than 500 `&&`/`||` operators, or brackets nested more than 100 deep, is not sent at all (ShellCheck’s',
+      'time and memory grow with the square of those: 2,000 `&&` took it 24 s and 2.5 GB); its RUN gets an',
+      'info notice. `.shellcheckrc` files',
       'and `SHELLCHECK_OPTS` are ignored so results do not depend on the machine.',
       '',
       'Differences from hadolint: a heredoc that starts with `#!/bin/bash` is checked as bash (BuildKit',
@@ -124,7 +107,7 @@ export default defineRule({
       answers.set(dockerfile, NOT_RUN);
       return;
     }
-    const { scripts, skipped } = splitByLength(shellcheckScripts(dockerfile));
+    const { scripts, skipped } = withoutCostly(shellcheckScripts(dockerfile));
     const outcome: Answer['outcome'] =
       scripts.length === 0
         ? { results: [] }
@@ -140,7 +123,7 @@ export default defineRule({
     if (!answer) {
       // Without the binary there is nothing to run: skip building the scripts too.
       if (!shellcheckRuns(settings)) return;
-      const { scripts, skipped } = splitByLength(shellcheckScripts(dockerfile));
+      const { scripts, skipped } = withoutCostly(shellcheckScripts(dockerfile));
       let outcome: Answer['outcome'];
       try {
         outcome = { results: scripts.length === 0 ? [] : runShellcheck(textsOf(scripts)) };
@@ -150,10 +133,10 @@ export default defineRule({
       answer = { scripts, skipped, outcome };
     }
     const { scripts, skipped, outcome } = answer;
-    for (const { script, operators } of skipped) {
+    for (const { script, reason } of skipped) {
       report({
         range: script.run.keywordRange,
-        message: `this RUN script has ${operators} && and || operators (more than ${MAX_LIST_OPERATORS}): ShellCheck's time and memory grow with the square of that, so it was not checked`,
+        message: `${reason}: ShellCheck's time and memory grow with the square of that, so it was not checked`,
         severity: 'info',
       });
     }
