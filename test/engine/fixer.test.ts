@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixesOnce } from '../../src/engine/fixer.js';
 import type { Finding, Fix } from '../../src/engine/types.js';
+import type { Position } from '../../src/parser/types.js';
 
 function findingWith(fix: Fix): Finding {
   return { file: 'Dockerfile', line: 1, column: 1, endLine: 1, endColumn: 1, code: 'x', rule: 'x', aliases: [], level: 'warning', message: 'x', fixable: true, fix };
@@ -33,6 +34,9 @@ describe('applyFixesOnce', () => {
 });
 
 describe('applyFixesOnce with many fixes', () => {
+  /** A safe fix of these edits, each `[start, end, text]`. */
+  const withEdits = (edits: readonly (readonly [Position, Position, string])[]) =>
+    findingWith({ applicability: 'safe', description: 'x', edits: edits.map(([start, end, text]) => ({ range: { start, end }, text })) });
   const replaceAt = (line: number, from: number, to: number, text: string, applicability: 'safe' | 'unsafe' = 'safe') =>
     findingWith({ applicability, description: 'x', edits: [{ range: { start: at(line, from), end: at(line, to) }, text }] });
 
@@ -50,14 +54,10 @@ describe('applyFixesOnce with many fixes', () => {
 
   it('checks a fix of several edits against every chosen edit, not only its neighbours', () => {
     const text = 'ENV a b\nENV c d\nENV e f\n';
-    const twoEdits = findingWith({
-      applicability: 'safe',
-      description: 'x',
-      edits: [
-        { range: { start: at(1, 6), end: at(1, 7) }, text: '=' },
-        { range: { start: at(3, 6), end: at(3, 7) }, text: '=' },
-      ],
-    });
+    const twoEdits = withEdits([
+      [at(1, 6), at(1, 7), '='],
+      [at(3, 6), at(3, 7), '='],
+    ]);
     // The second edit of the later fix touches the first fix's only edit: the whole later fix waits.
     expect(applyFixesOnce(text, [replaceAt(3, 5, 8, 'g=h'), twoEdits, replaceAt(2, 6, 7, '=')], { applicability: 'safe' }, '\n')).toEqual({
       text: 'ENV a b\nENV c=d\nENV g=h\n',
@@ -66,15 +66,11 @@ describe('applyFixesOnce with many fixes', () => {
   });
 
   it('never applies a fix whose own edits touch each other or run backwards', () => {
-    const selfTouching = findingWith({
-      applicability: 'safe',
-      description: 'x',
-      edits: [
-        { range: { start: at(1, 1), end: at(1, 1) }, text: 'a' },
-        { range: { start: at(1, 1), end: at(1, 1) }, text: 'b' },
-      ],
-    });
-    const backwards = findingWith({ applicability: 'safe', description: 'x', edits: [{ range: { start: at(1, 5), end: at(1, 2) }, text: 'x' }] });
+    const selfTouching = withEdits([
+      [at(1, 1), at(1, 1), 'a'],
+      [at(1, 1), at(1, 1), 'b'],
+    ]);
+    const backwards = withEdits([[at(1, 5), at(1, 2), 'x']]);
     expect(applyFixesOnce('FROM a\n', [selfTouching, backwards, replaceAt(1, 1, 5, 'from')], { applicability: 'safe' }, '\n')).toEqual({
       text: 'from a\n',
       applied: 1,
