@@ -12,7 +12,7 @@
  *   npm run bench -- --runs 5     # the compared rows measured 5 times (default 3), medians shown
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +124,9 @@ function main() {
   const names = readdirSync(CORPUS).filter((name) => name.endsWith('.Dockerfile')).sort();
   const chosen = quick ? names.filter((_, index) => index % 10 === 0) : names;
   const work = mkdtempSync(join(tmpdir(), 'dockside-bench-'));
+  // The file list and 20,000 links are the run's own: removed however it ends (Ctrl-C included).
+  process.once('exit', () => rmSync(work, { recursive: true, force: true }));
+  process.once('SIGINT', () => process.exit(130));
   const listFile = join(work, 'files.txt');
   writeFileSync(listFile, chosen.map((name) => join(CORPUS, name)).join('\n'));
   // The same files for dockside: a folder of links to them.

@@ -2,11 +2,11 @@
  * The built CLI, run as users run it (a child process). `npm test` builds first (pretest).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/dockside.js');
@@ -41,6 +41,7 @@ let work: string;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'dockside-cli-'));
 });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function write(relative: string, content: string | Buffer): string {
   const path = join(work, relative);

@@ -4,11 +4,11 @@
  * ignored. Each test points TMPDIR at its own folder.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/dockside.js');
@@ -25,13 +25,25 @@ function dockside(temporaryFolder: string, extraEnv: Record<string, string> = {}
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const temporaryFolders: string[] = [];
+afterAll(() => {
+  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A TMPDIR of the test's own, removed after the file's tests. */
+function temporaryFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
+  temporaryFolders.push(folder);
+  return folder;
+}
+
 function cacheFolder(temporaryFolder: string): string {
   return join(temporaryFolder, `dockside-code-cache-${process.getuid?.() ?? 'user'}`);
 }
 
 describe('the code cache of bin/dockside.js', () => {
   posixOnly('is written by the first run and gives the second the same report', () => {
-    const temporary = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
+    const temporary = temporaryFolder();
     const uncached = dockside(temporary, { DOCKSIDE_NO_CODE_CACHE: '1' });
     expect(existsSync(cacheFolder(temporary))).toBe(false);
     const first = dockside(temporary);
@@ -51,7 +63,7 @@ describe('the code cache of bin/dockside.js', () => {
   posixOnly('is accepted by the next run when the run loaded the WASM shell parser', () => {
     // The WASM parser needs a V8 flag; a flag set during a run used to change the cache's flag
     // hash, so V8 rejected it and every such run compiled from scratch and wrote it again.
-    const temporary = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
+    const temporary = temporaryFolder();
     const dockerfile = join(temporary, 'Dockerfile');
     // `;&` is a case fall-through outside a case: the fast shell parser leaves it to tree-sitter.
     writeFileSync(dockerfile, 'FROM alpine:3.19\nRUN a;& apt-get install foo\n');
@@ -68,7 +80,7 @@ describe('the code cache of bin/dockside.js', () => {
   posixOnly('is not written by a run that linted in worker threads, and is by the next short run', () => {
     // The workers compile the rules, not the main thread: such a cache would lack them, and an
     // accepted cache is never replaced.
-    const temporary = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
+    const temporary = temporaryFolder();
     const inWorkers = dockside(temporary, { DOCKSIDE_WORKERS: '1' });
     expect(inWorkers.stderr).toBe('');
     expect(existsSync(cacheFolder(temporary)) ? readdirSync(cacheFolder(temporary)) : []).toEqual([]);
@@ -78,7 +90,7 @@ describe('the code cache of bin/dockside.js', () => {
   });
 
   posixOnly('survives a corrupt cache and replaces it', () => {
-    const temporary = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
+    const temporary = temporaryFolder();
     const reference = dockside(temporary);
     const [name] = readdirSync(cacheFolder(temporary));
     const path = join(cacheFolder(temporary), name!);
@@ -90,7 +102,7 @@ describe('the code cache of bin/dockside.js', () => {
   });
 
   posixOnly('is neither read nor written in a folder others can write to', () => {
-    const temporary = mkdtempSync(join(tmpdir(), 'dockside-cache-'));
+    const temporary = temporaryFolder();
     mkdirSync(cacheFolder(temporary));
     chmodSync(cacheFolder(temporary), 0o777);
     const run = dockside(temporary);

@@ -3,11 +3,11 @@
  * order, and a worker that dies hands its files back to the main thread.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { earlyWorkerCount, workerCount } from '../../src/cli/pool.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,6 +42,7 @@ beforeAll(() => {
     writeFileSync(join(directory, 'Dockerfile'), VARIANTS[index % VARIANTS.length]! + `LABEL n="${index}"\n`);
   }
 });
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('worker threads', () => {
   it('give the same findings, in the same order, as one thread', () => {
@@ -98,6 +99,7 @@ describe('worker threads', () => {
     // The same folder twice: discovery counts every file twice, the run lints each once. On two
     // cores the count crosses 2,500 (workers start) but the run has 1,300 files (one thread).
     const twice = mkdtempSync(join(tmpdir(), 'dockside-workers-twice-'));
+    onTestFinished(() => rmSync(twice, { recursive: true, force: true }));
     for (let index = 0; index < 1300; index++) {
       writeFileSync(join(twice, `n${String(index).padStart(4, '0')}.Dockerfile`), VARIANTS[index % VARIANTS.length]!);
     }
