@@ -56546,9 +56546,10 @@ async function fixSource(source, path6, engine, options) {
 init_parse();
 
 // src/cli/write.ts
-import { chmodSync, renameSync, statSync as statSync7, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmodSync, realpathSync as realpathSync2, renameSync, statSync as statSync7, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { basename as basename6, dirname as dirname7, join as join9 } from "node:path";
-function writeFileAtomically(path6, text) {
+function writeFileAtomically(linkOrPath, text) {
+  const path6 = realpathSync2(linkOrPath);
   const mode = statSync7(path6).mode & 4095;
   const temporary = join9(dirname7(path6), `.${basename6(path6)}.dockside-${process.pid}-${Date.now()}.tmp`);
   try {

@@ -372,7 +372,12 @@ class ReportDestination {
     if (this.isStandardStream) {
       const { io, toStderr } = this;
       this.writing = this.writing.then(() => {
-        const queued = (toStderr ? io.stderr : io.stdout)(piece);
+        // Only stdout's writes are waited for (stderr is a report's place with stdin and --fix).
+        if (toStderr) {
+          io.stderr(piece);
+          return undefined;
+        }
+        const queued = io.stdout(piece);
         if (!queued) return undefined;
         this.waitingForDrain = true;
         return queued.then(() => {

@@ -77,7 +77,11 @@ export function defaultIO(): CliIO {
         process.stdout.once('drain', done).once('error', done).once('close', done);
       });
     },
-    stderr: (text) => process.stderr.write(text),
+    // A block body: stream.write's boolean would pass as a `void` result, and a caller that tells a
+    // queued write by a truthy result (stdout's promise) would take it for one.
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
     readStdin: readAllStdin,
     cwd: process.cwd(),
     env: process.env,
