@@ -3,7 +3,7 @@
  * Dockerfile names (skipping node_modules and .git), quoted globs expanded, `-` for stdin.
  */
 import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { basename, isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 
 /** `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile`, `Containerfile.*`. */
 export function isDockerfileName(name: string): boolean {
@@ -92,10 +92,13 @@ export async function discoverTargets(
 ): Promise<DiscoveryResult> {
   const targets: Target[] = [];
   const problems: string[] = [];
+  // One file named twice (`Dockerfile ./Dockerfile`, a folder and a file in it) is linted, and
+  // fixed, once, under the first name given: as ESLint does.
   const seen = new Set<string>();
   const add = (target: Target): void => {
-    if (seen.has(target.path)) return;
-    seen.add(target.path);
+    const key = target.path === '-' ? '-' : resolve(target.path);
+    if (seen.has(key)) return;
+    seen.add(key);
     targets.push(target);
   };
   for (const path of paths.length > 0 ? paths : ['.']) {

@@ -70,6 +70,17 @@ describe('dockside lint --fix', () => {
     expect(readFileSync(target, 'utf8')).toBe(SAFELY_FIXED);
   });
 
+  it('fixes and reports a file named several ways once, under the first name', () => {
+    const path = dockerfileWith(SOURCE);
+    const relative = path.slice(work.length + 1);
+    const folder = relative.slice(0, -'/Dockerfile'.length);
+    const result = dockside(['--fix', '--format', 'json', relative, `./${relative}`, folder, path]);
+    expect(result.stderr).toBe('dockside: applied 2 fixes\n');
+    const files = (JSON.parse(result.stdout) as { file: string }[]).map((finding) => finding.file);
+    expect(new Set(files)).toEqual(new Set([relative]));
+    expect(files).toHaveLength(2);
+  });
+
   it('does not rewrite a file that is not UTF-8, and says so', () => {
     const latin1 = Buffer.concat([Buffer.from('FROM debian:12\nMAINTAINER Jos'), Buffer.from([0xe9]), Buffer.from('\n')]);
     const path = dockerfileWith(latin1);
