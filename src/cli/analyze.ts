@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildAnalyzeReport, type AnalyzeReport } from '../analyze/model.js';
 import { ANALYZE_FORMATS, renderJson, renderMarkdown, renderText, type AnalyzeFormat } from '../analyze/render.js';
 import { loadBuildContext } from '../context/index.js';
+import { contextFolderProblem } from './files.js';
 import type { BuildContext } from '../context/types.js';
 import type { Config } from '../engine/config.js';
 import { lintSource } from '../engine/lint.js';
@@ -42,6 +43,18 @@ const DEFAULT_IO: AnalyzeIO = {
   cwd: process.cwd(),
 };
 
+/**
+ * git's one line on why it failed: its `fatal:`/`error:` line. Outside a repository `git diff`
+ * prints a warning and then its whole usage, sixty lines nobody asked for.
+ */
+function gitFailure(error: unknown): string {
+  const lines = String((error as { stderr?: unknown }).stderr ?? (error as Error).message)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0] ?? 'failed';
+}
+
 /** Context-relative paths of what changed, or null when neither option was given. */
 function changedPaths(options: AnalyzeCommandOptions, contextDir: string, cwd: string): string[] | null {
   if (options.changed === undefined && options.since === undefined) return null;
@@ -64,6 +77,13 @@ export async function runAnalyze(paths: readonly string[], options: AnalyzeComma
   if (!ANALYZE_FORMATS.includes(format)) {
     io.stderr(`dockside analyze: unknown format "${options.format}" (expected ${ANALYZE_FORMATS.join(', ')})\n`);
     return 2;
+  }
+  if (options.context !== undefined) {
+    const problem = contextFolderProblem(resolve(io.cwd, options.context));
+    if (problem !== null) {
+      io.stderr(`dockside analyze: --context ${options.context}: ${problem}\n`);
+      return 2;
+    }
   }
   const registry = defaultRegistry();
   const reports: AnalyzeReport[] = [];
@@ -88,7 +108,7 @@ export async function runAnalyze(paths: readonly string[], options: AnalyzeComma
     try {
       changed = changedPaths(options, contextDir, io.cwd);
     } catch (error) {
-      io.stderr(`dockside analyze: git diff failed for --since ${options.since}: ${String((error as { stderr?: unknown }).stderr ?? (error as Error).message).trim()}\n`);
+      io.stderr(`dockside analyze: git diff failed for --since ${options.since}: ${gitFailure(error)}\n`);
       return 2;
     }
     const context: BuildContext = loadBuildContext(dockerfilePath, contextDir);

@@ -151,3 +151,17 @@ export async function discoverTargets(
 export function displayName(path: string): string {
   return basename(path);
 }
+
+/**
+ * Why `--context DIR` cannot be a build context, or null. A missing folder walked as empty made
+ * every COPY a "matches nothing" error; `docker build` refuses it before building (`unable to
+ * prepare context: path "…" not found`, `context must be a directory`).
+ */
+export function contextFolderProblem(folder: string): string | null {
+  try {
+    return statSync(folder).isDirectory() ? null : 'not a folder';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'no such folder' : `cannot read it (${code ?? 'error'})`;
+  }
+}

@@ -11,7 +11,7 @@ import type { FileResult, Severity } from '../engine/types.js';
 import { FORMAT_NAMES, FORMATS_USING_SOURCE, PARTWISE_REPORTERS, contextForFormat, loadReporter } from '../reporters/index.js';
 import { ReportAssembler, reportPieces } from '../reporters/partwise.js';
 import type { ReporterContext } from '../reporters/types.js';
-import { discoverTargets, type DiscoveryResult } from './files.js';
+import { contextFolderProblem, discoverTargets, type DiscoveryResult } from './files.js';
 import { LintJobRunner, exitCounts, shownResult, type JobOutcome, type SharedLintOptions } from './lint-job.js';
 import { WorkerPool, earlyWorkerCount, workerCount } from './pool.js';
 
@@ -83,6 +83,13 @@ export async function runLint(
   if (options.failureThreshold !== undefined && !THRESHOLDS.includes(options.failureThreshold)) {
     io.stderr(`dockside: --failure-threshold must be one of ${THRESHOLDS.join(', ')}\n`);
     return 2;
+  }
+  if (options.context !== undefined) {
+    const problem = contextFolderProblem(resolve(io.cwd, options.context));
+    if (problem !== null) {
+      io.stderr(`dockside: --context ${options.context}: ${problem}\n`);
+      return 2;
+    }
   }
   const usesStdin = paths.includes('-');
   if (usesStdin && paths.length > 1) {

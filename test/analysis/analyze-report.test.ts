@@ -94,6 +94,16 @@ describe('dockside analyze command', () => {
     expect((JSON.parse(stdout) as { stages: { firstInvalidatedLine: number }[] }).stages.map((stage) => stage.firstInvalidatedLine)).toEqual([3, 7, 11]);
   });
 
+  it('fails with 2 and one line on a --context that is not a folder, or --since outside a git repository', async () => {
+    const missing = await run(['Dockerfile.app'], { context: 'no-such-folder' });
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'dockside analyze: --context no-such-folder: no such folder\n' });
+    const notGit = join(scratch, 'not-git');
+    cpSync(FIXTURE, notGit, { recursive: true });
+    const outside = await run(['Dockerfile.app'], { since: 'HEAD', context: tmpdir() }, notGit);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/^dockside analyze: git diff failed for --since HEAD: \S.*\n$/);
+  });
+
   it('fails with 2 on an unreadable path or an unknown format', async () => {
     expect((await run(['nope/Dockerfile'], {})).code).toBe(2);
     expect((await run(['Dockerfile.app'], { format: 'xml' })).code).toBe(2);

@@ -164,6 +164,19 @@ describe('bad input: one clear line, the right exit code, the other files still 
     expect(stdout).toContain('good/Dockerfile');
   };
 
+  it('a --context that is missing or not a folder: one line, exit 2, nothing linted', () => {
+    const dockerfile = write('bad/context/Dockerfile', 'FROM alpine:3.20\nCOPY app.py /app/\n');
+    for (const [context, problem] of [
+      [join(work, 'bad/context/no-such-folder'), 'no such folder'],
+      [dockerfile, 'not a folder'],
+    ] as const) {
+      const result = dockside(['lint', '--no-config', '--context', context, dockerfile]);
+      expect(result.stderr).toBe(`dockside: --context ${context}: ${problem}\n`);
+      expect(result.stdout).toBe('');
+      expect(result.code).toBe(2);
+    }
+  });
+
   it('a binary file', () => {
     const binary = write('bad/binary/Dockerfile', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02]));
     const result = dockside(['lint', binary, good()]);
