@@ -20083,10 +20083,11 @@ function loadBuildContext(dockerfilePath, contextDir, options = {}) {
   const root = resolve2(contextDir);
   const absoluteDockerfile = resolve2(dockerfilePath);
   const { displayPath: displayPath2, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup);
-  const warnings = [];
-  if (readError) warnings.push(readError);
-  const errors = matcher.errors.map((error2) => `${displayPath2}:${error2.line}: ${error2.message}`);
-  warnings.push(...errors);
+  const errors = [
+    ...readError ? [readError] : [],
+    ...matcher.errors.map((error2) => `${displayPath2}:${error2.line}: ${error2.message}`)
+  ];
+  const warnings = [...errors];
   const dockerignore = {
     file: displayPath2,
     patterns: matcher.patterns.map((pattern) => pattern.exclusion ? `!${pattern.text}` : pattern.text),
@@ -50582,6 +50583,36 @@ var copy_source_missing_default = defineRule({
   }
 });
 
+// src/rules/analysis/dockerignore-invalid.ts
+var dockerignore_invalid_default = defineRule({
+  meta: {
+    code: "dockerignore-invalid",
+    name: "dockerignore-invalid",
+    family: "analysis",
+    severity: "error",
+    requiresContext: true,
+    fixable: false,
+    description: "The .dockerignore that applies to this Dockerfile cannot be read, or has a line BuildKit rejects: the build fails.",
+    docs: [
+      "BuildKit compiles every line of the ignore file before it sends the build context, and one bad line",
+      "stops the build: a lone `!` (`illegal exclusion pattern`), an unclosed `[` or a dangling `\\` at the",
+      "end of a pattern (`syntax error in pattern`). An ignore file that cannot be read (no permission)",
+      "stops it too. The Dockerfile itself may be flawless.",
+      "",
+      "Each problem is reported once, on the first instruction, naming the ignore file and its line. While",
+      "it stands the other context rules judge the patterns BuildKit would have accepted. Fix the line;",
+      "not fixable automatically."
+    ].join("\n")
+  },
+  check({ dockerfile, buildContext, report: report2 }) {
+    const first = dockerfile.instructions[0];
+    if (!buildContext || !first) return;
+    for (const error2 of buildContext.dockerignore.errors) {
+      report2({ range: first.range, message: `BuildKit refuses the build's ignore file: ${error2}` });
+    }
+  }
+});
+
 // src/rules/analysis/dockerignore-missing.ts
 var dockerignore_missing_default = defineRule({
   meta: {
@@ -50751,6 +50782,7 @@ var analysisRules = [
   cache_order_default,
   stale_package_index_default,
   dockerignore_missing_default,
+  dockerignore_invalid_default,
   context_junk_default,
   copy_ignored_file_default,
   copy_source_missing_default,

@@ -146,10 +146,11 @@ export function loadBuildContext(dockerfilePath: string, contextDir: string, opt
   const root = resolve(contextDir);
   const absoluteDockerfile = resolve(dockerfilePath);
   const { displayPath, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup);
-  const warnings: string[] = [];
-  if (readError) warnings.push(readError);
-  const errors = matcher.errors.map((error) => `${displayPath}:${error.line}: ${error.message}`);
-  warnings.push(...errors);
+  const errors = [
+    ...(readError ? [readError] : []),
+    ...matcher.errors.map((error) => `${displayPath}:${error.line}: ${error.message}`),
+  ];
+  const warnings = [...errors];
   const dockerignore: DockerIgnore = {
     file: displayPath,
     patterns: matcher.patterns.map((pattern) => (pattern.exclusion ? `!${pattern.text}` : pattern.text)),

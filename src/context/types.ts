@@ -28,7 +28,10 @@ export interface DockerIgnore {
   readonly patterns: readonly string[];
   /** True when any pattern is an exception (`!pattern`). */
   readonly hasExceptions: boolean;
-  /** Lines BuildKit would reject (`illegal exclusion pattern`, `syntax error in pattern`). */
+  /**
+   * Why BuildKit would refuse the ignore file, one line each: it cannot be read, or a line is
+   * rejected (`illegal exclusion pattern`, `syntax error in pattern`), each with its path and line.
+   */
   readonly errors: readonly string[];
   /** BuildKit's MatchesOrParentMatches: is this context-relative path excluded? */
   isIgnored(path: string): boolean;

@@ -5,6 +5,7 @@ import contextSecret from './context-secret.js';
 import contextSize from './context-size.js';
 import copyIgnoredFile from './copy-ignored-file.js';
 import copySourceMissing from './copy-source-missing.js';
+import dockerignoreInvalid from './dockerignore-invalid.js';
 import dockerignoreMissing from './dockerignore-missing.js';
 import layerCount from './layer-count.js';
 import stalePackageIndex from './stale-package-index.js';
@@ -16,6 +17,7 @@ export const analysisRules: AnyRule[] = [
   cacheOrder,
   stalePackageIndex,
   dockerignoreMissing,
+  dockerignoreInvalid,
   contextJunk,
   copyIgnoredFile,
   copySourceMissing,

@@ -1,0 +1,30 @@
+import { defineRule } from '../../engine/define-rule.js';
+
+export default defineRule({
+  meta: {
+    code: 'dockerignore-invalid',
+    name: 'dockerignore-invalid',
+    family: 'analysis',
+    severity: 'error',
+    requiresContext: true,
+    fixable: false,
+    description: 'The .dockerignore that applies to this Dockerfile cannot be read, or has a line BuildKit rejects: the build fails.',
+    docs: [
+      'BuildKit compiles every line of the ignore file before it sends the build context, and one bad line',
+      'stops the build: a lone `!` (`illegal exclusion pattern`), an unclosed `[` or a dangling `\\` at the',
+      'end of a pattern (`syntax error in pattern`). An ignore file that cannot be read (no permission)',
+      'stops it too. The Dockerfile itself may be flawless.',
+      '',
+      'Each problem is reported once, on the first instruction, naming the ignore file and its line. While',
+      'it stands the other context rules judge the patterns BuildKit would have accepted. Fix the line;',
+      'not fixable automatically.',
+    ].join('\n'),
+  },
+  check({ dockerfile, buildContext, report }) {
+    const first = dockerfile.instructions[0];
+    if (!buildContext || !first) return;
+    for (const error of buildContext.dockerignore.errors) {
+      report({ range: first.range, message: `BuildKit refuses the build's ignore file: ${error}` });
+    }
+  },
+});
