@@ -8,11 +8,11 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildAnalyzeReport, type AnalyzeReport } from '../analyze/model.js';
 import { ANALYZE_FORMATS, renderJson, renderMarkdown, renderText, type AnalyzeFormat } from '../analyze/render.js';
 import { loadBuildContext } from '../context/index.js';
-import { contextFolderProblem } from './files.js';
 import type { BuildContext } from '../context/types.js';
 import type { Config } from '../engine/config.js';
 import { lintSource } from '../engine/lint.js';
 import { defaultRegistry } from '../rules/index.js';
+import { contextFolderProblem } from './files.js';
 
 export interface AnalyzeCommandOptions {
   /** `text` (default), `json` or `markdown`. */
