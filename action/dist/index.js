@@ -19947,6 +19947,7 @@ function walkContext(root, matcher, options = {}) {
   const entries = [];
   const pruned = [];
   const warnings = [];
+  const unreadable = [];
   let files = 0;
   let bytes = 0;
   let ignoredFiles = 0;
@@ -19960,7 +19961,9 @@ function walkContext(root, matcher, options = {}) {
     try {
       children = readdirSync2(folder.absolutePath, { withFileTypes: true });
     } catch (error2) {
-      warnings.push(`cannot read folder ${folder.relativePath || "."}: ${error2.code ?? error2.message}`);
+      const code = error2.code ?? error2.message;
+      warnings.push(`cannot read folder ${folder.relativePath || "."}: ${code}`);
+      unreadable.push({ path: folder.relativePath, isDirectory: true, code });
       continue;
     }
     children.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -19985,7 +19988,9 @@ function walkContext(root, matcher, options = {}) {
           isSymlink = stats.isSymbolicLink();
           size = isDirectory2 ? 0 : stats.size;
         } catch (error2) {
-          warnings.push(`cannot stat ${relativePath}: ${error2.code ?? error2.message}`);
+          const code = error2.code ?? error2.message;
+          warnings.push(`cannot stat ${relativePath}: ${code}`);
+          unreadable.push({ path: relativePath, isDirectory: false, code });
           continue;
         }
       }
@@ -20008,7 +20013,7 @@ function walkContext(root, matcher, options = {}) {
     }
     for (let index = subfolders.length - 1; index >= 0; index--) stack.push(subfolders[index]);
   }
-  return { entries, pruned, totals: { files, bytes, ignoredFiles, ignoredBytes }, warnings };
+  return { entries, pruned, totals: { files, bytes, ignoredFiles, ignoredBytes }, warnings, unreadable };
 }
 var CREDENTIAL_CONTENT_CHECKS, CONTENT_CHECK_LIMIT, WalkedEntry, PROGRESS_EVERY;
 var init_walk = __esm({
@@ -20186,6 +20191,9 @@ var init_context = __esm({
       }
       get warnings() {
         return [...this.loadWarnings, ...this.walk().warnings];
+      }
+      get unreadable() {
+        return this.walk().unreadable;
       }
     };
   }
@@ -50361,6 +50369,37 @@ var context_size_default = defineRule({
   }
 });
 
+// src/rules/analysis/context-unreadable.ts
+var context_unreadable_default = defineRule({
+  meta: {
+    code: "context-unreadable",
+    name: "context-unreadable",
+    family: "analysis",
+    severity: "error",
+    requiresContext: true,
+    fixable: false,
+    description: "The build context holds a folder that cannot be read: the build fails while the context is being sent.",
+    docs: [
+      "The builder reads the whole build context before building, except what `.dockerignore` excludes, and",
+      "stops at the first folder it may not list (`error from sender: open \u2026: permission denied`, or",
+      "`error checking context` with the classic builder). The usual culprit is a folder a container wrote",
+      "through a bind mount: a database volume such as `postgres-data/`, owned by another user with mode 700.",
+      "",
+      "Each such folder is reported once, on the first instruction. A folder `.dockerignore` excludes is not",
+      "read (unless an `!` exception could match below it), so excluding it is the usual fix; making it",
+      "readable is the other. Not fixable automatically."
+    ].join("\n")
+  },
+  check({ dockerfile, buildContext, report: report2 }) {
+    const first = dockerfile.instructions[0];
+    if (!buildContext || !first) return;
+    for (const { path: path6, isDirectory: isDirectory2, code } of buildContext.unreadable) {
+      const message = path6 === "" ? `The build context folder cannot be read (${code}): the build fails while sending the context` : `${isDirectory2 ? "The folder" : "The entry"} ${path6} of the build context cannot be read (${code}): the build fails while sending the context; exclude it in .dockerignore or make it readable`;
+      report2({ range: first.range, message });
+    }
+  }
+});
+
 // src/rules/analysis/copy-ignored-file.ts
 init_go_path();
 var ROOT_WIDE_PATTERNS = /* @__PURE__ */ new Set(["*", "**", "**/*"]);
@@ -50659,6 +50698,7 @@ var analysisRules = [
   stale_package_index_default,
   dockerignore_missing_default,
   dockerignore_invalid_default,
+  context_unreadable_default,
   context_junk_default,
   copy_ignored_file_default,
   copy_source_missing_default,

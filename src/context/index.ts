@@ -6,10 +6,10 @@
 import { resolve } from 'node:path';
 import { loadIgnoreFile, type IgnoreFileLookup, type PatternMatcher } from './dockerignore.js';
 import { walkContext, type WalkOptions, type WalkResult } from './walk.js';
-import type { BuildContext, ContextFile, ContextTotals, DockerIgnore, PrunedFolder } from './types.js';
+import type { BuildContext, ContextFile, ContextTotals, DockerIgnore, PrunedFolder, UnreadableEntry } from './types.js';
 
 export type { WalkResult } from './walk.js';
-export type { BuildContext, ContextFile, ContextTotals, DockerIgnore, PrunedFolder } from './types.js';
+export type { BuildContext, ContextFile, ContextTotals, DockerIgnore, PrunedFolder, UnreadableEntry } from './types.js';
 export { IgnoreFileLookup, PatternMatcher, readIgnorePatterns, findIgnoreFile } from './dockerignore.js';
 export { cleanPath } from './go-path.js';
 
@@ -135,6 +135,10 @@ class LazyBuildContext implements BuildContext {
 
   get warnings(): readonly string[] {
     return [...this.loadWarnings, ...this.walk().warnings];
+  }
+
+  get unreadable(): readonly UnreadableEntry[] {
+    return this.walk().unreadable;
   }
 }
 

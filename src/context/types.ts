@@ -42,6 +42,15 @@ export interface PrunedFolder {
   readonly path: string;
 }
 
+/** A folder or entry of the context the walk could not read. */
+export interface UnreadableEntry {
+  /** Context-relative, `/`-separated; `''` for the context root. */
+  readonly path: string;
+  readonly isDirectory: boolean;
+  /** The error code (`EACCES`). */
+  readonly code: string;
+}
+
 export interface ContextTotals {
   /** Files and symlinks sent to the builder (after `.dockerignore`). */
   readonly files: number;
@@ -66,4 +75,9 @@ export interface BuildContext {
   readonly totals: ContextTotals;
   /** Problems met while walking (unreadable folder, symlink out of the context), one line each. */
   readonly warnings: readonly string[];
+  /**
+   * Folders the walk could not list and entries it could not stat. The builder's sender walks
+   * the same tree, so `docker build` fails on each before building.
+   */
+  readonly unreadable: readonly UnreadableEntry[];
 }

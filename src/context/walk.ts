@@ -9,7 +9,7 @@
 import { closeSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { PatternMatcher } from './dockerignore.js';
-import type { ContextFile, ContextTotals, PrunedFolder } from './types.js';
+import type { ContextFile, ContextTotals, PrunedFolder, UnreadableEntry } from './types.js';
 
 export interface WalkOptions {
   /** Called every few thousand entries with the count so far and the milliseconds spent. */
@@ -21,6 +21,8 @@ export interface WalkResult {
   readonly pruned: PrunedFolder[];
   readonly totals: ContextTotals;
   readonly warnings: string[];
+  /** What the walk could not read (each also a warning): the builder's sender would fail on it. */
+  readonly unreadable: UnreadableEntry[];
 }
 
 /** Files whose name says "maybe credentials" but whose content decides (read at most 64 KiB). */
@@ -102,6 +104,7 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
   const entries: ContextFile[] = [];
   const pruned: PrunedFolder[] = [];
   const warnings: string[] = [];
+  const unreadable: UnreadableEntry[] = [];
   let files = 0;
   let bytes = 0;
   let ignoredFiles = 0;
@@ -116,7 +119,9 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
     try {
       children = readdirSync(folder.absolutePath, { withFileTypes: true });
     } catch (error) {
-      warnings.push(`cannot read folder ${folder.relativePath || '.'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      warnings.push(`cannot read folder ${folder.relativePath || '.'}: ${code}`);
+      unreadable.push({ path: folder.relativePath, isDirectory: true, code });
       continue;
     }
     // Sorted so that entries (and every report built on them) are stable across file systems.
@@ -143,7 +148,9 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
           isSymlink = stats.isSymbolicLink();
           size = isDirectory ? 0 : stats.size;
         } catch (error) {
-          warnings.push(`cannot stat ${relativePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+          const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+          warnings.push(`cannot stat ${relativePath}: ${code}`);
+          unreadable.push({ path: relativePath, isDirectory: false, code });
           continue;
         }
       }
@@ -167,5 +174,5 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
     // Pushed in reverse so that folders are visited in name order (depth first).
     for (let index = subfolders.length - 1; index >= 0; index--) stack.push(subfolders[index]!);
   }
-  return { entries, pruned, totals: { files, bytes, ignoredFiles, ignoredBytes }, warnings };
+  return { entries, pruned, totals: { files, bytes, ignoredFiles, ignoredBytes }, warnings, unreadable };
 }

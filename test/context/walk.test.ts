@@ -51,6 +51,7 @@ describe('context walk', () => {
   it('turns an unreadable folder into a warning (unless running as root)', () => {
     const isRoot = process.getuid?.() === 0;
     expect(context.warnings).toEqual(isRoot ? [] : ['cannot read folder locked: EACCES']);
+    expect(context.unreadable).toEqual(isRoot ? [] : [{ path: 'locked', isDirectory: true, code: 'EACCES' }]);
   });
 
   it('totals what is sent', () => {

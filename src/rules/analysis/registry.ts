@@ -3,6 +3,7 @@ import cacheOrder from './cache-order.js';
 import contextJunk from './context-junk.js';
 import contextSecret from './context-secret.js';
 import contextSize from './context-size.js';
+import contextUnreadable from './context-unreadable.js';
 import copyIgnoredFile from './copy-ignored-file.js';
 import copySourceMissing from './copy-source-missing.js';
 import dockerignoreInvalid from './dockerignore-invalid.js';
@@ -18,6 +19,7 @@ export const analysisRules: AnyRule[] = [
   stalePackageIndex,
   dockerignoreMissing,
   dockerignoreInvalid,
+  contextUnreadable,
   contextJunk,
   copyIgnoredFile,
   copySourceMissing,
