@@ -2,7 +2,7 @@
  * Autofix over a sample of the shared corpus (every 20th `*.Dockerfile`), copied to a temp
  * folder: see `corpus-fix-check.ts` for what is checked.
  */
-import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,8 @@ describe('autofix over the corpus sample', () => {
     for (const name of sample) {
       const copy = join(folder, name);
       await copyFile(join(CORPUS, name), copy);
+      // The corpus is read-only, and a copy keeps its mode: only root could fix it in place.
+      await chmod(copy, 0o644);
       copies.push(copy);
     }
     const summary = await fixCorpusFiles(copies, corpusFixEngine());
