@@ -1,4 +1,62 @@
+import { cleanPath } from '../../context/go-path.js';
+import { segmentGlob } from '../../context/query.js';
+import type { UnreadableEntry } from '../../context/types.js';
 import { defineRule } from '../../engine/define-rule.js';
+import type { Dockerfile, Range } from '../../parser/types.js';
+import { expandedCopySources } from './facts.js';
+
+/** A context path an instruction makes the builder read (`''`: the whole context), and where. */
+interface ContextRead {
+  readonly segments: readonly string[];
+  readonly shown: string;
+  readonly range: Range;
+}
+
+/**
+ * What BuildKit transfers from the context: only the paths COPY (without --from) and ADD sources
+ * and RUN bind mounts without `from` name (dockerfile2llb's ctxPaths, passed as FollowPaths); a
+ * source of `.` or `/`, or one whose variables expand to nothing, makes it the whole context.
+ */
+function contextReads(dockerfile: Dockerfile): ContextRead[] {
+  const reads: ContextRead[] = [];
+  for (const [instruction, sources] of expandedCopySources(dockerfile)) {
+    if (instruction.from !== null) continue;
+    for (const source of sources) {
+      if (source.kind !== 'local') continue;
+      reads.push(readOf(source.value, `${instruction.kind} ${source.word.raw}`, source.word.range));
+    }
+  }
+  for (const instruction of dockerfile.instructions) {
+    if (instruction.kind !== 'RUN') continue;
+    for (const mount of instruction.mounts) {
+      if ((mount.type !== '' && mount.type !== 'bind') || mount.options.has('from')) continue;
+      const source = mount.options.get('source') ?? mount.options.get('src') ?? '';
+      reads.push(readOf(source, `RUN --mount=type=bind,source=${source || '.'}`, instruction.keywordRange));
+    }
+  }
+  return reads;
+}
+
+function readOf(path: string, shown: string, range: Range): ContextRead {
+  const cleaned = cleanPath(`/${path}`).slice(1);
+  return { segments: cleaned === '' ? [] : cleaned.split('/'), shown, range };
+}
+
+/**
+ * Whether the builder lists `entry` to send `read`: the source matches the entry or one of its
+ * parents (all of it is sent), or names something below it (the walk goes through it). Segments
+ * are compared with Go's `filepath.Match`, as COPY globs are; a malformed one counts as a match.
+ */
+function reaches(read: ContextRead, entry: UnreadableEntry): boolean {
+  if (entry.path === '') return true;
+  const entrySegments = entry.path.split('/');
+  const shared = Math.min(read.segments.length, entrySegments.length);
+  for (let index = 0; index < shared; index++) {
+    const glob = segmentGlob(read.segments[index]!);
+    if (glob !== null && !glob.test(entrySegments[index]!)) return false;
+  }
+  return true;
+}
 
 export default defineRule({
   meta: {
@@ -8,27 +66,31 @@ export default defineRule({
     severity: 'error',
     requiresContext: true,
     fixable: false,
-    description: 'The build context holds a folder that cannot be read: the build fails while the context is being sent.',
+    description: 'A COPY, ADD or bind mount reads a folder of the build context that cannot be read: the build fails while the context is sent.',
     docs: [
-      'The builder reads the whole build context before building, except what `.dockerignore` excludes, and',
-      'stops at the first folder it may not list (`error from sender: open …: permission denied`, or',
-      '`error checking context` with the classic builder). The usual culprit is a folder a container wrote',
-      'through a bind mount: a database volume such as `postgres-data/`, owned by another user with mode 700.',
+      'BuildKit sends the builder the context paths that `COPY`/`ADD` sources and `RUN --mount=type=bind`',
+      'name (all of it for `COPY . …`), minus what `.dockerignore` excludes, and stops at the first folder it',
+      'may not list: `error from sender: open …: permission denied`. The usual culprit is a folder a',
+      'container wrote through a bind mount, a database volume such as `postgres-data/` owned by another user',
+      'with mode 700, swept in by `COPY . .`.',
       '',
-      'Each such folder is reported once, on the first instruction. A folder `.dockerignore` excludes is not',
-      'read (unless an `!` exception could match below it), so excluding it is the usual fix; making it',
-      'readable is the other. Not fixable automatically.',
+      'Each such folder is reported once, on the first source that reaches it: one matching the folder or a',
+      'parent of it, or naming something below it. Sources are expanded and globs matched as BuildKit does. A',
+      'folder the `.dockerignore` excludes is not read (unless an `!` exception could match below it). Fix:',
+      'exclude it in `.dockerignore`, narrow the COPY, or make the folder readable. Not fixable automatically.',
     ].join('\n'),
   },
   check({ dockerfile, buildContext, report }) {
-    const first = dockerfile.instructions[0];
-    if (!buildContext || !first) return;
-    for (const { path, isDirectory, code } of buildContext.unreadable) {
-      const message =
-        path === ''
-          ? `The build context folder cannot be read (${code}): the build fails while sending the context`
-          : `${isDirectory ? 'The folder' : 'The entry'} ${path} of the build context cannot be read (${code}): the build fails while sending the context; exclude it in .dockerignore or make it readable`;
-      report({ range: first.range, message });
+    if (!buildContext || buildContext.unreadable.length === 0) return;
+    const reads = contextReads(dockerfile);
+    for (const entry of buildContext.unreadable) {
+      const read = reads.find((candidate) => reaches(candidate, entry));
+      if (!read) continue;
+      const what = entry.path === '' ? 'the build context folder' : `${entry.isDirectory ? 'the folder' : 'the entry'} ${entry.path} of the build context`;
+      report({
+        range: read.range,
+        message: `${read.shown} reads ${what}, which cannot be read (${entry.code}): the build fails while sending the context; exclude it in .dockerignore, narrow the source, or make it readable`,
+      });
     }
   },
 });

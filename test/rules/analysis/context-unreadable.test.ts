@@ -20,15 +20,15 @@ function contextWith(unreadable: readonly UnreadableEntry[]): BuildContext {
   };
 }
 
-const CODE = 'FROM postgres:16\nCOPY . /app\n';
-const SENDING = 'the build fails while sending the context';
+const pgdata = contextWith([{ path: 'pgdata', isDirectory: true, code: 'EACCES' }]);
+const unreadableRoot = contextWith([{ path: '', isDirectory: true, code: 'EACCES' }]);
+const FAILS = 'which cannot be read (EACCES): the build fails while sending the context; exclude it in .dockerignore, narrow the source, or make it readable';
 
 // A real unreadable folder, when not running as root (root reads everything).
 const isRoot = process.getuid?.() === 0;
-const locked = fixtureContext(null, { 'app.py': 'x\n', 'pgdata/PG_VERSION': '16\n', 'cache/ok.txt': 'x\n' }, 'Dockerfile');
-if (!isRoot) chmodSync(join(locked.root, 'pgdata'), 0o000);
+const locked = fixtureContext(null, { 'app.py': 'x\n', 'pgdata/PG_VERSION': '16\n' });
 const excluded = fixtureContext(null, { 'app.py': 'x\n', 'pgdata/PG_VERSION': '16\n', '.dockerignore': 'pgdata\n' });
-if (!isRoot) chmodSync(join(excluded.root, 'pgdata'), 0o000);
+if (!isRoot) for (const { root } of [locked, excluded]) chmodSync(join(root, 'pgdata'), 0o000);
 // Readable again before the fixtures are removed (after-hooks run last registered first).
 afterAll(() => {
   for (const { root } of [locked, excluded]) chmodSync(join(root, 'pgdata'), 0o755);
@@ -36,36 +36,56 @@ afterAll(() => {
 
 ruleTester(rule, {
   valid: [
-    { code: CODE, buildContext: contextWith([]), name: 'everything can be read' },
-    { code: CODE, buildContext: excluded.context, name: 'an unreadable folder the .dockerignore excludes is never read' },
+    { code: 'FROM python:3.12\nCOPY . /app\n', buildContext: contextWith([]), name: 'everything can be read' },
+    { code: 'FROM python:3.12\nCOPY app.py requirements.txt /app/\n', buildContext: pgdata, name: 'sources that do not reach the folder (BuildKit sends only those)' },
+    { code: 'FROM python:3.12\nCOPY *.py /app/\n', buildContext: pgdata, name: 'a glob that cannot match the folder' },
+    { code: 'FROM python:3.12 AS build\nFROM python:3.12\nCOPY --from=build . /app\n', buildContext: pgdata, name: 'COPY --from reads a stage, not the context' },
+    { code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache pip install x\n', buildContext: pgdata, name: 'a cache mount' },
+    { code: 'FROM python:3.12\nRUN pip install flask\n', buildContext: unreadableRoot, name: 'nothing reads the context at all' },
+    { code: 'FROM python:3.12\nCOPY . /app\n', buildContext: excluded.context, name: 'an unreadable folder the .dockerignore excludes is never read' },
   ],
   invalid: [
     {
-      name: 'each unreadable folder or entry, once, on the first instruction',
-      code: CODE,
-      buildContext: contextWith([
-        { path: 'postgres-data', isDirectory: true, code: 'EACCES' },
-        { path: 'logs/app.log', isDirectory: false, code: 'EACCES' },
-      ]),
-      errors: [
-        { line: 1, message: `The folder postgres-data of the build context cannot be read (EACCES): ${SENDING}; exclude it in .dockerignore or make it readable` },
-        { line: 1, message: `The entry logs/app.log of the build context cannot be read (EACCES): ${SENDING}; exclude it in .dockerignore or make it readable` },
-      ],
+      name: 'COPY . sends the whole context',
+      code: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\n',
+      buildContext: pgdata,
+      errors: [{ line: 3, column: 6, message: `COPY . reads the folder pgdata of the build context, ${FAILS}` }],
     },
     {
-      name: 'the context folder itself',
-      code: CODE,
-      buildContext: contextWith([{ path: '', isDirectory: true, code: 'EACCES' }]),
-      errors: [{ line: 1, message: `The build context folder cannot be read (EACCES): ${SENDING}` }],
+      name: 'a glob matching it, a path below it, a parent of it: the first one is reported',
+      code: 'FROM python:3.12\nCOPY p* /x/\nCOPY pgdata/PG_VERSION /y\n',
+      buildContext: contextWith([
+        { path: 'pgdata', isDirectory: true, code: 'EACCES' },
+        { path: 'data/logs/app.log', isDirectory: false, code: 'EACCES' },
+      ]),
+      errors: [{ line: 2, column: 6, message: `COPY p* reads the folder pgdata of the build context, ${FAILS}` }],
+    },
+    {
+      name: 'a file below a copied folder, through ADD and a variable',
+      code: 'FROM python:3.12\nARG DIR=data\nADD ${DIR} /data\n',
+      buildContext: contextWith([{ path: 'data/logs/app.log', isDirectory: false, code: 'EACCES' }]),
+      errors: [{ line: 3, message: `ADD \${DIR} reads the entry data/logs/app.log of the build context, ${FAILS}` }],
+    },
+    {
+      name: 'a bind mount of the context',
+      code: 'FROM golang:1.22\nRUN --mount=type=bind,target=/src go build ./...\n',
+      buildContext: pgdata,
+      errors: [{ line: 2, message: `RUN --mount=type=bind,source=. reads the folder pgdata of the build context, ${FAILS}` }],
+    },
+    {
+      name: 'the context folder itself, for any source',
+      code: 'FROM python:3.12\nCOPY app.py /app/\n',
+      buildContext: unreadableRoot,
+      errors: [{ line: 2, message: `COPY app.py reads the build context folder, ${FAILS}` }],
     },
     ...(isRoot
       ? []
       : [
           {
             name: 'a real folder with mode 000',
-            code: CODE,
+            code: 'FROM postgres:16\nCOPY . /app\n',
             buildContext: locked.context,
-            errors: [{ line: 1, message: `The folder pgdata of the build context cannot be read (EACCES): ${SENDING}; exclude it in .dockerignore or make it readable` }],
+            errors: [{ line: 2, message: `COPY . reads the folder pgdata of the build context, ${FAILS}` }],
           },
         ]),
   ],
