@@ -10,6 +10,7 @@ function walkOf(entryCount: number): WalkResult {
     pruned: [],
     totals: { files: entryCount, bytes: entryCount, ignoredFiles: 0, ignoredBytes: 0 },
     warnings: [],
+    unreadable: [],
   };
 }
 
