@@ -50372,16 +50372,17 @@ var context_size_default = defineRule({
 // src/rules/analysis/context-unreadable.ts
 init_go_path();
 function contextReads(dockerfile) {
+  const needed = new Set(stageGraph(dockerfile).filter((node) => node.reachable).map((node) => node.stage.index));
   const reads = [];
   for (const [instruction, sources] of expandedCopySources(dockerfile)) {
-    if (instruction.from !== null) continue;
+    if (instruction.from !== null || !needed.has(instruction.stageIndex)) continue;
     for (const source of sources) {
       if (source.kind !== "local") continue;
       reads.push(readOf(source.value, `${instruction.kind} ${source.word.raw}`, source.word.range));
     }
   }
   for (const instruction of dockerfile.instructions) {
-    if (instruction.kind !== "RUN") continue;
+    if (instruction.kind !== "RUN" || !needed.has(instruction.stageIndex)) continue;
     for (const mount of instruction.mounts) {
       if (mount.type !== "" && mount.type !== "bind" || mount.options.has("from")) continue;
       const source = mount.options.get("source") ?? mount.options.get("src") ?? "";
@@ -50418,7 +50419,8 @@ var context_unreadable_default = defineRule({
       "name (all of it for `COPY . \u2026`), minus what `.dockerignore` excludes, and stops at the first folder it",
       "may not list: `error from sender: open \u2026: permission denied`. The usual culprit is a folder a",
       "container wrote through a bind mount, a database volume such as `postgres-data/` owned by another user",
-      "with mode 700, swept in by `COPY . .`.",
+      "with mode 700, swept in by `COPY . .`. Only the stages the last stage needs count, as in a build",
+      "without `--target`.",
       "",
       "Each such folder is reported once, on the first source that reaches it: one matching the folder or a",
       "parent of it, or naming something below it. Sources are expanded and globs matched as BuildKit does. A",

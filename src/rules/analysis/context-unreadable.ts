@@ -3,7 +3,7 @@ import { segmentGlob } from '../../context/query.js';
 import type { UnreadableEntry } from '../../context/types.js';
 import { defineRule } from '../../engine/define-rule.js';
 import type { Dockerfile, Range } from '../../parser/types.js';
-import { expandedCopySources } from './facts.js';
+import { expandedCopySources, stageGraph } from './facts.js';
 
 /** A context path an instruction makes the builder read (`''`: the whole context), and where. */
 interface ContextRead {
@@ -14,20 +14,22 @@ interface ContextRead {
 
 /**
  * What BuildKit transfers from the context: only the paths COPY (without --from) and ADD sources
- * and RUN bind mounts without `from` name (dockerfile2llb's ctxPaths, passed as FollowPaths); a
- * source of `.` or `/`, or one whose variables expand to nothing, makes it the whole context.
+ * and RUN bind mounts without `from` name (dockerfile2llb's ctxPaths, passed as FollowPaths), in
+ * the stages the target (the last stage) needs; a source of `.` or `/`, or one whose variables
+ * expand to nothing, makes it the whole context.
  */
 function contextReads(dockerfile: Dockerfile): ContextRead[] {
+  const needed = new Set(stageGraph(dockerfile).filter((node) => node.reachable).map((node) => node.stage.index));
   const reads: ContextRead[] = [];
   for (const [instruction, sources] of expandedCopySources(dockerfile)) {
-    if (instruction.from !== null) continue;
+    if (instruction.from !== null || !needed.has(instruction.stageIndex)) continue;
     for (const source of sources) {
       if (source.kind !== 'local') continue;
       reads.push(readOf(source.value, `${instruction.kind} ${source.word.raw}`, source.word.range));
     }
   }
   for (const instruction of dockerfile.instructions) {
-    if (instruction.kind !== 'RUN') continue;
+    if (instruction.kind !== 'RUN' || !needed.has(instruction.stageIndex)) continue;
     for (const mount of instruction.mounts) {
       if ((mount.type !== '' && mount.type !== 'bind') || mount.options.has('from')) continue;
       const source = mount.options.get('source') ?? mount.options.get('src') ?? '';
@@ -72,7 +74,8 @@ export default defineRule({
       'name (all of it for `COPY . …`), minus what `.dockerignore` excludes, and stops at the first folder it',
       'may not list: `error from sender: open …: permission denied`. The usual culprit is a folder a',
       'container wrote through a bind mount, a database volume such as `postgres-data/` owned by another user',
-      'with mode 700, swept in by `COPY . .`.',
+      'with mode 700, swept in by `COPY . .`. Only the stages the last stage needs count, as in a build',
+      'without `--target`.',
       '',
       'Each such folder is reported once, on the first source that reaches it: one matching the folder or a',
       'parent of it, or naming something below it. Sources are expanded and globs matched as BuildKit does. A',

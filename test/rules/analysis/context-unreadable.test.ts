@@ -42,6 +42,11 @@ ruleTester(rule, {
     { code: 'FROM python:3.12 AS build\nFROM python:3.12\nCOPY --from=build . /app\n', buildContext: pgdata, name: 'COPY --from reads a stage, not the context' },
     { code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache pip install x\n', buildContext: pgdata, name: 'a cache mount' },
     { code: 'FROM python:3.12\nRUN pip install flask\n', buildContext: unreadableRoot, name: 'nothing reads the context at all' },
+    {
+      code: 'FROM python:3.12 AS dev\nCOPY . /app\nFROM python:3.12\nCOPY app.py /app/\n',
+      buildContext: pgdata,
+      name: 'a stage the target does not need is not built, so its COPY reads nothing',
+    },
     { code: 'FROM python:3.12\nCOPY . /app\n', buildContext: excluded.context, name: 'an unreadable folder the .dockerignore excludes is never read' },
   ],
   invalid: [
@@ -65,6 +70,12 @@ ruleTester(rule, {
       code: 'FROM python:3.12\nARG DIR=data\nADD ${DIR} /data\n',
       buildContext: contextWith([{ path: 'data/logs/app.log', isDirectory: false, code: 'EACCES' }]),
       errors: [{ line: 3, message: `ADD \${DIR} reads the entry data/logs/app.log of the build context, ${FAILS}` }],
+    },
+    {
+      name: 'a stage the target needs',
+      code: 'FROM python:3.12 AS build\nCOPY . /src\nFROM python:3.12\nCOPY --from=build /src/app.py /app/\n',
+      buildContext: pgdata,
+      errors: [{ line: 2, message: `COPY . reads the folder pgdata of the build context, ${FAILS}` }],
     },
     {
       name: 'a bind mount of the context',
