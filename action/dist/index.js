@@ -19180,6 +19180,9 @@ function cleanPath(path6) {
   if (rooted) return `/${joined}`;
   return joined === "" ? "." : joined;
 }
+function contextRelativePath(path6) {
+  return cleanPath(`/${path6}`).slice(1);
+}
 function parentOf(path6) {
   const slash = path6.lastIndexOf("/");
   return slash === -1 ? "." : path6.slice(0, slash);
@@ -20092,7 +20095,6 @@ function loadBuildContext(dockerfilePath, contextDir, options = {}) {
     ...readError ? [readError] : [],
     ...matcher.errors.map((error2) => `${displayPath2}:${error2.line}: ${error2.message}`)
   ];
-  const warnings = [...errors];
   const dockerignore = {
     file: displayPath2,
     patterns: matcher.patterns.map((pattern) => pattern.exclusion ? `!${pattern.text}` : pattern.text),
@@ -20101,7 +20103,7 @@ function loadBuildContext(dockerfilePath, contextDir, options = {}) {
     isIgnored: (path6) => matcher.matchesOrParentMatches(path6)
   };
   const onProgress = options.onProgress === null ? void 0 : options.onProgress ?? stderrProgress();
-  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, warnings, onProgress ? { onProgress } : {}, options.walkCache);
+  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, errors, onProgress ? { onProgress } : {}, options.walkCache);
 }
 var stderrIsTTY, WalkCache, WALK_CACHE_ENTRY_BUDGET, LazyBuildContext;
 var init_context = __esm({
@@ -46422,7 +46424,8 @@ function singleHunkPatch(oldName, newName, before, after2) {
     newFileName: newName,
     oldHeader: void 0,
     newHeader: void 0,
-    hunks: removed === 0 && added === 0 ? [] : [
+    // Only asked for past jsdiff's limit, so the texts differ: there is always one hunk.
+    hunks: [
       {
         oldStart: prefix - leading + 1,
         oldLines: leading + removed + trailing,
@@ -48881,7 +48884,7 @@ function resolveFolders(context, segments) {
     if (queue2.length > 0 && entry?.isSymlink && entry.linkTarget !== null) {
       if (++hops > MAX_LINK_HOPS) return null;
       const target = entry.linkTarget.startsWith("/") ? entry.linkTarget : `${resolved2.join("/")}/${entry.linkTarget}`;
-      const cleaned = cleanPath(`/${target}`).slice(1);
+      const cleaned = contextRelativePath(target);
       resolved2 = [];
       queue2.unshift(...cleaned === "" ? [] : cleaned.split("/"));
       continue;
@@ -48901,7 +48904,7 @@ function resolveSource(context, source) {
   return resolution;
 }
 function computeResolution(context, source) {
-  const cleaned = cleanPath(`/${source}`).slice(1);
+  const cleaned = contextRelativePath(source);
   if (cleaned === "") return { status: "found", matches: NO_FILES };
   const { byPath, children, childNames } = contextIndex(context);
   if (!hasGlob(cleaned)) {
@@ -49167,7 +49170,7 @@ function firstLineText(dockerfile, instruction) {
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;
 }
 function sourceCovers(source, path6) {
-  const cleaned = cleanPath(`/${source}`).slice(1);
+  const cleaned = contextRelativePath(source);
   if (cleaned === "") return true;
   if (!hasGlob(cleaned)) return path6 === cleaned || path6.startsWith(`${cleaned}/`);
   const sourceSegments = cleaned.split("/");
@@ -49209,7 +49212,7 @@ function buildAnalyzeReport(dockerfile, context, findings, options = {}) {
             if (source.unresolved.length > 0) continue;
             const resolution = resolveSource(context, source.value);
             if (resolution.status !== "found") continue;
-            if (cleanPath(`/${source.value}`) === "/") {
+            if (contextRelativePath(source.value) === "") {
               files += context.totals.files;
               bytes += context.totals.bytes;
               continue;
@@ -50384,7 +50387,7 @@ function contextReads(dockerfile) {
   for (const instruction of dockerfile.instructions) {
     if (instruction.kind !== "RUN" || !needed.has(instruction.stageIndex)) continue;
     for (const mount of instruction.mounts) {
-      if (mount.type !== "" && mount.type !== "bind" || mount.options.has("from")) continue;
+      if (mount.type !== "bind" || mount.options.has("from")) continue;
       const source = mount.options.get("source") ?? mount.options.get("src") ?? "";
       reads.push(readOf(source, `RUN --mount=type=bind,source=${source || "."}`, instruction.keywordRange));
     }
@@ -50392,7 +50395,7 @@ function contextReads(dockerfile) {
   return reads;
 }
 function readOf(path6, shown, range) {
-  const cleaned = cleanPath(`/${path6}`).slice(1);
+  const cleaned = contextRelativePath(path6);
   return { segments: cleaned === "" ? [] : cleaned.split("/"), shown, range };
 }
 function reaches(read, entry) {
@@ -55828,6 +55831,9 @@ function lookUp(env2) {
 function shellcheckAvailability(env2 = process.env) {
   return lookUp(env2).availability;
 }
+function shellcheckRunsWith(engineAnswer) {
+  return engineAnswer?.() ?? shellcheckAvailability().available;
+}
 var LEVELS = /* @__PURE__ */ new Set(["error", "warning", "info", "style"]);
 function toComment(raw) {
   return {
@@ -56243,7 +56249,7 @@ function textsOf(scripts) {
   return scripts.map((script) => script.text);
 }
 function shellcheckRuns(settings) {
-  return settings.shellcheckAvailable?.() ?? shellcheckAvailability().available;
+  return shellcheckRunsWith(settings.shellcheckAvailable);
 }
 var shellcheck_default = defineRule({
   meta: {
@@ -56281,8 +56287,8 @@ var shellcheck_default = defineRule({
       "ShellCheck or runs past the 15 s limit loses only its own ShellCheck findings. A script with more",
       "than 500 `&&`/`||` operators, or brackets nested more than 100 deep, is not sent at all (ShellCheck\u2019s",
       "time and memory grow with the square of those: 2,000 `&&` took it 24 s and 2.5 GB); its RUN gets an",
-      "info notice. `.shellcheckrc` files",
-      "and `SHELLCHECK_OPTS` are ignored so results do not depend on the machine.",
+      "info notice. `.shellcheckrc` files and `SHELLCHECK_OPTS` are ignored so results do not depend on the",
+      "machine.",
       "",
       "Differences from hadolint: a heredoc that starts with `#!/bin/bash` is checked as bash (BuildKit",
       "runs it with that interpreter), where hadolint keeps the SHELL\u2019s shebang; a bare shell name",
@@ -56659,8 +56665,7 @@ async function fixSource(source, path6, engine, options) {
   let findings = first.findings;
   let fixesApplied = 0;
   let refused = null;
-  const shellcheckRuns2 = engine.shellcheckAvailable?.() ?? shellcheckAvailability().available;
-  const passEngine = shellcheckRuns2 ? { ...engine, shellcheckAvailable: () => false } : engine;
+  const passEngine = shellcheckRunsWith(engine.shellcheckAvailable) ? { ...engine, shellcheckAvailable: () => false } : engine;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const { text: next, applied } = applyFixesOnce(text, findings, options, lineEnding);
     if (applied === 0 || next === text) break;

@@ -3,7 +3,7 @@
  * the files and bytes each COPY/ADD pulls from the context), the cache-break points, a summary of
  * the build context and the findings. Pure: built from the model, the walked context and findings.
  */
-import { cleanPath } from '../context/go-path.js';
+import { contextRelativePath } from '../context/go-path.js';
 import { folderSizes, hasGlob, resolveSource, segmentGlob, sentContentOf } from '../context/query.js';
 import type { BuildContext } from '../context/types.js';
 import { compareNames, type Finding } from '../engine/types.js';
@@ -72,7 +72,7 @@ function firstLineText(dockerfile: Dockerfile, instruction: Instruction): string
 
 /** Does a COPY source (expanded) cover a context-relative path (the path itself or a parent)? */
 export function sourceCovers(source: string, path: string): boolean {
-  const cleaned = cleanPath(`/${source}`).slice(1);
+  const cleaned = contextRelativePath(source);
   if (cleaned === '') return true;
   if (!hasGlob(cleaned)) return path === cleaned || path.startsWith(`${cleaned}/`);
   const sourceSegments = cleaned.split('/');
@@ -129,7 +129,7 @@ export function buildAnalyzeReport(
             if (source.unresolved.length > 0) continue;
             const resolution = resolveSource(context, source.value);
             if (resolution.status !== 'found') continue;
-            if (cleanPath(`/${source.value}`) === '/') {
+            if (contextRelativePath(source.value) === '') {
               files += context.totals.files;
               bytes += context.totals.bytes;
               continue;

@@ -63,18 +63,16 @@ function singleHunkPatch(oldName: string, newName: string, before: string, after
     newFileName: newName,
     oldHeader: undefined,
     newHeader: undefined,
-    hunks:
-      removed === 0 && added === 0
-        ? []
-        : [
-            {
-              oldStart: prefix - leading + 1,
-              oldLines: leading + removed + trailing,
-              newStart: prefix - leading + 1,
-              newLines: leading + added + trailing,
-              lines: hunkLines,
-            },
-          ],
+    // Only asked for past jsdiff's limit, so the texts differ: there is always one hunk.
+    hunks: [
+      {
+        oldStart: prefix - leading + 1,
+        oldLines: leading + removed + trailing,
+        newStart: prefix - leading + 1,
+        newLines: leading + added + trailing,
+        lines: hunkLines,
+      },
+    ],
   };
 }
 

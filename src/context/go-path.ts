@@ -22,6 +22,14 @@ export function cleanPath(path: string): string {
   return joined === '' ? '.' : joined;
 }
 
+/**
+ * A COPY source or link target as a path below the context root: cleaned as if rooted (so `..`
+ * cannot climb out), without the leading `/`; `''` is the root itself.
+ */
+export function contextRelativePath(path: string): string {
+  return cleanPath(`/${path}`).slice(1);
+}
+
 /** Go's `filepath.Dir` for a cleaned, relative, `/`-separated path. */
 export function parentOf(path: string): string {
   const slash = path.lastIndexOf('/');

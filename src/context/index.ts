@@ -154,7 +154,6 @@ export function loadBuildContext(dockerfilePath: string, contextDir: string, opt
     ...(readError ? [readError] : []),
     ...matcher.errors.map((error) => `${displayPath}:${error.line}: ${error.message}`),
   ];
-  const warnings = [...errors];
   const dockerignore: DockerIgnore = {
     file: displayPath,
     patterns: matcher.patterns.map((pattern) => (pattern.exclusion ? `!${pattern.text}` : pattern.text)),
@@ -163,5 +162,5 @@ export function loadBuildContext(dockerfilePath: string, contextDir: string, opt
     isIgnored: (path) => matcher.matchesOrParentMatches(path),
   };
   const onProgress = options.onProgress === null ? undefined : (options.onProgress ?? stderrProgress());
-  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, warnings, onProgress ? { onProgress } : {}, options.walkCache);
+  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, errors, onProgress ? { onProgress } : {}, options.walkCache);
 }

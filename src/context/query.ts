@@ -4,7 +4,7 @@
  */
 import { detachedCopy } from '../parser/detached.js';
 import { mapList, newList } from '../parser/lists.js';
-import { cleanPath } from './go-path.js';
+import { contextRelativePath } from './go-path.js';
 import type { BuildContext, ContextFile } from './types.js';
 
 interface ContextIndex {
@@ -217,7 +217,7 @@ function resolveFolders(context: BuildContext, segments: readonly string[]): str
     if (queue.length > 0 && entry?.isSymlink && entry.linkTarget !== null) {
       if (++hops > MAX_LINK_HOPS) return null;
       const target = entry.linkTarget.startsWith('/') ? entry.linkTarget : `${resolved.join('/')}/${entry.linkTarget}`;
-      const cleaned = cleanPath(`/${target}`).slice(1);
+      const cleaned = contextRelativePath(target);
       resolved = [];
       queue.unshift(...(cleaned === '' ? [] : cleaned.split('/')));
       continue;
@@ -243,7 +243,7 @@ export function resolveSource(context: BuildContext, source: string): SourceReso
 }
 
 function computeResolution(context: BuildContext, source: string): SourceResolution {
-  const cleaned = cleanPath(`/${source}`).slice(1);
+  const cleaned = contextRelativePath(source);
   if (cleaned === '') return { status: 'found', matches: NO_FILES };
   const { byPath, children, childNames } = contextIndex(context);
   if (!hasGlob(cleaned)) {

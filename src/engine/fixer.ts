@@ -6,7 +6,7 @@
 import { lintSource, type EngineOptions } from './lint.js';
 import type { Finding, Fix, FixApplicability, TextEdit } from './types.js';
 import type { Position } from '../parser/types.js';
-import { shellcheckAvailability } from '../shellcheck/index.js';
+import { shellcheckRunsWith } from '../shellcheck/index.js';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -155,8 +155,7 @@ export async function fixSource(
   // ShellCheck's findings carry no fixes, so the texts between passes are linted without it and
   // only the final text with it: a fix that merged 6,100 RUNs into one script had ShellCheck wait
   // out its 15 s limit on every pass (31 s for one file).
-  const shellcheckRuns = engine.shellcheckAvailable?.() ?? shellcheckAvailability().available;
-  const passEngine: EngineOptions = shellcheckRuns ? { ...engine, shellcheckAvailable: () => false } : engine;
+  const passEngine: EngineOptions = shellcheckRunsWith(engine.shellcheckAvailable) ? { ...engine, shellcheckAvailable: () => false } : engine;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const { text: next, applied } = applyFixesOnce(text, findings, options, lineEnding);
     if (applied === 0 || next === text) break;

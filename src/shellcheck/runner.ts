@@ -183,6 +183,11 @@ export function shellcheckAvailability(env: NodeJS.ProcessEnv = process.env): Sh
   return lookUp(env).availability;
 }
 
+/** Whether a lint runs ShellCheck: the engine's `shellcheckAvailable` answer if it gives one, else the binary's. */
+export function shellcheckRunsWith(engineAnswer: (() => boolean) | undefined): boolean {
+  return engineAnswer?.() ?? shellcheckAvailability().available;
+}
+
 const LEVELS: ReadonlySet<string> = new Set<Severity>(['error', 'warning', 'info', 'style']);
 
 interface Json1Comment {

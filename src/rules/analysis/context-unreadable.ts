@@ -1,4 +1,4 @@
-import { cleanPath } from '../../context/go-path.js';
+import { contextRelativePath } from '../../context/go-path.js';
 import { segmentGlob } from '../../context/query.js';
 import type { UnreadableEntry } from '../../context/types.js';
 import { defineRule } from '../../engine/define-rule.js';
@@ -31,7 +31,8 @@ function contextReads(dockerfile: Dockerfile): ContextRead[] {
   for (const instruction of dockerfile.instructions) {
     if (instruction.kind !== 'RUN' || !needed.has(instruction.stageIndex)) continue;
     for (const mount of instruction.mounts) {
-      if ((mount.type !== '' && mount.type !== 'bind') || mount.options.has('from')) continue;
+      // parseMount makes a mount without `type=` a bind mount, as BuildKit does.
+      if (mount.type !== 'bind' || mount.options.has('from')) continue;
       const source = mount.options.get('source') ?? mount.options.get('src') ?? '';
       reads.push(readOf(source, `RUN --mount=type=bind,source=${source || '.'}`, instruction.keywordRange));
     }
@@ -40,7 +41,7 @@ function contextReads(dockerfile: Dockerfile): ContextRead[] {
 }
 
 function readOf(path: string, shown: string, range: Range): ContextRead {
-  const cleaned = cleanPath(`/${path}`).slice(1);
+  const cleaned = contextRelativePath(path);
   return { segments: cleaned === '' ? [] : cleaned.split('/'), shown, range };
 }
 

@@ -5,7 +5,7 @@ import { dockerfileRange, lineStartOffsets } from '../../shellcheck/positions.js
 import {
   ShellcheckTimeout,
   runShellcheck,
-  shellcheckAvailability,
+  shellcheckRunsWith,
   shellcheckInBackground,
   type ShellcheckComment,
 } from '../../shellcheck/runner.js';
@@ -49,7 +49,7 @@ function textsOf(scripts: readonly ShellcheckScript[]): string[] {
 }
 
 function shellcheckRuns(settings: LintSettings): boolean {
-  return settings.shellcheckAvailable?.() ?? shellcheckAvailability().available;
+  return shellcheckRunsWith(settings.shellcheckAvailable);
 }
 
 export default defineRule({
@@ -88,8 +88,8 @@ export default defineRule({
       'ShellCheck or runs past the 15 s limit loses only its own ShellCheck findings. A script with more',
       'than 500 `&&`/`||` operators, or brackets nested more than 100 deep, is not sent at all (ShellCheck’s',
       'time and memory grow with the square of those: 2,000 `&&` took it 24 s and 2.5 GB); its RUN gets an',
-      'info notice. `.shellcheckrc` files',
-      'and `SHELLCHECK_OPTS` are ignored so results do not depend on the machine.',
+      'info notice. `.shellcheckrc` files and `SHELLCHECK_OPTS` are ignored so results do not depend on the',
+      'machine.',
       '',
       'Differences from hadolint: a heredoc that starts with `#!/bin/bash` is checked as bash (BuildKit',
       'runs it with that interpreter), where hadolint keeps the SHELL’s shebang; a bare shell name',
