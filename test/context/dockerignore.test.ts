@@ -60,12 +60,13 @@ describe('.dockerignore matching (moby/patternmatcher, buildkit-checks.md §7)',
     });
   }
 
+  // A backtracking matcher tries every split of the path over the five `**` and six `*a`: far
+  // more steps than any run could finish, so such a matcher shows up as this test hanging past its
+  // time limit (as in test/adversarial.test.ts); nothing here times anything.
   it('does not backtrack catastrophically on long paths', () => {
     const matcher = new PatternMatcher(readIgnorePatterns('**/**/**/**/**/*a*a*a*a*a*a*b\n'));
-    const path = `${'x/'.repeat(300)}${'a'.repeat(200)}`;
-    const started = Date.now();
-    expect(matcher.matchesOrParentMatches(path)).toBe(false);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(matcher.matchesOrParentMatches(`${'x/'.repeat(300)}${'a'.repeat(200)}`)).toBe(false);
+    expect(matcher.matchesOrParentMatches(`${'x/'.repeat(300)}${'a'.repeat(200)}b`)).toBe(true);
   });
 
   it('knows when an exception could re-include something below a folder', () => {
