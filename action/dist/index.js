@@ -26359,6 +26359,7 @@ function parseDockerfile(input, options = {}) {
       parseErrors.push({ message: "file with no instructions", line: 1, column: 1, fatal: true });
     }
   }
+  const target = options.target ? resolveTarget(options.target, builder.stages, parseErrors) : null;
   return {
     path: path6,
     text,
@@ -26373,8 +26374,17 @@ function parseDockerfile(input, options = {}) {
     stages: builder.stages,
     globalArgs: builder.globalArgs,
     parseErrors: parseErrors.sort((a, b) => a.line - b.line),
-    buildArgs
+    buildArgs,
+    target
   };
+}
+function resolveTarget(name2, stages, parseErrors) {
+  const wanted = name2.toLowerCase();
+  const stage = stages.find((candidate) => candidate.name === wanted);
+  if (!stage && stages.length > 0) {
+    parseErrors.push({ message: `target stage ${JSON.stringify(name2)} could not be found`, line: 1, column: 1, fatal: true });
+  }
+  return { name: name2, stageIndex: stage ? stage.index : null };
 }
 function chargeExpansions(instruction, budget) {
   switch (instruction.kind) {
@@ -41833,7 +41843,7 @@ async function prepareRunScripts(dockerfile) {
   }
 }
 async function lintSource(source, path6, options) {
-  const dockerfile = parseDockerfile(source, { path: path6, buildArgs: options.buildArgs ?? /* @__PURE__ */ new Map() });
+  const dockerfile = parseDockerfile(source, { path: path6, buildArgs: options.buildArgs ?? /* @__PURE__ */ new Map(), target: options.target ?? null });
   await prepareRunScripts(dockerfile);
   const filePlan = planFile(dockerfile, options);
   if (filePlan) await prepareRules(dockerfile, filePlan);
@@ -49092,6 +49102,11 @@ var StageResolver = class {
     return found;
   }
 };
+function targetStageIndex(dockerfile) {
+  if (dockerfile.target !== null) return dockerfile.target.stageIndex;
+  const last = dockerfile.stages.length - 1;
+  return last >= 0 ? last : null;
+}
 var stageGraph = perDockerfile(computeStageGraph);
 function computeStageGraph(dockerfile) {
   const dependencies = mapList(dockerfile.stages, () => newList());
@@ -49117,8 +49132,8 @@ function computeStageGraph(dockerfile) {
     }
   }
   const reachable = /* @__PURE__ */ new Set();
-  const last = dockerfile.stages.length - 1;
-  const pending = last >= 0 ? [last] : [];
+  const target = targetStageIndex(dockerfile);
+  const pending = target !== null ? [target] : [];
   while (pending.length > 0) {
     const index = pending.pop();
     if (reachable.has(index)) continue;
@@ -49131,6 +49146,11 @@ function computeStageGraph(dockerfile) {
     dependsOn: dependencies[stage.index],
     reachable: reachable.has(stage.index)
   }));
+}
+function dispatchedStages(dockerfile) {
+  if (dockerfile.target === null) return dockerfile.stages;
+  if (dockerfile.target.stageIndex === null) return [];
+  return stageGraph(dockerfile).filter((node) => node.reachable).map((node) => node.stage);
 }
 function formatBytes(bytes) {
   if (bytes < 1024) return `${bytes} B`;
@@ -49254,7 +49274,8 @@ function buildAnalyzeReport(dockerfile, context, findings, options = {}) {
       ...changedFields
     };
   });
-  return { file: dockerfile.path, stages, context: context ? summariseContext(context, options.largestFolders ?? 5) : null, findings, changed };
+  const target = targetStageIndex(dockerfile);
+  return { file: dockerfile.path, target: target === null ? null : graph[target]?.label ?? null, stages, context: context ? summariseContext(context, options.largestFolders ?? 5) : null, findings, changed };
 }
 function summariseContext(context, largest) {
   const largestFolders = [...folderSizes(context, { includeIgnored: false })].filter(([path6]) => !path6.includes("/")).sort((a, b) => b[1].bytes - a[1].bytes || compareNames(a[0], b[0])).slice(0, largest).map(([path6, size]) => ({ path: path6, files: size.files, bytes: size.bytes }));
@@ -49302,7 +49323,7 @@ function renderText(reports, options) {
   for (const report2 of reports) {
     out2.push(p.bold(report2.file));
     out2.push("");
-    out2.push(p.bold("Stages"));
+    out2.push(report2.target === null ? p.bold("Stages") : `${p.bold("Stages")} (target: ${report2.target})`);
     for (const stage of report2.stages) {
       const unused = stage.reachable ? "" : p.dim(" (not needed by the target)");
       out2.push(`  ${stage.index}  ${p.bold(stage.name)} from ${stage.base}${dependencyText(stage)}${unused}`);
@@ -49350,6 +49371,7 @@ function renderMarkdown(reports) {
   const out2 = [];
   for (const report2 of reports) {
     out2.push(`## Build analysis: \`${report2.file}\``, "");
+    if (report2.target !== null) out2.push(`Target stage: \`${escapeCell(report2.target)}\``, "");
     out2.push("| # | stage | base | needs | used by target | layers | first rebuilt line |", "|---|---|---|---|---|---|---|");
     for (const stage of report2.stages) {
       const needs = stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.kind})`).join(", ");
@@ -50422,8 +50444,8 @@ var context_unreadable_default = defineRule({
       "name (all of it for `COPY . \u2026`), minus what `.dockerignore` excludes, and stops at the first folder it",
       "may not list: `error from sender: open \u2026: permission denied`. The usual culprit is a folder a",
       "container wrote through a bind mount, a database volume such as `postgres-data/` owned by another user",
-      "with mode 700, swept in by `COPY . .`. Only the stages the last stage needs count, as in a build",
-      "without `--target`.",
+      "with mode 700, swept in by `COPY . .`. Only the stages the target needs count: the last stage, or",
+      "the stage given with `dockside lint --target`, as `docker build --target` builds.",
       "",
       "Each such folder is reported once, on the first source that reaches it: one matching the folder or a",
       "parent of it, or naming something below it. Sources are expanded and globs matched as BuildKit does. A",
@@ -50468,7 +50490,8 @@ var copy_ignored_file_default = defineRule({
       "Like BuildKit, the rule is silent when the ignore file has no pattern or has any `!` exception, skips",
       "URL, git and heredoc sources, matches wildcard sources literally, keeps a leading `/` of the source",
       "(so `/Dockerfile` never matches `Dockerfile`), and only warns for `.` and `/` when a pattern is exactly",
-      "`*`, `**` or `**/*`.",
+      "`*`, `**` or `**/*`. With `--target`, only the stages the target needs are checked, as BuildKit",
+      "dispatches only those.",
       "",
       "Fix: remove the pattern from the `.dockerignore`, or stop copying the file. Not fixable automatically."
     ].join("\n"),
@@ -50479,8 +50502,10 @@ var copy_ignored_file_default = defineRule({
     const ignore = buildContext.dockerignore;
     if (ignore.patterns.length === 0 || ignore.hasExceptions) return;
     const rootWide = ignore.patterns.some((pattern) => ROOT_WIDE_PATTERNS.has(pattern));
+    const dispatched = new Set(dispatchedStages(dockerfile).map((stage) => stage.index));
     for (const [instruction, sources] of expandedCopySources(dockerfile)) {
       if (instruction.kind === "COPY" && instruction.from !== null) continue;
+      if (!dispatched.has(instruction.stageIndex)) continue;
       const verb = instruction.kind === "COPY" ? "Copy" : "Add";
       for (const source of sources) {
         if (source.kind !== "local") continue;
@@ -50714,24 +50739,30 @@ var unused_stage_default = defineRule({
     family: "analysis",
     severity: "info",
     fixable: false,
-    description: "A stage that neither the final stage nor any stage it needs uses.",
+    description: "A stage that neither the target stage (by default the last) nor any stage it needs uses.",
     docs: [
       "A plain `docker build` builds the last stage and the stages it needs: through `FROM <stage>`,",
       "`COPY --from=<stage>` and `RUN --mount=from=<stage>`. Any other stage is skipped (BuildKit) or built",
       "for nothing (the classic builder). It may be a `--target` on purpose (a `test` or `dev` stage); if",
-      "not, it is dead code. Fix: delete it, or use it. Not fixable automatically."
+      "not, it is dead code. Fix: delete it, or use it. Not fixable automatically.",
+      "",
+      "With `dockside lint --target <stage>` the stages are judged against that stage, as `docker build",
+      "--target` builds them; a `--target` no stage has is a parse error, and this rule then says nothing."
     ].join("\n")
   },
   check({ dockerfile, report: report2 }) {
+    const target = targetStageIndex(dockerfile);
+    if (target === null) return;
     const graph = stageGraph(dockerfile);
-    const final = graph[graph.length - 1];
-    if (!final) return;
+    const targetLabel = graph[target].label;
+    const whichStage = dockerfile.target === null ? `the final stage "${targetLabel}"` : `the target stage "${targetLabel}"`;
+    const builtWhen = dockerfile.target === null ? "it is built only with --target" : `it is not built with --target ${dockerfile.target.name}`;
     for (const node of graph) {
       if (node.reachable) continue;
       const from = node.stage.from;
       report2({
         range: from.stageNameRange ?? from.range,
-        message: `Stage "${node.label}" is not used by the final stage "${final.label}" nor by any stage it needs; it is built only with --target`
+        message: `Stage "${node.label}" is not used by ${whichStage} nor by any stage it needs; ${builtWhen}`
       });
     }
   }
@@ -51392,7 +51423,7 @@ function computeDispatch(dockerfile) {
   const global2 = globalScope(dockerfile, { defaultsOnly: false });
   const finalStates = [];
   const records = [];
-  for (const stage of dockerfile.stages) {
+  for (const stage of dispatchedStages(dockerfile)) {
     const parent = stage.baseStageIndex !== null ? finalStates[stage.baseStageIndex] : void 0;
     const state = parent ? {
       env: new Map(parent.env),
@@ -51882,7 +51913,8 @@ var legacy_key_value_format_default = defineRule({
       "Flags `ENV KEY value` and `LABEL key value`: in the legacy form the whole rest of the line is one",
       "value, so `ENV A b C=d` sets `A` to `b C=d`, which is rarely what was meant. ARG is never checked",
       "(`ARG a b` declares two ARGs), contrary to the example in Docker's docs. Every stage is checked,",
-      "reachable or not, as `docker build --check` does. Fix: `ENV KEY=value` (quote values with spaces).",
+      "reachable or not, as `docker build --check` does; with `--target`, only the stages the target needs.",
+      "Fix: `ENV KEY=value` (quote values with spaces).",
       "",
       "Fixable (safe): `--fix` writes `ENV KEY=value`; a value of several words is wrapped in double quotes",
       '(`ENV A hello world` \u2192 `ENV A="hello world"`), which keeps its blanks and its `$` expansions. Not',
@@ -51892,7 +51924,7 @@ var legacy_key_value_format_default = defineRule({
     url: "https://docs.docker.com/go/dockerfile/rule/legacy-key-value-format/"
   },
   check({ dockerfile, report: report2 }) {
-    for (const stage of dockerfile.stages) {
+    for (const stage of dispatchedStages(dockerfile)) {
       for (const instruction of stage.instructions) {
         if (instruction.kind !== "ENV" && instruction.kind !== "LABEL") continue;
         if (!instruction.pairs.some((pair) => pair.legacy)) continue;
@@ -56567,6 +56599,7 @@ async function runAnalyze(paths, options, io = DEFAULT_IO) {
       registry: registry2,
       ...options.config ? { config: options.config } : {},
       buildArgs: options.buildArgs ?? /* @__PURE__ */ new Map(),
+      target: options.target ?? null,
       loadBuildContext: () => context
     });
     if (result.findings.some((finding) => finding.level === "error")) exitCode = Math.max(exitCode, 1);
@@ -56911,6 +56944,7 @@ var LintJobRunner = class {
       registry: this.registry,
       config,
       buildArgs: this.buildArgs,
+      target: shared.target,
       precisePositions: shared.precisePositions || config.precisePositions,
       keepFixes: shared.fix !== "off",
       shellcheckAvailable: this.shellcheckAvailable,
@@ -57000,6 +57034,7 @@ function readInputs() {
     sarifFile: getInput("sarif-file").trim(),
     annotations: booleanInput("annotations", true),
     analyze: booleanInput("analyze", false),
+    target: getInput("target").trim() || null,
     workingDirectory: getInput("working-directory").trim() || "."
   };
 }
@@ -57053,7 +57088,7 @@ async function writeSummary(results, counts, root, verdict, inputs) {
       stderr: (text) => warning(text.trim()),
       cwd: root
     };
-    if (analyzable.length > 0) await runAnalyze(analyzable, { format: "markdown" }, analyzeIO);
+    if (analyzable.length > 0) await runAnalyze(analyzable, { format: "markdown", ...inputs.target ? { target: inputs.target } : {} }, analyzeIO);
     if (markdown) summary2.addHeading("Build report", 3).addRaw(markdown, true);
   }
   await summary2.write();
@@ -57068,6 +57103,7 @@ async function run2() {
       explicitConfigFile: inputs.config === "" ? null : resolve11(root, inputs.config),
       noConfig: false,
       buildArgs: [],
+      target: inputs.target,
       context: null,
       precisePositions: false,
       failureThreshold: inputs.failureThreshold,

@@ -34,6 +34,8 @@ interface ActionInputs {
   readonly sarifFile: string;
   readonly annotations: boolean;
   readonly analyze: boolean;
+  /** `--target`: the stage the build ends with, or null for the last. */
+  readonly target: string | null;
   readonly workingDirectory: string;
 }
 
@@ -63,6 +65,7 @@ function readInputs(): ActionInputs {
     sarifFile: core.getInput('sarif-file').trim(),
     annotations: booleanInput('annotations', true),
     analyze: booleanInput('analyze', false),
+    target: core.getInput('target').trim() || null,
     workingDirectory: core.getInput('working-directory').trim() || '.',
   };
 }
@@ -126,7 +129,7 @@ async function writeSummary(results: readonly FileResult[], counts: Record<Sever
       stderr: (text: string) => core.warning(text.trim()),
       cwd: root,
     };
-    if (analyzable.length > 0) await runAnalyze(analyzable, { format: 'markdown' }, analyzeIO);
+    if (analyzable.length > 0) await runAnalyze(analyzable, { format: 'markdown', ...(inputs.target ? { target: inputs.target } : {}) }, analyzeIO);
     if (markdown) summary.addHeading('Build report', 3).addRaw(markdown, true);
   }
   await summary.write();
@@ -144,6 +147,7 @@ export async function run(): Promise<void> {
       explicitConfigFile: inputs.config === '' ? null : resolve(root, inputs.config),
       noConfig: false,
       buildArgs: [],
+      target: inputs.target,
       context: null,
       precisePositions: false,
       failureThreshold: inputs.failureThreshold,

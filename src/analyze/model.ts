@@ -8,7 +8,7 @@ import { folderSizes, hasGlob, resolveSource, segmentGlob, sentContentOf } from 
 import type { BuildContext } from '../context/types.js';
 import { compareNames, type Finding } from '../engine/types.js';
 import type { CopyInstruction, Dockerfile, Instruction } from '../parser/types.js';
-import { createsLayer, expandedCopySources, stageGraph, type DependencyKind, type ExpandedSource } from '../rules/analysis/facts.js';
+import { createsLayer, expandedCopySources, stageGraph, targetStageIndex, type DependencyKind, type ExpandedSource } from '../rules/analysis/facts.js';
 
 export interface LayerReport {
   readonly line: number;
@@ -32,7 +32,7 @@ export interface StageReport {
   /** The base image (expanded) or `stage <name>`. */
   readonly base: string;
   readonly dependsOn: readonly { readonly stage: string; readonly kind: DependencyKind; readonly line: number }[];
-  /** The default target (last stage) needs this stage. */
+  /** The target (`--target`'s stage, else the last) needs this stage. */
   readonly reachable: boolean;
   readonly layerCount: number;
   readonly layers: readonly LayerReport[];
@@ -58,6 +58,8 @@ export interface ContextSummary {
 
 export interface AnalyzeReport {
   readonly file: string;
+  /** The stage the build ends with (`--target`'s, else the last), by name or index; null without stages. */
+  readonly target: string | null;
   readonly stages: readonly StageReport[];
   readonly context: ContextSummary | null;
   readonly findings: readonly Finding[];
@@ -179,7 +181,8 @@ export function buildAnalyzeReport(
       ...changedFields,
     };
   });
-  return { file: dockerfile.path, stages, context: context ? summariseContext(context, options.largestFolders ?? 5) : null, findings, changed };
+  const target = targetStageIndex(dockerfile);
+  return { file: dockerfile.path, target: target === null ? null : (graph[target]?.label ?? null), stages, context: context ? summariseContext(context, options.largestFolders ?? 5) : null, findings, changed };
 }
 
 export function summariseContext(context: BuildContext, largest: number): ContextSummary {

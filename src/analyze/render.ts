@@ -48,7 +48,7 @@ export function renderText(reports: readonly AnalyzeReport[], options: { color: 
   for (const report of reports) {
     out.push(p.bold(report.file));
     out.push('');
-    out.push(p.bold('Stages'));
+    out.push(report.target === null ? p.bold('Stages') : `${p.bold('Stages')} (target: ${report.target})`);
     for (const stage of report.stages) {
       const unused = stage.reachable ? '' : p.dim(' (not needed by the target)');
       out.push(`  ${stage.index}  ${p.bold(stage.name)} from ${stage.base}${dependencyText(stage)}${unused}`);
@@ -104,6 +104,7 @@ export function renderMarkdown(reports: readonly AnalyzeReport[]): string {
   const out: string[] = [];
   for (const report of reports) {
     out.push(`## Build analysis: \`${report.file}\``, '');
+    if (report.target !== null) out.push(`Target stage: \`${escapeCell(report.target)}\``, '');
     out.push('| # | stage | base | needs | used by target | layers | first rebuilt line |', '|---|---|---|---|---|---|---|');
     for (const stage of report.stages) {
       const needs = stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.kind})`).join(', ');

@@ -25,6 +25,8 @@ export interface AnalyzeCommandOptions {
   readonly since?: string;
   /** `--build-arg NAME=VALUE` already parsed. */
   readonly buildArgs?: ReadonlyMap<string, string>;
+  /** `--target STAGE`: the stage the build ends with (default: the last). */
+  readonly target?: string;
   /** Colour for `text`; the caller decides (TTY, NO_COLOR, --no-color). */
   readonly color?: boolean;
   /** The loaded dockside config (rules, severities, options); defaults to none. */
@@ -117,6 +119,7 @@ export async function runAnalyze(paths: readonly string[], options: AnalyzeComma
       registry,
       ...(options.config ? { config: options.config } : {}),
       buildArgs: options.buildArgs ?? new Map(),
+      target: options.target ?? null,
       loadBuildContext: () => context,
     });
     if (result.findings.some((finding) => finding.level === 'error')) exitCode = Math.max(exitCode, 1);

@@ -37,6 +37,8 @@ export interface LintCommandOptions {
   /** A path, `false` for `--no-config`, or undefined to discover. */
   readonly config: string | false | undefined;
   readonly buildArg: readonly string[];
+  /** `--target <stage>`. */
+  readonly target?: string;
   readonly context?: string;
   readonly stdinFilename?: string;
   readonly precisePositions: boolean;
@@ -125,6 +127,7 @@ export async function runLint(
     explicitConfigFile: typeof options.config === 'string' ? resolve(io.cwd, options.config) : null,
     noConfig: options.config === false,
     buildArgs: [...parseBuildArgs(options.buildArg, io.env)],
+    target: options.target ?? null,
     context: options.context ?? null,
     precisePositions: options.precisePositions,
     failureThreshold: (options.failureThreshold as Severity | undefined) ?? null,

@@ -60,6 +60,8 @@ export interface SharedLintOptions {
   readonly explicitConfigFile: string | null;
   readonly noConfig: boolean;
   readonly buildArgs: readonly (readonly [string, string])[];
+  /** `--target`, or null. */
+  readonly target: string | null;
   readonly context: string | null;
   readonly precisePositions: boolean;
   readonly failureThreshold: Severity | null;
@@ -324,6 +326,7 @@ export class LintJobRunner {
       registry: this.registry,
       config,
       buildArgs: this.buildArgs,
+      target: shared.target,
       precisePositions: shared.precisePositions || config.precisePositions,
       keepFixes: shared.fix !== 'off',
       shellcheckAvailable: this.shellcheckAvailable,

@@ -118,6 +118,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     .option('-c, --config <path>', 'use this config file instead of discovering one')
     .option('--no-config', 'use no config file at all')
     .option('--build-arg <name=value>', 'a build arg, as with docker build (repeatable)', collect, [])
+    .option('--target <stage>', 'the stage the build ends with, as with docker build (default: the last)')
     .option('--context <dir>', "the build context (default: the Dockerfile's folder)")
     .option('--stdin-filename <path>', 'the name reported for stdin, used for config discovery')
     .option('--precise-positions', 'report findings inside multi-line RUNs at their exact line and column', false)
@@ -140,6 +141,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
           color: decideColor(colorFlag, io.env, { isTTY: io.stdoutIsTTY }),
           config: options.config === false ? false : (options.config as string | undefined),
           buildArg: options.buildArg as string[],
+          ...(options.target !== undefined ? { target: options.target as string } : {}),
           ...(options.context !== undefined ? { context: options.context as string } : {}),
           ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename as string } : {}),
           precisePositions: options.precisePositions === true,
@@ -162,6 +164,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     .option('--changed <files...>', 'files you changed: which instruction first loses its cache, and how much rebuilds')
     .option('--since <git-ref>', 'the changed files are `git diff --name-only <git-ref>`')
     .option('--build-arg <name=value>', 'a build arg, as with docker build (repeatable)', collect, [])
+    .option('--target <stage>', 'the stage the build ends with, as with docker build (default: the last)')
     .option('-c, --config <path>', 'use this config file instead of discovering one')
     .option('--color', 'force colour')
     .option('--no-color', 'disable colour')
@@ -190,6 +193,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
           ...(options.changed !== undefined ? { changed: options.changed as string[] } : {}),
           ...(options.since !== undefined ? { since: options.since as string } : {}),
           buildArgs: parseBuildArgs(options.buildArg as string[], io.env),
+          ...(options.target !== undefined ? { target: options.target as string } : {}),
           color: decideColor(options.color as boolean | undefined, io.env, { isTTY: io.stdoutIsTTY }),
           ...(config ? { config } : {}),
         },

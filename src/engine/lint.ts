@@ -55,6 +55,8 @@ export interface EngineOptions {
   readonly registry: RuleRegistry;
   readonly config?: Config;
   readonly buildArgs?: ReadonlyMap<string, string>;
+  /** `--target`: the stage the build ends with (default: the last). */
+  readonly target?: string | null;
   /** Called at most once per file, only when an enabled rule requires the build context. */
   readonly loadBuildContext?: (dockerfile: Dockerfile) => BuildContext | null;
   /** Run only these rules (identities), enabling them whatever the defaults (rule tests). */
@@ -460,7 +462,7 @@ export async function lintSource(
   path: string,
   options: EngineOptions,
 ): Promise<FileResult & { dockerfile: Dockerfile }> {
-  const dockerfile = parseDockerfile(source, { path, buildArgs: options.buildArgs ?? new Map() });
+  const dockerfile = parseDockerfile(source, { path, buildArgs: options.buildArgs ?? new Map(), target: options.target ?? null });
   await prepareRunScripts(dockerfile);
   const filePlan = planFile(dockerfile, options);
   if (filePlan) await prepareRules(dockerfile, filePlan);

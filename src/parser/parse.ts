@@ -14,6 +14,7 @@ import { SegmentSourceMap, rangeOf } from './source-map.js';
 import type {
   ArgDefinition,
   ArgInstruction,
+  BuildTarget,
   CommandForm,
   Dockerfile,
   ExposePort,
@@ -31,6 +32,7 @@ import type {
   RunInstruction,
   ShellScript,
   SourceMap,
+  Stage,
   Word,
 } from './types.js';
 import { INSTRUCTION_KINDS } from './types.js';
@@ -41,6 +43,8 @@ export interface ParseOptions {
   readonly path?: string;
   /** `--build-arg` values; they override ARG defaults in expansions. */
   readonly buildArgs?: ReadonlyMap<string, string>;
+  /** `--target`: the stage to build instead of the last one. */
+  readonly target?: string | null;
 }
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(INSTRUCTION_KINDS);
@@ -132,6 +136,7 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseOption
       parseErrors.push({ message: 'file with no instructions', line: 1, column: 1, fatal: true });
     }
   }
+  const target = options.target ? resolveTarget(options.target, builder.stages, parseErrors) : null;
   return {
     path,
     text,
@@ -147,7 +152,23 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseOption
     globalArgs: builder.globalArgs,
     parseErrors: parseErrors.sort((a, b) => a.line - b.line),
     buildArgs,
+    target,
   };
+}
+
+/**
+ * `--target` names a stage, whatever its case (dockerfile2llb's `findStateByName` looks the name up
+ * lower-cased; a stage index is not accepted). A name no stage has stops BuildKit before any stage
+ * is dispatched, with no line: here it is a fatal error on line 1, and the rules go on as for a
+ * default build so the file's other problems are still reported.
+ */
+function resolveTarget(name: string, stages: readonly Stage[], parseErrors: ParseError[]): BuildTarget {
+  const wanted = name.toLowerCase();
+  const stage = stages.find((candidate) => candidate.name === wanted);
+  if (!stage && stages.length > 0) {
+    parseErrors.push({ message: `target stage ${JSON.stringify(name)} could not be found`, line: 1, column: 1, fatal: true });
+  }
+  return { name, stageIndex: stage ? stage.index : null };
 }
 
 /**

@@ -354,4 +354,15 @@ export interface Dockerfile {
   readonly parseErrors: readonly ParseError[];
   /** Build args the run was given (`--build-arg`), used for expansion. */
   readonly buildArgs: ReadonlyMap<string, string>;
+  /**
+   * The stage the run was told to build (`--target`), or null for a default build, which builds the
+   * last stage. `stageIndex` is null when no stage has that name (a fatal parse error says so).
+   */
+  readonly target: BuildTarget | null;
+}
+
+export interface BuildTarget {
+  /** As given. */
+  readonly name: string;
+  readonly stageIndex: number | null;
 }

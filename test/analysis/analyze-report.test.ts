@@ -81,6 +81,23 @@ describe('dockside analyze command', () => {
     expect(typeof json.context.bytes).toBe('number');
   });
 
+  it('--target: the report names the target and which stages it needs', async () => {
+    const json = await run(['Dockerfile.app'], { format: 'json', target: 'BUILD' });
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { target: string; stages: { name: string; reachable: boolean }[] };
+    expect(report.target).toBe('build');
+    expect(report.stages.map((stage) => [stage.name, stage.reachable])).toEqual([
+      ['deps', true],
+      ['build', true],
+      ['2', false],
+    ]);
+    const text = await run(['Dockerfile.app'], { format: 'text', target: 'build' });
+    expect(text.stdout).toContain('Stages (target: build)');
+    expect(text.stdout).toContain('2  2 from');
+    const defaultTarget = JSON.parse((await run(['Dockerfile.app'], { format: 'json' })).stdout) as { target: string };
+    expect(defaultTarget.target).toBe('2');
+  });
+
   it('reads --since from git', async () => {
     const repo = join(scratch, 'repo');
     cpSync(FIXTURE, repo, { recursive: true });

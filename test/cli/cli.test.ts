@@ -150,6 +150,20 @@ describe('dockside lint', () => {
     expect(tooMany.stderr).toContain('too many warnings (1 found, max 0)');
   });
 
+  it('--target judges stages against the named one, in worker threads too; a name the file lacks is an error there', () => {
+    write('target/Dockerfile', 'FROM alpine:3.20 AS build\nFROM build AS test\nFROM alpine:3.20 AS prod\nCOPY --from=build /a /a\n');
+    write('target/other.Dockerfile', 'FROM alpine:3.20\n');
+    for (const workers of ['0', '1']) {
+      const result = dockside(['lint', '--format', 'json', '--target', 'Test', join(work, 'target')], { env: { DOCKSIDE_WORKERS: workers } });
+      const findings = (JSON.parse(result.stdout) as JsonFinding[]).map((finding) => `${finding.file.slice(work.length + 1)}:${finding.line} ${finding.rule}: ${finding.message}`);
+      expect(findings, `DOCKSIDE_WORKERS=${workers}`).toEqual([
+        'target/Dockerfile:3 unused-stage: Stage "prod" is not used by the target stage "test" nor by any stage it needs; it is not built with --target Test',
+        'target/other.Dockerfile:1 parse-error: target stage "Test" could not be found',
+      ]);
+      expect(result.code).toBe(1);
+    }
+  });
+
   it('exits 2 on a usage error', () => {
     expect(dockside(['lint', '--format', 'nope', 'fixtures/examples/Dockerfile']).code).toBe(2);
     expect(dockside(['lint', '--no-such-option']).code).toBe(2);

@@ -76,7 +76,7 @@ describe('the GitHub Action (committed bundle)', () => {
   it('declares a node24 JavaScript action on the committed bundle with the documented inputs and outputs', () => {
     expect(metadata.runs).toEqual({ using: 'node24', main: 'action/dist/index.js' });
     expect(Object.keys(metadata.inputs).sort()).toEqual(
-      ['analyze', 'annotations', 'config', 'failure-threshold', 'files', 'format', 'sarif-file', 'working-directory'].sort(),
+      ['analyze', 'annotations', 'config', 'failure-threshold', 'files', 'format', 'sarif-file', 'target', 'working-directory'].sort(),
     );
     expect(Object.keys(metadata.outputs)).toEqual(
       expect.arrayContaining(['error-count', 'warning-count', 'info-count', 'style-count', 'sarif-file']) as unknown,
@@ -157,6 +157,17 @@ describe('the GitHub Action (committed bundle)', () => {
     const failing = runAction(workspace, { ...inputs, 'failure-threshold': 'info' });
     expect(failing.status).toBe(1);
     expect(failing.stdout).toContain('::error::dockside: 1 problem at or above the failure threshold in 1 file');
+  });
+
+  it('passes target to the lint and to the build report', () => {
+    const workspace = join(scratch, 'repo-target');
+    mkdirSync(workspace, { recursive: true });
+    writeFileSync(join(workspace, 'Dockerfile'), 'FROM alpine:3.20 AS build\nFROM build AS test\nFROM alpine:3.20 AS prod\n');
+    const run = runAction(workspace, { target: 'test', format: 'compact', analyze: 'true', annotations: 'false' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Dockerfile:3:21: info unused-stage Stage "prod" is not used by the target stage "test" nor by any stage it needs');
+    expect(run.summary).toContain('Target stage: `test`');
   });
 
   it('fails the step with a clear message on a bad input', () => {

@@ -229,6 +229,33 @@ describe('stages, images and ARG expansion', () => {
   });
 });
 
+describe('--target', () => {
+  const text = 'FROM alpine AS Build\nFROM build AS test\nFROM alpine AS prod\n';
+
+  it('is the stage of that name, whatever the case (findStateByName)', () => {
+    const dockerfile = parseDockerfile(text, { target: 'BUILD' });
+    expect(dockerfile.target).toEqual({ name: 'BUILD', stageIndex: 0 });
+    expect(dockerfile.parseErrors).toEqual([]);
+  });
+
+  it('is null for a default build', () => {
+    expect(parseDockerfile(text).target).toBeNull();
+    expect(parseDockerfile(text, { target: '' }).target).toBeNull();
+  });
+
+  it('names no stage by index, and a name no stage has is a fatal error on line 1', () => {
+    for (const name of ['0', 'nope']) {
+      const dockerfile = parseDockerfile(text, { target: name });
+      expect(dockerfile.target).toEqual({ name, stageIndex: null });
+      expect(dockerfile.parseErrors).toEqual([{ message: `target stage "${name}" could not be found`, line: 1, column: 1, fatal: true }]);
+    }
+  });
+
+  it('adds nothing to a file that has no stage to look in', () => {
+    expect(parseDockerfile('', { target: 'x' }).parseErrors.map((error) => error.message)).toEqual(['the Dockerfile cannot be empty']);
+  });
+});
+
 describe('shell scripts', () => {
   it('finds commands in lists, pipes, subshells, substitutions and if bodies, with hadolint words', () => {
     const run = parseDockerfile(

@@ -17,6 +17,8 @@ export interface LintForTestOptions {
   /** A hadolint config object (`override`, `label-schema`, …). */
   readonly hadolintConfig?: unknown;
   readonly buildArgs?: Record<string, string>;
+  /** `--target`. */
+  readonly target?: string;
   readonly precisePositions?: boolean;
   readonly buildContext?: BuildContext;
   readonly path?: string;
@@ -34,6 +36,7 @@ export async function lintForTest(text: string, options: LintForTestOptions = {}
     ...(config ? { config } : {}),
     ...(options.only ? { only: options.only } : {}),
     buildArgs: new Map(Object.entries(options.buildArgs ?? {})),
+    ...(options.target !== undefined ? { target: options.target } : {}),
     ...(options.precisePositions !== undefined ? { precisePositions: options.precisePositions } : {}),
     ...(options.buildContext ? { loadBuildContext: () => options.buildContext ?? null } : {}),
   };
@@ -56,6 +59,7 @@ interface CaseOptions {
   readonly config?: unknown;
   readonly hadolintConfig?: unknown;
   readonly buildArgs?: Record<string, string>;
+  readonly target?: string;
   readonly precisePositions?: boolean;
   readonly buildContext?: BuildContext;
   readonly name?: string;
@@ -84,6 +88,7 @@ export function ruleTester(
       ...(config ? { config } : {}),
       ...(testCase.hadolintConfig ? { hadolintConfig: testCase.hadolintConfig } : {}),
       ...(testCase.buildArgs ? { buildArgs: testCase.buildArgs } : {}),
+      ...(testCase.target !== undefined ? { target: testCase.target } : {}),
       ...(testCase.precisePositions !== undefined ? { precisePositions: testCase.precisePositions } : {}),
       ...(testCase.buildContext ? { buildContext: testCase.buildContext } : {}),
     });

@@ -15,7 +15,7 @@ interface ContextRead {
 /**
  * What BuildKit transfers from the context: only the paths COPY (without --from) and ADD sources
  * and RUN bind mounts without `from` name (dockerfile2llb's ctxPaths, passed as FollowPaths), in
- * the stages the target (the last stage) needs; a source of `.` or `/`, or one whose variables
+ * the stages the target (`--target`'s stage, else the last) needs; a source of `.` or `/`, or one whose variables
  * expand to nothing, makes it the whole context.
  */
 function contextReads(dockerfile: Dockerfile): ContextRead[] {
@@ -75,8 +75,8 @@ export default defineRule({
       'name (all of it for `COPY . …`), minus what `.dockerignore` excludes, and stops at the first folder it',
       'may not list: `error from sender: open …: permission denied`. The usual culprit is a folder a',
       'container wrote through a bind mount, a database volume such as `postgres-data/` owned by another user',
-      'with mode 700, swept in by `COPY . .`. Only the stages the last stage needs count, as in a build',
-      'without `--target`.',
+      'with mode 700, swept in by `COPY . .`. Only the stages the target needs count: the last stage, or',
+      'the stage given with `dockside lint --target`, as `docker build --target` builds.',
       '',
       'Each such folder is reported once, on the first source that reaches it: one matching the folder or a',
       'parent of it, or naming something below it. Sources are expanded and globs matched as BuildKit does. A',

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { cleanPath } from '../../context/go-path.js';
-import { expandedCopySources } from './facts.js';
+import { dispatchedStages, expandedCopySources } from './facts.js';
 
 /** Patterns that exclude the whole context: only these make `COPY . .` warn (§2, dockerfile 1.26.0+). */
 const ROOT_WIDE_PATTERNS: ReadonlySet<string> = new Set(['*', '**', '**/*']);
@@ -24,7 +24,8 @@ export default defineRule({
       'Like BuildKit, the rule is silent when the ignore file has no pattern or has any `!` exception, skips',
       'URL, git and heredoc sources, matches wildcard sources literally, keeps a leading `/` of the source',
       '(so `/Dockerfile` never matches `Dockerfile`), and only warns for `.` and `/` when a pattern is exactly',
-      '`*`, `**` or `**/*`.',
+      '`*`, `**` or `**/*`. With `--target`, only the stages the target needs are checked, as BuildKit',
+      'dispatches only those.',
       '',
       'Fix: remove the pattern from the `.dockerignore`, or stop copying the file. Not fixable automatically.',
     ].join('\n'),
@@ -35,8 +36,11 @@ export default defineRule({
     const ignore = buildContext.dockerignore;
     if (ignore.patterns.length === 0 || ignore.hasExceptions) return;
     const rootWide = ignore.patterns.some((pattern) => ROOT_WIDE_PATTERNS.has(pattern));
+    // A dispatch-time check: with `--target`, only the stages the target needs (§1 step 8).
+    const dispatched = new Set(dispatchedStages(dockerfile).map((stage) => stage.index));
     for (const [instruction, sources] of expandedCopySources(dockerfile)) {
       if (instruction.kind === 'COPY' && instruction.from !== null) continue;
+      if (!dispatched.has(instruction.stageIndex)) continue;
       const verb = instruction.kind === 'COPY' ? 'Copy' : 'Add';
       for (const source of sources) {
         if (source.kind !== 'local') continue;

@@ -99,7 +99,7 @@ export interface StageNode {
   /** Display name: the stage name, or its index. */
   readonly label: string;
   readonly dependsOn: readonly StageDependency[];
-  /** The default target (the last stage) needs this stage. */
+  /** The target (`--target`'s stage, else the last) needs this stage. */
   readonly reachable: boolean;
 }
 
@@ -153,6 +153,17 @@ class StageResolver {
   }
 }
 
+/**
+ * The stage a build of the file ends with: `--target`'s, else the last one. Null for a file without
+ * stages, and when no stage has `--target`'s name: that build stops before any stage (a parse error
+ * says so), so no stage is needed.
+ */
+export function targetStageIndex(dockerfile: Dockerfile): number | null {
+  if (dockerfile.target !== null) return dockerfile.target.stageIndex;
+  const last = dockerfile.stages.length - 1;
+  return last >= 0 ? last : null;
+}
+
 /** The stage graph (two rules and `analyze` read it). */
 export const stageGraph: (dockerfile: Dockerfile) => readonly StageNode[] = perDockerfile(computeStageGraph);
 
@@ -181,8 +192,8 @@ function computeStageGraph(dockerfile: Dockerfile): StageNode[] {
     }
   }
   const reachable = new Set<number>();
-  const last = dockerfile.stages.length - 1;
-  const pending = last >= 0 ? [last] : [];
+  const target = targetStageIndex(dockerfile);
+  const pending = target !== null ? [target] : [];
   while (pending.length > 0) {
     const index = pending.pop()!;
     if (reachable.has(index)) continue;
@@ -195,6 +206,22 @@ function computeStageGraph(dockerfile: Dockerfile): StageNode[] {
     dependsOn: dependencies[stage.index]!,
     reachable: reachable.has(stage.index),
   }));
+}
+
+/**
+ * The stages BuildKit dispatches (buildkit-checks.md §1 step 8): `--check` without `--target`
+ * dispatches every stage, reachable or not; with `--target`, only the stages the target needs, and
+ * none when no stage has its name (the build stops with that error before dispatching). The checks
+ * of that step report only in these. "Needs" is the stage graph's, which counts every stage a
+ * variable `FROM`/`--from` could name, so a stage BuildKit would skip under some build args is still
+ * checked, never the reverse.
+ */
+export function dispatchedStages(dockerfile: Dockerfile): readonly Stage[] {
+  if (dockerfile.target === null) return dockerfile.stages;
+  if (dockerfile.target.stageIndex === null) return [];
+  return stageGraph(dockerfile)
+    .filter((node) => node.reachable)
+    .map((node) => node.stage);
 }
 
 /** A human size: `512 B`, `1.5 KiB`, `106.0 MiB`. */

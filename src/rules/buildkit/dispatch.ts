@@ -16,6 +16,8 @@ import type {
   Stage,
 } from '../../parser/types.js';
 import { perDockerfile } from '../../parser/derived.js';
+// Which stages a `--target` build dispatches follows from the stage graph the analysis rules share.
+import { dispatchedStages } from '../analysis/facts.js';
 import { processWord, type EnvLookup, type ProcessedWord } from './lexer.js';
 import { PREDEFINED_PLATFORM_ARGS, suggestClosest } from './support.js';
 
@@ -123,14 +125,14 @@ export interface Simulation {
   readonly records: readonly DispatchRecord[];
 }
 
-/** The dispatch of every stage (`--check` without `--target` dispatches all of them). */
+/** The dispatch of the stages BuildKit dispatches (`dispatchedStages`), in file order. */
 export const simulateDispatch: (dockerfile: Dockerfile) => Simulation = perDockerfile(computeDispatch);
 
 function computeDispatch(dockerfile: Dockerfile): Simulation {
   const global = globalScope(dockerfile, { defaultsOnly: false });
   const finalStates: StageState[] = [];
   const records: DispatchRecord[] = [];
-  for (const stage of dockerfile.stages) {
+  for (const stage of dispatchedStages(dockerfile)) {
     const parent = stage.baseStageIndex !== null ? finalStates[stage.baseStageIndex] : undefined;
     const state: StageState = parent
       ? {

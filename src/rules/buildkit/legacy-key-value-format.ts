@@ -2,6 +2,7 @@ import { defineRule } from '../../engine/define-rule.js';
 import type { Fix } from '../../engine/types.js';
 import type { Dockerfile, KeyValueInstruction } from '../../parser/types.js';
 import { commentsBetween, insertAt, makeFix, replaceRange } from '../fix-helpers.js';
+import { dispatchedStages } from '../analysis/facts.js';
 
 /** A key holding a quote or `$` is left alone: joining it to its value could change its reading. */
 const QUOTE_OR_VARIABLE = /["'$]/;
@@ -41,7 +42,8 @@ export default defineRule({
       'Flags `ENV KEY value` and `LABEL key value`: in the legacy form the whole rest of the line is one',
       'value, so `ENV A b C=d` sets `A` to `b C=d`, which is rarely what was meant. ARG is never checked',
       '(`ARG a b` declares two ARGs), contrary to the example in Docker\'s docs. Every stage is checked,',
-      'reachable or not, as `docker build --check` does. Fix: `ENV KEY=value` (quote values with spaces).',
+      'reachable or not, as `docker build --check` does; with `--target`, only the stages the target needs.',
+      'Fix: `ENV KEY=value` (quote values with spaces).',
       '',
       'Fixable (safe): `--fix` writes `ENV KEY=value`; a value of several words is wrapped in double quotes',
       '(`ENV A hello world` → `ENV A="hello world"`), which keeps its blanks and its `$` expansions. Not',
@@ -51,7 +53,7 @@ export default defineRule({
     url: 'https://docs.docker.com/go/dockerfile/rule/legacy-key-value-format/',
   },
   check({ dockerfile, report }) {
-    for (const stage of dockerfile.stages) {
+    for (const stage of dispatchedStages(dockerfile)) {
       for (const instruction of stage.instructions) {
         if (instruction.kind !== 'ENV' && instruction.kind !== 'LABEL') continue;
         if (!instruction.pairs.some((pair) => pair.legacy)) continue;

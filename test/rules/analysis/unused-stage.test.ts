@@ -9,6 +9,12 @@ ruleTester(rule, {
     { code: 'FROM alpine AS build\nFROM scratch\nCOPY --from=0 /bin/sh /sh\n', name: 'COPY --from by index' },
     { code: 'FROM alpine AS runc-linux\nFROM alpine AS runc-windows\nFROM runc-${TARGETOS} AS runc\nFROM alpine\nCOPY --from=runc /x /x\n', name: 'a stage picked by a variable' },
     { code: 'FROM alpine AS web-1.2-slim\nFROM alpine\nCOPY --from=web-${V}.${M}-slim /a /a\n', name: 'several literal parts in order' },
+    { code: 'FROM golang:1.22 AS build\nFROM build AS Prod\n', target: 'PROD', name: '--target names its stage whatever the case' },
+    {
+      code: 'FROM alpine AS a\nFROM alpine AS b\n',
+      target: 'nope',
+      name: 'a --target no stage has: the build stops before any stage, so none is called unused (the parse error says why)',
+    },
   ],
   invalid: [
     {
@@ -36,6 +42,12 @@ ruleTester(rule, {
         message: 'Stage "base" is not used by the final stage "4001" nor by any stage it needs; it is built only with --target',
       })),
       name: '4,000 stages of one name picked by a variable (a fuzzer-made file of 5,000 took 4 s)',
+    },
+    {
+      code: 'FROM golang:1.22 AS build\nFROM build AS test\nRUN go test ./...\nFROM alpine AS prod\nCOPY --from=build /app /app\n',
+      target: 'Test',
+      errors: [{ line: 4, message: 'Stage "prod" is not used by the target stage "test" nor by any stage it needs; it is not built with --target Test' }],
+      name: 'with --target, the last stage is unused when the target does not need it',
     },
     {
       code: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM golang:1.22 AS test\nRUN go test ./...\nFROM alpine\nCOPY --from=build /app /app\n',
