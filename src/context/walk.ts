@@ -6,7 +6,7 @@
  * `MatchesUsingParentResults`, an excluded folder is pruned when no `!` exception can re-include
  * anything below it, and symlinks are sent as links, never followed (so loops cannot trap us).
  */
-import { closeSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, type Dirent } from 'node:fs';
+import { accessSync, closeSync, constants, lstatSync, openSync, readSync, readdirSync, readlinkSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { PatternMatcher } from './dockerignore.js';
 import type { ContextFile, ContextTotals, PrunedFolder, UnreadableEntry } from './types.js';
@@ -92,6 +92,39 @@ class WalkedEntry implements ContextFile {
   }
 }
 
+/** Who reads the files: the process's effective user and groups (null where there are none: Windows). */
+export interface Reader {
+  readonly uid: number;
+  readonly groups: ReadonlySet<number>;
+}
+
+function thisProcess(): Reader | null {
+  if (!process.geteuid || !process.getegid || !process.getgroups) return null;
+  return { uid: process.geteuid(), groups: new Set([process.getegid(), ...process.getgroups()]) };
+}
+
+/**
+ * Whether a file's mode bits let `reader` open it, from the `lstat` the walk already made: the
+ * owner's bits for its owner, else the group's for a member, else the others' (a class that matches
+ * decides, even when a later one would allow more). Root reads everything. Access control lists
+ * can grant more than the bits: a file the bits refuse is asked about again with `access`.
+ */
+export function modeAllowsReading(stats: Pick<Stats, 'uid' | 'gid' | 'mode'>, reader: Reader | null): boolean {
+  if (reader === null || reader.uid === 0) return true;
+  if (stats.uid === reader.uid) return (stats.mode & 0o400) !== 0;
+  if (reader.groups.has(stats.gid)) return (stats.mode & 0o040) !== 0;
+  return (stats.mode & 0o004) !== 0;
+}
+
+function canRead(absolutePath: string): boolean {
+  try {
+    accessSync(absolutePath, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 interface PendingFolder {
   readonly relativePath: string;
   readonly absolutePath: string;
@@ -110,6 +143,7 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
   let ignoredFiles = 0;
   let ignoredBytes = 0;
   const hasPatterns = matcher.patterns.length > 0;
+  const reader = thisProcess();
   const started = Date.now();
   const stack: PendingFolder[] = [{ relativePath: '', absolutePath: root, state: null }];
 
@@ -147,6 +181,13 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
           isDirectory = stats.isDirectory();
           isSymlink = stats.isSymbolicLink();
           size = isDirectory ? 0 : stats.size;
+          // The builder's sender opens every file it sends (a link is sent as a link): one this
+          // process cannot read fails the build, as an unreadable folder does. An excluded one is
+          // never opened.
+          if (!excluded && stats.isFile() && !modeAllowsReading(stats, reader) && !canRead(absolutePath)) {
+            warnings.push(`cannot read ${relativePath}: EACCES`);
+            unreadable.push({ path: relativePath, isDirectory: false, code: 'EACCES' });
+          }
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
           warnings.push(`cannot stat ${relativePath}: ${code}`);

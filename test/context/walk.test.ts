@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBuildContext } from '../../src/context/index.js';
+import { modeAllowsReading } from '../../src/context/walk.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dockside-walk-'));
 afterAll(() => {
   chmodSync(join(scratch, 'tree', 'locked'), 0o755);
+  chmodSync(join(scratch, 'tree', 'key.pem'), 0o644);
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -28,10 +30,15 @@ describe('context walk', () => {
     'build/out.bin': '123',
     'build/keep.txt': 'k',
     'locked/secret.txt': 'x',
+    'key.pem': 'k',
+    'build/private.key': 'p',
   });
   symlinkSync('..', join(root, 'src', 'loop'));
   symlinkSync('/etc', join(root, 'outside'));
   chmodSync(join(root, 'locked'), 0o000);
+  // Files the sender could not open: one that is sent, one the .dockerignore excludes (never opened).
+  chmodSync(join(root, 'key.pem'), 0o000);
+  chmodSync(join(root, 'build', 'private.key'), 0o000);
   const context = loadBuildContext(join(root, 'Dockerfile'), root, { onProgress: null });
 
   it('prunes a folder no exception can re-include, walks one an exception can', () => {
@@ -48,15 +55,42 @@ describe('context walk', () => {
     expect(context.entries.some((entry) => entry.path.startsWith('outside/') || entry.path.startsWith('src/loop/'))).toBe(false);
   });
 
-  it('turns an unreadable folder into a warning (unless running as root)', () => {
+  it('turns an unreadable folder, and a sent file it cannot open, into warnings (unless running as root)', () => {
     const isRoot = process.getuid?.() === 0;
-    expect(context.warnings).toEqual(isRoot ? [] : ['cannot read folder locked: EACCES']);
-    expect(context.unreadable).toEqual(isRoot ? [] : [{ path: 'locked', isDirectory: true, code: 'EACCES' }]);
+    expect(context.warnings).toEqual(isRoot ? [] : ['cannot read key.pem: EACCES', 'cannot read folder locked: EACCES']);
+    expect(context.unreadable).toEqual(
+      isRoot
+        ? []
+        : [
+            { path: 'key.pem', isDirectory: false, code: 'EACCES' },
+            { path: 'locked', isDirectory: true, code: 'EACCES' },
+          ],
+    );
   });
 
   it('totals what is sent', () => {
-    // .dockerignore (35) + Dockerfile (13) + src/a.txt (4) + build/keep.txt (1) + 2 symlinks (4 + 2), + locked/secret.txt (1) as root
+    // .dockerignore (35) + Dockerfile (13) + src/a.txt (4) + build/keep.txt (1) + key.pem (1) + 2 symlinks (4 + 2),
+    // + locked/secret.txt (1) as root; ignored: build/out.bin (3) + build/private.key (1).
     const isRoot = process.getuid?.() === 0;
-    expect(context.totals).toEqual({ files: isRoot ? 7 : 6, bytes: isRoot ? 60 : 59, ignoredFiles: 1, ignoredBytes: 3 });
+    expect(context.totals).toEqual({ files: isRoot ? 8 : 7, bytes: isRoot ? 61 : 60, ignoredFiles: 2, ignoredBytes: 4 });
+  });
+});
+
+describe('which files the mode bits let a user read', () => {
+  const reader = { uid: 1000, groups: new Set([1000, 27]) };
+  const file = (uid: number, gid: number, mode: number) => ({ uid, gid, mode: 0o100000 | mode });
+
+  it('asks the owner bits of the owner, the group bits of a member, else the others bits', () => {
+    expect(modeAllowsReading(file(1000, 0, 0o400), reader)).toBe(true);
+    expect(modeAllowsReading(file(1000, 1000, 0o044), reader), 'the owner class decides, even when others may read').toBe(false);
+    expect(modeAllowsReading(file(0, 27, 0o040), reader), 'a supplementary group').toBe(true);
+    expect(modeAllowsReading(file(0, 27, 0o604), reader), 'the group class decides').toBe(false);
+    expect(modeAllowsReading(file(0, 0, 0o004), reader)).toBe(true);
+    expect(modeAllowsReading(file(0, 0, 0o600), reader)).toBe(false);
+  });
+
+  it('lets root, and a platform without users, read everything', () => {
+    expect(modeAllowsReading(file(1000, 1000, 0o000), { uid: 0, groups: new Set([0]) })).toBe(true);
+    expect(modeAllowsReading(file(1000, 1000, 0o000), null)).toBe(true);
   });
 });

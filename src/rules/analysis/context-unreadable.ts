@@ -53,6 +53,8 @@ function readOf(path: string, shown: string, range: Range): ContextRead {
 function reaches(read: ContextRead, entry: UnreadableEntry): boolean {
   if (entry.path === '') return true;
   const entrySegments = entry.path.split('/');
+  // Nothing is below a file: only a source naming it or a parent folder reads it.
+  if (!entry.isDirectory && read.segments.length > entrySegments.length) return false;
   const shared = Math.min(read.segments.length, entrySegments.length);
   for (let index = 0; index < shared; index++) {
     const glob = segmentGlob(read.segments[index]!);
@@ -69,19 +71,22 @@ export default defineRule({
     severity: 'error',
     requiresContext: true,
     fixable: false,
-    description: 'A COPY, ADD or bind mount reads a folder of the build context that cannot be read: the build fails while the context is sent.',
+    description: 'A COPY, ADD or bind mount reads a folder or file of the build context that cannot be read: the build fails while the context is sent.',
     docs: [
       'BuildKit sends the builder the context paths that `COPY`/`ADD` sources and `RUN --mount=type=bind`',
       'name (all of it for `COPY . …`), minus what `.dockerignore` excludes, and stops at the first folder it',
-      'may not list: `error from sender: open …: permission denied`. The usual culprit is a folder a',
-      'container wrote through a bind mount, a database volume such as `postgres-data/` owned by another user',
-      'with mode 700, swept in by `COPY . .`. Only the stages the target needs count: the last stage, or',
-      'the stage given with `dockside lint --target`, as `docker build --target` builds.',
+      'may not list or file it may not open: `error from sender: open …: permission denied`. The usual culprit',
+      'is what a container wrote through a bind mount: a database volume such as `postgres-data/` owned by',
+      'another user with mode 700, or a root-owned key or `.env` with mode 600, swept in by `COPY . .`. Only the',
+      'stages the target needs count: the last stage, or the stage given with `dockside lint --target`, as',
+      '`docker build --target` builds.',
       '',
-      'Each such folder is reported once, on the first source that reaches it: one matching the folder or a',
-      'parent of it, or naming something below it. Sources are expanded and globs matched as BuildKit does. A',
-      'folder the `.dockerignore` excludes is not read (unless an `!` exception could match below it). Fix:',
-      'exclude it in `.dockerignore`, narrow the COPY, or make the folder readable. Not fixable automatically.',
+      'Each such folder or file is reported once, on the first source that reaches it: one matching it or a',
+      'parent folder, or (for a folder) naming something below it. Sources are expanded and globs matched as',
+      'BuildKit does. What the `.dockerignore` excludes is not read (a folder unless an `!` exception could',
+      'match below it). A file counts as unreadable when its mode bits refuse this user and `access` agrees',
+      '(so ACLs are honoured); root reads everything. Fix: exclude it in `.dockerignore`, narrow the COPY, or',
+      'make it readable. Not fixable automatically.',
     ].join('\n'),
   },
   check({ dockerfile, buildContext, report }) {

@@ -28,10 +28,15 @@ const FAILS = 'which cannot be read (EACCES): the build fails while sending the 
 const isRoot = process.getuid?.() === 0;
 const locked = fixtureContext(null, { 'app.py': 'x\n', 'pgdata/PG_VERSION': '16\n' });
 const excluded = fixtureContext(null, { 'app.py': 'x\n', 'pgdata/PG_VERSION': '16\n', '.dockerignore': 'pgdata\n' });
-if (!isRoot) for (const { root } of [locked, excluded]) chmodSync(join(root, 'pgdata'), 0o000);
+const lockedFile = fixtureContext(null, { 'app.py': 'x\n', 'certs/key.pem': 'k\n' });
+if (!isRoot) {
+  for (const { root } of [locked, excluded]) chmodSync(join(root, 'pgdata'), 0o000);
+  chmodSync(join(lockedFile.root, 'certs', 'key.pem'), 0o000);
+}
 // Readable again before the fixtures are removed (after-hooks run last registered first).
 afterAll(() => {
   for (const { root } of [locked, excluded]) chmodSync(join(root, 'pgdata'), 0o755);
+  chmodSync(join(lockedFile.root, 'certs', 'key.pem'), 0o644);
 });
 
 ruleTester(rule, {
@@ -72,6 +77,12 @@ ruleTester(rule, {
       errors: [{ line: 3, message: `ADD \${DIR} reads the entry data/logs/app.log of the build context, ${FAILS}` }],
     },
     {
+      name: 'a file: read by a source naming it or a parent folder, not by one naming something below it',
+      code: 'FROM python:3.12\nCOPY certs/key.pem/x /a\nCOPY certs/*.crt /b\nCOPY certs /c\n',
+      buildContext: contextWith([{ path: 'certs/key.pem', isDirectory: false, code: 'EACCES' }]),
+      errors: [{ line: 4, message: `COPY certs reads the entry certs/key.pem of the build context, ${FAILS}` }],
+    },
+    {
       name: 'a stage the target needs',
       code: 'FROM python:3.12 AS build\nCOPY . /src\nFROM python:3.12\nCOPY --from=build /src/app.py /app/\n',
       buildContext: pgdata,
@@ -97,6 +108,12 @@ ruleTester(rule, {
             code: 'FROM postgres:16\nCOPY . /app\n',
             buildContext: locked.context,
             errors: [{ line: 2, message: `COPY . reads the folder pgdata of the build context, ${FAILS}` }],
+          },
+          {
+            name: 'a real file with mode 000',
+            code: 'FROM python:3.12\nCOPY app.py /app/\nCOPY . /app\n',
+            buildContext: lockedFile.context,
+            errors: [{ line: 3, message: `COPY . reads the entry certs/key.pem of the build context, ${FAILS}` }],
           },
         ]),
   ],
