@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -19801,7 +19801,7 @@ function readIgnoreFile(file) {
   try {
     return { file, displayPath: displayPath2, matcher: new PatternMatcher(readIgnorePatterns(readFileSync(file, "utf8"))), readError: null };
   } catch (error2) {
-    return { file, displayPath: displayPath2, matcher: new PatternMatcher([]), readError: `cannot read ${displayPath2}: ${error2.message}` };
+    return { file, displayPath: displayPath2, matcher: new PatternMatcher([]), readError: error2.code ?? error2.message };
   }
 }
 var PatternMatcher, SEGMENT_WILDCARD, IgnoreFileLookup;
@@ -19924,7 +19924,7 @@ var init_dockerignore = __esm({
 });
 
 // src/context/walk.ts
-import { closeSync, lstatSync, openSync, readSync, readdirSync as readdirSync2, readlinkSync } from "node:fs";
+import { accessSync, closeSync, constants as constants3, lstatSync, openSync, readSync, readdirSync as readdirSync2, readlinkSync } from "node:fs";
 import { join as join4 } from "node:path";
 function readHead(path6) {
   let descriptor = null;
@@ -19946,6 +19946,24 @@ function credentialHintOf(name2, absolutePath) {
   if (content === null) return null;
   return checks.find((check) => check.pattern.test(content))?.hint ?? null;
 }
+function thisProcess() {
+  if (!process.geteuid || !process.getegid || !process.getgroups) return null;
+  return { uid: process.geteuid(), groups: /* @__PURE__ */ new Set([process.getegid(), ...process.getgroups()]) };
+}
+function modeAllowsReading(stats, reader) {
+  if (reader === null || reader.uid === 0) return true;
+  if (stats.uid === reader.uid) return (stats.mode & 256) !== 0;
+  if (reader.groups.has(stats.gid)) return (stats.mode & 32) !== 0;
+  return (stats.mode & 4) !== 0;
+}
+function canRead(absolutePath) {
+  try {
+    accessSync(absolutePath, constants3.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function walkContext(root, matcher, options = {}) {
   const entries = [];
   const pruned = [];
@@ -19956,6 +19974,7 @@ function walkContext(root, matcher, options = {}) {
   let ignoredFiles = 0;
   let ignoredBytes = 0;
   const hasPatterns = matcher.patterns.length > 0;
+  const reader = thisProcess();
   const started = Date.now();
   const stack = [{ relativePath: "", absolutePath: root, state: null }];
   while (stack.length > 0) {
@@ -19990,6 +20009,10 @@ function walkContext(root, matcher, options = {}) {
           isDirectory2 = stats.isDirectory();
           isSymlink = stats.isSymbolicLink();
           size = isDirectory2 ? 0 : stats.size;
+          if (!excluded && stats.isFile() && !modeAllowsReading(stats, reader) && !canRead(absolutePath)) {
+            warnings.push(`cannot read ${relativePath}: EACCES`);
+            unreadable.push({ path: relativePath, isDirectory: false, code: "EACCES" });
+          }
         } catch (error2) {
           const code = error2.code ?? error2.message;
           warnings.push(`cannot stat ${relativePath}: ${code}`);
@@ -20092,7 +20115,7 @@ function loadBuildContext(dockerfilePath, contextDir, options = {}) {
   const absoluteDockerfile = resolve2(dockerfilePath);
   const { displayPath: displayPath2, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup);
   const errors = [
-    ...readError ? [readError] : [],
+    ...readError ? [`cannot read ${displayPath2} (${readError})`] : [],
     ...matcher.errors.map((error2) => `${displayPath2}:${error2.line}: ${error2.message}`)
   ];
   const dockerignore = {
@@ -20100,6 +20123,7 @@ function loadBuildContext(dockerfilePath, contextDir, options = {}) {
     patterns: matcher.patterns.map((pattern) => pattern.exclusion ? `!${pattern.text}` : pattern.text),
     hasExceptions: matcher.hasExceptions,
     errors,
+    readError,
     isIgnored: (path6) => matcher.matchesOrParentMatches(path6)
   };
   const onProgress = options.onProgress === null ? void 0 : options.onProgress ?? stderrProgress();
@@ -27375,11 +27399,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -27396,10 +27420,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -27460,8 +27484,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -27490,12 +27514,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n = nodes[i2];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i2, 1);
@@ -27548,12 +27572,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -27576,10 +27600,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -27615,10 +27639,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -27660,11 +27684,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -27965,7 +27989,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -27980,14 +28004,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants4[n.str];
+        const c = constants5[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -41804,7 +41828,9 @@ function checkFile(dockerfile, options, filePlan) {
     }
     current = entry;
     context.options = entry.options;
-    context.buildContext = rule.meta.requiresContext ? buildContext ?? null : null;
+    const ruleContext = rule.meta.requiresContext ? buildContext ?? null : null;
+    const contextKnown = ruleContext === null || ruleContext.dockerignore.readError === null || rule.meta.judgesIgnoreFile === true;
+    context.buildContext = contextKnown ? ruleContext : null;
     try {
       rule.check(context);
     } catch (error2) {
@@ -43016,7 +43042,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -43024,7 +43050,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants5;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -43233,7 +43259,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -43279,8 +43305,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -43976,7 +44002,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(opts.windows);
+      } = constants5.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -44034,7 +44060,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils3();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -44162,7 +44188,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants4;
+    picomatch2.constants = constants5;
     module2.exports = picomatch2;
   }
 });
@@ -50423,6 +50449,7 @@ function readOf(path6, shown, range) {
 function reaches(read, entry) {
   if (entry.path === "") return true;
   const entrySegments = entry.path.split("/");
+  if (!entry.isDirectory && read.segments.length > entrySegments.length) return false;
   const shared = Math.min(read.segments.length, entrySegments.length);
   for (let index = 0; index < shared; index++) {
     const glob2 = segmentGlob(read.segments[index]);
@@ -50438,19 +50465,22 @@ var context_unreadable_default = defineRule({
     severity: "error",
     requiresContext: true,
     fixable: false,
-    description: "A COPY, ADD or bind mount reads a folder of the build context that cannot be read: the build fails while the context is sent.",
+    description: "A COPY, ADD or bind mount reads a folder or file of the build context that cannot be read: the build fails while the context is sent.",
     docs: [
       "BuildKit sends the builder the context paths that `COPY`/`ADD` sources and `RUN --mount=type=bind`",
       "name (all of it for `COPY . \u2026`), minus what `.dockerignore` excludes, and stops at the first folder it",
-      "may not list: `error from sender: open \u2026: permission denied`. The usual culprit is a folder a",
-      "container wrote through a bind mount, a database volume such as `postgres-data/` owned by another user",
-      "with mode 700, swept in by `COPY . .`. Only the stages the target needs count: the last stage, or",
-      "the stage given with `dockside lint --target`, as `docker build --target` builds.",
+      "may not list or file it may not open: `error from sender: open \u2026: permission denied`. The usual culprit",
+      "is what a container wrote through a bind mount: a database volume such as `postgres-data/` owned by",
+      "another user with mode 700, or a root-owned key or `.env` with mode 600, swept in by `COPY . .`. Only the",
+      "stages the target needs count: the last stage, or the stage given with `dockside lint --target`, as",
+      "`docker build --target` builds.",
       "",
-      "Each such folder is reported once, on the first source that reaches it: one matching the folder or a",
-      "parent of it, or naming something below it. Sources are expanded and globs matched as BuildKit does. A",
-      "folder the `.dockerignore` excludes is not read (unless an `!` exception could match below it). Fix:",
-      "exclude it in `.dockerignore`, narrow the COPY, or make the folder readable. Not fixable automatically."
+      "Each such folder or file is reported once, on the first source that reaches it: one matching it or a",
+      "parent folder, or (for a folder) naming something below it. Sources are expanded and globs matched as",
+      "BuildKit does. What the `.dockerignore` excludes is not read (a folder unless an `!` exception could",
+      "match below it). A file counts as unreadable when its mode bits refuse this user and `access` agrees",
+      "(so ACLs are honoured); root reads everything. Fix: exclude it in `.dockerignore`, narrow the COPY, or",
+      "make it readable. Not fixable automatically."
     ].join("\n")
   },
   check({ dockerfile, buildContext, report: report2 }) {
@@ -50577,6 +50607,7 @@ var dockerignore_invalid_default = defineRule({
     family: "analysis",
     severity: "error",
     requiresContext: true,
+    judgesIgnoreFile: true,
     fixable: false,
     description: "The .dockerignore that applies to this Dockerfile cannot be read, or has a line BuildKit rejects: the build fails.",
     docs: [
@@ -50586,8 +50617,9 @@ var dockerignore_invalid_default = defineRule({
       "stops it too. The Dockerfile itself may be flawless.",
       "",
       "Each problem is reported once, on the first instruction, naming the ignore file and its line. While",
-      "it stands the other context rules judge the patterns BuildKit would have accepted. Fix the line;",
-      "not fixable automatically."
+      "a bad line stands the other context rules judge the patterns BuildKit would have accepted. While the",
+      "file cannot be read, what it excludes is unknown, so the other context rules say nothing. Fix the",
+      "line or the permissions; not fixable automatically."
     ].join("\n")
   },
   check({ dockerfile, buildContext, report: report2 }) {
@@ -55758,7 +55790,7 @@ function dockerfileRange(script, lineStarts2, position) {
 }
 
 // src/shellcheck/runner.ts
-import { accessSync, constants as constants3, mkdtempSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { accessSync as accessSync2, constants as constants4, mkdtempSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter as delimiter3, join as join6 } from "node:path";
 import { createRequire as createRequire2 } from "node:module";
@@ -55784,7 +55816,7 @@ var resolvedByEnvironment = /* @__PURE__ */ new Map();
 var resultCache = /* @__PURE__ */ new Map();
 function isExecutableFile(path6) {
   try {
-    accessSync(path6, constants3.X_OK);
+    accessSync2(path6, constants4.X_OK);
     return statSync3(path6).isFile();
   } catch {
     return false;

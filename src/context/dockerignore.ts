@@ -296,6 +296,7 @@ export interface LoadedIgnoreFile {
   readonly file: string | null;
   readonly displayPath: string | null;
   readonly matcher: PatternMatcher;
+  /** Why the file could not be read (an error code such as `EACCES`), or null. */
   readonly readError: string | null;
 }
 
@@ -311,6 +312,7 @@ function readIgnoreFile(file: string | null): LoadedIgnoreFile {
   try {
     return { file, displayPath, matcher: new PatternMatcher(readIgnorePatterns(readFileSync(file, 'utf8'))), readError: null };
   } catch (error) {
-    return { file, displayPath, matcher: new PatternMatcher([]), readError: `cannot read ${displayPath}: ${(error as Error).message}` };
+    // The code, not Node's message: that one repeats the absolute path.
+    return { file, displayPath, matcher: new PatternMatcher([]), readError: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
   }
 }

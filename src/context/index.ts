@@ -151,7 +151,7 @@ export function loadBuildContext(dockerfilePath: string, contextDir: string, opt
   const absoluteDockerfile = resolve(dockerfilePath);
   const { displayPath, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup);
   const errors = [
-    ...(readError ? [readError] : []),
+    ...(readError ? [`cannot read ${displayPath} (${readError})`] : []),
     ...matcher.errors.map((error) => `${displayPath}:${error.line}: ${error.message}`),
   ];
   const dockerignore: DockerIgnore = {
@@ -159,6 +159,7 @@ export function loadBuildContext(dockerfilePath: string, contextDir: string, opt
     patterns: matcher.patterns.map((pattern) => (pattern.exclusion ? `!${pattern.text}` : pattern.text)),
     hasExceptions: matcher.hasExceptions,
     errors,
+    readError,
     isIgnored: (path) => matcher.matchesOrParentMatches(path),
   };
   const onProgress = options.onProgress === null ? undefined : (options.onProgress ?? stderrProgress());

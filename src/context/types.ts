@@ -33,6 +33,11 @@ export interface DockerIgnore {
    * rejected (`illegal exclusion pattern`, `syntax error in pattern`), each with its path and line.
    */
   readonly errors: readonly string[];
+  /**
+   * The ignore file applies but could not be read (its error code, `EACCES`), else null. What it
+   * excludes is then unknown, and the build stops there: the client reads it before sending anything.
+   */
+  readonly readError: string | null;
   /** BuildKit's MatchesOrParentMatches: is this context-relative path excluded? */
   isIgnored(path: string): boolean;
 }

@@ -409,7 +409,11 @@ function checkFile(dockerfile: Dockerfile, options: EngineOptions, filePlan: Fil
     }
     current = entry;
     context.options = entry.options;
-    context.buildContext = rule.meta.requiresContext ? (buildContext ?? null) : null;
+    // An ignore file that cannot be read leaves what the context sends unknown (and stops the build
+    // before anything is sent): only the rules that judge the ignore file itself see the context.
+    const ruleContext = rule.meta.requiresContext ? (buildContext ?? null) : null;
+    const contextKnown = ruleContext === null || ruleContext.dockerignore.readError === null || rule.meta.judgesIgnoreFile === true;
+    context.buildContext = contextKnown ? ruleContext : null;
     try {
       rule.check(context);
     } catch (error) {

@@ -46,6 +46,11 @@ export interface RuleMeta {
   readonly fixable: false | FixApplicability;
   /** The rule needs the build context (walks the context folder). */
   readonly requiresContext?: boolean;
+  /**
+   * The rule judges the ignore file itself, so it still runs when that file cannot be read. The other
+   * context rules then get no context: what it would exclude is unknown.
+   */
+  readonly judgesIgnoreFile?: boolean;
   /** BuildKit marks some checks experimental: off unless enabled with `# check=experimental=`. */
   readonly experimental?: boolean;
   /** JSON Schema of the rule's options object (used to validate config). */

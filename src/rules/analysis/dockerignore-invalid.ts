@@ -7,6 +7,7 @@ export default defineRule({
     family: 'analysis',
     severity: 'error',
     requiresContext: true,
+    judgesIgnoreFile: true,
     fixable: false,
     description: 'The .dockerignore that applies to this Dockerfile cannot be read, or has a line BuildKit rejects: the build fails.',
     docs: [
@@ -16,8 +17,9 @@ export default defineRule({
       'stops it too. The Dockerfile itself may be flawless.',
       '',
       'Each problem is reported once, on the first instruction, naming the ignore file and its line. While',
-      'it stands the other context rules judge the patterns BuildKit would have accepted. Fix the line;',
-      'not fixable automatically.',
+      'a bad line stands the other context rules judge the patterns BuildKit would have accepted. While the',
+      'file cannot be read, what it excludes is unknown, so the other context rules say nothing. Fix the',
+      'line or the permissions; not fixable automatically.',
     ].join('\n'),
   },
   check({ dockerfile, buildContext, report }) {

@@ -11,7 +11,7 @@ function contextWith(unreadable: readonly UnreadableEntry[]): BuildContext {
   return {
     root: '/project',
     dockerfilePath: '/project/Dockerfile',
-    dockerignore: { file: null, patterns: [], hasExceptions: false, errors: [], isIgnored: () => false },
+    dockerignore: { file: null, patterns: [], hasExceptions: false, errors: [], readError: null, isIgnored: () => false },
     entries: [],
     pruned: [],
     totals: { files: 0, bytes: 0, ignoredFiles: 0, ignoredBytes: 0 },
