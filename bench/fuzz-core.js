@@ -1,8 +1,8 @@
 /**
  * Seeded mutations of Dockerfiles for robustness testing (issue 8): byte flips, truncation, line
  * duplication, stray continuations, heredoc markers, escape directives, huge lines, NUL bytes,
- * deep `$(…)` nesting, long `&&` chains, thousands of instructions, variables that grow with
- * every line, and deep `${…}` or ONBUILD nesting. Shared by the bounded fuzz test in `npm test` and `npm run fuzz`.
+ * deep `$(…)` nesting, long `&&` chains, thousands of instructions or of distinct stages,
+ * variables that grow with every line, and deep `${…}` or ONBUILD nesting. Shared by the bounded fuzz test in `npm test` and `npm run fuzz`.
  */
 
 /** mulberry32: a small, fast, seedable PRNG. */
@@ -95,6 +95,19 @@ export const MUTATIONS = {
     const parts = lines(buffer);
     parts.splice(Math.floor(next() * parts.length), 0, line);
     return join(parts);
+  },
+  // Thousands of distinct stage names, named directly and through variables: the stage graph and
+  // the stage-aware rules must stay linear in the stages (a set of the names so far per stage, and
+  // every stage a variable may name listed per stage, were quadratic: 5,000 took 8 s and 1.6 GB).
+  manyStages(buffer, next) {
+    const count = 1000 + Math.floor(next() * 4000);
+    const shape = pick(next, [
+      (index) => `FROM $BASE AS s${index}`,
+      (index) => `FROM alpine AS s${index}\nCOPY --from=s\${X} /a /a`,
+      (index) => `FROM ${index === 0 ? 'alpine' : `s${index - 1}`} AS s${index}`,
+      (index) => `FROM s-\${V} AS s-${index}\nRUN --mount=from=s-$V,target=/m true`,
+    ]);
+    return Buffer.concat([buffer, Buffer.from(`\n${Array.from({ length: count }, (_, index) => shape(index)).join('\n')}\n`)]);
   },
   // Variables that grow with every line (parser/expansion-budget.ts): doubling, or appended to.
   selfReference(buffer, next) {

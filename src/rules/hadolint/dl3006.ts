@@ -2,11 +2,6 @@ import { defineRule } from '../../engine/define-rule.js';
 import { stripQuotes } from '../helpers.js';
 import { instructionsWithStageState } from './general-helpers.js';
 
-function startsSomeAlias(prefix: string, aliases: ReadonlySet<string>): boolean {
-  for (const alias of aliases) if (alias.startsWith(prefix)) return true;
-  return false;
-}
-
 export default defineRule({
   meta: {
     code: 'DL3006',
@@ -43,7 +38,7 @@ export default defineRule({
       // `FROM binaries-${TARGETOS}` with the variable unknown (BuildKit's automatic platform ARGs have
       // no default in the file): when the known part starts an earlier stage's name, it is most
       // likely a stage reference, so do not guess. hadolint fires here (§2); deliberate difference.
-      if (image.unresolvedVariables.length > 0 && startsSomeAlias(image.expanded, aliasesSoFar)) continue;
+      if (image.unresolvedVariables.length > 0 && aliasesSoFar.someStartsWith(image.expanded)) continue;
       report({ range: image.range, message: 'Always tag the version of an image explicitly' });
     }
   },

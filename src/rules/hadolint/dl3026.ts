@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import type { FromInstruction, Range } from '../../parser/types.js';
 import { stripQuotes } from '../helpers.js';
-import { hadolintImageNameOf, hadolintRegistryOf, instructionsWithStageState, isTrustedRegistry } from './general-helpers.js';
+import { hadolintImageNameOf, hadolintRegistryOf, instructionsWithStageState, isTrustedRegistry, type StageAliases } from './general-helpers.js';
 
 const MESSAGE = 'Use only an allowed registry in the FROM image';
 
@@ -35,7 +35,7 @@ export default defineRule({
   check({ dockerfile, settings, report }) {
     const trusted = settings.trustedRegistries;
     if (trusted.length === 0) return;
-    const isAllowed = (image: string, aliases: ReadonlySet<string>): boolean => {
+    const isAllowed = (image: string, aliases: StageAliases): boolean => {
       const registry = hadolintRegistryOf(image);
       if (registry === null) {
         const name = hadolintImageNameOf(image);
