@@ -19,7 +19,7 @@ import { perDockerfile } from '../../parser/derived.js';
 // Which stages a `--target` build dispatches follows from the stage graph the analysis rules share.
 import { dispatchedStages } from '../analysis/facts.js';
 import { processWord, type EnvLookup, type ProcessedWord } from './lexer.js';
-import { PREDEFINED_PLATFORM_ARGS, suggestClosest } from './support.js';
+import { PREDEFINED_PLATFORM_ARGS, suggestClosest, suggestionBudgetOf } from './support.js';
 
 /** Never reported as undefined (`nonEnvArgs` in convert.go). */
 const NON_ENV_ARGS: ReadonlySet<string> = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
@@ -178,7 +178,7 @@ class StageDispatcher {
     });
     for (const name of processed.unmatched) {
       if (this.state.declaredArgs.has(name) || NON_ENV_ARGS.has(name)) continue;
-      record.undefinedVariables.push({ name, suggestion: suggestClosest(name, this.state.env.keys()) });
+      record.undefinedVariables.push({ name, suggestion: suggestClosest(name, this.state.env, suggestionBudgetOf(this.dockerfile)) });
     }
     return processed;
   }

@@ -3,7 +3,9 @@
  * containerd's `platforms.Parse`, distribution's `reference.ParseNormalizedNamed`.
  */
 import { distance } from 'fastest-levenshtein';
+import { perDockerfile } from '../../parser/derived.js';
 import { detachedCopy } from '../../parser/detached.js';
+import type { Dockerfile } from '../../parser/types.js';
 
 /** Go's `%q` for a string: JSON-like, but `\x..` for control bytes and printable Unicode kept. */
 export function goQuote(text: string): string {
@@ -46,15 +48,40 @@ export function goQuote(text: string): string {
   return `${out}"`;
 }
 
+/** Name comparisons one file's "did you mean" searches may make in all (SuggestionBudget). */
+export const SUGGESTION_COMPARISONS_PER_FILE = 1_000_000;
+
+/**
+ * What is left of a file's comparisons for suggestions. Each undefined variable is compared with
+ * every name in scope, so a file of thousands of names and as many undefined uses costs their
+ * product: 5,000 of each took 1.4 s, and one ENV can declare a hundred thousand names. Past the
+ * budget, findings keep their message without the suggestion. A million comparisons is ~60 ms;
+ * the most a corpus file makes is 632 (and a search is made whole or not at all, so no
+ * suggestion depends on where the budget ran out inside one).
+ */
+export class SuggestionBudget {
+  constructor(public remaining: number = SUGGESTION_COMPARISONS_PER_FILE) {}
+}
+
+/** One budget per file, shared by the checks that suggest names (UndefinedVar, UndefinedArgInFrom). */
+export const suggestionBudgetOf: (dockerfile: Dockerfile) => SuggestionBudget = perDockerfile(() => new SuggestionBudget());
+
 /**
  * BuildKit's `util/suggest.Search`: the option closest to `value` by Levenshtein distance, if
- * that distance is below 3; the first one wins a tie.
+ * that distance is below 3; the first one wins a tie. Null, without searching, when the search
+ * would overdraw `budget`.
  */
-export function suggestClosest(value: string, options: Iterable<string>): string | null {
+export function suggestClosest(value: string, options: readonly string[] | ReadonlyMap<string, unknown>, budget: SuggestionBudget): string | null {
   if (value === '') return null;
+  const count = Array.isArray(options) ? options.length : (options as ReadonlyMap<string, unknown>).size;
+  if (count > budget.remaining) {
+    budget.remaining = 0;
+    return null;
+  }
+  budget.remaining -= count;
   let best: string | null = null;
   let bestDistance = 3;
-  for (const option of options) {
+  for (const option of Array.isArray(options) ? options : (options as ReadonlyMap<string, unknown>).keys()) {
     const optionDistance = distance(value, option);
     if (optionDistance < bestDistance) {
       bestDistance = optionDistance;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { fromExpansions } from './from-scope.js';
-import { suggestClosest } from './support.js';
+import { suggestClosest, suggestionBudgetOf } from './support.js';
 
 export default defineRule({
   meta: {
@@ -27,7 +27,7 @@ export default defineRule({
       for (const word of words) {
         for (const name of word.unmatched) {
           if (scope.declared.has(name)) continue;
-          const suggestion = suggestClosest(name, scope.suggestionOptions);
+          const suggestion = suggestClosest(name, scope.suggestionOptions, suggestionBudgetOf(dockerfile));
           report({
             range: stage.from.range,
             message: `FROM argument '${name}' is not declared${suggestion === null ? '' : ` (did you mean ${suggestion}?)`}`,
