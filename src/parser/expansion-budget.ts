@@ -8,12 +8,13 @@
  * would expand it too, and fail the same way.
  *
  * The builder charges each instruction, in order, before any rule sees it, with an upper bound of
- * what expanding it substitutes: for every `$NAME`/`${NAME…}` it references, the longest value
- * NAME may have been given so far (stage scoping ignored: a bound over all stages). Once the total
- * passes the budget, the file stops there with a fatal parse error on that line. Every expansion
- * any rule makes afterwards substitutes at most what was charged, so each of the few passes that
- * expand costs at most the budget. Real files are nowhere near it: the largest total over the
- * shared corpus's 20,000 Dockerfiles is 29,352 characters, a 36th of it.
+ * how much expanding it grows it: for every `$NAME`/`${NAME…}` it references, by how much the
+ * longest value NAME may have been given so far (stage scoping ignored: a bound over all stages)
+ * is longer than the reference. Once the total passes the budget, the file stops there with a
+ * fatal parse error on that line. Every expansion any rule makes afterwards grows its text by at
+ * most what was charged, so each of the few passes that expand costs at most the file's size plus
+ * the budget. Real files are nowhere near it: the largest total over the shared corpus's 20,000
+ * Dockerfiles is 25,647 characters, a 40th of it.
  */
 
 import { isNameChar, isNameStart } from './chars.js';
@@ -44,7 +45,7 @@ export class ExpansionBudget {
   /** Charges the substitutions of expanding `text`; returns how long the expansion can be. */
   charge(text: string): number {
     if (!text.includes('$')) return text.length;
-    const substituted = this.substitutedLength(text);
+    const substituted = this.growth(text);
     this.spent += substituted;
     if (this.problem === null) {
       if (this.spent > EXPANSION_BUDGET_CHARACTERS) {
@@ -68,11 +69,15 @@ export class ExpansionBudget {
   }
 
   /**
-   * Every `$NAME` and `${NAME` in the text, whatever surrounds it: escaped, quoted, or in a default
-   * that is never used (`${A-$B}`). Counting too many only makes the bound looser. A loop, not
-   * `matchAll`: it runs on every text with a `$` of every file (matchAll copies its regex per call).
+   * How much longer than `text` its expansion can be. Each `$NAME` or `${NAME` is replaced by a value
+   * (or kept, when escaped or quoted), so it adds at most the longest value NAME may hold less its
+   * own length: `ENV B=$A` grows nothing when A is short, and a line of stages each copying the
+   * last one's variable (`ENV K2=$K1`) no longer looks like it grows by the reference every time.
+   * Every reference counts, whatever surrounds it: escaped, quoted, or in a default that is never
+   * used (`${A-$B}`); counting too many only makes the bound looser. A loop, not `matchAll`: it runs
+   * on every text with a `$` of every file (matchAll copies its regex per call).
    */
-  private substitutedLength(text: string): number {
+  private growth(text: string): number {
     let total = 0;
     for (let dollar = text.indexOf('$'); dollar !== -1; dollar = text.indexOf('$', dollar + 1)) {
       let start = dollar + 1;
@@ -80,7 +85,8 @@ export class ExpansionBudget {
       if (!isNameStart(text.charCodeAt(start))) continue;
       let end = start + 1;
       while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
-      total += Math.max(this.longest.get(text.slice(start, end)) ?? 0, this.longestUnderComputedName);
+      const longest = Math.max(this.longest.get(text.slice(start, end)) ?? 0, this.longestUnderComputedName);
+      total += Math.max(0, longest - (end - dollar));
     }
     return total;
   }

@@ -346,21 +346,30 @@ describe('bad input never throws', () => {
 
     it('stops at the line whose expansion would pass the budget', () => {
       const dockerfile = parseDockerfile(doubling(40));
-      // A's bound goes 2, 8, 20, 44, … (6·2^k − 4 after k lines), and the total substituted
-      // 12·(2^k − 1) − 8k: 786,300 after 16 lines, past 1 MiB with the 17th, on line 19.
-      expect(dockerfile.parseErrors).toEqual([budgetError(19)]);
-      expect(dockerfile.instructions).toHaveLength(18);
+      // A's bound goes 2, 4, 8, … (2^(k+1) after k lines: each `$A` adds A's length less its own),
+      // and the total growth 2^(k+2) − 4k − 4: 1,048,500 after 18 lines, past 1 MiB with the 19th,
+      // on line 21.
+      expect(dockerfile.parseErrors).toEqual([budgetError(21)]);
+      expect(dockerfile.instructions).toHaveLength(20);
     });
 
     it('counts ARG defaults, braces and pairs of one instruction in order', () => {
-      // `${A}${A}` is 8 characters: 10·2^k − 8, past the budget with the 16th line.
-      expect(parseDockerfile(doubling(40, 'ARG A=${A}${A}')).parseErrors).toEqual([budgetError(18)]);
+      // `${A}${A}` is 8 characters, each `${A` replaced: the bound is 10·2^(k−1) − 2 after k lines
+      // and the total growth 10·2^k − 10k − 10, past the budget with the 17th line.
+      expect(parseDockerfile(doubling(40, 'ARG A=${A}${A}')).parseErrors).toEqual([budgetError(19)]);
       const onePairPerDoubling = `FROM a\nENV A=xy\nENV${' A=$A$A'.repeat(40)}\n`;
       expect(parseDockerfile(onePairPerDoubling).parseErrors).toEqual([budgetError(3)]);
       const computedName = `FROM a\nENV K=A\nENV A=xy\n${'ENV ${K}=$A$A\n'.repeat(40)}`;
-      // `${K}` names A only once expanded: any name may then hold the value, K included, so the
-      // bound grows a little faster than plain doubling (line 20 here) and stops a line earlier.
-      expect(parseDockerfile(computedName).parseErrors).toEqual([budgetError(19)]);
+      // `${K}` names A only once expanded: any name may then hold the value, K included. The
+      // bound still doubles, so it stops where plain doubling does (its 19th line, line 21 here).
+      expect(parseDockerfile(computedName).parseErrors).toEqual([budgetError(21)]);
+    });
+
+    it('does not take a variable copied from the last one for growth', () => {
+      // Each value is the reference it replaces at most: counted as text plus value, this line of
+      // 4,000 grew by a reference per line and stopped at line 670.
+      const copies = `FROM a\nENV K0=value\n${Array.from({ length: 4_000 }, (_, index) => `ENV K${index + 1}=$K${index}\n`).join('')}`;
+      expect(parseDockerfile(copies).parseErrors).toEqual([]);
     });
 
     it('charges a FROM before its image is expanded', () => {
