@@ -96,9 +96,10 @@ export const MUTATIONS = {
     parts.splice(Math.floor(next() * parts.length), 0, line);
     return join(parts);
   },
-  // Thousands of distinct stage names, named directly and through variables: the stage graph and
-  // the stage-aware rules must stay linear in the stages (a set of the names so far per stage, and
-  // every stage a variable may name listed per stage, were quadratic: 5,000 took 8 s and 1.6 GB).
+  // Thousands of distinct stage names, named directly and through variables, and long lines of
+  // stages built on each other: the stage graph, the stage-aware rules and the stage variables must
+  // stay linear in the stages (a set of the names so far per stage, and every stage a variable may
+  // name listed per stage, were quadratic: 5,000 took 8 s and 1.6 GB).
   manyStages(buffer, next) {
     const count = 1000 + Math.floor(next() * 4000);
     const shape = pick(next, [
@@ -106,6 +107,11 @@ export const MUTATIONS = {
       (index) => `FROM alpine AS s${index}\nCOPY --from=s\${X} /a /a`,
       (index) => `FROM ${index === 0 ? 'alpine' : `s${index - 1}`} AS s${index}`,
       (index) => `FROM s-\${V} AS s-${index}\nRUN --mount=from=s-$V,target=/m true`,
+      // Each stage built on the one before, adding variables (each stage copying its base's
+      // variables was quadratic: 2,490 stages of 50 ran out of memory), and the same with a
+      // second stage on each, so every base is shared.
+      (index) => `FROM ${index === 0 ? 'alpine' : `s${index - 1}`} AS s${index}\nENV ${Array.from({ length: 20 }, (_, key) => `K${index}_${key}=$K${index}_${key - 1}`).join(' ')}`,
+      (index) => `FROM ${index === 0 ? 'alpine' : `s${index - 1}`} AS s${index}\nENV K${index}=$K${index - 1}x\nFROM s${index} AS leaf${index}`,
     ]);
     return Buffer.concat([buffer, Buffer.from(`\n${Array.from({ length: count }, (_, index) => shape(index)).join('\n')}\n`)]);
   },

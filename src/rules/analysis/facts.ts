@@ -4,6 +4,7 @@
  */
 import { expandVariables } from '../../parser/expand.js';
 import { perDockerfile } from '../../parser/derived.js';
+import { InheritedMap, StageInheritance } from '../../parser/inherited-map.js';
 import { mapList, newList } from '../../parser/lists.js';
 import type { CopyInstruction, Dockerfile, Instruction, Stage, Word } from '../../parser/types.js';
 
@@ -49,10 +50,11 @@ function computeExpandedCopySources(dockerfile: Dockerfile): Map<CopyInstruction
       if (value !== undefined) globals.set(definition.name, value);
     }
   }
-  const stageEnv: Map<string, string>[] = [];
+  // ENV is inherited from the parent stage, handed over or layered, never copied whole
+  // (parser/inherited-map.ts); ARGs are not inherited.
+  const inheritance = new StageInheritance<InheritedMap<string>>(dockerfile.stages, (parent) => parent.inherit());
   for (const stage of dockerfile.stages) {
-    const inherited = stage.baseStageIndex !== null ? stageEnv[stage.baseStageIndex] : undefined;
-    const env = new Map<string, string>(inherited ?? []);
+    const env = inheritance.inheritedBy(stage.baseStageIndex) ?? InheritedMap.empty<string>();
     const args = new Map<string, string>();
     const lookup = (name: string): string | undefined => env.get(name) ?? args.get(name);
     for (const instruction of stage.instructions) {
@@ -76,7 +78,7 @@ function computeExpandedCopySources(dockerfile: Dockerfile): Map<CopyInstruction
         );
       }
     }
-    stageEnv.push(env);
+    inheritance.finish(stage.index, env);
   }
   return result;
 }

@@ -16,6 +16,7 @@ import type {
   Stage,
 } from '../../parser/types.js';
 import { perDockerfile } from '../../parser/derived.js';
+import { InheritedMap, StageInheritance } from '../../parser/inherited-map.js';
 // Which stages a `--target` build dispatches follows from the stage graph the analysis rules share.
 import { dispatchedStages } from '../analysis/facts.js';
 import { processWord, type EnvLookup, type ProcessedWord } from './lexer.js';
@@ -113,8 +114,8 @@ export function argDefaultRaw(instruction: ArgInstruction, index: number): strin
 }
 
 interface StageState {
-  env: Map<string, string>;
-  declaredArgs: Set<string>;
+  readonly env: InheritedMap<string>;
+  readonly declaredArgs: InheritedMap<true>;
   shellSet: boolean;
   workdirSet: boolean;
 }
@@ -130,20 +131,25 @@ export const simulateDispatch: (dockerfile: Dockerfile) => Simulation = perDocke
 
 function computeDispatch(dockerfile: Dockerfile): Simulation {
   const global = globalScope(dockerfile, { defaultsOnly: false });
-  const finalStates: StageState[] = [];
   const records: DispatchRecord[] = [];
-  for (const stage of dispatchedStages(dockerfile)) {
-    const parent = stage.baseStageIndex !== null ? finalStates[stage.baseStageIndex] : undefined;
-    const state: StageState = parent
-      ? {
-          env: new Map(parent.env),
-          declaredArgs: new Set(parent.declaredArgs),
-          shellSet: parent.shellSet,
-          workdirSet: parent.workdirSet,
-        }
-      : { env: new Map([['PATH', DEFAULT_PATH]]), declaredArgs: new Set(), shellSet: false, workdirSet: false };
+  const stages = dispatchedStages(dockerfile);
+  // A stage starts from its parent stage's final state (parser/inherited-map.ts: handed over or
+  // layered, never copied whole).
+  const inheritance = new StageInheritance<StageState>(stages, (parent) => ({
+    env: parent.env.inherit(),
+    declaredArgs: parent.declaredArgs.inherit(),
+    shellSet: parent.shellSet,
+    workdirSet: parent.workdirSet,
+  }));
+  for (const stage of stages) {
+    const state: StageState = inheritance.inheritedBy(stage.baseStageIndex) ?? {
+      env: InheritedMap.empty([['PATH', DEFAULT_PATH]]),
+      declaredArgs: InheritedMap.empty(),
+      shellSet: false,
+      workdirSet: false,
+    };
     new StageDispatcher(dockerfile, global, state, records).dispatch(stage);
-    finalStates[stage.index] = state;
+    inheritance.finish(stage.index, state);
   }
   return { global, records };
 }
@@ -276,7 +282,7 @@ class StageDispatcher {
       else if (rawDefault !== null) value = this.expand(record, rawDefault).result;
       else value = this.global.values.get(name) ?? PREDEFINED_PLATFORM_ARGS.get(name);
       if (value !== undefined && !NON_ENV_ARGS.has(name)) this.state.env.set(name, value);
-      this.state.declaredArgs.add(name);
+      this.state.declaredArgs.set(name, true);
     });
   }
 

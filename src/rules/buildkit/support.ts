@@ -5,6 +5,7 @@
 import { distance } from 'fastest-levenshtein';
 import { perDockerfile } from '../../parser/derived.js';
 import { detachedCopy } from '../../parser/detached.js';
+import type { InheritedMap } from '../../parser/inherited-map.js';
 import type { Dockerfile } from '../../parser/types.js';
 
 /** Go's `%q` for a string: JSON-like, but `\x..` for control bytes and printable Unicode kept. */
@@ -71,9 +72,11 @@ export const suggestionBudgetOf: (dockerfile: Dockerfile) => SuggestionBudget = 
  * that distance is below 3; the first one wins a tie. Null, without searching, when the search
  * would overdraw `budget`.
  */
-export function suggestClosest(value: string, options: readonly string[] | ReadonlyMap<string, unknown>, budget: SuggestionBudget): string | null {
+export function suggestClosest(value: string, options: readonly string[] | InheritedMap<unknown>, budget: SuggestionBudget): string | null {
   if (value === '') return null;
-  const count = Array.isArray(options) ? options.length : (options as ReadonlyMap<string, unknown>).size;
+  // A stage's variables are counted without being listed (a name set in several stages counts once
+  // per stage): listing them is itself part of the cost the budget bounds.
+  const count = Array.isArray(options) ? options.length : (options as InheritedMap<unknown>).sizeBound;
   if (count > budget.remaining) {
     budget.remaining = 0;
     return null;
@@ -81,7 +84,7 @@ export function suggestClosest(value: string, options: readonly string[] | Reado
   budget.remaining -= count;
   let best: string | null = null;
   let bestDistance = 3;
-  for (const option of Array.isArray(options) ? options : (options as ReadonlyMap<string, unknown>).keys()) {
+  for (const option of Array.isArray(options) ? options : (options as InheritedMap<unknown>).keys()) {
     const optionDistance = distance(value, option);
     if (optionDistance < bestDistance) {
       bestDistance = optionDistance;

@@ -11,6 +11,7 @@ import type {
   ShellCommand,
   Word,
 } from '../../parser/types.js';
+import { InheritedMap, StageInheritance } from '../../parser/inherited-map.js';
 import type { ReportDescriptor } from '../../engine/types.js';
 import { commandRange, hasArg, runInstructions } from '../helpers.js';
 import { isArchivePath } from './general-helpers.js';
@@ -68,28 +69,32 @@ export function installNotCleanedAfter(
  * earlier in the file, whatever its stage (§2 DL3033). One instance per instruction stream.
  */
 export class RpmVersionVariables {
-  private readonly stageEnv: Set<string>[] = [];
-  private currentEnv = new Set<string>();
+  /** ENV names inherited from the parent stage (handed over or layered, never copied: inherited-map.ts). */
+  private readonly inheritance: StageInheritance<InheritedMap<true>>;
+  private currentEnv = InheritedMap.empty<true>();
   private readonly args = new Set<string>();
   private stageCount = 0;
 
-  constructor(private readonly dockerfile: Dockerfile) {}
+  constructor(private readonly dockerfile: Dockerfile) {
+    this.inheritance = new StageInheritance(dockerfile.stages, (parent) => parent.inherit());
+  }
 
   /** Feed every instruction of the stream, in order, before checking it. */
   visit(instruction: Instruction): void {
     if (instruction.kind === 'FROM') {
       if (instruction.onbuildParent !== null) {
         // `ONBUILD FROM` (itself an error, DL3043) starts nothing in the file's stage list.
-        this.currentEnv = new Set();
+        this.currentEnv = InheritedMap.empty();
         return;
       }
       const stage = this.dockerfile.stages[this.stageCount];
+      this.currentEnv = this.inheritance.inheritedBy(stage?.baseStageIndex ?? null) ?? InheritedMap.empty();
+      // The stage's map is recorded now and filled by its own instructions, all of which come
+      // before any stage built on it.
+      this.inheritance.finish(this.stageCount, this.currentEnv);
       this.stageCount += 1;
-      const base = stage?.baseStageIndex ?? null;
-      this.currentEnv = new Set(base !== null ? this.stageEnv[base] : []);
-      this.stageEnv.push(this.currentEnv);
     } else if (instruction.kind === 'ENV') {
-      for (const pair of instruction.pairs) this.currentEnv.add(pair.key);
+      for (const pair of instruction.pairs) this.currentEnv.set(pair.key, true);
     } else if (instruction.kind === 'ARG') {
       for (const definition of instruction.definitions) this.args.add(definition.name);
     }

@@ -4,6 +4,7 @@
  * message without the suggestion.
  */
 import { describe, expect, it } from 'vitest';
+import { InheritedMap } from '../../../src/parser/inherited-map.js';
 import { SUGGESTION_COMPARISONS_PER_FILE, SuggestionBudget, suggestClosest } from '../../../src/rules/buildkit/support.js';
 import { lintForTest } from '../../support/rule-tester.js';
 
@@ -13,7 +14,7 @@ describe('suggestion budget', () => {
     const budget = new SuggestionBudget(7);
     expect(suggestClosest('PAHT', names, budget)).toBe('PATH');
     expect(budget.remaining).toBe(4);
-    expect(suggestClosest('HOEM', new Map(names.map((name) => [name, ''])), budget)).toBe('HOME');
+    expect(suggestClosest('HOEM', InheritedMap.empty(names.map((name) => [name, ''] as const)), budget)).toBe('HOME');
     expect(budget.remaining).toBe(1);
     expect(suggestClosest('USRE', names, budget), 'three names, one comparison left').toBeNull();
     expect(suggestClosest('USRE', [], budget), 'spent: nothing more').toBeNull();
