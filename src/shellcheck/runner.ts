@@ -364,6 +364,23 @@ interface QueuedRequest {
  */
 const FILES_PER_PROCESS = 32;
 
+/**
+ * Script text (characters) past which a file's scripts get a process of their own, and past which
+ * a shared process takes no more files. ShellCheck's time grows with the commands it is given
+ * (about 1-1.4 ms each): a shared process that reached the time limit ran each of its files again
+ * alone, so the file that caused it cost the limit twice and held up the rest. Alone, a file past
+ * the limit costs it once. The corpus's largest file has 47 KB of RUN scripts (its largest script
+ * 17 KB), so real batches stay as they were.
+ */
+const OWN_PROCESS_TEXT = 48 * 1024;
+const SHARED_PROCESS_TEXT = 96 * 1024;
+
+function scriptText(request: QueuedRequest): number {
+  let total = 0;
+  for (const text of request.texts) total += text.length;
+  return total;
+}
+
 const queue: QueuedRequest[] = [];
 let processesRunning = 0;
 let startScheduled = false;
@@ -427,9 +444,19 @@ function startProcesses(): void {
     // Requests made under another binary (a test, an embedding program) wait for a process of their own.
     const { shellcheck } = queue[0]!;
     const requests: QueuedRequest[] = [];
+    let text = 0;
     for (let index = 0; index < queue.length && requests.length < share; ) {
-      if (queue[index]!.shellcheck === shellcheck) requests.push(...queue.splice(index, 1));
-      else index++;
+      const request = queue[index]!;
+      const size = scriptText(request);
+      // A large file goes alone (left in the queue for a process of its own when this one has
+      // files already); a shared process stops growing at SHARED_PROCESS_TEXT.
+      if (request.shellcheck !== shellcheck || (requests.length > 0 && (size > OWN_PROCESS_TEXT || text + size > SHARED_PROCESS_TEXT))) {
+        index++;
+        continue;
+      }
+      requests.push(...queue.splice(index, 1));
+      text += size;
+      if (size > OWN_PROCESS_TEXT) break;
     }
     processesRunning++;
     void answer(shellcheck, requests).finally(() => {

@@ -43,7 +43,7 @@ for argument in "$@"; do
 done
 echo "$files" >> "$FAKE_SHELLCHECK_LOG"
 if grep -q CRASH $files; then echo 'fake crash' >&2; exit 3; fi
-if grep -q SLOW $files; then sleep 3; fi
+if grep -q SLOW $files; then echo "$files" >> "$FAKE_SHELLCHECK_LOG.slow"; sleep 3; fi
 printf '{"comments":['
 separator=''
 for file in $files; do
@@ -119,6 +119,24 @@ describe.skipIf(process.platform === 'win32')('ShellCheck shared among files', (
       '2:shellcheck:info:ShellCheck ran longer than 1 s on this file and was stopped: its checks of these RUN scripts are missing',
     ]);
     expect(findings[2]).toEqual(['2:SC2154:warning:fake']);
+  });
+
+  it('a file with a large script gets a process of its own, so the time limit costs it once', async () => {
+    const fake = fakeShellcheck();
+    useFake(fake);
+    setShellcheckTimeoutForTests(1000);
+    // 60 KB of script: past the text a file may share a process with.
+    const large = `FROM debian:12\nRUN echo SLOW ${'x '.repeat(30_000)}\n`;
+    const findings = await lintTogether(['FROM debian:12\nRUN echo one\n', large, 'FROM debian:12\nRUN echo three\n']);
+    expect(findings[0]).toEqual(['2:SC2154:warning:fake']);
+    expect(findings[1]).toEqual([
+      '2:shellcheck:info:ShellCheck ran longer than 1 s on this file and was stopped: its checks of these RUN scripts are missing',
+    ]);
+    expect(findings[2]).toEqual(['2:SC2154:warning:fake']);
+    // Sent once, alone: in a shared process it was sent again alone after the shared one timed out.
+    const slowCalls = readFileSync(`${fake.log}.slow`, 'utf8').trim().split('\n');
+    expect(slowCalls.map((line) => line.trim().split(/\s+/).length)).toEqual([1]);
+    expect(calls(fake.log).reduce((sum, count) => sum + count, 0)).toBe(3);
   });
 
   it('lintDockerfile alone (no prepare step) runs ShellCheck itself', () => {
