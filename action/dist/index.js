@@ -20425,7 +20425,7 @@ var init_expansion_budget = __esm({
       /** Charges the substitutions of expanding `text`; returns how long the expansion can be. */
       charge(text) {
         if (!text.includes("$")) return text.length;
-        const substituted = this.substitutedLength(text);
+        const substituted = this.growth(text);
         this.spent += substituted;
         if (this.problem === null) {
           if (this.spent > EXPANSION_BUDGET_CHARACTERS) {
@@ -20447,11 +20447,15 @@ var init_expansion_budget = __esm({
         }
       }
       /**
-       * Every `$NAME` and `${NAME` in the text, whatever surrounds it: escaped, quoted, or in a default
-       * that is never used (`${A-$B}`). Counting too many only makes the bound looser. A loop, not
-       * `matchAll`: it runs on every text with a `$` of every file (matchAll copies its regex per call).
+       * How much longer than `text` its expansion can be. Each `$NAME` or `${NAME` is replaced by a value
+       * (or kept, when escaped or quoted), so it adds at most the longest value NAME may hold less its
+       * own length: `ENV B=$A` grows nothing when A is short, and a line of stages each copying the
+       * last one's variable (`ENV K2=$K1`) no longer looks like it grows by the reference every time.
+       * Every reference counts, whatever surrounds it: escaped, quoted, or in a default that is never
+       * used (`${A-$B}`); counting too many only makes the bound looser. A loop, not `matchAll`: it runs
+       * on every text with a `$` of every file (matchAll copies its regex per call).
        */
-      substitutedLength(text) {
+      growth(text) {
         let total = 0;
         for (let dollar = text.indexOf("$"); dollar !== -1; dollar = text.indexOf("$", dollar + 1)) {
           let start2 = dollar + 1;
@@ -20459,7 +20463,8 @@ var init_expansion_budget = __esm({
           if (!isNameStart(text.charCodeAt(start2))) continue;
           let end = start2 + 1;
           while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
-          total += Math.max(this.longest.get(text.slice(start2, end)) ?? 0, this.longestUnderComputedName);
+          const longest = Math.max(this.longest.get(text.slice(start2, end)) ?? 0, this.longestUnderComputedName);
+          total += Math.max(0, longest - (end - dollar));
         }
         return total;
       }
@@ -49037,6 +49042,102 @@ init_types();
 // src/rules/analysis/facts.ts
 init_expand();
 init_derived();
+
+// src/parser/inherited-map.ts
+var MAX_LAYERS = 16;
+var InheritedMap = class _InheritedMap {
+  constructor(base, layers) {
+    this.base = base;
+    this.layers = layers;
+  }
+  base;
+  layers;
+  own = /* @__PURE__ */ new Map();
+  static empty(entries = []) {
+    const map = new _InheritedMap(null, 1);
+    for (const [key, value] of entries) map.own.set(key, value);
+    return map;
+  }
+  /** A map that sees this one's entries; this one must not change afterwards. */
+  inherit() {
+    if (this.layers < MAX_LAYERS) return new _InheritedMap(this, this.layers + 1);
+    const flat = new _InheritedMap(null, 1);
+    this.copyInto(flat.own);
+    return flat;
+  }
+  /**
+   * Sets every layer's entries into `target`, base first: `Map.set` keeps a key where it was first
+   * set and takes the latest value, which is the order and content of a map copied stage by stage.
+   */
+  copyInto(target) {
+    const chain = [];
+    for (let map = this; map !== null; map = map.base) chain.push(map);
+    for (let index = chain.length - 1; index >= 0; index--) {
+      for (const [key, value] of chain[index].own) target.set(key, value);
+    }
+  }
+  get(key) {
+    for (let map = this; map !== null; map = map.base) {
+      const value = map.own.get(key);
+      if (value !== void 0) return value;
+    }
+    return void 0;
+  }
+  has(key) {
+    for (let map = this; map !== null; map = map.base) {
+      if (map.own.has(key)) return true;
+    }
+    return false;
+  }
+  set(key, value) {
+    this.own.set(key, value);
+  }
+  /** At least the number of keys (a key set in several layers counts once per layer), without listing them. */
+  get sizeBound() {
+    let size = 0;
+    for (let map = this; map !== null; map = map.base) size += map.own.size;
+    return size;
+  }
+  /** The entries in the order a copied `Map` would hold them (inherited keys first), latest values. */
+  entries() {
+    if (this.base === null) return [...this.own];
+    const flat = /* @__PURE__ */ new Map();
+    this.copyInto(flat);
+    return [...flat];
+  }
+  keys() {
+    if (this.base === null) return [...this.own.keys()];
+    const flat = /* @__PURE__ */ new Map();
+    this.copyInto(flat);
+    return [...flat.keys()];
+  }
+};
+var StageInheritance = class {
+  constructor(stages, layer) {
+    this.layer = layer;
+    for (const stage of stages) {
+      if (stage.baseStageIndex !== null) this.children.set(stage.baseStageIndex, (this.children.get(stage.baseStageIndex) ?? 0) + 1);
+    }
+  }
+  layer;
+  /** How many of the stages build on each stage. */
+  children = /* @__PURE__ */ new Map();
+  finals = /* @__PURE__ */ new Map();
+  /** What a stage built on `baseStageIndex` starts from; undefined for a stage on an image. */
+  inheritedBy(baseStageIndex) {
+    if (baseStageIndex === null) return void 0;
+    const base = this.finals.get(baseStageIndex);
+    if (base === void 0) return void 0;
+    if (this.children.get(baseStageIndex) !== 1) return this.layer(base);
+    this.finals.delete(baseStageIndex);
+    return base;
+  }
+  finish(stageIndex, final) {
+    if (this.children.has(stageIndex)) this.finals.set(stageIndex, final);
+  }
+};
+
+// src/rules/analysis/facts.ts
 init_lists();
 var URL_SOURCE = /^https?:\/\//iu;
 var GIT_SOURCE = /^(?:git@[^:]+:|git:\/\/|ssh:\/\/|https?:\/\/\S+?\.git(?:#.*)?$)/iu;
@@ -49058,10 +49159,9 @@ function computeExpandedCopySources(dockerfile) {
       if (value !== void 0) globals.set(definition.name, value);
     }
   }
-  const stageEnv = [];
+  const inheritance = new StageInheritance(dockerfile.stages, (parent) => parent.inherit());
   for (const stage of dockerfile.stages) {
-    const inherited = stage.baseStageIndex !== null ? stageEnv[stage.baseStageIndex] : void 0;
-    const env2 = new Map(inherited ?? []);
+    const env2 = inheritance.inheritedBy(stage.baseStageIndex) ?? InheritedMap.empty();
     const args2 = /* @__PURE__ */ new Map();
     const lookup = (name2) => env2.get(name2) ?? args2.get(name2);
     for (const instruction of stage.instructions) {
@@ -49084,7 +49184,7 @@ function computeExpandedCopySources(dockerfile) {
         );
       }
     }
-    stageEnv.push(env2);
+    inheritance.finish(stage.index, env2);
   }
   return result;
 }
@@ -49103,31 +49203,77 @@ var StageResolver = class {
       this.named.push(stage);
     }
   }
-  references(value, beforeIndex) {
-    const found = newList();
-    if (/^\d+$/u.test(value)) {
-      const index = Number(value);
-      if (index < beforeIndex) found.push(index);
-      return found;
-    }
-    if (!value.includes("$")) {
-      const index = this.firstByName.get(value.toLowerCase());
-      if (index !== void 0 && index < beforeIndex) found.push(index);
-      return found;
-    }
+  /** The stage a value without variables names, if it is one before `beforeIndex`; else null. */
+  literal(value, beforeIndex) {
+    const index = /^\d+$/u.test(value) ? Number(value) : this.firstByName.get(value.toLowerCase());
+    return index !== void 0 && index < beforeIndex ? index : null;
+  }
+  /** Every stage a value with variables may name, in file order (the caller bounds it). */
+  fits(value) {
     let fits = this.fitsByValue.get(value);
     if (fits === void 0) {
       const literalParts = value.toLowerCase().split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/u);
       fits = this.named.filter((stage) => fitsLiteralParts(stage.name, literalParts)).map((stage) => stage.index);
       this.fitsByValue.set(value, fits);
     }
-    for (const index of fits) {
-      if (index >= beforeIndex) break;
-      found.push(index);
-    }
-    return found;
+    return fits;
   }
 };
+var GraphNode = class {
+  constructor(stage, label, reachable, references, resolver) {
+    this.stage = stage;
+    this.label = label;
+    this.reachable = reachable;
+    this.references = references;
+    this.resolver = resolver;
+  }
+  stage;
+  label;
+  reachable;
+  references;
+  resolver;
+  dependencies = null;
+  get dependsOn() {
+    if (this.dependencies === null) {
+      const list = newList();
+      for (const { kind, line, index, variable } of this.references) {
+        if (index !== null) list.push({ stageIndex: index, kind, line });
+        if (variable === null) continue;
+        for (const fit of this.resolver.fits(variable)) {
+          if (fit >= this.stage.index) break;
+          list.push({ stageIndex: fit, kind, line });
+        }
+      }
+      this.dependencies = list;
+    }
+    return this.dependencies;
+  }
+};
+function referencesOf(stage, resolver) {
+  const references = newList();
+  const add = (kind, line, value) => {
+    if (value.includes("$")) references.push({ kind, line, index: null, variable: value });
+    else {
+      const index = resolver.literal(value, stage.index);
+      if (index !== null) references.push({ kind, line, index, variable: null });
+    }
+  };
+  if (stage.baseStageIndex !== null) references.push({ kind: "from", line: stage.from.startLine, index: stage.baseStageIndex, variable: null });
+  if (stage.from.image.raw.includes("$")) add("from", stage.from.startLine, stage.from.image.raw);
+  for (const stageInstruction of stage.instructions) {
+    const instruction = stageInstruction.kind === "ONBUILD" ? stageInstruction.trigger : stageInstruction;
+    if (!instruction) continue;
+    if ((instruction.kind === "COPY" || instruction.kind === "ADD") && instruction.from !== null) {
+      add("copy", instruction.startLine, instruction.from);
+    } else if (instruction.kind === "RUN") {
+      for (const mount of instruction.mounts) {
+        const from = mount.options.get("from");
+        if (from !== void 0) add("mount", instruction.startLine, from);
+      }
+    }
+  }
+  return references;
+}
 function targetStageIndex(dockerfile) {
   if (dockerfile.target !== null) return dockerfile.target.stageIndex;
   const last = dockerfile.stages.length - 1;
@@ -49135,43 +49281,29 @@ function targetStageIndex(dockerfile) {
 }
 var stageGraph = perDockerfile(computeStageGraph);
 function computeStageGraph(dockerfile) {
-  const dependencies = mapList(dockerfile.stages, () => newList());
   const resolver = new StageResolver(dockerfile.stages);
-  for (const stage of dockerfile.stages) {
-    const list = dependencies[stage.index];
-    if (stage.baseStageIndex !== null) list.push({ stageIndex: stage.baseStageIndex, kind: "from", line: stage.from.startLine });
-    if (stage.from.image.raw.includes("$")) {
-      for (const index of resolver.references(stage.from.image.raw, stage.index)) list.push({ stageIndex: index, kind: "from", line: stage.from.startLine });
-    }
-    for (const stageInstruction of stage.instructions) {
-      const instruction = stageInstruction.kind === "ONBUILD" ? stageInstruction.trigger : stageInstruction;
-      if (!instruction) continue;
-      if ((instruction.kind === "COPY" || instruction.kind === "ADD") && instruction.from !== null) {
-        for (const index of resolver.references(instruction.from, stage.index)) list.push({ stageIndex: index, kind: "copy", line: instruction.startLine });
-      } else if (instruction.kind === "RUN") {
-        for (const mount of instruction.mounts) {
-          const from = mount.options.get("from");
-          if (from === void 0) continue;
-          for (const index of resolver.references(from, stage.index)) list.push({ stageIndex: index, kind: "mount", line: instruction.startLine });
-        }
-      }
-    }
-  }
-  const reachable = /* @__PURE__ */ new Set();
+  const references = mapList(dockerfile.stages, (stage) => referencesOf(stage, resolver));
+  const reachable = new Uint8Array(dockerfile.stages.length);
+  const walked = /* @__PURE__ */ new Map();
   const target = targetStageIndex(dockerfile);
   const pending = target !== null ? [target] : [];
   while (pending.length > 0) {
     const index = pending.pop();
-    if (reachable.has(index)) continue;
-    reachable.add(index);
-    for (const dependency of dependencies[index]) pending.push(dependency.stageIndex);
+    if (reachable[index] === 1) continue;
+    reachable[index] = 1;
+    for (const reference of references[index]) {
+      if (reference.index !== null) pending.push(reference.index);
+      if (reference.variable === null) continue;
+      const fits = resolver.fits(reference.variable);
+      let done = walked.get(reference.variable) ?? 0;
+      while (done < fits.length && fits[done] < index) pending.push(fits[done++]);
+      walked.set(reference.variable, done);
+    }
   }
-  return mapList(dockerfile.stages, (stage) => ({
-    stage,
-    label: stage.from.stageName ?? String(stage.index),
-    dependsOn: dependencies[stage.index],
-    reachable: reachable.has(stage.index)
-  }));
+  return mapList(
+    dockerfile.stages,
+    (stage) => new GraphNode(stage, stage.from.stageName ?? String(stage.index), reachable[stage.index] === 1, references[stage.index], resolver)
+  );
 }
 function dispatchedStages(dockerfile) {
   if (dockerfile.target === null) return dockerfile.stages;
@@ -51197,6 +51329,7 @@ function processWordByCharacter(text, lookup, options) {
 
 // src/rules/buildkit/support.ts
 var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+init_derived();
 init_detached();
 function goQuote(text) {
   let out2 = '"';
@@ -51237,11 +51370,25 @@ function goQuote(text) {
   }
   return `${out2}"`;
 }
-function suggestClosest(value, options) {
+var SUGGESTION_COMPARISONS_PER_FILE = 1e6;
+var SuggestionBudget = class {
+  constructor(remaining = SUGGESTION_COMPARISONS_PER_FILE) {
+    this.remaining = remaining;
+  }
+  remaining;
+};
+var suggestionBudgetOf = perDockerfile(() => new SuggestionBudget());
+function suggestClosest(value, options, budget) {
   if (value === "") return null;
+  const count = Array.isArray(options) ? options.length : options.sizeBound;
+  if (count > budget.remaining) {
+    budget.remaining = 0;
+    return null;
+  }
+  budget.remaining -= count;
   let best = null;
   let bestDistance = 3;
-  for (const option of options) {
+  for (const option of Array.isArray(options) ? options : options.keys()) {
     const optionDistance = (0, import_fastest_levenshtein2.distance)(value, option);
     if (optionDistance < bestDistance) {
       bestDistance = optionDistance;
@@ -51453,18 +51600,23 @@ function argDefaultRaw(instruction, index) {
 var simulateDispatch = perDockerfile(computeDispatch);
 function computeDispatch(dockerfile) {
   const global2 = globalScope(dockerfile, { defaultsOnly: false });
-  const finalStates = [];
   const records = [];
-  for (const stage of dispatchedStages(dockerfile)) {
-    const parent = stage.baseStageIndex !== null ? finalStates[stage.baseStageIndex] : void 0;
-    const state = parent ? {
-      env: new Map(parent.env),
-      declaredArgs: new Set(parent.declaredArgs),
-      shellSet: parent.shellSet,
-      workdirSet: parent.workdirSet
-    } : { env: /* @__PURE__ */ new Map([["PATH", DEFAULT_PATH]]), declaredArgs: /* @__PURE__ */ new Set(), shellSet: false, workdirSet: false };
+  const stages = dispatchedStages(dockerfile);
+  const inheritance = new StageInheritance(stages, (parent) => ({
+    env: parent.env.inherit(),
+    declaredArgs: parent.declaredArgs.inherit(),
+    shellSet: parent.shellSet,
+    workdirSet: parent.workdirSet
+  }));
+  for (const stage of stages) {
+    const state = inheritance.inheritedBy(stage.baseStageIndex) ?? {
+      env: InheritedMap.empty([["PATH", DEFAULT_PATH]]),
+      declaredArgs: InheritedMap.empty(),
+      shellSet: false,
+      workdirSet: false
+    };
     new StageDispatcher(dockerfile, global2, state, records).dispatch(stage);
-    finalStates[stage.index] = state;
+    inheritance.finish(stage.index, state);
   }
   return { global: global2, records };
 }
@@ -51498,7 +51650,7 @@ var StageDispatcher = class {
     });
     for (const name2 of processed.unmatched) {
       if (this.state.declaredArgs.has(name2) || NON_ENV_ARGS.has(name2)) continue;
-      record.undefinedVariables.push({ name: name2, suggestion: suggestClosest(name2, this.state.env.keys()) });
+      record.undefinedVariables.push({ name: name2, suggestion: suggestClosest(name2, this.state.env, suggestionBudgetOf(this.dockerfile)) });
     }
     return processed;
   }
@@ -51589,7 +51741,7 @@ var StageDispatcher = class {
       else if (rawDefault !== null) value = this.expand(record, rawDefault).result;
       else value = this.global.values.get(name2) ?? PREDEFINED_PLATFORM_ARGS.get(name2);
       if (value !== void 0 && !NON_ENV_ARGS.has(name2)) this.state.env.set(name2, value);
-      this.state.declaredArgs.add(name2);
+      this.state.declaredArgs.set(name2, true);
     });
   }
   dispatchCopy(instruction, record) {
@@ -52247,7 +52399,7 @@ var undefined_arg_in_from_default = defineRule({
       for (const word of words) {
         for (const name2 of word.unmatched) {
           if (scope.declared.has(name2)) continue;
-          const suggestion = suggestClosest(name2, scope.suggestionOptions);
+          const suggestion = suggestClosest(name2, scope.suggestionOptions, suggestionBudgetOf(dockerfile));
           report2({
             range: stage.from.range,
             message: `FROM argument '${name2}' is not declared${suggestion === null ? "" : ` (did you mean ${suggestion}?)`}`
@@ -52278,8 +52430,9 @@ var undefined_var_default = defineRule({
       "Like BuildKit: one finding per expanded word and name, `${X:-default}` still counts as a use,",
       "and the message suggests a defined name at edit distance < 3. Difference: BuildKit knows the base",
       "image's ENV (`FROM python` defines `PYTHON_VERSION`); dockside assumes a base image defines only",
-      "`PATH`, so names that come from a base image are reported. Fix: declare the variable (`ARG`/`ENV`)",
-      "or correct its name."
+      "`PATH`, so names that come from a base image are reported. A file whose suggestions would take more",
+      "than a million name comparisons (thousands of names and as many undefined uses) gets the rest",
+      "without one. Fix: declare the variable (`ARG`/`ENV`) or correct its name."
     ].join("\n"),
     url: "https://docs.docker.com/go/dockerfile/rule/undefined-var/"
   },
@@ -52454,16 +52607,61 @@ var ARCHIVE_EXTENSIONS = [
 function isArchivePath(path6) {
   return ARCHIVE_EXTENSIONS.some((extension) => path6.endsWith(extension));
 }
+var StageAliases = class {
+  constructor(table, count) {
+    this.table = table;
+    this.count = count;
+  }
+  table;
+  count;
+  has(name2) {
+    const from = this.table.firstFromOf.get(name2);
+    return from !== void 0 && from < this.count;
+  }
+  /** Whether one of these names starts with `prefix` (what a FROM with unresolved variables may name). */
+  someStartsWith(prefix) {
+    return this.table.earliestFromStartingWith(prefix) < this.count;
+  }
+};
+var AliasTable = class {
+  firstFromOf = /* @__PURE__ */ new Map();
+  sortedNames = null;
+  earliestByPrefix = /* @__PURE__ */ new Map();
+  declare(name2, fromOrdinal) {
+    if (!this.firstFromOf.has(name2)) this.firstFromOf.set(name2, fromOrdinal);
+  }
+  /** The first FROM declaring a name that starts with `prefix` (Infinity if none); once per prefix. */
+  earliestFromStartingWith(prefix) {
+    const known = this.earliestByPrefix.get(prefix);
+    if (known !== void 0) return known;
+    const names = this.sortedNames ??= [...this.firstFromOf.keys()].sort();
+    let low = 0;
+    let high = names.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (names[middle] < prefix) low = middle + 1;
+      else high = middle;
+    }
+    let earliest = Number.POSITIVE_INFINITY;
+    for (let index = low; index < names.length && names[index].startsWith(prefix); index++) {
+      earliest = Math.min(earliest, this.firstFromOf.get(names[index]));
+    }
+    this.earliestByPrefix.set(prefix, earliest);
+    return earliest;
+  }
+};
 var instructionsWithStageState = perDockerfile(
   (dockerfile) => {
     const states = [];
-    let aliases = /* @__PURE__ */ new Set();
+    const table = new AliasTable();
+    let aliases = new StageAliases(table, 0);
     let fromCount = 0;
     for (const instruction of dockerfile.instructions) {
       if (instruction.kind === "FROM") {
         states.push({ instruction, aliasesSoFar: aliases, fromCount });
+        if (instruction.stageName !== null) table.declare(instruction.stageName, fromCount);
         fromCount++;
-        if (instruction.stageName !== null) aliases = /* @__PURE__ */ new Set([...aliases, instruction.stageName]);
+        aliases = new StageAliases(table, fromCount);
         continue;
       }
       states.push({ instruction, aliasesSoFar: aliases, fromCount });
@@ -52533,10 +52731,6 @@ function isTrustedRegistry(registry2, patterns) {
 }
 
 // src/rules/hadolint/dl3006.ts
-function startsSomeAlias(prefix, aliases) {
-  for (const alias of aliases) if (alias.startsWith(prefix)) return true;
-  return false;
-}
 var dl3006_default = defineRule({
   meta: {
     code: "DL3006",
@@ -52569,7 +52763,7 @@ var dl3006_default = defineRule({
       if (image.name === "" || image.tag !== null || image.digest !== null) continue;
       if (image.registry === null && image.name === "scratch") continue;
       if (aliasesSoFar.has(image.expanded)) continue;
-      if (image.unresolvedVariables.length > 0 && startsSomeAlias(image.expanded, aliasesSoFar)) continue;
+      if (image.unresolvedVariables.length > 0 && aliasesSoFar.someStartsWith(image.expanded)) continue;
       report2({ range: image.range, message: "Always tag the version of an image explicitly" });
     }
   }
@@ -54943,26 +55137,27 @@ function installNotCleanedAfter(run3, isInstall, isClean) {
 var RpmVersionVariables = class {
   constructor(dockerfile) {
     this.dockerfile = dockerfile;
+    this.inheritance = new StageInheritance(dockerfile.stages, (parent) => parent.inherit());
   }
   dockerfile;
-  stageEnv = [];
-  currentEnv = /* @__PURE__ */ new Set();
+  /** ENV names inherited from the parent stage (handed over or layered, never copied: inherited-map.ts). */
+  inheritance;
+  currentEnv = InheritedMap.empty();
   args = /* @__PURE__ */ new Set();
   stageCount = 0;
   /** Feed every instruction of the stream, in order, before checking it. */
   visit(instruction) {
     if (instruction.kind === "FROM") {
       if (instruction.onbuildParent !== null) {
-        this.currentEnv = /* @__PURE__ */ new Set();
+        this.currentEnv = InheritedMap.empty();
         return;
       }
       const stage = this.dockerfile.stages[this.stageCount];
+      this.currentEnv = this.inheritance.inheritedBy(stage?.baseStageIndex ?? null) ?? InheritedMap.empty();
+      this.inheritance.finish(this.stageCount, this.currentEnv);
       this.stageCount += 1;
-      const base = stage?.baseStageIndex ?? null;
-      this.currentEnv = new Set(base !== null ? this.stageEnv[base] : []);
-      this.stageEnv.push(this.currentEnv);
     } else if (instruction.kind === "ENV") {
-      for (const pair of instruction.pairs) this.currentEnv.add(pair.key);
+      for (const pair of instruction.pairs) this.currentEnv.set(pair.key, true);
     } else if (instruction.kind === "ARG") {
       for (const definition of instruction.definitions) this.args.add(definition.name);
     }
@@ -56019,6 +56214,13 @@ function runShellcheck(texts, env2 = process.env) {
   return texts.map((text) => answers2.get(text) ?? []);
 }
 var FILES_PER_PROCESS = 32;
+var OWN_PROCESS_TEXT = 48 * 1024;
+var SHARED_PROCESS_TEXT = 96 * 1024;
+function scriptText(request) {
+  let total = 0;
+  for (const text of request.texts) total += text.length;
+  return total;
+}
 var queue = [];
 var processesRunning = 0;
 var startScheduled = false;
@@ -56056,9 +56258,17 @@ function startProcesses() {
     const share = Math.min(FILES_PER_PROCESS, Math.ceil(queue.length / (processLimit() - processesRunning)));
     const { shellcheck } = queue[0];
     const requests = [];
+    let text = 0;
     for (let index = 0; index < queue.length && requests.length < share; ) {
-      if (queue[index].shellcheck === shellcheck) requests.push(...queue.splice(index, 1));
-      else index++;
+      const request = queue[index];
+      const size = scriptText(request);
+      if (request.shellcheck !== shellcheck || requests.length > 0 && (size > OWN_PROCESS_TEXT || text + size > SHARED_PROCESS_TEXT)) {
+        index++;
+        continue;
+      }
+      requests.push(...queue.splice(index, 1));
+      text += size;
+      if (size > OWN_PROCESS_TEXT) break;
     }
     processesRunning++;
     void answer(shellcheck, requests).finally(() => {

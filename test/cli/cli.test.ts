@@ -235,7 +235,7 @@ describe('bad input: one clear line, the right exit code, the other files still 
     const findings = JSON.parse(result.stdout) as JsonFinding[];
     expect(findings.find((finding) => finding.code === 'DL1000')).toMatchObject({
       file: bomb,
-      line: 19,
+      line: 21,
       level: 'error',
       message: expect.stringContaining('variable expansion too large'),
     });
