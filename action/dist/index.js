@@ -19753,6 +19753,11 @@ function compilePattern(text, exclusion, line) {
     }
   }
 }
+function append(map, key, index) {
+  const list = map.get(key);
+  if (list) list.push(index);
+  else map.set(key, [index]);
+}
 function segmentsCouldMatchBelow(patternSegments, folderSegments) {
   for (const [index, folderSegment] of folderSegments.entries()) {
     const patternSegment = patternSegments[index];
@@ -19804,7 +19809,7 @@ function readIgnoreFile(file) {
     return { file, displayPath: displayPath2, matcher: new PatternMatcher([]), readError: error2.code ?? error2.message };
   }
 }
-var PatternMatcher, SEGMENT_WILDCARD, IgnoreFileLookup;
+var PatternMatcher, NO_PATTERNS, INDEXED_AFFIX, CandidateIndex, NameIndex, SEGMENT_WILDCARD, IgnoreFileLookup;
 var init_dockerignore = __esm({
   "src/context/dockerignore.ts"() {
     "use strict";
@@ -19850,34 +19855,59 @@ var init_dockerignore = __esm({
         let matched = false;
         const parent = parentOf(path6);
         const parentSegments = parent === "." ? [] : parent.split("/");
-        for (const pattern of this.patterns) {
+        const parents = parentSegments.map((_, depth) => parentSegments.slice(0, depth + 1).join("/"));
+        const candidates = new Set(this.candidatesFor(path6));
+        for (const folder of parents) for (const index of this.candidatesFor(folder)) candidates.add(index);
+        for (const index of [...candidates].sort((a, b) => a - b)) {
+          const pattern = this.patterns[index];
           if (pattern.exclusion !== matched) continue;
           let match = pattern.matches(path6);
-          for (let depth = 1; !match && depth <= parentSegments.length; depth++) {
-            match = pattern.matches(parentSegments.slice(0, depth).join("/"));
-          }
+          for (let depth = 0; !match && depth < parents.length; depth++) match = pattern.matches(parents[depth]);
           if (match) matched = !pattern.exclusion;
         }
         return matched;
       }
       /**
-       * `MatchesUsingParentResults`, as fsutil's walker uses it to decide what is sent: `parentState`
-       * holds which patterns the parent folder matched (null at the root).
+       * `MatchesUsingParentResults`, as fsutil's walker uses it to decide what is sent. A path's state
+       * is the patterns it matched, itself or through a parent folder (ascending indexes; the parent's
+       * is null at the root).
+       *
+       * fsutil tests every pattern against every path. Only the patterns the path could match are
+       * tested here (`candidatesFor`) and the ones its parent matched carried over: the others neither
+       * match nor change the outcome, so the result is the same. With a 5,000-line ignore file, a
+       * 10,000-file context took 88 s.
        */
       matchesUsingParentResults(path6, parentState) {
-        const state = new Uint8Array(this.patterns.length);
+        const candidates = this.candidatesFor(path6);
+        const inherited = parentState ?? NO_PATTERNS;
+        const state = [];
         let matched = false;
-        for (const [index, pattern] of this.patterns.entries()) {
-          let match = parentState !== null && parentState[index] === 1;
+        let next = 0;
+        let carried = 0;
+        while (next < candidates.length || carried < inherited.length) {
+          const candidate = next < candidates.length ? candidates[next] : Number.POSITIVE_INFINITY;
+          const parentMatch = carried < inherited.length ? inherited[carried] : Number.POSITIVE_INFINITY;
+          const index = Math.min(candidate, parentMatch);
+          if (candidate === index) next++;
+          if (parentMatch === index) carried++;
+          const pattern = this.patterns[index];
+          let match = parentMatch === index;
           if (!match) {
             if (pattern.exclusion !== matched) continue;
             match = pattern.matches(path6);
           }
-          state[index] = match ? 1 : 0;
-          if (match) matched = !pattern.exclusion;
+          if (match) {
+            state.push(index);
+            matched = !pattern.exclusion;
+          }
         }
-        return { excluded: matched, state };
+        return { excluded: matched, state: state.length === 0 ? NO_PATTERNS : state };
       }
+      /** The patterns `path` could match, ascending (a superset: each is still tested). */
+      candidatesFor(path6) {
+        return (this.candidateIndex ??= new CandidateIndex(this.patterns)).candidatesFor(path6);
+      }
+      candidateIndex = null;
       /**
        * Whether some `!` exception could match a path strictly below `folder`; when none can, an
        * excluded folder is pruned without changing the result (fsutil prunes the same way, §7).
@@ -19885,6 +19915,88 @@ var init_dockerignore = __esm({
       exceptionCouldMatchBelow(folder) {
         const folderSegments = folder.split("/");
         return this.patterns.some((pattern) => pattern.exclusion && segmentsCouldMatchBelow(pattern.segments, folderSegments));
+      }
+    };
+    NO_PATTERNS = Object.freeze([]);
+    INDEXED_AFFIX = 3;
+    CandidateIndex = class {
+      /** Patterns with `**` (any depth), and those a class or escape makes unpredictable. */
+      anyDepth = new NameIndex();
+      /** The others, by their number of segments. */
+      byDepth = /* @__PURE__ */ new Map();
+      cache = /* @__PURE__ */ new Map();
+      constructor(patterns) {
+        patterns.forEach((pattern, index) => {
+          if (/[[\]\\]/u.test(pattern.text)) {
+            this.anyDepth.everywhere.push(index);
+            return;
+          }
+          const lastSegment = pattern.segments[pattern.segments.length - 1] ?? "";
+          let names = this.anyDepth;
+          if (!pattern.text.includes("**")) {
+            names = this.byDepth.get(pattern.segments.length) ?? new NameIndex();
+            this.byDepth.set(pattern.segments.length, names);
+          }
+          names.add(lastSegment.includes("**") ? null : lastSegment, index);
+        });
+      }
+      candidatesFor(path6) {
+        const name2 = path6.slice(path6.lastIndexOf("/") + 1);
+        let depth = 1;
+        for (let slash = path6.indexOf("/"); slash !== -1; slash = path6.indexOf("/", slash + 1)) depth++;
+        const key = `${depth}/${name2}`;
+        const cached = this.cache.get(key);
+        if (cached !== void 0) return cached;
+        const found = [];
+        this.anyDepth.collect(name2, found);
+        this.byDepth.get(depth)?.collect(name2, found);
+        const candidates = found.sort((a, b) => a - b);
+        if (this.cache.size < 1e4) this.cache.set(key, candidates);
+        return candidates;
+      }
+    };
+    NameIndex = class {
+      everywhere = [];
+      byName = /* @__PURE__ */ new Map();
+      /** By the last (or first) 1, 2 or `INDEXED_AFFIX` characters of the literal suffix (prefix); index 0 unused. */
+      bySuffix = Array.from({ length: INDEXED_AFFIX + 1 }, () => /* @__PURE__ */ new Map());
+      byPrefix = Array.from({ length: INDEXED_AFFIX + 1 }, () => /* @__PURE__ */ new Map());
+      /** `lastSegment` null: the pattern's last segment holds `**`, so any name may match. */
+      add(lastSegment, index) {
+        if (lastSegment === null) {
+          this.everywhere.push(index);
+          return;
+        }
+        const lastWildcard = Math.max(lastSegment.lastIndexOf("*"), lastSegment.lastIndexOf("?"));
+        if (lastWildcard === -1) {
+          append(this.byName, lastSegment, index);
+          return;
+        }
+        const suffix = lastSegment.slice(lastWildcard + 1);
+        if (suffix !== "") {
+          const length = Math.min(suffix.length, INDEXED_AFFIX);
+          append(this.bySuffix[length], suffix.slice(-length), index);
+          return;
+        }
+        const firstWildcard = lastSegment.search(/[*?]/u);
+        const prefix = lastSegment.slice(0, firstWildcard);
+        if (prefix !== "") {
+          const length = Math.min(prefix.length, INDEXED_AFFIX);
+          append(this.byPrefix[length], prefix.slice(0, length), index);
+          return;
+        }
+        this.everywhere.push(index);
+      }
+      collect(name2, into) {
+        into.push(...this.everywhere);
+        const exact = this.byName.get(name2);
+        if (exact) into.push(...exact);
+        for (let length = 1; length <= INDEXED_AFFIX && length <= name2.length; length++) {
+          const bySuffix = this.bySuffix[length].get(name2.slice(-length));
+          if (bySuffix) into.push(...bySuffix);
+          const byPrefix = this.byPrefix[length].get(name2.slice(0, length));
+          if (byPrefix) into.push(...byPrefix);
+        }
       }
     };
     SEGMENT_WILDCARD = /[*?[\\]/u;
@@ -29663,18 +29775,18 @@ var require_validate = __commonJS({
         const { schemaCode } = this;
         this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
       }
-      error(append, errorParams, errorPaths) {
+      error(append2, errorParams, errorPaths) {
         if (errorParams) {
           this.setParams(errorParams);
-          this._error(append, errorPaths);
+          this._error(append2, errorPaths);
           this.setParams({});
           return;
         }
-        this._error(append, errorPaths);
+        this._error(append2, errorPaths);
       }
-      _error(append, errorPaths) {
+      _error(append2, errorPaths) {
         ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+        (append2 ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
       }
       $dataError() {
         (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
@@ -42687,8 +42799,8 @@ var require_utils3 = __commonJS({
     };
     exports.wrapOutput = (input, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
+      const append2 = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append2}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
@@ -43370,7 +43482,7 @@ var require_parse2 = __commonJS({
         state.consumed += value2;
         state.index += num;
       };
-      const append = (token) => {
+      const append2 = (token) => {
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
@@ -43411,7 +43523,7 @@ var require_parse2 = __commonJS({
         if (extglobs.length && tok.type !== "paren") {
           extglobs[extglobs.length - 1].inner += tok.value;
         }
-        if (tok.value || tok.output) append(tok);
+        if (tok.value || tok.output) append2(tok);
         if (prev && prev.type === "text" && tok.type === "text") {
           prev.output = (prev.output || prev.value) + tok.value;
           prev.value += tok.value;
@@ -43588,13 +43700,13 @@ var require_parse2 = __commonJS({
             value = "^";
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (state.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (value === '"') {
@@ -43652,7 +43764,7 @@ var require_parse2 = __commonJS({
             value = `/${value}`;
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -44160,8 +44272,8 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
+      const append2 = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append2}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -48368,7 +48480,7 @@ function argStringToArray(argString) {
   let inQuotes = false;
   let escaped = false;
   let arg = "";
-  function append(c) {
+  function append2(c) {
     if (escaped && c !== '"') {
       arg += "\\";
     }
@@ -48381,12 +48493,12 @@ function argStringToArray(argString) {
       if (!escaped) {
         inQuotes = !inQuotes;
       } else {
-        append(c);
+        append2(c);
       }
       continue;
     }
     if (c === "\\" && escaped) {
-      append(c);
+      append2(c);
       continue;
     }
     if (c === "\\" && inQuotes) {
@@ -48400,7 +48512,7 @@ function argStringToArray(argString) {
       }
       continue;
     }
-    append(c);
+    append2(c);
   }
   if (arg.length > 0) {
     args2.push(arg.trim());

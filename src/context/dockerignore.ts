@@ -161,35 +161,64 @@ export class PatternMatcher {
     let matched = false;
     const parent = parentOf(path);
     const parentSegments = parent === '.' ? [] : parent.split('/');
-    for (const pattern of this.patterns) {
+    const parents = parentSegments.map((_, depth) => parentSegments.slice(0, depth + 1).join('/'));
+    // Only the patterns the path or a parent folder could match (the others match neither).
+    const candidates = new Set(this.candidatesFor(path));
+    for (const folder of parents) for (const index of this.candidatesFor(folder)) candidates.add(index);
+    for (const index of [...candidates].sort((a, b) => a - b)) {
+      const pattern = this.patterns[index]!;
       if (pattern.exclusion !== matched) continue;
       let match = pattern.matches(path);
-      for (let depth = 1; !match && depth <= parentSegments.length; depth++) {
-        match = pattern.matches(parentSegments.slice(0, depth).join('/'));
-      }
+      for (let depth = 0; !match && depth < parents.length; depth++) match = pattern.matches(parents[depth]!);
       if (match) matched = !pattern.exclusion;
     }
     return matched;
   }
 
   /**
-   * `MatchesUsingParentResults`, as fsutil's walker uses it to decide what is sent: `parentState`
-   * holds which patterns the parent folder matched (null at the root).
+   * `MatchesUsingParentResults`, as fsutil's walker uses it to decide what is sent. A path's state
+   * is the patterns it matched, itself or through a parent folder (ascending indexes; the parent's
+   * is null at the root).
+   *
+   * fsutil tests every pattern against every path. Only the patterns the path could match are
+   * tested here (`candidatesFor`) and the ones its parent matched carried over: the others neither
+   * match nor change the outcome, so the result is the same. With a 5,000-line ignore file, a
+   * 10,000-file context took 88 s.
    */
-  matchesUsingParentResults(path: string, parentState: Uint8Array | null): { excluded: boolean; state: Uint8Array } {
-    const state = new Uint8Array(this.patterns.length);
+  matchesUsingParentResults(path: string, parentState: readonly number[] | null): { excluded: boolean; state: readonly number[] } {
+    const candidates = this.candidatesFor(path);
+    const inherited = parentState ?? NO_PATTERNS;
+    const state: number[] = [];
     let matched = false;
-    for (const [index, pattern] of this.patterns.entries()) {
-      let match = parentState !== null && parentState[index] === 1;
+    // Both lists ascend: walked together, in pattern order, each index once.
+    let next = 0;
+    let carried = 0;
+    while (next < candidates.length || carried < inherited.length) {
+      const candidate = next < candidates.length ? candidates[next]! : Number.POSITIVE_INFINITY;
+      const parentMatch = carried < inherited.length ? inherited[carried]! : Number.POSITIVE_INFINITY;
+      const index = Math.min(candidate, parentMatch);
+      if (candidate === index) next++;
+      if (parentMatch === index) carried++;
+      const pattern = this.patterns[index]!;
+      let match = parentMatch === index;
       if (!match) {
         if (pattern.exclusion !== matched) continue;
         match = pattern.matches(path);
       }
-      state[index] = match ? 1 : 0;
-      if (match) matched = !pattern.exclusion;
+      if (match) {
+        state.push(index);
+        matched = !pattern.exclusion;
+      }
     }
-    return { excluded: matched, state };
+    return { excluded: matched, state: state.length === 0 ? NO_PATTERNS : state };
   }
+
+  /** The patterns `path` could match, ascending (a superset: each is still tested). */
+  private candidatesFor(path: string): readonly number[] {
+    return (this.candidateIndex ??= new CandidateIndex(this.patterns)).candidatesFor(path);
+  }
+
+  private candidateIndex: CandidateIndex | null = null;
 
   /**
    * Whether some `!` exception could match a path strictly below `folder`; when none can, an
@@ -199,6 +228,113 @@ export class PatternMatcher {
     const folderSegments = folder.split('/');
     return this.patterns.some((pattern) => pattern.exclusion && segmentsCouldMatchBelow(pattern.segments, folderSegments));
   }
+}
+
+const NO_PATTERNS: readonly number[] = Object.freeze([]);
+
+/** Longest literal prefix or suffix of a name a pattern is filed under (longer ones: their first or last characters). */
+const INDEXED_AFFIX = 3;
+
+/**
+ * Which patterns a path could match. Every pattern matches a whole path (its regex is anchored),
+ * and `*` and `?` never cross a `/`, so a pattern without `**` matches only paths with as many
+ * segments as it has; and unless its last segment holds `**`, the path's name must match that
+ * segment: equal it when it has no wildcard, else end with the literal text after its last
+ * wildcard, or start with the text before its first. Patterns with `[…]` or `\` (a class can
+ * hold `/`) are candidates everywhere, as are the few with no literal text at either end.
+ */
+class CandidateIndex {
+  /** Patterns with `**` (any depth), and those a class or escape makes unpredictable. */
+  private readonly anyDepth = new NameIndex();
+  /** The others, by their number of segments. */
+  private readonly byDepth = new Map<number, NameIndex>();
+  private readonly cache = new Map<string, readonly number[]>();
+
+  constructor(patterns: readonly IgnorePattern[]) {
+    patterns.forEach((pattern, index) => {
+      if (/[[\]\\]/u.test(pattern.text)) {
+        this.anyDepth.everywhere.push(index);
+        return;
+      }
+      const lastSegment = pattern.segments[pattern.segments.length - 1] ?? '';
+      let names = this.anyDepth;
+      if (!pattern.text.includes('**')) {
+        names = this.byDepth.get(pattern.segments.length) ?? new NameIndex();
+        this.byDepth.set(pattern.segments.length, names);
+      }
+      names.add(lastSegment.includes('**') ? null : lastSegment, index);
+    });
+  }
+
+  candidatesFor(path: string): readonly number[] {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    let depth = 1;
+    for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) depth++;
+    // Names repeat across a context at the same depth (index.js, package.json…): their answers are kept.
+    const key = `${depth}/${name}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const found: number[] = [];
+    this.anyDepth.collect(name, found);
+    this.byDepth.get(depth)?.collect(name, found);
+    const candidates = found.sort((a, b) => a - b);
+    if (this.cache.size < 10_000) this.cache.set(key, candidates);
+    return candidates;
+  }
+}
+
+/** Patterns filed by what they require of a path's name (its last segment). */
+class NameIndex {
+  readonly everywhere: number[] = [];
+  private readonly byName = new Map<string, number[]>();
+  /** By the last (or first) 1, 2 or `INDEXED_AFFIX` characters of the literal suffix (prefix); index 0 unused. */
+  private readonly bySuffix: Map<string, number[]>[] = Array.from({ length: INDEXED_AFFIX + 1 }, () => new Map());
+  private readonly byPrefix: Map<string, number[]>[] = Array.from({ length: INDEXED_AFFIX + 1 }, () => new Map());
+
+  /** `lastSegment` null: the pattern's last segment holds `**`, so any name may match. */
+  add(lastSegment: string | null, index: number): void {
+    if (lastSegment === null) {
+      this.everywhere.push(index);
+      return;
+    }
+    const lastWildcard = Math.max(lastSegment.lastIndexOf('*'), lastSegment.lastIndexOf('?'));
+    if (lastWildcard === -1) {
+      append(this.byName, lastSegment, index);
+      return;
+    }
+    const suffix = lastSegment.slice(lastWildcard + 1);
+    if (suffix !== '') {
+      const length = Math.min(suffix.length, INDEXED_AFFIX);
+      append(this.bySuffix[length]!, suffix.slice(-length), index);
+      return;
+    }
+    const firstWildcard = lastSegment.search(/[*?]/u);
+    const prefix = lastSegment.slice(0, firstWildcard);
+    if (prefix !== '') {
+      const length = Math.min(prefix.length, INDEXED_AFFIX);
+      append(this.byPrefix[length]!, prefix.slice(0, length), index);
+      return;
+    }
+    this.everywhere.push(index);
+  }
+
+  collect(name: string, into: number[]): void {
+    into.push(...this.everywhere);
+    const exact = this.byName.get(name);
+    if (exact) into.push(...exact);
+    for (let length = 1; length <= INDEXED_AFFIX && length <= name.length; length++) {
+      const bySuffix = this.bySuffix[length]!.get(name.slice(-length));
+      if (bySuffix) into.push(...bySuffix);
+      const byPrefix = this.byPrefix[length]!.get(name.slice(0, length));
+      if (byPrefix) into.push(...byPrefix);
+    }
+  }
+}
+
+function append(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (list) list.push(index);
+  else map.set(key, [index]);
 }
 
 const SEGMENT_WILDCARD = /[*?[\\]/u;

@@ -128,7 +128,7 @@ function canRead(absolutePath: string): boolean {
 interface PendingFolder {
   readonly relativePath: string;
   readonly absolutePath: string;
-  readonly state: Uint8Array | null;
+  readonly state: readonly number[] | null;
 }
 
 const PROGRESS_EVERY = 2048;
@@ -165,7 +165,7 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
       const relativePath = folder.relativePath === '' ? child.name : `${folder.relativePath}/${child.name}`;
       const absolutePath = join(folder.absolutePath, child.name);
       let excluded = false;
-      let state: Uint8Array | null = null;
+      let state: readonly number[] | null = null;
       if (hasPatterns) {
         const decision = matcher.matchesUsingParentResults(relativePath, folder.state);
         excluded = decision.excluded;
