@@ -19753,6 +19753,9 @@ function compilePattern(text, exclusion, line) {
     }
   }
 }
+function pushAll(into, items) {
+  for (const item of items) into.push(item);
+}
 function append(map, key, index) {
   const list = map.get(key);
   if (list) list.push(index);
@@ -19948,10 +19951,18 @@ var init_dockerignore = __esm({
         const cached = this.cache.get(key);
         if (cached !== void 0) return cached;
         const found = [];
-        this.anyDepth.collect(name2, found);
-        this.byDepth.get(depth)?.collect(name2, found);
-        const candidates = found.sort((a, b) => a - b);
-        if (this.cache.size < 1e4) this.cache.set(key, candidates);
+        this.anyDepth.collectByName(name2, found);
+        const atDepth = this.byDepth.get(depth);
+        if (atDepth) {
+          pushAll(found, atDepth.everywhere);
+          atDepth.collectByName(name2, found);
+        }
+        let candidates = this.anyDepth.everywhere;
+        if (found.length > 0) {
+          pushAll(found, this.anyDepth.everywhere);
+          candidates = found.sort((a, b) => a - b);
+        }
+        if (candidates.length <= 256 && this.cache.size < 1e4) this.cache.set(key, candidates);
         return candidates;
       }
     };
@@ -19987,15 +19998,15 @@ var init_dockerignore = __esm({
         }
         this.everywhere.push(index);
       }
-      collect(name2, into) {
-        into.push(...this.everywhere);
+      /** The patterns filed under `name`'s exact text, suffix or prefix (not `everywhere`). */
+      collectByName(name2, into) {
         const exact = this.byName.get(name2);
-        if (exact) into.push(...exact);
+        if (exact) pushAll(into, exact);
         for (let length = 1; length <= INDEXED_AFFIX && length <= name2.length; length++) {
           const bySuffix = this.bySuffix[length].get(name2.slice(-length));
-          if (bySuffix) into.push(...bySuffix);
+          if (bySuffix) pushAll(into, bySuffix);
           const byPrefix = this.byPrefix[length].get(name2.slice(0, length));
-          if (byPrefix) into.push(...byPrefix);
+          if (byPrefix) pushAll(into, byPrefix);
         }
       }
     };

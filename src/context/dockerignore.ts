@@ -275,10 +275,19 @@ class CandidateIndex {
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const found: number[] = [];
-    this.anyDepth.collect(name, found);
-    this.byDepth.get(depth)?.collect(name, found);
-    const candidates = found.sort((a, b) => a - b);
-    if (this.cache.size < 10_000) this.cache.set(key, candidates);
+    this.anyDepth.collectByName(name, found);
+    const atDepth = this.byDepth.get(depth);
+    if (atDepth) {
+      pushAll(found, atDepth.everywhere);
+      atDepth.collectByName(name, found);
+    }
+    let candidates: readonly number[] = this.anyDepth.everywhere;
+    if (found.length > 0) {
+      pushAll(found, this.anyDepth.everywhere);
+      candidates = found.sort((a, b) => a - b);
+    }
+    // Small answers only: a long one (thousands of patterns for every name) would be kept once per name.
+    if (candidates.length <= 256 && this.cache.size < 10_000) this.cache.set(key, candidates);
     return candidates;
   }
 }
@@ -318,17 +327,22 @@ class NameIndex {
     this.everywhere.push(index);
   }
 
-  collect(name: string, into: number[]): void {
-    into.push(...this.everywhere);
+  /** The patterns filed under `name`'s exact text, suffix or prefix (not `everywhere`). */
+  collectByName(name: string, into: number[]): void {
     const exact = this.byName.get(name);
-    if (exact) into.push(...exact);
+    if (exact) pushAll(into, exact);
     for (let length = 1; length <= INDEXED_AFFIX && length <= name.length; length++) {
       const bySuffix = this.bySuffix[length]!.get(name.slice(-length));
-      if (bySuffix) into.push(...bySuffix);
+      if (bySuffix) pushAll(into, bySuffix);
       const byPrefix = this.byPrefix[length]!.get(name.slice(0, length));
-      if (byPrefix) into.push(...byPrefix);
+      if (byPrefix) pushAll(into, byPrefix);
     }
   }
+}
+
+/** `into.push(...items)` without spreading: an ignore file can hold more lines than a call takes arguments. */
+function pushAll(into: number[], items: readonly number[]): void {
+  for (const item of items) into.push(item);
 }
 
 function append(map: Map<string, number[]>, key: string, index: number): void {

@@ -218,6 +218,15 @@ describe('matching only the patterns a path could match', () => {
     expect(decisions).toBe(200 * tree.length);
   });
 
+  it('copes with more patterns than a call takes arguments', () => {
+    // 150,000 lines with classes: every one a candidate for every path.
+    const lines = Array.from({ length: 150_000 }, (_, index) => `[xy]${index}`);
+    const matcher = new PatternMatcher(readIgnorePatterns(`${lines.join('\n')}\nsrc/*.tmp\n`));
+    expect(matcher.matchesUsingParentResults('y149999', null)).toEqual({ excluded: true, state: [149_999] });
+    expect(matcher.matchesUsingParentResults('src/a.tmp', null)).toEqual({ excluded: true, state: [150_000] });
+    expect(matcher.matchesOrParentMatches('x0/deeper/file')).toBe(true);
+  });
+
   it('a 5,000-line ignore file over 10,000 paths tests each path against the few patterns it could match', () => {
     // Every pattern tested against every path took 88 s over a context like this one.
     const lines = Array.from({ length: 5_000 }, (_, index) => (index % 2 === 0 ? `d*/f${index}.bak` : `**/nomatch${index}*.log`));
