@@ -20545,11 +20545,11 @@ var init_expansion_budget = __esm({
       constructor(buildArgs) {
         for (const [name2, value] of buildArgs) this.longest.set(name2, value.length);
       }
-      /** Charges the substitutions of expanding `text`; returns how long the expansion can be. */
+      /** Charges what expanding `text` can add to it; returns how long the expansion can be. */
       charge(text) {
         if (!text.includes("$")) return text.length;
-        const substituted = this.growth(text);
-        this.spent += substituted;
+        const grown = this.growth(text);
+        this.spent += grown;
         if (this.problem === null) {
           if (this.spent > EXPANSION_BUDGET_CHARACTERS) {
             this.problem = `variable expansion too large: the values substituted up to this line exceed ${EXPANSION_BUDGET_CHARACTERS / (1024 * 1024)} MiB (a variable that refers to itself, like ENV A=$A$A, doubles with each line); the file is not read past it`;
@@ -20557,7 +20557,7 @@ var init_expansion_budget = __esm({
             this.problem = `variable substitution nested more than ${MAX_SUBSTITUTION_DEPTH} deep (\${A:-\${B:-\u2026}}); the file is not read past this line`;
           }
         }
-        return text.length + substituted;
+        return text.length + grown;
       }
       /** Charges an assignment (`ENV name=value`, `ARG name=value`) and records how long the value can be. */
       assign(nameText, valueText) {

@@ -19,7 +19,7 @@
 
 import { isNameChar, isNameStart } from './chars.js';
 
-/** Characters of substituted text one file may ask for (1 MiB). */
+/** Characters of growth (substituted values beyond the references they replace) one file may ask for (1 MiB). */
 const EXPANSION_BUDGET_CHARACTERS = 1024 * 1024;
 
 /**
@@ -42,11 +42,11 @@ export class ExpansionBudget {
     for (const [name, value] of buildArgs) this.longest.set(name, value.length);
   }
 
-  /** Charges the substitutions of expanding `text`; returns how long the expansion can be. */
+  /** Charges what expanding `text` can add to it; returns how long the expansion can be. */
   charge(text: string): number {
     if (!text.includes('$')) return text.length;
-    const substituted = this.growth(text);
-    this.spent += substituted;
+    const grown = this.growth(text);
+    this.spent += grown;
     if (this.problem === null) {
       if (this.spent > EXPANSION_BUDGET_CHARACTERS) {
         this.problem = `variable expansion too large: the values substituted up to this line exceed ${EXPANSION_BUDGET_CHARACTERS / (1024 * 1024)} MiB (a variable that refers to itself, like ENV A=$A$A, doubles with each line); the file is not read past it`;
@@ -54,7 +54,7 @@ export class ExpansionBudget {
         this.problem = `variable substitution nested more than ${MAX_SUBSTITUTION_DEPTH} deep (\${A:-\${B:-…}}); the file is not read past this line`;
       }
     }
-    return text.length + substituted;
+    return text.length + grown;
   }
 
   /** Charges an assignment (`ENV name=value`, `ARG name=value`) and records how long the value can be. */
