@@ -10,6 +10,9 @@
  * `--context` lints with the build-context rules on, against a small made-up context (a symlink
  * loop and a dangling link in it) whose `.dockerignore` is a corpus one, half the time with the
  * mutated input's first lines appended, so broken patterns reach the ignore-file compiler too.
+ * `--analyze` (implies `--context`) also builds `dockside analyze`'s report of each input, with two
+ * changed files, and renders it as text, markdown and JSON. Its budget is two lints': the report
+ * walks every stage and layer again, and lists what each COPY pulls from the context.
  */
 import { readFileSync, readdirSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +28,8 @@ const { fixSource } = await import(join(ROOT, 'dist/engine/fixer.js'));
 const { unifiedDiff } = await import(join(ROOT, 'dist/cli/unified-diff.js'));
 const { defaultRegistry } = await import(join(ROOT, 'dist/rules/index.js'));
 const { loadBuildContext } = await import(join(ROOT, 'dist/context/index.js'));
+const { buildAnalyzeReport } = await import(join(ROOT, 'dist/analyze/model.js'));
+const { renderMarkdown, renderText } = await import(join(ROOT, 'dist/analyze/render.js'));
 const { applyPatch } = await import('diff');
 
 const argument = (name, fallback) => {
@@ -36,7 +41,10 @@ const seed = argument('--seed', Date.now() % 1_000_000);
 const fixing = process.argv.includes('--fix');
 /** The lints a fix run is allowed (see above): the multiple of the lint budget it gets. */
 const FIX_LINTS = 3;
-const withContext = process.argv.includes('--context');
+const analyzing = process.argv.includes('--analyze');
+/** The lints an analyze run is allowed (see above). */
+const ANALYZE_LINTS = 2;
+const withContext = analyzing || process.argv.includes('--context');
 const corpus = join(ROOT, '..', 'shared', 'corpus', 'dockerfiles');
 const corpusNames = existsSync(corpus) ? readdirSync(corpus).sort() : [];
 const seeds =
@@ -64,13 +72,15 @@ for (const { index, label, input } of mutatedInputs(seeds, count, seed)) {
       const result = context ? await lintInContext(input) : await lintSource(input, `fuzz-${index}`, { registry, config });
       const crash = result.findings.find((finding) => finding.code === 'internal-error');
       if (crash) problem = crash.message;
+      else if (analyzing) analyze(result);
     }
   } catch (error) {
     problem = `threw ${error.message}`;
   }
   const elapsed = performance.now() - begin;
   bytes += input.length;
-  const budget = (fixing ? FIX_LINTS : 1) * Math.max(1000, (input.length / 1_000_000) * 1000);
+  const lints = fixing ? FIX_LINTS : analyzing ? ANALYZE_LINTS : 1;
+  const budget = lints * Math.max(1000, (input.length / 1_000_000) * 1000);
   if (elapsed > budget) {
     slow++;
     console.log(`slow #${index} ${label}: ${elapsed.toFixed(0)} ms for ${input.length} bytes`);
@@ -84,7 +94,8 @@ for (const { index, label, input } of mutatedInputs(seeds, count, seed)) {
 if (context) rmSync(context.root, { recursive: true, force: true });
 const seconds = (performance.now() - started) / 1000;
 const fixCounts = fixing ? ` (fixer: ${fixed} changed, ${refused} refused a fix that broke parsing)` : '';
-console.log(`fuzz${fixing ? ' --fix' : ''}${withContext ? ' --context' : ''}: seed ${seed}, ${count} inputs (${(bytes / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s: ${failures} failures, ${slow} over the ${fixing ? FIX_LINTS : 1} s/MB budget${fixCounts}`);
+const mode = fixing ? ' --fix' : analyzing ? ' --analyze' : withContext ? ' --context' : '';
+console.log(`fuzz${mode}: seed ${seed}, ${count} inputs (${(bytes / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s: ${failures} failures, ${slow} over the ${fixing ? FIX_LINTS : analyzing ? ANALYZE_LINTS : 1} s/MB budget${fixCounts}`);
 console.log(`by mutation: ${[...byMutation].map(([name, n]) => `${name} ${n}`).join(', ')}`);
 process.exitCode = failures > 0 || slow > 0 ? 1 : 0;
 
@@ -119,10 +130,21 @@ function madeUpContext() {
 }
 
 /** Lints `input` as the context's Dockerfile, after writing this input's ignore file. */
-function lintInContext(input) {
+async function lintInContext(input) {
   const { root, ignoreFiles, next } = context;
   const dockerfile = join(root, 'Dockerfile');
   const ignore = ignoreFiles[Math.floor(next() * ignoreFiles.length)];
   writeFileSync(join(root, '.dockerignore'), next() < 0.5 ? ignore : `${ignore}\n${input.subarray(0, 2000).toString('utf8')}`);
-  return lintSource(input, dockerfile, { registry, config, loadBuildContext: () => loadBuildContext(dockerfile, root, { onProgress: null }) });
+  let buildContext = null;
+  const loaded = () => (buildContext ??= loadBuildContext(dockerfile, root, { onProgress: null }));
+  const result = await lintSource(input, dockerfile, { registry, config, loadBuildContext: loaded });
+  return { ...result, buildContext: loaded() };
+}
+
+/** `dockside analyze`'s report of a linted input, in every format (throws what it throws). */
+function analyze(result) {
+  const report = buildAnalyzeReport(result.dockerfile, result.buildContext, result.findings, { changed: ['src/a.js', 'package.json'] });
+  renderText([report], { color: false });
+  renderMarkdown([report]);
+  JSON.stringify(report);
 }

@@ -49342,6 +49342,16 @@ var StageResolver = class {
     return fits;
   }
 };
+function countBelow(ascending, limit) {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (ascending[middle] < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 var GraphNode = class {
   constructor(stage, label, reachable, references, resolver) {
     this.stage = stage;
@@ -49355,21 +49365,31 @@ var GraphNode = class {
   reachable;
   references;
   resolver;
-  dependencies = null;
-  get dependsOn() {
-    if (this.dependencies === null) {
-      const list = newList();
-      for (const { kind, line, index, variable } of this.references) {
-        if (index !== null) list.push({ stageIndex: index, kind, line });
-        if (variable === null) continue;
-        for (const fit of this.resolver.fits(variable)) {
-          if (fit >= this.stage.index) break;
-          list.push({ stageIndex: fit, kind, line });
-        }
+  listDependencies(limitPerValue) {
+    const listed = newList();
+    let unlisted = 0;
+    for (const { kind, line, index, variable } of this.references) {
+      if (index !== null) listed.push({ stageIndex: index, kind, line, via: null });
+      if (variable === null) continue;
+      const fits = this.resolver.fits(variable);
+      const earlier = countBelow(fits, this.stage.index);
+      for (let position = 0; position < Math.min(earlier, limitPerValue); position++) {
+        listed.push({ stageIndex: fits[position], kind, line, via: variable });
       }
-      this.dependencies = list;
+      unlisted += Math.max(0, earlier - limitPerValue);
     }
-    return this.dependencies;
+    return { listed, unlisted };
+  }
+  someDependency(kind, line, test) {
+    for (const reference of this.references) {
+      if (reference.kind !== kind || reference.line !== line) continue;
+      if (reference.index !== null && test(reference.index)) return true;
+      if (reference.variable === null) continue;
+      const fits = this.resolver.fits(reference.variable);
+      const earlier = countBelow(fits, this.stage.index);
+      for (let position = 0; position < earlier; position++) if (test(fits[position])) return true;
+    }
+    return false;
   }
 };
 function referencesOf(stage, resolver) {
@@ -49487,6 +49507,7 @@ function localSources(copy, sources) {
   if (copy.from !== null) return [];
   return (sources.get(copy) ?? []).filter((source) => source.kind === "local");
 }
+var LISTED_STAGES_PER_VALUE = 10;
 function buildAnalyzeReport(dockerfile, context, findings, options = {}) {
   const sources = expandedCopySources(dockerfile);
   const graph = stageGraph(dockerfile);
@@ -49498,7 +49519,7 @@ function buildAnalyzeReport(dockerfile, context, findings, options = {}) {
     const layers = [];
     const cacheBreaks = [];
     let firstInvalidated = null;
-    const dependsOnInvalidated = (kind, line) => node.dependsOn.some((dependency) => dependency.kind === kind && dependency.line === line && invalidatedStages.has(dependency.stageIndex));
+    const dependsOnInvalidated = (kind, line) => invalidatedStages.size > 0 && node.someDependency(kind, line, (stageIndex) => invalidatedStages.has(stageIndex));
     if (sentChanges && dependsOnInvalidated("from", stage.from.startLine)) firstInvalidated = stage.from;
     for (const instruction of stage.instructions) {
       const isCopy = instruction.kind === "COPY" || instruction.kind === "ADD";
@@ -49543,11 +49564,18 @@ function buildAnalyzeReport(dockerfile, context, findings, options = {}) {
       firstInvalidatedLine: firstInvalidated?.startLine ?? null,
       rebuiltInstructions: firstInvalidated === null ? 0 : firstInvalidated === stage.from ? stage.instructions.length : stage.instructions.length - stage.instructions.indexOf(firstInvalidated)
     } : {};
+    const dependencies = node.listDependencies(LISTED_STAGES_PER_VALUE);
     return {
       index: stage.index,
       name: node.label,
       base,
-      dependsOn: node.dependsOn.map((dependency) => ({ stage: graph[dependency.stageIndex]?.label ?? String(dependency.stageIndex), kind: dependency.kind, line: dependency.line })),
+      dependsOn: dependencies.listed.map((dependency) => ({
+        stage: graph[dependency.stageIndex]?.label ?? String(dependency.stageIndex),
+        kind: dependency.kind,
+        line: dependency.line,
+        via: dependency.via
+      })),
+      unlistedDependencies: dependencies.unlisted,
       reachable: node.reachable,
       layerCount: layers.length,
       layers,
@@ -49596,7 +49624,14 @@ function padStart(text, width) {
 }
 function dependencyText(stage) {
   if (stage.dependsOn.length === 0) return "";
-  return ` needs ${stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.kind}, line ${dependency.line})`).join(", ")}`;
+  const listed = stage.dependsOn.map(
+    (dependency) => dependency.via === null ? `${dependency.stage} (${dependency.kind}, line ${dependency.line})` : `${dependency.stage} (${dependency.kind} ${dependency.via}, line ${dependency.line})`
+  );
+  return ` needs ${listed.join(", ")}${unlistedText(stage)}`;
+}
+function unlistedText(stage) {
+  if (stage.unlistedDependencies === 0) return "";
+  return `, and ${stage.unlistedDependencies.toLocaleString("en-US")} more ${stage.unlistedDependencies === 1 ? "stage" : "stages"} a variable may name`;
 }
 function renderText(reports, options) {
   const p = paint(options.color);
@@ -49655,7 +49690,7 @@ function renderMarkdown(reports) {
     if (report2.target !== null) out2.push(`Target stage: \`${escapeCell(report2.target)}\``, "");
     out2.push("| # | stage | base | needs | used by target | layers | first rebuilt line |", "|---|---|---|---|---|---|---|");
     for (const stage of report2.stages) {
-      const needs = stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.kind})`).join(", ");
+      const needs = stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.via === null ? dependency.kind : `${dependency.kind} ${dependency.via}`})`).join(", ") + unlistedText(stage);
       const rebuilt = stage.firstInvalidatedLine === void 0 ? "" : stage.firstInvalidatedLine === null ? "none" : `${stage.firstInvalidatedLine} (${stage.rebuiltInstructions ?? 0} rebuild)`;
       out2.push(`| ${stage.index} | ${escapeCell(stage.name)} | \`${escapeCell(stage.base)}\` | ${escapeCell(needs)} | ${stage.reachable ? "yes" : "no"} | ${stage.layerCount} | ${rebuilt} |`);
     }

@@ -31,7 +31,13 @@ export interface StageReport {
   readonly name: string;
   /** The base image (expanded) or `stage <name>`. */
   readonly base: string;
-  readonly dependsOn: readonly { readonly stage: string; readonly kind: DependencyKind; readonly line: number }[];
+  /**
+   * The earlier stages this one uses. A `FROM`/`--from` value with variables may name several: each
+   * is listed with the value (`via`), up to LISTED_STAGES_PER_VALUE per value.
+   */
+  readonly dependsOn: readonly { readonly stage: string; readonly kind: DependencyKind; readonly line: number; readonly via: string | null }[];
+  /** Further stages values with variables may name, over that limit: counted, not listed. */
+  readonly unlistedDependencies: number;
   /** The target (`--target`'s stage, else the last) needs this stage. */
   readonly reachable: boolean;
   readonly layerCount: number;
@@ -98,6 +104,13 @@ export interface BuildReportOptions {
   readonly largestFolders?: number;
 }
 
+/**
+ * Stages listed per `FROM`/`--from` value with variables. Such a value may name every earlier stage
+ * its literal parts fit (`FROM $BASE`: all of them), so listing each was quadratic: a 168 KB file of
+ * 5,000 such stages gave a 305 MB report. A real one names a few (`dev-${VARIANT}`).
+ */
+export const LISTED_STAGES_PER_VALUE = 10;
+
 export function buildAnalyzeReport(
   dockerfile: Dockerfile,
   context: BuildContext | null,
@@ -116,7 +129,7 @@ export function buildAnalyzeReport(
     const cacheBreaks: CacheBreak[] = [];
     let firstInvalidated: Instruction | null = null;
     const dependsOnInvalidated = (kind: DependencyKind, line: number): boolean =>
-      node.dependsOn.some((dependency) => dependency.kind === kind && dependency.line === line && invalidatedStages.has(dependency.stageIndex));
+      invalidatedStages.size > 0 && node.someDependency(kind, line, (stageIndex) => invalidatedStages.has(stageIndex));
     if (sentChanges && dependsOnInvalidated('from', stage.from.startLine)) firstInvalidated = stage.from;
     for (const instruction of stage.instructions) {
       const isCopy = instruction.kind === 'COPY' || instruction.kind === 'ADD';
@@ -169,11 +182,18 @@ export function buildAnalyzeReport(
                 : stage.instructions.length - stage.instructions.indexOf(firstInvalidated),
         }
       : {};
+    const dependencies = node.listDependencies(LISTED_STAGES_PER_VALUE);
     return {
       index: stage.index,
       name: node.label,
       base,
-      dependsOn: node.dependsOn.map((dependency) => ({ stage: graph[dependency.stageIndex]?.label ?? String(dependency.stageIndex), kind: dependency.kind, line: dependency.line })),
+      dependsOn: dependencies.listed.map((dependency) => ({
+        stage: graph[dependency.stageIndex]?.label ?? String(dependency.stageIndex),
+        kind: dependency.kind,
+        line: dependency.line,
+        via: dependency.via,
+      })),
+      unlistedDependencies: dependencies.unlisted,
       reachable: node.reachable,
       layerCount: layers.length,
       layers,

@@ -39,7 +39,16 @@ function padStart(text: string, width: number): string {
 
 function dependencyText(stage: StageReport): string {
   if (stage.dependsOn.length === 0) return '';
-  return ` needs ${stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.kind}, line ${dependency.line})`).join(', ')}`;
+  const listed = stage.dependsOn.map((dependency) =>
+    dependency.via === null ? `${dependency.stage} (${dependency.kind}, line ${dependency.line})` : `${dependency.stage} (${dependency.kind} ${dependency.via}, line ${dependency.line})`,
+  );
+  return ` needs ${listed.join(', ')}${unlistedText(stage)}`;
+}
+
+/** `, and 4,990 more stages a variable may name`, or nothing. */
+function unlistedText(stage: StageReport): string {
+  if (stage.unlistedDependencies === 0) return '';
+  return `, and ${stage.unlistedDependencies.toLocaleString('en-US')} more ${stage.unlistedDependencies === 1 ? 'stage' : 'stages'} a variable may name`;
 }
 
 export function renderText(reports: readonly AnalyzeReport[], options: { color: boolean }): string {
@@ -107,7 +116,7 @@ export function renderMarkdown(reports: readonly AnalyzeReport[]): string {
     if (report.target !== null) out.push(`Target stage: \`${escapeCell(report.target)}\``, '');
     out.push('| # | stage | base | needs | used by target | layers | first rebuilt line |', '|---|---|---|---|---|---|---|');
     for (const stage of report.stages) {
-      const needs = stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.kind})`).join(', ');
+      const needs = stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.via === null ? dependency.kind : `${dependency.kind} ${dependency.via}`})`).join(', ') + unlistedText(stage);
       const rebuilt = stage.firstInvalidatedLine === undefined ? '' : stage.firstInvalidatedLine === null ? 'none' : `${stage.firstInvalidatedLine} (${stage.rebuiltInstructions ?? 0} rebuild)`;
       out.push(`| ${stage.index} | ${escapeCell(stage.name)} | \`${escapeCell(stage.base)}\` | ${escapeCell(needs)} | ${stage.reachable ? 'yes' : 'no'} | ${stage.layerCount} | ${rebuilt} |`);
     }

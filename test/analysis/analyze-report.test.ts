@@ -33,7 +33,8 @@ describe('analyze report', () => {
       ['build', 'node:20', 3, true],
       ['2', 'node:20-slim', 1, true],
     ]);
-    expect(analysis.stages[1]!.dependsOn).toEqual([{ stage: 'deps', kind: 'copy', line: 7 }]);
+    expect(analysis.stages[1]!.dependsOn).toEqual([{ stage: 'deps', kind: 'copy', line: 7, via: null }]);
+    expect(analysis.stages.map((stage) => stage.unlistedDependencies)).toEqual([0, 0, 0]);
     // package.json (33 B) + package-lock.json (22 B); src/ holds two files (19 + 15 B).
     expect(analysis.stages[0]!.layers[0]).toMatchObject({ line: 3, instruction: 'COPY', files: 2, bytes: 55 });
     expect(analysis.stages[1]!.layers.map((layer) => [layer.line, layer.files, layer.bytes])).toEqual([[7, null, null], [8, 2, 34], [9, null, null]]);
@@ -57,6 +58,54 @@ describe('analyze report', () => {
     expect(text).toMatch(/ {3}8 \* COPY src \.\/src +2 files +34 B <- first rebuilt/u);
     const markdown = renderMarkdown([analysis]);
     expect(markdown).toContain('| 1 | build | `node:20` | deps (copy) | yes | 3 | 8 (2 rebuild) |');
+  });
+});
+
+/** The report of a Dockerfile given as text, with no build context. */
+async function reportOf(text: string, changed: string[] | null = null) {
+  const result = await lintSource(text, 'Dockerfile', { registry: defaultRegistry() });
+  return buildAnalyzeReport(result.dockerfile, null, result.findings, { changed });
+}
+
+describe('analyze report: stages a variable may name', () => {
+  it('lists them with the value, ten per value, and counts the rest', async () => {
+    const stages = ['ARG BASE=s0', 'FROM alpine AS s0'];
+    for (let index = 1; index < 30; index++) stages.push(`FROM $BASE AS s${index}`, `COPY --from=dev-\${V} /a /b`);
+    stages.splice(2, 0, 'FROM alpine AS dev-x', 'FROM alpine AS dev-y');
+    const analysis = await reportOf(stages.join('\n') + '\n');
+    const last = analysis.stages.at(-1)!;
+    expect(last.name).toBe('s29');
+    // Every earlier stage fits $BASE (31 of them): the first ten in file order are listed.
+    expect(last.dependsOn.filter((dependency) => dependency.via === '$BASE').map((dependency) => dependency.stage)).toEqual(['s0', 'dev-x', 'dev-y', 's1', 's2', 's3', 's4', 's5', 's6', 's7']);
+    // dev-${V} fits two stages: both are listed.
+    expect(last.dependsOn.filter((dependency) => dependency.kind === 'copy')).toEqual([
+      { stage: 'dev-x', kind: 'copy', line: 62, via: 'dev-${V}' },
+      { stage: 'dev-y', kind: 'copy', line: 62, via: 'dev-${V}' },
+    ]);
+    expect(last.unlistedDependencies).toBe(31 - 10);
+    expect(analysis.stages[2]!.unlistedDependencies, 'dev-x is before any $BASE').toBe(0);
+    expect(renderText([analysis], { color: false })).toContain('s7 (from $BASE, line 61), dev-x (copy dev-${V}, line 62), dev-y (copy dev-${V}, line 62), and 21 more stages a variable may name');
+    expect(renderMarkdown([analysis])).toContain('s7 (from $BASE), dev-x (copy dev-${V}), dev-y (copy dev-${V}), and 21 more stages a variable may name |');
+  });
+
+  it('--changed reaches a stage through any stage the value may name, listed or not', async () => {
+    const lines = ['FROM alpine AS first', 'COPY app.js /app.js'];
+    for (let index = 1; index <= 15; index++) lines.push(`FROM alpine AS s${index}`, 'RUN true');
+    lines.push('FROM alpine AS picked', 'COPY --from=${ANY} /app.js /app.js', 'RUN true');
+    const analysis = await reportOf(lines.join('\n') + '\n', ['app.js']);
+    const picked = analysis.stages.at(-1)!;
+    // `first` is the first of 16 earlier stages, so it is listed; the change reaches `picked` through it.
+    expect(picked.dependsOn.map((dependency) => dependency.stage)).toContain('first');
+    expect([picked.firstInvalidatedLine, picked.rebuiltInstructions]).toEqual([34, 2]);
+    const reversed = ['FROM alpine AS s0', 'RUN true'];
+    for (let index = 1; index <= 15; index++) reversed.push(`FROM alpine AS s${index}`, 'RUN true');
+    reversed.push('FROM alpine AS last', 'COPY app.js /app.js', 'FROM alpine AS picked', 'COPY --from=${ANY} /app.js /app.js');
+    const unlisted = await reportOf(reversed.join('\n') + '\n', ['app.js']);
+    const pickedAgain = unlisted.stages.at(-1)!;
+    // `last` is the 17th fit, past the ten listed: the change still reaches `picked` through it.
+    expect(pickedAgain.dependsOn.map((dependency) => dependency.stage)).not.toContain('last');
+    expect(pickedAgain.unlistedDependencies).toBe(7);
+    expect(pickedAgain.firstInvalidatedLine).toBe(36);
   });
 });
 

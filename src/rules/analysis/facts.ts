@@ -94,15 +94,30 @@ export interface StageDependency {
   readonly stageIndex: number;
   readonly kind: DependencyKind;
   readonly line: number;
+  /** The value with variables (`dev-${VARIANT}`) that may name the stage; null for a literal name or index. */
+  readonly via: string | null;
+}
+
+/** A stage's dependencies as `analyze` lists them: each reference's stages, up to a limit. */
+export interface DependencyListing {
+  readonly listed: readonly StageDependency[];
+  /** Stages a value with variables may name beyond the limit: counted, not listed. */
+  readonly unlisted: number;
 }
 
 export interface StageNode {
   readonly stage: Stage;
   /** Display name: the stage name, or its index. */
   readonly label: string;
-  readonly dependsOn: readonly StageDependency[];
   /** The target (`--target`'s stage, else the last) needs this stage. */
   readonly reachable: boolean;
+  /**
+   * The earlier stages this one uses, in the order it refers to them, at most `limitPerValue` of
+   * those each value with variables may name (in file order).
+   */
+  listDependencies(limitPerValue: number): DependencyListing;
+  /** Whether a reference of this kind on this line names (or may name) a stage `test` accepts. */
+  someDependency(kind: DependencyKind, line: number, test: (stageIndex: number) => boolean): boolean;
 }
 
 /**
@@ -145,6 +160,18 @@ class StageResolver {
   }
 }
 
+/** How many of `ascending` are below `limit`: a binary search. */
+function countBelow(ascending: readonly number[], limit: number): number {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ascending[middle]! < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * One reference a stage makes to earlier stages, in the order the stage makes them: its base
  * stage, a literal name or index (`index`), or a value with variables (`variable`), which may name
@@ -158,14 +185,13 @@ interface StageReference {
 }
 
 /**
- * A stage of the graph. Its dependencies are listed only when asked for (`analyze` does): a value
- * with variables can name every earlier stage, so `FROM $BASE AS sN` 5,000 times is 12.5 million
- * dependencies, which the rules never need (a fuzzer-made file of 5,000 took 4 s, and 5,000
- * distinct names 10 s and 1.6 GB).
+ * A stage of the graph. Its dependencies are never all listed: a value with variables can name
+ * every earlier stage, so `FROM $BASE AS sN` 5,000 times is 12.5 million of them. The rules need
+ * none (a fuzzer-made file of 5,000 took 4 s, and 5,000 distinct names 10 s and 1.6 GB, while they
+ * were built for every file); `analyze` listed them all for a 168 KB file in 16 s, 1.4 GB and a
+ * 305 MB report, so it lists a few per value and asks its questions without a list.
  */
 class GraphNode implements StageNode {
-  private dependencies: readonly StageDependency[] | null = null;
-
   constructor(
     readonly stage: Stage,
     readonly label: string,
@@ -174,21 +200,33 @@ class GraphNode implements StageNode {
     private readonly resolver: StageResolver,
   ) {}
 
-  get dependsOn(): readonly StageDependency[] {
-    if (this.dependencies === null) {
-      // One list kind whatever the answer (parser/lists.ts): the loops over it stay monomorphic.
-      const list = newList<StageDependency>();
-      for (const { kind, line, index, variable } of this.references) {
-        if (index !== null) list.push({ stageIndex: index, kind, line });
-        if (variable === null) continue;
-        for (const fit of this.resolver.fits(variable)) {
-          if (fit >= this.stage.index) break;
-          list.push({ stageIndex: fit, kind, line });
-        }
+  listDependencies(limitPerValue: number): DependencyListing {
+    // One list kind whatever the answer (parser/lists.ts): the loops over it stay monomorphic.
+    const listed = newList<StageDependency>();
+    let unlisted = 0;
+    for (const { kind, line, index, variable } of this.references) {
+      if (index !== null) listed.push({ stageIndex: index, kind, line, via: null });
+      if (variable === null) continue;
+      const fits = this.resolver.fits(variable);
+      const earlier = countBelow(fits, this.stage.index);
+      for (let position = 0; position < Math.min(earlier, limitPerValue); position++) {
+        listed.push({ stageIndex: fits[position]!, kind, line, via: variable });
       }
-      this.dependencies = list;
+      unlisted += Math.max(0, earlier - limitPerValue);
     }
-    return this.dependencies;
+    return { listed, unlisted };
+  }
+
+  someDependency(kind: DependencyKind, line: number, test: (stageIndex: number) => boolean): boolean {
+    for (const reference of this.references) {
+      if (reference.kind !== kind || reference.line !== line) continue;
+      if (reference.index !== null && test(reference.index)) return true;
+      if (reference.variable === null) continue;
+      const fits = this.resolver.fits(reference.variable);
+      const earlier = countBelow(fits, this.stage.index);
+      for (let position = 0; position < earlier; position++) if (test(fits[position]!)) return true;
+    }
+    return false;
   }
 }
 
