@@ -48896,7 +48896,7 @@ function getIDToken(aud) {
 
 // src/cli/analyze.ts
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync3, statSync as statSync6 } from "node:fs";
+import { statSync as statSync6 } from "node:fs";
 import { dirname as dirname6, isAbsolute as isAbsolute3, join as join8, relative as relative4, resolve as resolve8, sep as sep4 } from "node:path";
 
 // src/analyze/model.ts
@@ -56931,6 +56931,56 @@ function contextFolderProblem(folder) {
   }
 }
 
+// src/cli/read-dockerfile.ts
+import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+var MAX_FILE_BYTES = 20 * 1024 * 1024;
+var OVER_LIMIT = `file too large to be a Dockerfile (over ${MAX_FILE_BYTES} bytes)`;
+var READ_ERROR_WORDS = {
+  EACCES: "permission denied",
+  ENOENT: "no such file",
+  EISDIR: "is a folder",
+  ELOOP: "symbolic link loop"
+};
+function readDockerfileBytes(path6) {
+  let descriptor = null;
+  let bytes;
+  try {
+    descriptor = openSync2(path6, "r");
+    const stats = fstatSync(descriptor);
+    if (stats.isDirectory()) return { error: "cannot read file: is a folder" };
+    if (stats.size > MAX_FILE_BYTES) return { error: `file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})` };
+    bytes = stats.isFile() && stats.size > 0 ? readUpTo(descriptor, stats.size) : readUnsized(descriptor);
+  } catch (error2) {
+    const code = error2.code ?? "error";
+    return { error: `cannot read file: ${READ_ERROR_WORDS[code] ?? code}` };
+  } finally {
+    if (descriptor !== null) closeSync2(descriptor);
+  }
+  return bytes.length > MAX_FILE_BYTES ? { error: OVER_LIMIT } : { bytes };
+}
+function readUpTo(descriptor, size) {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const count = readSync2(descriptor, buffer, filled, size - filled, null);
+    if (count === 0) break;
+    filled += count;
+  }
+  return filled === size ? buffer : buffer.subarray(0, filled);
+}
+function readUnsized(descriptor) {
+  const chunks = [];
+  let total = 0;
+  while (total <= MAX_FILE_BYTES) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const count = readSync2(descriptor, chunk, 0, chunk.length, null);
+    if (count === 0) break;
+    chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
+    total += count;
+  }
+  return Buffer.concat(chunks, total);
+}
+
 // src/cli/analyze.ts
 var DEFAULT_IO = {
   stdout: (text) => process.stdout.write(text),
@@ -56971,19 +57021,22 @@ async function runAnalyze(paths, options, io = DEFAULT_IO) {
   let exitCode = 0;
   for (const given of paths.length > 0 ? paths : ["Dockerfile"]) {
     let dockerfilePath = resolve8(io.cwd, given);
+    let shownPath = given;
     try {
-      if (statSync6(dockerfilePath).isDirectory()) dockerfilePath = join8(dockerfilePath, "Dockerfile");
+      if (statSync6(dockerfilePath).isDirectory()) {
+        dockerfilePath = join8(dockerfilePath, "Dockerfile");
+        shownPath = join8(given, "Dockerfile");
+      }
     } catch {
     }
-    let source;
-    try {
-      source = readFileSync3(dockerfilePath);
-    } catch (error2) {
-      io.stderr(`dockside analyze: cannot read ${given}: ${error2.code ?? error2.message}
+    const read = readDockerfileBytes(dockerfilePath);
+    if (read.error !== void 0) {
+      io.stderr(`dockside analyze: ${shownPath}: ${read.error}
 `);
       exitCode = 2;
       continue;
     }
+    const source = read.bytes;
     const contextDir = resolve8(io.cwd, options.context ?? dirname6(dockerfilePath));
     let changed;
     try {
@@ -57015,7 +57068,6 @@ async function runAnalyze(paths, options, io = DEFAULT_IO) {
 init_config();
 init_lint();
 init_types();
-import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
 import { dirname as dirname8, resolve as resolve10 } from "node:path";
 
 // src/engine/fixer.ts
@@ -57140,30 +57192,6 @@ function writeFileAtomically(linkOrPath, text) {
 }
 
 // src/cli/lint-job.ts
-var MAX_FILE_BYTES = 20 * 1024 * 1024;
-function readUpTo(descriptor, size) {
-  const buffer = Buffer.allocUnsafe(size);
-  let filled = 0;
-  while (filled < size) {
-    const count = readSync2(descriptor, buffer, filled, size - filled, null);
-    if (count === 0) break;
-    filled += count;
-  }
-  return filled === size ? buffer : buffer.subarray(0, filled);
-}
-function readUnsized(descriptor) {
-  const chunks = [];
-  let total = 0;
-  while (total <= MAX_FILE_BYTES) {
-    const chunk = Buffer.allocUnsafe(64 * 1024);
-    const count = readSync2(descriptor, chunk, 0, chunk.length, null);
-    if (count === 0) break;
-    chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
-    total += count;
-  }
-  return Buffer.concat(chunks, total);
-}
-var OVER_LIMIT = `file too large to be a Dockerfile (over ${MAX_FILE_BYTES} bytes)`;
 function exitCounts(result, threshold) {
   const failingRank = SEVERITY_RANK[threshold];
   let warnings = 0;
@@ -57317,26 +57345,14 @@ var LintJobRunner = class {
       operationalError: true
     });
     let bytes;
-    if (stdinBytes) bytes = stdinBytes;
-    else {
-      let descriptor = null;
-      try {
-        descriptor = openSync2(path6, "r");
-        const stats = fstatSync(descriptor);
-        if (stats.isDirectory()) return failed("cannot read file: is a folder");
-        if (stats.size > MAX_FILE_BYTES) {
-          return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
-        }
-        bytes = stats.isFile() && stats.size > 0 ? readUpTo(descriptor, stats.size) : readUnsized(descriptor);
-      } catch (error2) {
-        const code = error2.code ?? "error";
-        const reasons = { EACCES: "permission denied", ENOENT: "no such file", EISDIR: "is a folder", ELOOP: "symbolic link loop" };
-        return failed(`cannot read file: ${reasons[code] ?? code}`);
-      } finally {
-        if (descriptor !== null) closeSync2(descriptor);
-      }
+    if (stdinBytes) {
+      if (stdinBytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
+      bytes = stdinBytes;
+    } else {
+      const read = readDockerfileBytes(path6);
+      if (read.error !== void 0) return failed(read.error);
+      bytes = read.bytes;
     }
-    if (bytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
     const contextModule = await this.buildContextModule(config);
     const absolutePath = resolve10(shared.cwd, configPath);
     const contextDir = resolve10(shared.cwd, shared.context ?? dirname8(configPath));

@@ -3,7 +3,7 @@
  * points, build context, findings). Thin: reads files, loads the context, runs the engine, renders.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildAnalyzeReport, type AnalyzeReport } from '../analyze/model.js';
 import { ANALYZE_FORMATS, renderJson, renderMarkdown, renderText, type AnalyzeFormat } from '../analyze/render.js';
@@ -13,6 +13,7 @@ import type { Config } from '../engine/config.js';
 import { lintSource } from '../engine/lint.js';
 import { defaultRegistry } from '../rules/index.js';
 import { contextFolderProblem } from './files.js';
+import { readDockerfileBytes } from './read-dockerfile.js';
 
 export interface AnalyzeCommandOptions {
   /** `text` (default), `json` or `markdown`. */
@@ -92,19 +93,24 @@ export async function runAnalyze(paths: readonly string[], options: AnalyzeComma
   let exitCode = 0;
   for (const given of paths.length > 0 ? paths : ['Dockerfile']) {
     let dockerfilePath = resolve(io.cwd, given);
+    // The path as given, for messages: a folder given stands for its Dockerfile.
+    let shownPath = given;
     try {
-      if (statSync(dockerfilePath).isDirectory()) dockerfilePath = join(dockerfilePath, 'Dockerfile');
+      if (statSync(dockerfilePath).isDirectory()) {
+        dockerfilePath = join(dockerfilePath, 'Dockerfile');
+        shownPath = join(given, 'Dockerfile');
+      }
     } catch {
       // Reported below when reading.
     }
-    let source: Buffer;
-    try {
-      source = readFileSync(dockerfilePath);
-    } catch (error) {
-      io.stderr(`dockside analyze: cannot read ${given}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    // The limits lint reads with: a device without end (`/dev/zero`) or a 1 GB file is refused.
+    const read = readDockerfileBytes(dockerfilePath);
+    if (read.error !== undefined) {
+      io.stderr(`dockside analyze: ${shownPath}: ${read.error}\n`);
       exitCode = 2;
       continue;
     }
+    const source = read.bytes;
     const contextDir = resolve(io.cwd, options.context ?? dirname(dockerfilePath));
     let changed: string[] | null;
     try {

@@ -2,7 +2,6 @@
  * Linting one file, from its path to its result: config discovery (cached per folder), reading
  * with limits, the engine. The same code runs on the main thread and in worker threads.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, EMPTY_CONFIG, discoverConfigFile, loadConfigFile, type Config } from '../engine/config.js';
 import { activeRules, lintSource, type EngineOptions } from '../engine/lint.js';
@@ -12,46 +11,8 @@ import type { PartwiseReporter, ReporterContext, ReportTally } from '../reporter
 import { fixSource } from '../engine/fixer.js';
 import { decodeDockerfile } from '../parser/parse.js';
 import { shellcheckAvailability, shellcheckFilesInFlight } from '../shellcheck/runner.js';
+import { MAX_FILE_BYTES, OVER_LIMIT, readDockerfileBytes } from './read-dockerfile.js';
 import { writeFileAtomically } from './write.js';
-
-/** Files larger than this are refused before reading: no Dockerfile is 20 MiB. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-/**
- * Reads a regular file whose size `fstat` just gave, as `readFileSync(descriptor)` would (which
- * asks `fstat` again, once per file of the run). Files that report no size go through
- * `readUnsized`.
- */
-function readUpTo(descriptor: number, size: number): Buffer {
-  const buffer = Buffer.allocUnsafe(size);
-  let filled = 0;
-  while (filled < size) {
-    const count = readSync(descriptor, buffer, filled, size - filled, null);
-    if (count === 0) break;
-    filled += count;
-  }
-  return filled === size ? buffer : buffer.subarray(0, filled);
-}
-
-/**
- * Reads what `fstat` gives no size for (a pipe, a device, a `/proc` file) until its end, or until
- * it is past the limit: `/dev/zero` has no end.
- */
-function readUnsized(descriptor: number): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  while (total <= MAX_FILE_BYTES) {
-    const chunk = Buffer.allocUnsafe(64 * 1024);
-    const count = readSync(descriptor, chunk, 0, chunk.length, null);
-    if (count === 0) break;
-    chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
-    total += count;
-  }
-  return Buffer.concat(chunks, total);
-}
-
-/** The error for a file past the limit whose size is known only to be over it (stdin, pipes). */
-const OVER_LIMIT = `file too large to be a Dockerfile (over ${MAX_FILE_BYTES} bytes)`;
 
 /** Options every file of a run shares; plain data so it can be sent to a worker thread. */
 export interface SharedLintOptions {
@@ -296,29 +257,15 @@ export class LintJobRunner {
       operationalError: true,
     });
     let bytes: Buffer;
-    if (stdinBytes) bytes = stdinBytes;
-    else {
-      let descriptor: number | null = null;
-      try {
-        // One open, then questions about the open file: no second lookup of the path (and of
-        // every symlink on it) per file.
-        descriptor = openSync(path, 'r');
-        const stats = fstatSync(descriptor);
-        if (stats.isDirectory()) return failed('cannot read file: is a folder');
-        if (stats.size > MAX_FILE_BYTES) {
-          return failed(`file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})`);
-        }
-        bytes = stats.isFile() && stats.size > 0 ? readUpTo(descriptor, stats.size) : readUnsized(descriptor);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'error';
-        const reasons: Record<string, string> = { EACCES: 'permission denied', ENOENT: 'no such file', EISDIR: 'is a folder', ELOOP: 'symbolic link loop' };
-        return failed(`cannot read file: ${reasons[code] ?? code}`);
-      } finally {
-        if (descriptor !== null) closeSync(descriptor);
-      }
+    if (stdinBytes) {
+      // Stdin's size is known only once read (up to one byte past the limit, see main.ts).
+      if (stdinBytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
+      bytes = stdinBytes;
+    } else {
+      const read = readDockerfileBytes(path);
+      if (read.error !== undefined) return failed(read.error);
+      bytes = read.bytes;
     }
-    // Stdin, pipes and devices: their size is known only once read (up to one byte past the limit).
-    if (bytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
     const contextModule = await this.buildContextModule(config);
     const absolutePath = resolve(shared.cwd, configPath);
     const contextDir = resolve(shared.cwd, shared.context ?? dirname(configPath));

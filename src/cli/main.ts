@@ -10,7 +10,7 @@ import { decideColor } from './color.js';
 import { dirname, resolve } from 'node:path';
 import { discoverConfigFile, loadConfigFile, type Config } from '../engine/config.js';
 import { parseBuildArgs, runLint, type CliIO } from './lint-command.js';
-import { MAX_FILE_BYTES } from './lint-job.js';
+import { MAX_FILE_BYTES } from './read-dockerfile.js';
 import { explainRule, listRules } from './rules-command.js';
 
 function packageVersion(): string {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildAnalyzeReport } from '../../src/analyze/model.js';
 import { renderMarkdown, renderText } from '../../src/analyze/render.js';
 import { runAnalyze } from '../../src/cli/analyze.js';
+import { MAX_FILE_BYTES } from '../../src/cli/read-dockerfile.js';
 import { loadBuildContext } from '../../src/context/index.js';
 import { lintSource } from '../../src/engine/lint.js';
 import { defaultRegistry } from '../../src/rules/index.js';
@@ -173,5 +174,24 @@ describe('dockside analyze command', () => {
   it('fails with 2 on an unreadable path or an unknown format', async () => {
     expect((await run(['nope/Dockerfile'], {})).code).toBe(2);
     expect((await run(['Dockerfile.app'], { format: 'xml' })).code).toBe(2);
+  });
+
+  it('reads with lint\'s limits, names the file it tried, and goes on with the other paths', async () => {
+    const folder = join(scratch, 'limits');
+    mkdirSync(join(folder, 'empty'), { recursive: true });
+    writeFileSync(join(folder, 'huge.Dockerfile'), Buffer.alloc(MAX_FILE_BYTES + 1, 'a'));
+    writeFileSync(join(folder, 'Dockerfile'), 'FROM alpine:3.20\n');
+    const result = await run(['empty', 'huge.Dockerfile', '/dev/zero', 'Dockerfile'], { format: 'json' }, folder);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      [
+        `dockside analyze: ${join('empty', 'Dockerfile')}: cannot read file: no such file`,
+        `dockside analyze: huge.Dockerfile: file too large to be a Dockerfile (${MAX_FILE_BYTES + 1} bytes, limit ${MAX_FILE_BYTES})`,
+        // A device has no size and no end: read up to the limit, then refused.
+        `dockside analyze: /dev/zero: file too large to be a Dockerfile (over ${MAX_FILE_BYTES} bytes)`,
+        '',
+      ].join('\n'),
+    );
+    expect((JSON.parse(result.stdout) as { file: string }).file, 'the one readable path is still reported').toBe('Dockerfile');
   });
 });
