@@ -19424,6 +19424,51 @@ var init_derived = __esm({
   }
 });
 
+// src/io/read-bounded.ts
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+function readBounded(path6, limit) {
+  let descriptor = null;
+  try {
+    descriptor = openSync(path6, "r");
+    const stats = fstatSync(descriptor);
+    if (stats.isDirectory()) return { kind: "folder" };
+    if (stats.size > limit) return { kind: "too-large", size: stats.size };
+    const bytes = stats.isFile() && stats.size > 0 ? readUpTo(descriptor, stats.size) : readUnsized(descriptor, limit);
+    return bytes.length > limit ? { kind: "too-large", size: null } : { kind: "read", bytes };
+  } catch (error2) {
+    return { kind: "failed", code: error2.code ?? error2.message };
+  } finally {
+    if (descriptor !== null) closeSync(descriptor);
+  }
+}
+function readUpTo(descriptor, size) {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const count = readSync(descriptor, buffer, filled, size - filled, null);
+    if (count === 0) break;
+    filled += count;
+  }
+  return filled === size ? buffer : buffer.subarray(0, filled);
+}
+function readUnsized(descriptor, limit) {
+  const chunks = [];
+  let total = 0;
+  while (total <= limit) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const count = readSync(descriptor, chunk, 0, chunk.length, null);
+    if (count === 0) break;
+    chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
+    total += count;
+  }
+  return Buffer.concat(chunks, total);
+}
+var init_read_bounded = __esm({
+  "src/io/read-bounded.ts"() {
+    "use strict";
+  }
+});
+
 // src/context/go-regexp.ts
 function literal(codePoint) {
   return `\\u{${codePoint.toString(16)}}`;
@@ -19670,8 +19715,18 @@ var init_go_regexp = __esm({
   }
 });
 
+// src/context/limits.ts
+var MAX_IGNORE_FILE_BYTES, IGNORE_FILE_TOO_LARGE;
+var init_limits = __esm({
+  "src/context/limits.ts"() {
+    "use strict";
+    MAX_IGNORE_FILE_BYTES = 20 * 1024 * 1024;
+    IGNORE_FILE_TOO_LARGE = "EFBIG";
+  }
+});
+
 // src/context/dockerignore.ts
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { basename as basename3, dirname as dirname3, join as join3, relative as relative2 } from "node:path";
 function readIgnorePatterns(text) {
   const patterns = [];
@@ -19806,18 +19861,19 @@ function loadIgnoreFile(dockerfilePath, contextDir, lookup) {
 function readIgnoreFile(file) {
   if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
   const displayPath2 = relative2(process.cwd(), file) || file;
-  try {
-    return { file, displayPath: displayPath2, matcher: new PatternMatcher(readIgnorePatterns(readFileSync(file, "utf8"))), readError: null };
-  } catch (error2) {
-    return { file, displayPath: displayPath2, matcher: new PatternMatcher([]), readError: error2.code ?? error2.message };
-  }
+  const read = readBounded(file, MAX_IGNORE_FILE_BYTES);
+  if (read.kind === "read") return { file, displayPath: displayPath2, matcher: new PatternMatcher(readIgnorePatterns(read.bytes.toString("utf8"))), readError: null };
+  const readError = read.kind === "failed" ? read.code : read.kind === "folder" ? "EISDIR" : IGNORE_FILE_TOO_LARGE;
+  return { file, displayPath: displayPath2, matcher: new PatternMatcher([]), readError };
 }
 var PatternMatcher, NO_PATTERNS, INDEXED_AFFIX, CandidateIndex, NameIndex, SEGMENT_WILDCARD, IgnoreFileLookup;
 var init_dockerignore = __esm({
   "src/context/dockerignore.ts"() {
     "use strict";
+    init_read_bounded();
     init_go_path();
     init_go_regexp();
+    init_limits();
     PatternMatcher = class {
       patterns;
       errors;
@@ -20047,19 +20103,19 @@ var init_dockerignore = __esm({
 });
 
 // src/context/walk.ts
-import { accessSync, closeSync, constants as constants3, lstatSync, openSync, readSync, readdirSync as readdirSync2, readlinkSync } from "node:fs";
+import { accessSync, closeSync as closeSync2, constants as constants3, lstatSync, openSync as openSync2, readSync as readSync2, readdirSync as readdirSync2, readlinkSync } from "node:fs";
 import { join as join4 } from "node:path";
 function readHead(path6) {
   let descriptor = null;
   try {
-    descriptor = openSync(path6, "r");
+    descriptor = openSync2(path6, "r");
     const buffer = Buffer.alloc(CONTENT_CHECK_LIMIT);
-    const length = readSync(descriptor, buffer, 0, CONTENT_CHECK_LIMIT, 0);
+    const length = readSync2(descriptor, buffer, 0, CONTENT_CHECK_LIMIT, 0);
     return buffer.subarray(0, length).toString("utf8");
   } catch {
     return null;
   } finally {
-    if (descriptor !== null) closeSync(descriptor);
+    if (descriptor !== null) closeSync2(descriptor);
   }
 }
 function credentialHintOf(name2, absolutePath) {
@@ -41386,7 +41442,7 @@ var require_dist = __commonJS({
 });
 
 // src/engine/config.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync } from "node:fs";
 import { dirname as dirname4, join as join5, resolve as resolve3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function findConfigFile(startDirectory) {
@@ -41430,7 +41486,7 @@ async function validator() {
   if (cachedValidator) return cachedValidator;
   const { Ajv } = commonJsExports(await Promise.resolve().then(() => __toESM(require_ajv(), 1)));
   const ajv = new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(JSON.parse(readFileSync2(schemaPath(), "utf8")));
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath(), "utf8")));
   cachedValidator = (data) => {
     if (validate(data)) return { valid: true, message: "" };
     const first = validate.errors?.[0];
@@ -41474,14 +41530,13 @@ function ruleSettingFrom(value) {
   return { level: record.severity ?? "on", options: record.options };
 }
 async function loadConfigFile(file, registry2) {
-  let text;
-  try {
-    if (statSync2(file).isDirectory()) throw new ConfigError(file, "is a directory, not a config file");
-    text = readFileSync2(file, "utf8");
-  } catch (error2) {
-    if (error2 instanceof ConfigError) throw error2;
-    throw new ConfigError(file, `cannot read config: ${error2.code ?? error2.message}`);
+  const read = readBounded(file, MAX_CONFIG_BYTES);
+  if (read.kind === "folder") throw new ConfigError(file, "is a directory, not a config file");
+  if (read.kind === "failed") throw new ConfigError(file, `cannot read config: ${read.code}`);
+  if (read.kind === "too-large") {
+    throw new ConfigError(file, read.size === null ? `config file too large (over ${MAX_CONFIG_BYTES} bytes)` : `config file too large (${read.size} bytes, limit ${MAX_CONFIG_BYTES})`);
   }
+  const text = read.bytes.toString("utf8");
   const data = await parseConfigText(file, text);
   const isHadolint = HADOLINT_NAMES.some((name2) => file.endsWith(name2)) || /hadolint/i.test(file);
   return isHadolint ? hadolintConfig(file, data) : docksideConfig(file, data, registry2);
@@ -41590,10 +41645,11 @@ function hadolintConfig(file, data) {
     source: file
   };
 }
-var EMPTY_CONFIG, ConfigError, DOCKSIDE_NAMES, HADOLINT_NAMES, RETIRED_HADOLINT_CODES, cachedValidator, HADOLINT_LEVELS;
+var EMPTY_CONFIG, ConfigError, DOCKSIDE_NAMES, HADOLINT_NAMES, RETIRED_HADOLINT_CODES, cachedValidator, MAX_CONFIG_BYTES, HADOLINT_LEVELS;
 var init_config = __esm({
   "src/engine/config.ts"() {
     "use strict";
+    init_read_bounded();
     init_types();
     EMPTY_CONFIG = {
       rules: /* @__PURE__ */ new Map(),
@@ -41617,6 +41673,7 @@ var init_config = __esm({
     HADOLINT_NAMES = [".hadolint.yaml", ".hadolint.yml"];
     RETIRED_HADOLINT_CODES = /* @__PURE__ */ new Set(["dl3005", "dl3017", "dl3031", "dl3039", "dl4002"]);
     cachedValidator = null;
+    MAX_CONFIG_BYTES = 1024 * 1024;
     HADOLINT_LEVELS = /* @__PURE__ */ new Set(["error", "warning", "info", "style", "ignore", "none"]);
   }
 });
@@ -44347,7 +44404,7 @@ __export(dist_exports, {
   globSync: () => globSync,
   isDynamicPattern: () => isDynamicPattern
 });
-import { readdir as readdir2, readdirSync as readdirSync3, realpath, realpathSync, stat as stat2, statSync as statSync4 } from "fs";
+import { readdir as readdir2, readdirSync as readdirSync3, realpath, realpathSync, stat as stat2, statSync as statSync3 } from "fs";
 import { isAbsolute, posix, resolve as resolve6 } from "path";
 import { fileURLToPath as fileURLToPath3 } from "url";
 function getPartialMatcher(patterns, options = {}) {
@@ -44574,7 +44631,7 @@ function getOptions(options) {
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
     stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync4
+    statSync: opts.fs.statSync || statSync3
   });
   if (opts.debug) log("globbing with options:", opts);
   return opts;
@@ -48896,7 +48953,7 @@ function getIDToken(aud) {
 
 // src/cli/analyze.ts
 import { execFileSync } from "node:child_process";
-import { statSync as statSync6 } from "node:fs";
+import { statSync as statSync5 } from "node:fs";
 import { dirname as dirname6, isAbsolute as isAbsolute3, join as join8, relative as relative4, resolve as resolve8, sep as sep4 } from "node:path";
 
 // src/analyze/model.ts
@@ -50890,6 +50947,7 @@ var copy_source_missing_default = defineRule({
 });
 
 // src/rules/analysis/dockerignore-invalid.ts
+init_limits();
 var dockerignore_invalid_default = defineRule({
   meta: {
     code: "dockerignore-invalid",
@@ -50904,7 +50962,8 @@ var dockerignore_invalid_default = defineRule({
       "BuildKit compiles every line of the ignore file before it sends the build context, and one bad line",
       "stops the build: a lone `!` (`illegal exclusion pattern`), an unclosed `[` or a dangling `\\` at the",
       "end of a pattern (`syntax error in pattern`). An ignore file that cannot be read (no permission)",
-      "stops it too. The Dockerfile itself may be flawless.",
+      "stops it too. The Dockerfile itself may be flawless. dockside itself does not read an ignore file over",
+      "20 MiB (BuildKit would): that is reported here too, and the other context rules then say nothing.",
       "",
       "Each problem is reported once, on the first instruction, naming the ignore file and its line. While",
       "a bad line stands the other context rules judge the patterns BuildKit would have accepted. While the",
@@ -50915,8 +50974,9 @@ var dockerignore_invalid_default = defineRule({
   check({ dockerfile, buildContext, report: report2 }) {
     const first = dockerfile.instructions[0];
     if (!buildContext || !first) return;
+    const refusedBy = buildContext.dockerignore.readError === IGNORE_FILE_TOO_LARGE ? `dockside does not read ignore files over ${MAX_IGNORE_FILE_BYTES} bytes` : "BuildKit refuses the build's ignore file";
     for (const error2 of buildContext.dockerignore.errors) {
-      report2({ range: first.range, message: `BuildKit refuses the build's ignore file: ${error2}` });
+      report2({ range: first.range, message: `${refusedBy}: ${error2}` });
     }
   }
 });
@@ -56143,7 +56203,7 @@ function dockerfileRange(script, lineStarts2, position) {
 }
 
 // src/shellcheck/runner.ts
-import { accessSync as accessSync2, constants as constants4, mkdtempSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { accessSync as accessSync2, constants as constants4, mkdtempSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter as delimiter3, join as join6 } from "node:path";
 import { createRequire as createRequire2 } from "node:module";
@@ -56170,7 +56230,7 @@ var resultCache = /* @__PURE__ */ new Map();
 function isExecutableFile(path6) {
   try {
     accessSync2(path6, constants4.X_OK);
-    return statSync3(path6).isFile();
+    return statSync2(path6).isFile();
   } catch {
     return false;
   }
@@ -56810,7 +56870,7 @@ function defaultRegistry() {
 }
 
 // src/cli/files.ts
-import { lstatSync as lstatSync2, readdirSync as readdirSync4, statSync as statSync5 } from "node:fs";
+import { lstatSync as lstatSync2, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
 import { basename as basename5, isAbsolute as isAbsolute2, join as join7, resolve as resolve7 } from "node:path";
 function isDockerfileName(name2) {
   if (name2 === "Dockerfile" || name2 === "Containerfile") return true;
@@ -56821,7 +56881,7 @@ var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 function walkFolder(folder, targets, problems, visited, onFound) {
   let realKey;
   try {
-    const stats = statSync5(folder);
+    const stats = statSync4(folder);
     realKey = `${stats.dev}:${stats.ino}`;
   } catch (error2) {
     problems.push(`${folder}: cannot read folder (${error2.code ?? "error"})`);
@@ -56851,7 +56911,7 @@ function walkFolder(folder, targets, problems, visited, onFound) {
       } else problems.push(`${path6}: ${kind}`);
     } else if (entry.isSymbolicLink()) {
       try {
-        if (statSync5(path6).isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited, onFound);
+        if (statSync4(path6).isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walkFolder(path6, targets, problems, visited, onFound);
       } catch (error2) {
         const code = error2.code;
         if (code === "ELOOP") problems.push(`${path6}: symbolic link loop`);
@@ -56861,7 +56921,7 @@ function walkFolder(folder, targets, problems, visited, onFound) {
 }
 function linkedKind(path6) {
   try {
-    const stats = statSync5(path6, { throwIfNoEntry: false });
+    const stats = statSync4(path6, { throwIfNoEntry: false });
     if (stats === void 0) return "broken symbolic link";
     return stats.isFile() ? "file" : stats.isDirectory() ? "folder" : "not a regular file";
   } catch (error2) {
@@ -56889,7 +56949,7 @@ async function discoverTargets(paths, onFound = () => {
     let isDirectory2 = false;
     let exists2 = true;
     try {
-      isDirectory2 = statSync5(path6).isDirectory();
+      isDirectory2 = statSync4(path6).isDirectory();
     } catch (error2) {
       const code = error2.code;
       if (code === "ELOOP") {
@@ -56924,7 +56984,7 @@ async function discoverTargets(paths, onFound = () => {
 }
 function contextFolderProblem(folder) {
   try {
-    return statSync5(folder).isDirectory() ? null : "not a folder";
+    return statSync4(folder).isDirectory() ? null : "not a folder";
   } catch (error2) {
     const code = error2.code;
     return code === "ENOENT" || code === "ENOTDIR" ? "no such folder" : `cannot read it (${code ?? "error"})`;
@@ -56932,7 +56992,7 @@ function contextFolderProblem(folder) {
 }
 
 // src/cli/read-dockerfile.ts
-import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+init_read_bounded();
 var MAX_FILE_BYTES = 20 * 1024 * 1024;
 var OVER_LIMIT = `file too large to be a Dockerfile (over ${MAX_FILE_BYTES} bytes)`;
 var READ_ERROR_WORDS = {
@@ -56942,43 +57002,17 @@ var READ_ERROR_WORDS = {
   ELOOP: "symbolic link loop"
 };
 function readDockerfileBytes(path6) {
-  let descriptor = null;
-  let bytes;
-  try {
-    descriptor = openSync2(path6, "r");
-    const stats = fstatSync(descriptor);
-    if (stats.isDirectory()) return { error: "cannot read file: is a folder" };
-    if (stats.size > MAX_FILE_BYTES) return { error: `file too large to be a Dockerfile (${stats.size} bytes, limit ${MAX_FILE_BYTES})` };
-    bytes = stats.isFile() && stats.size > 0 ? readUpTo(descriptor, stats.size) : readUnsized(descriptor);
-  } catch (error2) {
-    const code = error2.code ?? "error";
-    return { error: `cannot read file: ${READ_ERROR_WORDS[code] ?? code}` };
-  } finally {
-    if (descriptor !== null) closeSync2(descriptor);
+  const read = readBounded(path6, MAX_FILE_BYTES);
+  switch (read.kind) {
+    case "read":
+      return { bytes: read.bytes };
+    case "folder":
+      return { error: "cannot read file: is a folder" };
+    case "too-large":
+      return { error: read.size === null ? OVER_LIMIT : `file too large to be a Dockerfile (${read.size} bytes, limit ${MAX_FILE_BYTES})` };
+    case "failed":
+      return { error: `cannot read file: ${READ_ERROR_WORDS[read.code] ?? read.code}` };
   }
-  return bytes.length > MAX_FILE_BYTES ? { error: OVER_LIMIT } : { bytes };
-}
-function readUpTo(descriptor, size) {
-  const buffer = Buffer.allocUnsafe(size);
-  let filled = 0;
-  while (filled < size) {
-    const count = readSync2(descriptor, buffer, filled, size - filled, null);
-    if (count === 0) break;
-    filled += count;
-  }
-  return filled === size ? buffer : buffer.subarray(0, filled);
-}
-function readUnsized(descriptor) {
-  const chunks = [];
-  let total = 0;
-  while (total <= MAX_FILE_BYTES) {
-    const chunk = Buffer.allocUnsafe(64 * 1024);
-    const count = readSync2(descriptor, chunk, 0, chunk.length, null);
-    if (count === 0) break;
-    chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
-    total += count;
-  }
-  return Buffer.concat(chunks, total);
 }
 
 // src/cli/analyze.ts
@@ -57023,7 +57057,7 @@ async function runAnalyze(paths, options, io = DEFAULT_IO) {
     let dockerfilePath = resolve8(io.cwd, given);
     let shownPath = given;
     try {
-      if (statSync6(dockerfilePath).isDirectory()) {
+      if (statSync5(dockerfilePath).isDirectory()) {
         dockerfilePath = join8(dockerfilePath, "Dockerfile");
         shownPath = join8(given, "Dockerfile");
       }
@@ -57172,11 +57206,11 @@ async function fixSource(source, path6, engine, options) {
 init_parse();
 
 // src/cli/write.ts
-import { chmodSync, realpathSync as realpathSync2, renameSync, statSync as statSync7, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmodSync, realpathSync as realpathSync2, renameSync, statSync as statSync6, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { basename as basename6, dirname as dirname7, join as join9 } from "node:path";
 function writeFileAtomically(linkOrPath, text) {
   const path6 = realpathSync2(linkOrPath);
-  const mode = statSync7(path6).mode & 4095;
+  const mode = statSync6(path6).mode & 4095;
   const temporary = join9(dirname7(path6), `.${basename6(path6)}.dockside-${process.pid}-${Date.now()}.tmp`);
   try {
     writeFileSync2(temporary, text, { mode });

@@ -6,10 +6,12 @@
  * suffix) whose results differ from the regex in corner cases (`**foo` matches `xfoo`, a literal
  * `^` in a pattern without wildcards is compared as text). Each pattern is compiled once.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { readBounded } from '../io/read-bounded.js';
 import { cleanPath, globSyntaxError, parentOf, trimSpace } from './go-path.js';
 import { compileGoRegexp } from './go-regexp.js';
+import { IGNORE_FILE_TOO_LARGE, MAX_IGNORE_FILE_BYTES } from './limits.js';
 
 type MatchType = 'exact' | 'prefix' | 'suffix' | 'regexp';
 
@@ -459,10 +461,10 @@ export function loadIgnoreFile(dockerfilePath: string, contextDir: string, looku
 function readIgnoreFile(file: string | null): LoadedIgnoreFile {
   if (file === null) return { file: null, displayPath: null, matcher: new PatternMatcher([]), readError: null };
   const displayPath = relative(process.cwd(), file) || file;
-  try {
-    return { file, displayPath, matcher: new PatternMatcher(readIgnorePatterns(readFileSync(file, 'utf8'))), readError: null };
-  } catch (error) {
-    // The code, not Node's message: that one repeats the absolute path.
-    return { file, displayPath, matcher: new PatternMatcher([]), readError: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
-  }
+  const read = readBounded(file, MAX_IGNORE_FILE_BYTES);
+  if (read.kind === 'read') return { file, displayPath, matcher: new PatternMatcher(readIgnorePatterns(read.bytes.toString('utf8'))), readError: null };
+  // The code, not Node's message: that one repeats the absolute path.
+  // EFBIG ("file too large") is dockside's limit, not BuildKit's: the rule reporting it says so.
+  const readError = read.kind === 'failed' ? read.code : read.kind === 'folder' ? 'EISDIR' : IGNORE_FILE_TOO_LARGE;
+  return { file, displayPath, matcher: new PatternMatcher([]), readError };
 }

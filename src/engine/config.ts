@@ -3,9 +3,10 @@
  * `schema/config.schema.json`, and hadolint's `.hadolint.yaml|yml` read when no dockside config is
  * found, so a hadolint user switches with no edits (hadolint-rules.md §3.3).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readBounded } from '../io/read-bounded.js';
 import type { RuleRegistry } from './registry.js';
 import { SEVERITIES, type AnyRule, type Severity } from './types.js';
 
@@ -158,15 +159,18 @@ function ruleSettingFrom(value: unknown): RuleSetting {
   return { level: record.severity ?? 'on', options: record.options };
 }
 
+/** Config files larger than this are refused: a real one is a few hundred bytes. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export async function loadConfigFile(file: string, registry: RuleRegistry): Promise<Config> {
-  let text: string;
-  try {
-    if (statSync(file).isDirectory()) throw new ConfigError(file, 'is a directory, not a config file');
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(file, `cannot read config: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  // Bounded: a config named `/dev/zero` (or a link to it) never ended, and every file of the run waits for it.
+  const read = readBounded(file, MAX_CONFIG_BYTES);
+  if (read.kind === 'folder') throw new ConfigError(file, 'is a directory, not a config file');
+  if (read.kind === 'failed') throw new ConfigError(file, `cannot read config: ${read.code}`);
+  if (read.kind === 'too-large') {
+    throw new ConfigError(file, read.size === null ? `config file too large (over ${MAX_CONFIG_BYTES} bytes)` : `config file too large (${read.size} bytes, limit ${MAX_CONFIG_BYTES})`);
   }
+  const text = read.bytes.toString('utf8');
   const data = await parseConfigText(file, text);
   const isHadolint = HADOLINT_NAMES.some((name) => file.endsWith(name)) || /hadolint/i.test(file);
   return isHadolint ? hadolintConfig(file, data) : docksideConfig(file, data, registry);

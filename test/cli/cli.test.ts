@@ -337,6 +337,23 @@ describe('bad input: one clear line, the right exit code, the other files still 
     expect(broken.code).toBe(2);
   });
 
+  it('a config that never ends or is too large is refused, not read: /dev/zero as --config and as a found config', () => {
+    const endless = dockside(['lint', '--config', '/dev/zero', good()]);
+    expect(endless.stderr).toBe('dockside: config error: /dev/zero: config file too large (over 1048576 bytes)\n');
+    expect(endless.code).toBe(2);
+    mkdirSync(join(work, 'bad/zero'), { recursive: true });
+    symlinkSync('/dev/zero', join(work, 'bad/zero/.dockside.yaml'));
+    const underZero = write('bad/zero/Dockerfile', 'FROM a:latest\n');
+    const found = dockside(['lint', underZero, good()]);
+    expect(found.stderr).toContain(`config error: ${join(work, 'bad/zero/.dockside.yaml')}: config file too large (over 1048576 bytes)`);
+    expectOthersLinted(found.stdout);
+    expect(found.code).toBe(2);
+    const huge = write('bad/huge/.dockside.yaml', `# ${'x'.repeat(2 * 1024 * 1024)}\n`);
+    const tooLarge = dockside(['lint', '--config', huge, good()]);
+    expect(tooLarge.stderr).toContain(`config file too large (${2 * 1024 * 1024 + 3} bytes, limit 1048576)`);
+    expect(tooLarge.code).toBe(2);
+  });
+
   it('reads a .hadolint.yaml when there is no dockside config', () => {
     write('hadolint/.hadolint.yaml', 'ignored:\n  - DL3007\nfailure-threshold: error\n');
     const file = write('hadolint/Dockerfile', 'FROM a:latest\n');

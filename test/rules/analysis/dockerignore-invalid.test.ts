@@ -2,6 +2,7 @@ import { chmodSync } from 'node:fs';
 import { relative, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBuildContext } from '../../../src/context/index.js';
+import { MAX_IGNORE_FILE_BYTES } from '../../../src/context/limits.js';
 import type { BuildContext } from '../../../src/context/types.js';
 import rule from '../../../src/rules/analysis/dockerignore-invalid.js';
 import { lintForTest, ruleTester } from '../../support/rule-tester.js';
@@ -73,6 +74,17 @@ describe('an ignore file that cannot be read', () => {
     const unreadable = await lintForTest(code, { only: contextRules, buildContext: contextWithIgnoreFile('EACCES') });
     expect(unreadable.map((finding) => `${finding.rule}: ${finding.message}`)).toEqual([
       "dockerignore-invalid: BuildKit refuses the build's ignore file: cannot read .dockerignore (EACCES)",
+    ]);
+  });
+
+  it('past dockside\'s size limit, is not read, and the finding says the limit is ours', async () => {
+    const { root } = fixtureContext(null, { 'app.py': 'x\n', '.dockerignore': `node_modules\n${'#'.repeat(MAX_IGNORE_FILE_BYTES)}\n` });
+    const context = loadBuildContext(join(root, 'Dockerfile'), root, { onProgress: null });
+    expect(context.dockerignore.readError).toBe('EFBIG');
+    expect(context.dockerignore.patterns, 'not read: node_modules is not a pattern').toEqual([]);
+    const findings = await lintForTest('FROM python:3.12\nCOPY . /app\n', { only: contextRules, buildContext: context });
+    expect(findings.map((finding) => `${finding.rule}: ${finding.message}`)).toEqual([
+      `dockerignore-invalid: dockside does not read ignore files over ${MAX_IGNORE_FILE_BYTES} bytes: cannot read ${relative(process.cwd(), join(root, '.dockerignore'))} (EFBIG)`,
     ]);
   });
 
