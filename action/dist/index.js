@@ -20181,12 +20181,14 @@ function walkContext(root, matcher, options = {}) {
       }
       let isDirectory2 = child2.isDirectory();
       let isSymlink = child2.isSymbolicLink();
+      let isRegularFile = child2.isFile();
       let size = 0;
       if (!isDirectory2) {
         try {
           const stats = lstatSync(absolutePath);
           isDirectory2 = stats.isDirectory();
           isSymlink = stats.isSymbolicLink();
+          isRegularFile = stats.isFile();
           size = isDirectory2 ? 0 : stats.size;
           if (!excluded && stats.isFile() && !modeAllowsReading(stats, reader) && !canRead(absolutePath)) {
             warnings.push(`cannot read ${relativePath}: EACCES`);
@@ -20204,7 +20206,7 @@ function walkContext(root, matcher, options = {}) {
         if (excluded && !matcher.exceptionCouldMatchBelow(relativePath)) pruned.push({ path: relativePath });
         else subfolders.push({ relativePath, absolutePath, state });
       } else {
-        const credentialHint = !excluded && !isSymlink ? credentialHintOf(child2.name, absolutePath) : null;
+        const credentialHint = !excluded && isRegularFile ? credentialHintOf(child2.name, absolutePath) : null;
         entries.push(new WalkedEntry(relativePath, size, false, isSymlink, excluded, credentialHint, isSymlink ? absolutePath : null));
         if (excluded) {
           ignoredFiles++;

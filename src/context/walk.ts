@@ -173,6 +173,7 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
       }
       let isDirectory = child.isDirectory();
       let isSymlink = child.isSymbolicLink();
+      let isRegularFile = child.isFile();
       let size = 0;
       if (!isDirectory) {
         try {
@@ -180,6 +181,7 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
           // Some file systems report an unknown dirent type: lstat decides.
           isDirectory = stats.isDirectory();
           isSymlink = stats.isSymbolicLink();
+          isRegularFile = stats.isFile();
           size = isDirectory ? 0 : stats.size;
           // The builder's sender opens every file it sends (a link is sent as a link): one this
           // process cannot read fails the build, as an unreadable folder does. An excluded one is
@@ -200,7 +202,8 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
         if (excluded && !matcher.exceptionCouldMatchBelow(relativePath)) pruned.push({ path: relativePath });
         else subfolders.push({ relativePath, absolutePath, state });
       } else {
-        const credentialHint = !excluded && !isSymlink ? credentialHintOf(child.name, absolutePath) : null;
+        // Only a regular file's content is read: opening a named pipe (a `.npmrc` FIFO) waits for a writer forever.
+        const credentialHint = !excluded && isRegularFile ? credentialHintOf(child.name, absolutePath) : null;
         entries.push(new WalkedEntry(relativePath, size, false, isSymlink, excluded, credentialHint, isSymlink ? absolutePath : null));
         if (excluded) {
           ignoredFiles++;

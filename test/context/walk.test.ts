@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,5 +93,18 @@ describe('which files the mode bits let a user read', () => {
   it('lets root, and a platform without users, read everything', () => {
     expect(modeAllowsReading(file(1000, 1000, 0o000), { uid: 0, groups: new Set([0]) })).toBe(true);
     expect(modeAllowsReading(file(1000, 1000, 0o000), null)).toBe(true);
+  });
+});
+
+describe('credential content checks', () => {
+  it('read a regular file, never a named pipe of the same name (opening it waited for a writer forever)', () => {
+    const root = mkdtempSync(join(scratch, 'pipes-'));
+    writeFileSync(join(root, 'Dockerfile'), 'FROM scratch\n');
+    mkdirSync(join(root, 'real'));
+    writeFileSync(join(root, 'real', '.npmrc'), '//registry/:_authToken=abc\n');
+    execFileSync('mkfifo', [join(root, '.npmrc')]);
+    const context = loadBuildContext(join(root, 'Dockerfile'), root, { onProgress: null });
+    const hints = Object.fromEntries(context.entries.filter((entry) => entry.path.endsWith('.npmrc')).map((entry) => [entry.path, entry.credentialHint]));
+    expect(hints).toEqual({ '.npmrc': null, 'real/.npmrc': 'an auth token' });
   });
 });
