@@ -49618,7 +49618,8 @@ function buildAnalyzeReport(dockerfile, context, findings, options = {}) {
       }
     }
     if (firstInvalidated !== null) invalidatedStages.add(stage.index);
-    const base = stage.baseStageIndex !== null ? `stage ${graph[stage.baseStageIndex]?.label ?? stage.baseStageIndex}` : stage.from.image.expanded;
+    const { image } = stage.from;
+    const base = stage.baseStageIndex !== null ? `stage ${graph[stage.baseStageIndex]?.label ?? stage.baseStageIndex}` : image.unresolvedVariables.length > 0 ? image.raw : image.expanded;
     const changedFields = sentChanges ? {
       firstInvalidatedLine: firstInvalidated?.startLine ?? null,
       rebuiltInstructions: firstInvalidated === null ? 0 : firstInvalidated === stage.from ? stage.instructions.length : stage.instructions.length - stage.instructions.indexOf(firstInvalidated)

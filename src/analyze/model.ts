@@ -169,8 +169,14 @@ export function buildAnalyzeReport(
       }
     }
     if (firstInvalidated !== null) invalidatedStages.add(stage.index);
+    // A variable without a value expands to nothing (`FROM $BASE` read as `from `): the text as written says more.
+    const { image } = stage.from;
     const base =
-      stage.baseStageIndex !== null ? `stage ${graph[stage.baseStageIndex]?.label ?? stage.baseStageIndex}` : stage.from.image.expanded;
+      stage.baseStageIndex !== null
+        ? `stage ${graph[stage.baseStageIndex]?.label ?? stage.baseStageIndex}`
+        : image.unresolvedVariables.length > 0
+          ? image.raw
+          : image.expanded;
     const changedFields = sentChanges
       ? {
           firstInvalidatedLine: firstInvalidated?.startLine ?? null,

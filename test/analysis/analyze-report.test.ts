@@ -89,6 +89,11 @@ describe('analyze report: stages a variable may name', () => {
     expect(renderMarkdown([analysis])).toContain('s7 (from $BASE), dev-x (copy dev-${V}), dev-y (copy dev-${V}), and 21 more stages a variable may name |');
   });
 
+  it('shows a base image as written when a variable in it has no value, else expanded', async () => {
+    const analysis = await reportOf('ARG V=20\nFROM node:${V} AS known\nFROM node:${MISSING}-slim AS unknown\nFROM $BASE\n');
+    expect(analysis.stages.map((stage) => stage.base)).toEqual(['node:20', 'node:${MISSING}-slim', '$BASE']);
+  });
+
   it('--changed reaches a stage through any stage the value may name, listed or not', async () => {
     const lines = ['FROM alpine AS first', 'COPY app.js /app.js'];
     for (let index = 1; index <= 15; index++) lines.push(`FROM alpine AS s${index}`, 'RUN true');
