@@ -57054,6 +57054,7 @@ async function runAnalyze(paths, options, io = DEFAULT_IO) {
     }
   }
   const registry2 = defaultRegistry();
+  const contextLoadOptions = { walkCache: new WalkCache(), ignoreFileLookup: new IgnoreFileLookup() };
   const reports = [];
   let exitCode = 0;
   for (const given of paths.length > 0 ? paths : ["Dockerfile"]) {
@@ -57083,7 +57084,7 @@ async function runAnalyze(paths, options, io = DEFAULT_IO) {
 `);
       return 2;
     }
-    const context = loadBuildContext(dockerfilePath, contextDir);
+    const context = loadBuildContext(dockerfilePath, contextDir, contextLoadOptions);
     const displayPath2 = relative4(io.cwd, dockerfilePath) || dockerfilePath;
     const result = await lintSource(source, displayPath2, {
       registry: registry2,

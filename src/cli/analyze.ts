@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildAnalyzeReport, type AnalyzeReport } from '../analyze/model.js';
 import { ANALYZE_FORMATS, renderJson, renderMarkdown, renderText, type AnalyzeFormat } from '../analyze/render.js';
-import { loadBuildContext } from '../context/index.js';
+import { IgnoreFileLookup, loadBuildContext, WalkCache } from '../context/index.js';
 import type { BuildContext } from '../context/types.js';
 import type { Config } from '../engine/config.js';
 import { lintSource } from '../engine/lint.js';
@@ -89,6 +89,10 @@ export async function runAnalyze(paths: readonly string[], options: AnalyzeComma
     }
   }
   const registry = defaultRegistry();
+  // Shared by every Dockerfile of the run, as lint shares them: Dockerfiles of one context (a
+  // monorepo's services) reuse its walk and its ignore file. Each loaded its own: 2,000 corpus
+  // files in one folder of 5,000 took 92 s, 46 ms each, walking that folder again every time.
+  const contextLoadOptions = { walkCache: new WalkCache(), ignoreFileLookup: new IgnoreFileLookup() };
   const reports: AnalyzeReport[] = [];
   let exitCode = 0;
   for (const given of paths.length > 0 ? paths : ['Dockerfile']) {
@@ -119,7 +123,7 @@ export async function runAnalyze(paths: readonly string[], options: AnalyzeComma
       io.stderr(`dockside analyze: git diff failed for --since ${options.since}: ${gitFailure(error)}\n`);
       return 2;
     }
-    const context: BuildContext = loadBuildContext(dockerfilePath, contextDir);
+    const context: BuildContext = loadBuildContext(dockerfilePath, contextDir, contextLoadOptions);
     const displayPath = relative(io.cwd, dockerfilePath) || dockerfilePath;
     const result = await lintSource(source, displayPath, {
       registry,
