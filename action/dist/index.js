@@ -20190,7 +20190,7 @@ function walkContext(root, matcher, options = {}) {
           isSymlink = stats.isSymbolicLink();
           isRegularFile = stats.isFile();
           size = isDirectory2 ? 0 : stats.size;
-          if (!excluded && stats.isFile() && !modeAllowsReading(stats, reader) && !canRead(absolutePath)) {
+          if (!excluded && isRegularFile && !modeAllowsReading(stats, reader) && !canRead(absolutePath)) {
             warnings.push(`cannot read ${relativePath}: EACCES`);
             unreadable.push({ path: relativePath, isDirectory: false, code: "EACCES" });
           }

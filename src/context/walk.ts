@@ -186,7 +186,7 @@ export function walkContext(root: string, matcher: PatternMatcher, options: Walk
           // The builder's sender opens every file it sends (a link is sent as a link): one this
           // process cannot read fails the build, as an unreadable folder does. An excluded one is
           // never opened.
-          if (!excluded && stats.isFile() && !modeAllowsReading(stats, reader) && !canRead(absolutePath)) {
+          if (!excluded && isRegularFile && !modeAllowsReading(stats, reader) && !canRead(absolutePath)) {
             warnings.push(`cannot read ${relativePath}: EACCES`);
             unreadable.push({ path: relativePath, isDirectory: false, code: 'EACCES' });
           }
