@@ -1,24 +1,13 @@
 #!/usr/bin/env node
-// The bundled CLI (scripts/build-cli.mjs): the same sources as dist/cli/, faster to load.
-//
-// Compiling the bundle and, on first call, the functions a run uses is most of a cold start
-// (issue 8). V8 can save that work as a code cache; Node 20 has no such cache for ES modules, so
-// the bundle is CommonJS, compiled here with one. The cache is kept per user in the temporary
-// folder, keyed by the bundle's build id (its first line) and the command, and written after the
-// first run of each command, so it holds what that command compiled (the rules, for `lint`). V8
-// checks its own version and flags and rejects a cache that does not fit; a rejected or
-// unreadable cache costs one ordinary compile. DOCKSIDE_NO_CODE_CACHE=1 (or Node's
-// NODE_DISABLE_COMPILE_CACHE=1) turns it off.
+// The bundled CLI (scripts/build-cli.mjs): the same sources as dist/cli/, faster to load, compiled
+// through a V8 code cache (bin/code-cache.js).
 //
 // This file is CommonJS (bin/package.json says so): an ES module entry would start Node's ES
 // module loader, ~5 ms of every run, for nothing.
 'use strict';
-const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
-const { tmpdir } = require('node:os');
-const { dirname, join } = require('node:path');
+const { join } = require('node:path');
 const { setFlagsFromString } = require('node:v8');
-const { Script } = require('node:vm');
+const { loadBundle } = require('./code-cache.js');
 
 // V8 flags for the whole run, workers included, set before anything is compiled (a code cache
 // is only accepted under the flags it was made with). A large run's cost is dominated by ~1,000
@@ -45,33 +34,11 @@ const { Script } = require('node:vm');
 // in 5 of 6 and 4 of 5 pairs, and the cold start was unchanged.
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=200 --max-inlined-bytecode-size=50 --interrupt-budget=200000 --liftoff-only --no-allocation-site-pretenuring');
 
-const bundlePath = join(__dirname, '..', 'dist', 'bundle', 'main.js');
-const source = readFileSync(bundlePath, 'utf8');
-const cacheEnabled = !process.env.DOCKSIDE_NO_CODE_CACHE && !process.env.NODE_DISABLE_COMPILE_CACHE;
-// `// dockside bundle <sha1 of the rest>` (scripts/build-cli.mjs). V8 validates a cache by the
-// source's length, not its content, so the cache's name must name the content.
-const buildId = cacheEnabled ? /^\/\/ dockside bundle ([0-9a-f]{20})[0-9a-f]{20}\n/.exec(source)?.[1] : undefined;
-// The commands of src/cli/main.ts; anything else (`--version`, `--help`) shares one cache.
+// The commands of src/cli/main.ts, each with its own cache; anything else (`--version`, `--help`)
+// shares one.
 const KNOWN_COMMANDS = new Set(['lint', 'analyze', 'rules', 'explain']);
 const command = KNOWN_COMMANDS.has(process.argv[2] ?? '') ? process.argv[2] : 'other';
-const cacheFolder = join(tmpdir(), `dockside-code-cache-${process.getuid?.() ?? 'user'}`);
-const cachePath = buildId ? join(cacheFolder, `${buildId}-${process.version}-${process.arch}-${command}.bin`) : null;
-let cachedData;
-if (cachePath && isOurFolder(cacheFolder)) {
-  try {
-    cachedData = readFileSync(cachePath);
-  } catch {
-    // No cache yet (or an unreadable one): compile normally, and write it after the run.
-  }
-}
-
-// The same wrapper as Node's CommonJS loader, so the bundle sees the usual module variables.
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-  filename: bundlePath,
-  cachedData,
-});
-const bundle = { exports: {} };
-script.runInThisContext()(bundle.exports, createRequire(bundlePath), bundle, bundlePath, dirname(bundlePath));
+const bundle = loadBundle(join(__dirname, '..', 'dist', 'bundle', 'main.js'), command);
 
 bundle.exports.main(process.argv).then(
   (exitCode) => {
@@ -79,7 +46,7 @@ bundle.exports.main(process.argv).then(
     // A run that linted in worker threads compiled the rules there, not here: its cache would
     // lack them, and once accepted it would never be replaced by a better one.
     const compiledHere = !bundle.exports.lintedInWorkerThreads();
-    if (cachePath && compiledHere && (cachedData === undefined || script.cachedDataRejected)) saveCodeCache(cachePath);
+    if (compiledHere) bundle.saveCodeCache();
   },
   (error) => {
     // Last-resort guard: an internal error is exit 2 with one line, never a stack trace
@@ -89,36 +56,3 @@ bundle.exports.main(process.argv).then(
     process.exitCode = 2;
   },
 );
-
-function saveCodeCache(path) {
-  try {
-    mkdirSync(cacheFolder, { recursive: true, mode: 0o700 });
-    if (!isOurFolder(cacheFolder)) return;
-    // Written aside and renamed: parallel runs (a pre-commit hook's) never read a half-written file.
-    const partial = `${path}.${process.pid}`;
-    writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
-    renameSync(partial, path);
-    // The caches of earlier builds are never read again.
-    for (const name of readdirSync(cacheFolder)) {
-      if (!name.startsWith(`${buildId}-`)) unlinkSync(join(cacheFolder, name));
-    }
-  } catch {
-    // A read-only or full temporary folder only costs the next run its cache.
-  }
-}
-
-/**
- * A code cache is code: it is read only from a folder this user owns and nobody else can write
- * (the temporary folder is shared, and another user could have made the folder first).
- */
-function isOurFolder(folder) {
-  try {
-    const stats = statSync(folder);
-    if (!stats.isDirectory()) return false;
-    // Windows has no owners or mode bits here; its temporary folder is the user's own.
-    if (process.platform === 'win32') return true;
-    return stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
-  } catch {
-    return false;
-  }
-}

@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -49,8 +49,9 @@ const { outputFiles } = await build({
   plugins: [lazyChildProcessForCommander],
   entryPoints: {
     main: join(root, 'src', 'cli', 'main.ts'),
-    // pool.ts starts workers from `./lint-worker.js` beside itself: same folder, same name.
-    'lint-worker': join(root, 'src', 'cli', 'lint-worker.ts'),
+    // pool.ts starts workers from `./lint-worker.js` beside itself: the loader written below, which
+    // compiles this bundle with the workers' code cache.
+    'lint-worker-bundle': join(root, 'src', 'cli', 'lint-worker.ts'),
   },
   outdir,
   entryNames: '[name]',
@@ -73,10 +74,22 @@ const { outputFiles } = await build({
   write: false,
 });
 
-// bin/dockside.js keys its code cache by the main bundle's first line: V8 checks a cache against
-// the source's length only, so a rebuilt bundle must not meet the cache of an older one of the
-// same length.
-for (const file of outputFiles) {
-  const isMain = file.path === join(outdir, 'main.js');
-  writeFileSync(file.path, isMain ? `// dockside bundle ${createHash('sha1').update(file.text).digest('hex')}\n${file.text}` : file.text);
-}
+// bin/code-cache.js keys its code caches by the bundles' first line: V8 checks a cache against the
+// source's length only, so a rebuilt bundle must not meet the cache of an older one of the same
+// length. One id for all the bundles of a build: a cache of another build is deleted by prefix.
+const buildId = createHash('sha1');
+for (const file of outputFiles) buildId.update(relative(outdir, file.path)).update(file.text);
+const header = `// dockside bundle ${buildId.digest('hex')}\n`;
+for (const file of outputFiles) writeFileSync(file.path, `${header}${file.text}`);
+writeFileSync(
+  join(outdir, 'lint-worker.js'),
+  [
+    "'use strict';",
+    '// A lint worker thread (written by scripts/build-cli.mjs): the worker bundle, compiled through the',
+    "// workers' code cache, which the first worker to warm up without one saves.",
+    "const { loadBundle } = require('../../bin/code-cache.js');",
+    "const worker = loadBundle(require('node:path').join(__dirname, 'lint-worker-bundle.js'), 'lint-worker');",
+    'worker.exports.whenWarm(() => worker.saveCodeCache());',
+    '',
+  ].join('\n'),
+);

@@ -17,6 +17,19 @@ export interface WorkerReply {
   readonly outcomes: readonly JobOutcome[];
 }
 
+/**
+ * How many files a worker lints before it calls the `whenWarm` callback. By then it has compiled
+ * nearly every function a large run uses: the bundled CLI saves the worker's code cache then
+ * (bin/code-cache.js), as a worker is stopped, not left to exit, when the run's work is done.
+ */
+export const WARM_AFTER_FILES = 500;
+let onWarm: (() => void) | null = null;
+
+/** Calls `callback` once this worker has linted `WARM_AFTER_FILES` files (if it ever does). */
+export function whenWarm(callback: () => void): void {
+  onWarm = callback;
+}
+
 if (parentPort) {
   const port = parentPort;
   const runner = new LintJobRunner(defaultRegistry(), workerData as SharedLintOptions);
@@ -31,12 +44,21 @@ if (parentPort) {
   // together only while ShellCheck runs, to share its process: LintJobRunner.runEach).
   const queue: WorkerBatch[] = [];
   let draining = false;
+  let linted = 0;
   const drain = async (): Promise<void> => {
     draining = true;
     await shellParserLoaded;
     for (let batch = queue.shift(); batch; batch = queue.shift()) {
       const outcomes: JobOutcome[] = [];
       await runner.runEach(batch.paths, (index, outcome) => (outcomes[index] = outcome));
+      linted += batch.paths.length;
+      // Before the reply: once the main thread has its last reply it stops this worker, and a
+      // callback that ran after it could be cut short.
+      if (onWarm && linted >= WARM_AFTER_FILES) {
+        const callback = onWarm;
+        onWarm = null;
+        callback();
+      }
       port.postMessage({ batchId: batch.batchId, outcomes } satisfies WorkerReply);
     }
     draining = false;

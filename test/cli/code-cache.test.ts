@@ -16,11 +16,14 @@ const EXAMPLE = join(ROOT, 'fixtures/examples/Dockerfile');
 const posixOnly = process.platform === 'win32' ? it.skip : it;
 
 function dockside(temporaryFolder: string, extraEnv: Record<string, string> = {}, dockerfile = EXAMPLE) {
+  // A folder is linted whole (its Dockerfiles found by name); a file, alone.
   const result = spawnSync(process.execPath, [BIN, 'lint', '--no-config', '--format', 'json', dockerfile], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', DOCKSIDE_SHELLCHECK: 'off', TMPDIR: temporaryFolder, ...extraEnv },
     timeout: 60_000,
+    // A folder's report is megabytes; spawnSync kills a child past its buffer (1 MiB by default).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -88,6 +91,35 @@ describe('the code cache of bin/dockside.js', () => {
     expect(onMainThread.stdout).toBe(inWorkers.stdout);
     expect(readdirSync(cacheFolder(temporary))).toHaveLength(1);
   });
+
+  posixOnly('of the worker threads is written by a worker once it has warmed up, and accepted by the next run', () => {
+    const temporary = temporaryFolder();
+    const folder = join(temporary, 'many');
+    mkdirSync(folder);
+    const example = readFileSync(EXAMPLE);
+    // A worker saves its cache after WARM_AFTER_FILES (500) files; one worker gets them all.
+    for (let index = 0; index < 520; index++) writeFileSync(join(folder, `${index}.Dockerfile`), example);
+    const reference = dockside(temporary, { DOCKSIDE_WORKERS: '0', DOCKSIDE_NO_CODE_CACHE: '1' }, folder);
+    const first = dockside(temporary, { DOCKSIDE_WORKERS: '1' }, folder);
+    const written = readdirSync(cacheFolder(temporary));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^[0-9a-f]{20}-v\d+\.\d+\.\d+-[a-z0-9]+-lint-worker\.bin$/);
+    const path = join(cacheFolder(temporary), written[0]!);
+    const inode = statSync(path).ino;
+    const second = dockside(temporary, { DOCKSIDE_WORKERS: '1' }, folder);
+    // Accepted: not written again (a rewrite renames a new file into place, another inode).
+    expect(statSync(path).ino).toBe(inode);
+    // A corrupt one is rejected, the run is unchanged, and the worker replaces it.
+    writeFileSync(path, Buffer.alloc(4096, 0x5a));
+    const third = dockside(temporary, { DOCKSIDE_WORKERS: '1' }, folder);
+    expect(readFileSync(path).subarray(0, 64).equals(Buffer.alloc(64, 0x5a))).toBe(false);
+    expect(reference.code).toBe(1);
+    for (const run of [first, second, third]) {
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(reference.code);
+      expect(run.stdout).toBe(reference.stdout);
+    }
+  }, 120_000);
 
   posixOnly('survives a corrupt cache and replaces it', () => {
     const temporary = temporaryFolder();
