@@ -57214,7 +57214,13 @@ import { chmodSync, realpathSync as realpathSync2, renameSync, statSync as statS
 import { basename as basename6, dirname as dirname7, join as join9 } from "node:path";
 function writeFileAtomically(linkOrPath, text) {
   const path6 = realpathSync2(linkOrPath);
-  const mode = statSync6(path6).mode & 4095;
+  const stats = statSync6(path6);
+  const ownedByAnother = typeof process.getuid === "function" && stats.uid !== process.getuid();
+  if (stats.nlink > 1 || ownedByAnother) {
+    writeFileSync2(path6, text);
+    return;
+  }
+  const mode = stats.mode & 4095;
   const temporary = join9(dirname7(path6), `.${basename6(path6)}.dockside-${process.pid}-${Date.now()}.tmp`);
   try {
     writeFileSync2(temporary, text, { mode });

@@ -3,7 +3,7 @@
  * what is written, what is printed, and what is left alone.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +68,38 @@ describe('dockside lint --fix', () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe(target);
     expect(readFileSync(target, 'utf8')).toBe(SAFELY_FIXED);
+  });
+
+  it('fixes a file with other hard links in place, so every name sees the fix', () => {
+    const path = dockerfileWith(SOURCE);
+    const other = join(work, 'hard-linked.Dockerfile');
+    linkSync(path, other);
+    const inode = statSync(path).ino;
+    const result = dockside(['--fix', path]);
+    expect(result.stderr).toBe('dockside: applied 2 fixes\n');
+    expect(statSync(path).ino).toBe(inode);
+    expect(statSync(path).nlink).toBe(2);
+    expect(readFileSync(other, 'utf8')).toBe(SAFELY_FIXED);
+  });
+
+  const asRoot = process.getuid?.() === 0 ? it : it.skip;
+  asRoot('run as root, leaves a file owned by another user that user\'s', () => {
+    // Before, the rename replaced it with a new file owned by root.
+    const path = dockerfileWith(SOURCE);
+    chownSync(path, 65534, 65534);
+    const result = dockside(['--fix', path]);
+    expect(result.stderr).toBe('dockside: applied 2 fixes\n');
+    expect(readFileSync(path, 'utf8')).toBe(SAFELY_FIXED);
+    expect(statSync(path).uid).toBe(65534);
+    expect(statSync(path).gid).toBe(65534);
+  });
+
+  it('fixes a file of its own atomically: a new file takes the old one\'s name', () => {
+    const path = dockerfileWith(SOURCE);
+    const inode = statSync(path).ino;
+    dockside(['--fix', path]);
+    expect(readFileSync(path, 'utf8')).toBe(SAFELY_FIXED);
+    expect(statSync(path).ino).not.toBe(inode);
   });
 
   it('fixes and reports a file named several ways once, under the first name', () => {
