@@ -123,8 +123,16 @@ class PoolMember {
  */
 export class WorkerPool {
   private used = false;
+  /** Replacements for workers that die mid-run, left to start (see `lint`). */
+  private replacementsLeft: number;
 
-  private constructor(private readonly members: readonly PoolMember[]) {}
+  private constructor(
+    /** Every worker started, replacements included (`close` stops them all). */
+    private readonly members: PoolMember[],
+    private readonly startMember: () => PoolMember,
+  ) {
+    this.replacementsLeft = members.length;
+  }
 
   static start(shared: SharedLintOptions, count: number, env: NodeJS.ProcessEnv = {}): WorkerPool {
     // DOCKSIDE_WORKER_HEAP_MB overrides the cap (tests use a tiny one to make workers die).
@@ -137,22 +145,26 @@ export class WorkerPool {
     tuneV8ForWorkerPool(require);
     const workerUrl = new URL('./lint-worker.js', import.meta.url);
     workerThreadsStarted = true;
-    const members = Array.from(
-      { length: count },
-      () =>
-        new PoolMember(
-          new WorkerThread(workerUrl, {
-            workerData: shared,
-            resourceLimits: { maxOldGenerationSizeMb: oldGenerationMb, maxYoungGenerationSizeMb: Math.min(WORKER_YOUNG_GENERATION_MB, oldGenerationMb) },
-          }),
-        ),
-    );
-    return new WorkerPool(members);
+    const startMember = (): PoolMember =>
+      new PoolMember(
+        new WorkerThread(workerUrl, {
+          workerData: shared,
+          resourceLimits: { maxOldGenerationSizeMb: oldGenerationMb, maxYoungGenerationSizeMb: Math.min(WORKER_YOUNG_GENERATION_MB, oldGenerationMb) },
+        }),
+      );
+    return new WorkerPool(Array.from({ length: count }, startMember), startMember);
   }
 
   /**
    * Lints `paths` in batches over the pool's workers (once per pool). Outcomes are delivered as
    * they arrive; batches of workers that die are linted on the main thread with `fallback`.
+   *
+   * A worker that dies (a file too big for its capped heap, such as an 18 MB continued RUN) is
+   * replaced by a new worker while there is work left: before, the rest of the run went on with
+   * one worker fewer, and a run of two workers took twice as long. The pool replaces as many
+   * workers as it started, no more, so where no worker can run (no thread can start, a heap too
+   * small for any file) the waste is one more failed start per worker (~0.1 s) before the main
+   * thread takes the rest.
    */
   async lint(
     paths: readonly string[],
@@ -186,62 +198,66 @@ export class WorkerPool {
     // More workers than batches: the spare ones are stopped unused.
     const working = this.members.slice(0, batches.length);
     await Promise.all(this.members.slice(batches.length).map((member) => member.worker.terminate()));
-    await Promise.all(
-      working.map(
-        (member) =>
-          new Promise<void>((resolvePromise) => {
-            const { worker } = member;
-            // Batches sent and not answered yet: two, so the worker has the next one queued when it
-            // finishes one (with one at a time it sat idle for every round trip to this thread).
-            const inFlight = new Map<number, Batch>();
-            let finished = false;
-            const finish = (reason: string): void => {
-              if (finished) return;
-              finished = true;
-              onWorkerDeath(reason);
-              orphaned.push(...inFlight.values());
-              inFlight.clear();
-              resolvePromise();
-            };
-            if (member.deathReason !== null) {
-              finish(member.deathReason);
-              return;
-            }
-            const sendNext = (): void => {
-              // A call held back by `room` may come after the worker died: its batches went back.
-              if (finished) return;
-              const more = next < batches.length && !stopped();
-              const full = more ? room() : undefined;
-              if (full) {
-                void full.then(sendNext, sendNext);
-                return;
-              }
-              const batch = more ? batches[next] : undefined;
-              if (batch) {
-                next++;
-                inFlight.set(batch.id, batch);
-                worker.postMessage({ batchId: batch.id, paths: batch.paths } satisfies WorkerBatch);
-              }
-              if (inFlight.size === 0) {
-                finished = true;
-                void worker.terminate().then(() => resolvePromise());
-              }
-            };
-            member.onMessage = (reply) => {
-              const batch = batches[reply.batchId]!;
-              reply.outcomes.forEach((outcome, offset) => {
-                deliver(batch.start + offset, shareRepeatedValues(outcome, interned));
-              });
-              inFlight.delete(reply.batchId);
-              sendNext();
-            };
-            // A worker that dies (out of memory, a crash) hands its batch back; the others go on.
-            member.onDeath = finish;
-            sendNext();
-            if (!finished) sendNext();
-          }),
-      ),
-    );
+    const drive = (member: PoolMember): Promise<void> =>
+      new Promise<void>((resolvePromise) => {
+        const { worker } = member;
+        // Batches sent and not answered yet: two, so the worker has the next one queued when it
+        // finishes one (with one at a time it sat idle for every round trip to this thread).
+        const inFlight = new Map<number, Batch>();
+        let finished = false;
+        const finish = (reason: string): void => {
+          if (finished) return;
+          finished = true;
+          onWorkerDeath(reason);
+          orphaned.push(...inFlight.values());
+          inFlight.clear();
+          if (next < batches.length && !stopped() && this.replacementsLeft > 0) {
+            this.replacementsLeft--;
+            const replacement = this.startMember();
+            this.members.push(replacement);
+            resolvePromise(drive(replacement));
+          } else {
+            resolvePromise();
+          }
+        };
+        if (member.deathReason !== null) {
+          finish(member.deathReason);
+          return;
+        }
+        const sendNext = (): void => {
+          // A call held back by `room` may come after the worker died: its batches went back.
+          if (finished) return;
+          const more = next < batches.length && !stopped();
+          const full = more ? room() : undefined;
+          if (full) {
+            void full.then(sendNext, sendNext);
+            return;
+          }
+          const batch = more ? batches[next] : undefined;
+          if (batch) {
+            next++;
+            inFlight.set(batch.id, batch);
+            worker.postMessage({ batchId: batch.id, paths: batch.paths } satisfies WorkerBatch);
+          }
+          if (inFlight.size === 0) {
+            finished = true;
+            void worker.terminate().then(() => resolvePromise());
+          }
+        };
+        member.onMessage = (reply) => {
+          const batch = batches[reply.batchId]!;
+          reply.outcomes.forEach((outcome, offset) => {
+            deliver(batch.start + offset, shareRepeatedValues(outcome, interned));
+          });
+          inFlight.delete(reply.batchId);
+          sendNext();
+        };
+        // A worker that dies (out of memory, a crash) hands its batches back; the others go on.
+        member.onDeath = finish;
+        sendNext();
+        if (!finished) sendNext();
+      });
+    await Promise.all(working.map(drive));
     // Batches of dead workers, and any never started because every worker died: the main thread.
     while (next < batches.length) orphaned.push(batches[next++]!);
     for (const batch of orphaned) {
