@@ -45,6 +45,8 @@ const analyzing = process.argv.includes('--analyze');
 /** The lints an analyze run is allowed (see above). */
 const ANALYZE_LINTS = 2;
 const withContext = analyzing || process.argv.includes('--context');
+/** The run's budget per input, in lints (1 s per MB each). */
+const lintsPerInput = fixing ? FIX_LINTS : analyzing ? ANALYZE_LINTS : 1;
 const corpus = join(ROOT, '..', 'shared', 'corpus', 'dockerfiles');
 const corpusNames = existsSync(corpus) ? readdirSync(corpus).sort() : [];
 const seeds =
@@ -79,8 +81,7 @@ for (const { index, label, input } of mutatedInputs(seeds, count, seed)) {
   }
   const elapsed = performance.now() - begin;
   bytes += input.length;
-  const lints = fixing ? FIX_LINTS : analyzing ? ANALYZE_LINTS : 1;
-  const budget = lints * Math.max(1000, (input.length / 1_000_000) * 1000);
+  const budget = lintsPerInput * Math.max(1000, (input.length / 1_000_000) * 1000);
   if (elapsed > budget) {
     slow++;
     console.log(`slow #${index} ${label}: ${elapsed.toFixed(0)} ms for ${input.length} bytes`);
@@ -95,7 +96,7 @@ if (context) rmSync(context.root, { recursive: true, force: true });
 const seconds = (performance.now() - started) / 1000;
 const fixCounts = fixing ? ` (fixer: ${fixed} changed, ${refused} refused a fix that broke parsing)` : '';
 const mode = fixing ? ' --fix' : analyzing ? ' --analyze' : withContext ? ' --context' : '';
-console.log(`fuzz${mode}: seed ${seed}, ${count} inputs (${(bytes / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s: ${failures} failures, ${slow} over the ${fixing ? FIX_LINTS : analyzing ? ANALYZE_LINTS : 1} s/MB budget${fixCounts}`);
+console.log(`fuzz${mode}: seed ${seed}, ${count} inputs (${(bytes / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s: ${failures} failures, ${slow} over the ${lintsPerInput} s/MB budget${fixCounts}`);
 console.log(`by mutation: ${[...byMutation].map(([name, n]) => `${name} ${n}`).join(', ')}`);
 process.exitCode = failures > 0 || slow > 0 ? 1 : 0;
 

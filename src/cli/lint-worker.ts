@@ -22,7 +22,7 @@ export interface WorkerReply {
  * nearly every function a large run uses: the bundled CLI saves the worker's code cache then
  * (bin/code-cache.js), as a worker is stopped, not left to exit, when the run's work is done.
  */
-export const WARM_AFTER_FILES = 500;
+const WARM_AFTER_FILES = 500;
 let onWarm: (() => void) | null = null;
 
 /** Calls `callback` once this worker has linted `WARM_AFTER_FILES` files (if it ever does). */
