@@ -56210,6 +56210,70 @@ import { accessSync as accessSync2, constants as constants4, mkdtempSync, rmSync
 import { tmpdir } from "node:os";
 import { delimiter as delimiter3, join as join6 } from "node:path";
 import { createRequire as createRequire2 } from "node:module";
+
+// src/io/host-capacity.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { availableParallelism, totalmem } from "node:os";
+var readSystemFile = (path6) => {
+  try {
+    return readFileSync2(path6, "utf8");
+  } catch {
+    return null;
+  }
+};
+var measured = null;
+function hostCapacity() {
+  if (measured === null) {
+    const quota = cgroupCpuLimit(readSystemFile);
+    const cores = Math.max(1, Math.min(availableParallelism(), quota ?? Number.POSITIVE_INFINITY));
+    measured = { cores, memoryBytes: memoryLimitBytes() };
+  }
+  return measured;
+}
+function cgroupCpuLimit(read) {
+  const membership = read("/proc/self/cgroup");
+  if (membership === null) return null;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const line of membership.split("\n")) {
+    const first = line.indexOf(":");
+    const second = line.indexOf(":", first + 1);
+    if (first === -1 || second === -1) continue;
+    const controllers = line.slice(first + 1, second);
+    const path6 = line.slice(second + 1).trim();
+    if (controllers === "" && line.slice(0, first) === "0") {
+      for (const folder of selfAndParents("/sys/fs/cgroup", path6)) {
+        const [quota, period] = (read(`${folder}/cpu.max`) ?? "").trim().split(/\s+/);
+        limit = Math.min(limit, cpusFromQuota(quota, period));
+      }
+    } else if (controllers.split(",").includes("cpu")) {
+      for (const mount of ["/sys/fs/cgroup/cpu", "/sys/fs/cgroup/cpu,cpuacct"]) {
+        for (const folder of selfAndParents(mount, path6)) {
+          limit = Math.min(limit, cpusFromQuota(read(`${folder}/cpu.cfs_quota_us`)?.trim(), read(`${folder}/cpu.cfs_period_us`)?.trim()));
+        }
+      }
+    }
+  }
+  return Number.isFinite(limit) ? Math.max(1, Math.ceil(limit)) : null;
+}
+function selfAndParents(root, path6) {
+  const parts2 = path6.split("/").filter((part) => part !== "" && part !== "." && part !== "..");
+  const folders = [];
+  for (let depth = parts2.length; depth >= 0; depth--) folders.push([root, ...parts2.slice(0, depth)].join("/"));
+  return folders;
+}
+function cpusFromQuota(quota, period) {
+  const quotaMicros = Number(quota);
+  const periodMicros = Number(period);
+  if (!(quotaMicros > 0) || !(periodMicros > 0)) return Number.POSITIVE_INFINITY;
+  return quotaMicros / periodMicros;
+}
+function memoryLimitBytes() {
+  const machine = totalmem();
+  const constrained = process.constrainedMemory?.() ?? 0;
+  return constrained > 0 && constrained < machine ? constrained : machine;
+}
+
+// src/shellcheck/runner.ts
 var childProcessModule = null;
 function childProcess() {
   childProcessModule ??= createRequire2(import.meta.url)("node:child_process");
@@ -56450,8 +56514,7 @@ function processLimit() {
   if (processLimitOfThread === null) {
     const require2 = createRequire2(import.meta.url);
     const { isMainThread } = require2("node:worker_threads");
-    const { availableParallelism } = require2("node:os");
-    processLimitOfThread = isMainThread ? Math.max(1, availableParallelism()) : 1;
+    processLimitOfThread = isMainThread ? hostCapacity().cores : 1;
   }
   return processLimitOfThread;
 }

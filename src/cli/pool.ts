@@ -1,5 +1,5 @@
 /**
- * Spreads a large run over worker threads, one per core, in small batches so a slow file does not
+ * Spreads a large run over worker threads, one per usable core, in small batches so a slow file does not
  * hold up a whole share. Small runs stay on the main thread: starting a worker (and its shell
  * parser) costs more than linting a few dozen files.
  *
@@ -10,7 +10,7 @@
  * capped, and the run goes on.
  */
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { hostCapacity, type HostCapacity } from '../io/host-capacity.js';
 import type { Worker } from 'node:worker_threads';
 import type { Finding, Mutable } from '../engine/types.js';
 import type { JobOutcome, LintJobRunner, SharedLintOptions } from './lint-job.js';
@@ -49,11 +49,37 @@ const BATCH_SIZE = 32;
 const WORKER_OLD_GENERATION_MB = 64;
 const WORKER_YOUNG_GENERATION_MB = 32;
 
-export function workerCount(fileCount: number, env: NodeJS.ProcessEnv, cores: number = availableParallelism()): number {
+/**
+ * What a worker may cost in memory at worst: its heap caps, plus what lives outside its heap (the
+ * shell grammar's WASM, ~15 MB, compiled code and the isolate itself). A whole-corpus run measured
+ * ~60-90 MB per worker (`DOCKSIDE_WORKERS=2,3,4,6`: 279, 325, 391 and 510 MB peaks).
+ */
+const WORKER_MEMORY_BUDGET_BYTES = (WORKER_OLD_GENERATION_MB + WORKER_YOUNG_GENERATION_MB + 32) * 1024 * 1024;
+/** What the main thread may take: a one-thread whole-corpus run peaks at ~160 MB. */
+const MAIN_THREAD_MEMORY_BUDGET_BYTES = 160 * 1024 * 1024;
+
+/**
+ * How many workers fit in half of the memory the run may use, beside the main thread: a container
+ * limited to 1 GB gets two at most, one limited to 512 MB none (a one-thread run). Half, because a
+ * linter shares its machine (a CI job's build, an editor) and its peak is only estimated.
+ */
+export function workersMemoryAllows(memoryBytes: number): number {
+  return Math.max(0, Math.floor((memoryBytes / 2 - MAIN_THREAD_MEMORY_BUDGET_BYTES) / WORKER_MEMORY_BUDGET_BYTES));
+}
+
+/**
+ * The number of worker threads for a run of `fileCount` files: DOCKSIDE_WORKERS when set, else
+ * none for a small run, else one per usable core (a container's CPU quota counts, see
+ * host-capacity.ts) and no more than one per batch, nor than the memory the run may use allows.
+ */
+export function workerCount(fileCount: number, env: NodeJS.ProcessEnv, capacity?: HostCapacity): number {
   const requested = env.DOCKSIDE_WORKERS !== undefined ? Number.parseInt(env.DOCKSIDE_WORKERS, 10) : Number.NaN;
   if (Number.isInteger(requested) && requested >= 0) return requested;
+  // Most runs are a few files: they decide here, without reading the machine's limits.
+  if (fileCount < MIN_FILES_FOR_WORKERS) return 0;
+  const { cores, memoryBytes } = capacity ?? hostCapacity();
   if (fileCount < (cores <= 2 ? MIN_FILES_FOR_WORKERS_ON_TWO_CORES : MIN_FILES_FOR_WORKERS)) return 0;
-  return Math.max(1, Math.min(cores, Math.ceil(fileCount / BATCH_SIZE)));
+  return Math.min(cores, Math.ceil(fileCount / BATCH_SIZE), workersMemoryAllows(memoryBytes));
 }
 
 interface Batch {
@@ -67,9 +93,9 @@ interface Batch {
  * the run may start them before discovery ends (their start-up, ~60-80 ms each, then overlaps the
  * rest of the folder walk). Zero while more files could still change the count.
  */
-export function earlyWorkerCount(found: number, env: NodeJS.ProcessEnv, cores: number = availableParallelism()): number {
-  const count = workerCount(found, env, cores);
-  return count > 0 && count === workerCount(Number.MAX_SAFE_INTEGER, env, cores) ? count : 0;
+export function earlyWorkerCount(found: number, env: NodeJS.ProcessEnv, capacity?: HostCapacity): number {
+  const count = workerCount(found, env, capacity);
+  return count > 0 && count === workerCount(Number.MAX_SAFE_INTEGER, env, capacity) ? count : 0;
 }
 
 /**

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Severity } from '../engine/types.js';
+import { hostCapacity } from '../io/host-capacity.js';
 
 /**
  * node:child_process is loaded on the first ShellCheck call, not at import: loading it costs ~6 ms
@@ -388,14 +389,14 @@ let processLimitOfThread: number | null = null;
 
 /**
  * Processes at once: one per core on the main thread, one in a worker thread (a run with workers
- * has one per core already). os and worker_threads are loaded here, not at import, for cold start.
+ * has one per core already), a container's CPU quota counted (io/host-capacity.ts). worker_threads
+ * is loaded here, not at import, for cold start.
  */
 function processLimit(): number {
   if (processLimitOfThread === null) {
     const require = createRequire(import.meta.url);
     const { isMainThread } = require('node:worker_threads') as typeof import('node:worker_threads');
-    const { availableParallelism } = require('node:os') as typeof import('node:os');
-    processLimitOfThread = isMainThread ? Math.max(1, availableParallelism()) : 1;
+    processLimitOfThread = isMainThread ? hostCapacity().cores : 1;
   }
   return processLimitOfThread;
 }

@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { earlyWorkerCount, workerCount } from '../../src/cli/pool.js';
+import { cgroupCpuLimit } from '../../src/io/host-capacity.js';
+import { earlyWorkerCount, workerCount, workersMemoryAllows } from '../../src/cli/pool.js';
+
+/** A machine with `cores` usable cores and plenty of memory. */
+const host = (cores: number) => ({ cores, memoryBytes: 16 * 2 ** 30 });
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/dockside.js');
@@ -72,27 +76,71 @@ describe('worker threads', () => {
   }, 120_000);
 
   it('are used by default from 200 files, or 2,500 on two cores or fewer', () => {
-    expect(workerCount(199, {}, 8)).toBe(0);
-    expect(workerCount(200, {}, 8)).toBe(7);
-    expect(workerCount(5000, {}, 8)).toBe(8);
-    expect(workerCount(2499, {}, 2)).toBe(0);
-    expect(workerCount(2500, {}, 2)).toBe(2);
-    expect(workerCount(20000, {}, 1)).toBe(1);
+    expect(workerCount(199, {}, host(8))).toBe(0);
+    expect(workerCount(200, {}, host(8))).toBe(7);
+    expect(workerCount(5000, {}, host(8))).toBe(8);
+    expect(workerCount(2499, {}, host(2))).toBe(0);
+    expect(workerCount(2500, {}, host(2))).toBe(2);
+    expect(workerCount(20000, {}, host(1))).toBe(1);
     // DOCKSIDE_WORKERS decides whatever the count.
-    expect(workerCount(10, { DOCKSIDE_WORKERS: '3' }, 2)).toBe(3);
-    expect(workerCount(20000, { DOCKSIDE_WORKERS: '0' }, 8)).toBe(0);
+    expect(workerCount(10, { DOCKSIDE_WORKERS: '3' }, host(2))).toBe(3);
+    expect(workerCount(20000, { DOCKSIDE_WORKERS: '0' }, host(8))).toBe(0);
+  });
+
+  it('are no more than the memory the run may use allows', () => {
+    const megabytes = 2 ** 20;
+    // Half the limit, less the main thread's 160 MB, in 128 MB per worker.
+    expect(workersMemoryAllows(512 * megabytes)).toBe(0);
+    expect(workersMemoryAllows(1024 * megabytes)).toBe(2);
+    expect(workersMemoryAllows(2048 * megabytes)).toBe(6);
+    expect(workerCount(20000, {}, { cores: 8, memoryBytes: 1024 * megabytes })).toBe(2);
+    // Too little memory for any worker: the run stays on one thread.
+    expect(workerCount(20000, {}, { cores: 8, memoryBytes: 512 * megabytes })).toBe(0);
+    expect(earlyWorkerCount(20000, {}, { cores: 8, memoryBytes: 512 * megabytes })).toBe(0);
+    // DOCKSIDE_WORKERS still decides.
+    expect(workerCount(20000, { DOCKSIDE_WORKERS: '4' }, { cores: 8, memoryBytes: 512 * megabytes })).toBe(4);
+  });
+
+  it("count a container's CPU quota, not the host's cores", () => {
+    const files = (entries: Record<string, string>) => (path: string) => entries[path] ?? null;
+    // cgroup v2, a container (its own cgroup at the root): `docker run --cpus 2`.
+    expect(cgroupCpuLimit(files({ '/proc/self/cgroup': '0::/\n', '/sys/fs/cgroup/cpu.max': '200000 100000\n' }))).toBe(2);
+    // A fraction of a CPU is rounded up; no quota anywhere is null.
+    expect(cgroupCpuLimit(files({ '/proc/self/cgroup': '0::/\n', '/sys/fs/cgroup/cpu.max': '150000 100000\n' }))).toBe(2);
+    expect(cgroupCpuLimit(files({ '/proc/self/cgroup': '0::/\n', '/sys/fs/cgroup/cpu.max': 'max 100000\n' }))).toBeNull();
+    // A nested cgroup: the smallest quota of the process's cgroup and its parents.
+    expect(
+      cgroupCpuLimit(
+        files({
+          '/proc/self/cgroup': '0::/ci.slice/job-7\n',
+          '/sys/fs/cgroup/ci.slice/job-7/cpu.max': 'max 100000',
+          '/sys/fs/cgroup/ci.slice/cpu.max': '400000 100000',
+          '/sys/fs/cgroup/cpu.max': '800000 100000',
+        }),
+      ),
+    ).toBe(4);
+    // cgroup v1: the path /proc/self/cgroup names is the host's; the container sees its own at the root.
+    const v1 = '12:memory:/docker/abc\n4:cpu,cpuacct:/docker/abc\n1:name=systemd:/docker/abc\n';
+    expect(
+      cgroupCpuLimit(files({ '/proc/self/cgroup': v1, '/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_quota_us': '300000\n', '/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us': '100000\n' })),
+    ).toBe(3);
+    expect(
+      cgroupCpuLimit(files({ '/proc/self/cgroup': v1, '/sys/fs/cgroup/cpu/cpu.cfs_quota_us': '-1\n', '/sys/fs/cgroup/cpu/cpu.cfs_period_us': '100000\n' })),
+    ).toBeNull();
+    // Nothing to read (not Linux): no quota.
+    expect(cgroupCpuLimit(files({}))).toBeNull();
   });
 
   it('start during discovery only once the count is final', () => {
     // Two cores: from 2,500 files the count is the core count, and more files do not change it.
-    expect(earlyWorkerCount(2499, {}, 2)).toBe(0);
-    expect(earlyWorkerCount(2500, {}, 2)).toBe(2);
+    expect(earlyWorkerCount(2499, {}, host(2))).toBe(0);
+    expect(earlyWorkerCount(2500, {}, host(2))).toBe(2);
     // Eight cores: 200 files give 7 workers (one per 32-file batch) and 225 give 8, the most.
-    expect(earlyWorkerCount(200, {}, 8)).toBe(0);
-    expect(earlyWorkerCount(224, {}, 8)).toBe(0);
-    expect(earlyWorkerCount(225, {}, 8)).toBe(8);
-    expect(earlyWorkerCount(1, { DOCKSIDE_WORKERS: '3' }, 8)).toBe(3);
-    expect(earlyWorkerCount(100_000, { DOCKSIDE_WORKERS: '0' }, 8)).toBe(0);
+    expect(earlyWorkerCount(200, {}, host(8))).toBe(0);
+    expect(earlyWorkerCount(224, {}, host(8))).toBe(0);
+    expect(earlyWorkerCount(225, {}, host(8))).toBe(8);
+    expect(earlyWorkerCount(1, { DOCKSIDE_WORKERS: '3' }, host(8))).toBe(3);
+    expect(earlyWorkerCount(100_000, { DOCKSIDE_WORKERS: '0' }, host(8))).toBe(0);
   });
 
   it('started during discovery and then not needed are stopped: the run ends as one thread would', () => {
