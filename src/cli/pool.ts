@@ -1,7 +1,7 @@
 /**
- * Spreads a large run over worker threads, one per usable core, in small batches so a slow file does not
- * hold up a whole share. Small runs stay on the main thread: starting a worker (and its shell
- * parser) costs more than linting a few dozen files.
+ * Spreads a large run over worker threads, one per usable core, in small batches so a slow file
+ * does not hold up a whole share. Small runs stay on the main thread: starting a worker (and its
+ * shell parser) costs more than linting a few dozen files.
  *
  * Each worker's heap is capped: its live data is small (one file at a time) but V8 lets an
  * allocating isolate grow to hundreds of MB before a full collection, and the whole-corpus run
