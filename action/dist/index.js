@@ -49684,10 +49684,11 @@ function padStart(text, width) {
 }
 function dependencyText(stage) {
   if (stage.dependsOn.length === 0) return "";
-  const listed = stage.dependsOn.map(
-    (dependency) => dependency.via === null ? `${dependency.stage} (${dependency.kind}, line ${dependency.line})` : `${dependency.stage} (${dependency.kind} ${dependency.via}, line ${dependency.line})`
-  );
+  const listed = stage.dependsOn.map((dependency) => `${dependency.stage} (${referenceText(dependency)}, line ${dependency.line})`);
   return ` needs ${listed.join(", ")}${unlistedText(stage)}`;
+}
+function referenceText(dependency) {
+  return dependency.via === null ? dependency.kind : `${dependency.kind} ${dependency.via}`;
 }
 function unlistedText(stage) {
   if (stage.unlistedDependencies === 0) return "";
@@ -49750,7 +49751,7 @@ function renderMarkdown(reports) {
     if (report2.target !== null) out2.push(`Target stage: \`${escapeCell(report2.target)}\``, "");
     out2.push("| # | stage | base | needs | used by target | layers | first rebuilt line |", "|---|---|---|---|---|---|---|");
     for (const stage of report2.stages) {
-      const needs = stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.via === null ? dependency.kind : `${dependency.kind} ${dependency.via}`})`).join(", ") + unlistedText(stage);
+      const needs = stage.dependsOn.map((dependency) => `${dependency.stage} (${referenceText(dependency)})`).join(", ") + unlistedText(stage);
       const rebuilt = stage.firstInvalidatedLine === void 0 ? "" : stage.firstInvalidatedLine === null ? "none" : `${stage.firstInvalidatedLine} (${stage.rebuiltInstructions ?? 0} rebuild)`;
       out2.push(`| ${stage.index} | ${escapeCell(stage.name)} | \`${escapeCell(stage.base)}\` | ${escapeCell(needs)} | ${stage.reachable ? "yes" : "no"} | ${stage.layerCount} | ${rebuilt} |`);
     }

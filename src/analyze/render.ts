@@ -39,10 +39,13 @@ function padStart(text: string, width: number): string {
 
 function dependencyText(stage: StageReport): string {
   if (stage.dependsOn.length === 0) return '';
-  const listed = stage.dependsOn.map((dependency) =>
-    dependency.via === null ? `${dependency.stage} (${dependency.kind}, line ${dependency.line})` : `${dependency.stage} (${dependency.kind} ${dependency.via}, line ${dependency.line})`,
-  );
+  const listed = stage.dependsOn.map((dependency) => `${dependency.stage} (${referenceText(dependency)}, line ${dependency.line})`);
   return ` needs ${listed.join(', ')}${unlistedText(stage)}`;
+}
+
+/** How a stage is used: `from`, `copy`…, with the value with variables that may name it. */
+function referenceText(dependency: StageReport['dependsOn'][number]): string {
+  return dependency.via === null ? dependency.kind : `${dependency.kind} ${dependency.via}`;
 }
 
 /** `, and 4,990 more stages a variable may name`, or nothing. */
@@ -116,7 +119,7 @@ export function renderMarkdown(reports: readonly AnalyzeReport[]): string {
     if (report.target !== null) out.push(`Target stage: \`${escapeCell(report.target)}\``, '');
     out.push('| # | stage | base | needs | used by target | layers | first rebuilt line |', '|---|---|---|---|---|---|---|');
     for (const stage of report.stages) {
-      const needs = stage.dependsOn.map((dependency) => `${dependency.stage} (${dependency.via === null ? dependency.kind : `${dependency.kind} ${dependency.via}`})`).join(', ') + unlistedText(stage);
+      const needs = stage.dependsOn.map((dependency) => `${dependency.stage} (${referenceText(dependency)})`).join(', ') + unlistedText(stage);
       const rebuilt = stage.firstInvalidatedLine === undefined ? '' : stage.firstInvalidatedLine === null ? 'none' : `${stage.firstInvalidatedLine} (${stage.rebuiltInstructions ?? 0} rebuild)`;
       out.push(`| ${stage.index} | ${escapeCell(stage.name)} | \`${escapeCell(stage.base)}\` | ${escapeCell(needs)} | ${stage.reachable ? 'yes' : 'no'} | ${stage.layerCount} | ${rebuilt} |`);
     }

@@ -78,7 +78,7 @@ export function workerCount(fileCount: number, env: NodeJS.ProcessEnv, capacity?
   // Most runs are a few files: they decide here, without reading the machine's limits.
   if (fileCount < MIN_FILES_FOR_WORKERS) return 0;
   const { cores, memoryBytes } = capacity ?? hostCapacity();
-  if (fileCount < (cores <= 2 ? MIN_FILES_FOR_WORKERS_ON_TWO_CORES : MIN_FILES_FOR_WORKERS)) return 0;
+  if (cores <= 2 && fileCount < MIN_FILES_FOR_WORKERS_ON_TWO_CORES) return 0;
   return Math.min(cores, Math.ceil(fileCount / BATCH_SIZE), workersMemoryAllows(memoryBytes));
 }
 
