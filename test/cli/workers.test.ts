@@ -75,13 +75,15 @@ describe('worker threads', () => {
     }
   }, 120_000);
 
-  it('are used by default from 200 files, or 2,500 on two cores or fewer', () => {
+  it('are used by default from 200 files, or 2,500 on two cores, and never on one core', () => {
     expect(workerCount(199, {}, host(8))).toBe(0);
     expect(workerCount(200, {}, host(8))).toBe(7);
     expect(workerCount(5000, {}, host(8))).toBe(8);
     expect(workerCount(2499, {}, host(2))).toBe(0);
     expect(workerCount(2500, {}, host(2))).toBe(2);
-    expect(workerCount(20000, {}, host(1))).toBe(1);
+    // One core: a worker would only add a heap and the copying of results (MIN_CORES_FOR_WORKERS).
+    expect(workerCount(20000, {}, host(1))).toBe(0);
+    expect(earlyWorkerCount(20000, {}, host(1))).toBe(0);
     // DOCKSIDE_WORKERS decides whatever the count.
     expect(workerCount(10, { DOCKSIDE_WORKERS: '3' }, host(2))).toBe(3);
     expect(workerCount(20000, { DOCKSIDE_WORKERS: '0' }, host(8))).toBe(0);
