@@ -130,8 +130,21 @@ function configVerdict(config: Config, rule: AnyRule): ConfigVerdict {
   return verdict;
 }
 
+/**
+ * A rule as the engine runs it. The metadata the engine reads for every file and finding is copied
+ * here from `rule.meta`: the ~100 rules' meta objects have as many shapes (each lists only the
+ * optional keys it sets), so reading `meta.requiresContext` or `meta.code` in the engine's loops
+ * was a megamorphic load, one of the most frequent inline-cache misses of a run (`--log-ic`).
+ * Every ActiveRule is made by `activeRule`, so all share one shape.
+ */
 interface ActiveRule {
   readonly rule: AnyRule;
+  readonly code: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly experimental: boolean;
+  readonly requiresContext: boolean;
+  readonly judgesIgnoreFile: boolean;
   readonly severity: Severity;
   readonly options: unknown;
   readonly buildkitName: string | null;
@@ -139,6 +152,30 @@ interface ActiveRule {
   readonly identities: readonly string[];
   /** Experimental, and on only where an instruction's `# check=experimental=` asks for it. */
   readonly enabledOnlyByCheckComments: boolean;
+}
+
+function activeRule(
+  rule: AnyRule,
+  verdict: Pick<ConfigVerdict, 'severity' | 'options'>,
+  buildkitName: string | null,
+  identities: readonly string[],
+  enabledOnlyByCheckComments: boolean,
+): ActiveRule {
+  const { meta } = rule;
+  return {
+    rule,
+    code: meta.code,
+    name: meta.name,
+    aliases: meta.aliases,
+    experimental: meta.experimental === true,
+    requiresContext: meta.requiresContext === true,
+    judgesIgnoreFile: meta.judgesIgnoreFile === true,
+    severity: verdict.severity,
+    options: verdict.options,
+    buildkitName,
+    identities,
+    enabledOnlyByCheckComments,
+  };
 }
 
 /**
@@ -183,18 +220,7 @@ function rulePlan(registry: RuleRegistry, config: Config, only: readonly string[
       decidedByFile = false;
     }
     if (!onByDefault && !decidedByFile) continue;
-    entries.push({
-      active: {
-        rule,
-        severity: verdict.severity,
-        options: verdict.options,
-        buildkitName,
-        identities,
-        enabledOnlyByCheckComments: false,
-      },
-      onByDefault,
-      decidedByFile,
-    });
+    entries.push({ active: activeRule(rule, verdict, buildkitName, identities, false), onByDefault, decidedByFile });
   }
   plan = {
     entries,
@@ -226,7 +252,7 @@ function rulesForFile(plan: RulePlan, dockerfile: Dockerfile | null, checkConfig
     const enabled = enabledByFile(entry, dockerfile, checkConfig);
     if (enabled === 'by-config') active.push(entry);
     // Runs only for the instructions whose `# check=experimental=` asks for it (filtered in `report`).
-    else if (enabled === 'by-comments') active.push({ ...entry, enabledOnlyByCheckComments: true });
+    else if (enabled === 'by-comments') active.push(activeRule(entry.rule, entry, entry.buildkitName, entry.identities, true));
   }
   return active;
 }
@@ -286,11 +312,11 @@ function planFile(dockerfile: Dockerfile, options: EngineOptions): FilePlan | nu
 }
 
 /** Whether a rule the plan holds runs at all: BuildKit's check config can still turn it off. */
-function runsOnFile({ rule, buildkitName }: ActiveRule, checkConfig: CheckConfiguration): boolean {
+function runsOnFile({ experimental, buildkitName }: ActiveRule, checkConfig: CheckConfiguration): boolean {
   if (!buildkitName) return true;
   // A malformed check config makes BuildKit run no check at all (§1 step 1).
   if (checkConfig.error) return false;
-  return rule.meta.experimental === true || isCheckEnabled(checkConfig.options, buildkitName, false);
+  return experimental || isCheckEnabled(checkConfig.options, buildkitName, false);
 }
 
 /** Awaits the `prepare` of every rule that will check the file (Rule.prepare). */
@@ -356,15 +382,15 @@ function checkFile(dockerfile: Dockerfile, options: EngineOptions, filePlan: Fil
   // closure and a context per rule and file were millions of allocations over a large run.
   let current: ActiveRule = active[0]!;
   const report = (descriptor: ReportDescriptor): void => {
-    const { rule, buildkitName, severity, identities: baseIdentities } = current;
-    const code = descriptor.code ?? rule.meta.code;
+    const { buildkitName, severity, identities: baseIdentities } = current;
+    const code = descriptor.code ?? current.code;
     const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
     let { start, end } = descriptor.range;
     const instruction = instructionAt(dockerfile.instructions, start.line);
     // Per-instruction `# check=` comments (buildkit-checks.md §4) add skips / experimental enables.
     if (buildkitName && instruction && !CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS.has(buildkitName)) {
       const checkComment = instructionCheckComment(dockerfile, instruction);
-      if (isSkippedByCheckComment(checkComment, buildkitName, rule.meta.experimental === true)) return;
+      if (isSkippedByCheckComment(checkComment, buildkitName, current.experimental)) return;
       if (current.enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
     }
     if (!settings.precisePositions && !descriptor.exactPosition && instruction && start.line !== instruction.startLine) {
@@ -381,8 +407,8 @@ function checkFile(dockerfile: Dockerfile, options: EngineOptions, filePlan: Fil
       endLine: end.line,
       endColumn: end.column,
       code,
-      rule: rule.meta.name,
-      aliases: rule.meta.aliases,
+      rule: current.name,
+      aliases: current.aliases,
       level,
       message: descriptor.message,
       fixable: descriptor.fix !== undefined,
@@ -404,15 +430,15 @@ function checkFile(dockerfile: Dockerfile, options: EngineOptions, filePlan: Fil
   for (const entry of active) {
     const { rule } = entry;
     if (!runsOnFile(entry, checkConfig)) continue;
-    if (rule.meta.requiresContext) {
+    if (entry.requiresContext) {
       if (buildContext === undefined) buildContext = options.loadBuildContext?.(dockerfile) ?? null;
     }
     current = entry;
     context.options = entry.options;
     // An ignore file that cannot be read leaves what the context sends unknown (and stops the build
     // before anything is sent): only the rules that judge the ignore file itself see the context.
-    const ruleContext = rule.meta.requiresContext ? (buildContext ?? null) : null;
-    const contextKnown = ruleContext === null || ruleContext.dockerignore.readError === null || rule.meta.judgesIgnoreFile === true;
+    const ruleContext = entry.requiresContext ? (buildContext ?? null) : null;
+    const contextKnown = ruleContext === null || ruleContext.dockerignore.readError === null || entry.judgesIgnoreFile;
     context.buildContext = contextKnown ? ruleContext : null;
     try {
       rule.check(context);
@@ -428,7 +454,7 @@ function checkFile(dockerfile: Dockerfile, options: EngineOptions, filePlan: Fil
         rule: 'internal-error',
         aliases: [],
         level: 'error',
-        message: `rule ${rule.meta.code} failed on this file: ${(error as Error).message ?? String(error)}`,
+        message: `rule ${entry.code} failed on this file: ${(error as Error).message ?? String(error)}`,
         fixable: false,
       });
     }
