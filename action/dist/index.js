@@ -41804,6 +41804,23 @@ function configVerdict(config, rule) {
   }
   return verdict;
 }
+function activeRule(rule, verdict, buildkitName, identities, enabledOnlyByCheckComments) {
+  const { meta } = rule;
+  return {
+    rule,
+    code: meta.code,
+    name: meta.name,
+    aliases: meta.aliases,
+    experimental: meta.experimental === true,
+    requiresContext: meta.requiresContext === true,
+    judgesIgnoreFile: meta.judgesIgnoreFile === true,
+    severity: verdict.severity,
+    options: verdict.options,
+    buildkitName,
+    identities,
+    enabledOnlyByCheckComments
+  };
+}
 function rulePlan(registry2, config, only) {
   let byConfig = planCache.get(registry2);
   if (!byConfig) planCache.set(registry2, byConfig = /* @__PURE__ */ new WeakMap());
@@ -41829,18 +41846,7 @@ function rulePlan(registry2, config, only) {
       decidedByFile = false;
     }
     if (!onByDefault && !decidedByFile) continue;
-    entries.push({
-      active: {
-        rule,
-        severity: verdict.severity,
-        options: verdict.options,
-        buildkitName,
-        identities,
-        enabledOnlyByCheckComments: false
-      },
-      onByDefault,
-      decidedByFile
-    });
+    entries.push({ active: activeRule(rule, verdict, buildkitName, identities, false), onByDefault, decidedByFile });
   }
   plan = {
     entries,
@@ -41866,7 +41872,7 @@ function rulesForFile(plan, dockerfile, checkConfig) {
     }
     const enabled = enabledByFile(entry, dockerfile, checkConfig);
     if (enabled === "by-config") active.push(entry);
-    else if (enabled === "by-comments") active.push({ ...entry, enabledOnlyByCheckComments: true });
+    else if (enabled === "by-comments") active.push(activeRule(entry.rule, entry, entry.buildkitName, entry.identities, true));
   }
   return active;
 }
@@ -41908,10 +41914,10 @@ function planFile(dockerfile, options) {
   const checkConfig = resolveCheckConfiguration(dockerfile, settings.buildArgs);
   return { config, settings, checkConfig, active: rulesForFile(plan, dockerfile, checkConfig), ignored: plan.ignored };
 }
-function runsOnFile({ rule, buildkitName }, checkConfig) {
+function runsOnFile({ experimental, buildkitName }, checkConfig) {
   if (!buildkitName) return true;
   if (checkConfig.error) return false;
-  return rule.meta.experimental === true || isCheckEnabled(checkConfig.options, buildkitName, false);
+  return experimental || isCheckEnabled(checkConfig.options, buildkitName, false);
 }
 async function prepareRules(dockerfile, plan) {
   const preparing = [];
@@ -41964,14 +41970,14 @@ function checkFile(dockerfile, options, filePlan) {
   const keepFixes = options.keepFixes ?? true;
   let current = active[0];
   const report2 = (descriptor) => {
-    const { rule, buildkitName, severity, identities: baseIdentities } = current;
-    const code = descriptor.code ?? rule.meta.code;
+    const { buildkitName, severity, identities: baseIdentities } = current;
+    const code = descriptor.code ?? current.code;
     const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
     let { start: start2, end } = descriptor.range;
     const instruction = instructionAt(dockerfile.instructions, start2.line);
     if (buildkitName && instruction && !CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS.has(buildkitName)) {
       const checkComment = instructionCheckComment(dockerfile, instruction);
-      if (isSkippedByCheckComment(checkComment, buildkitName, rule.meta.experimental === true)) return;
+      if (isSkippedByCheckComment(checkComment, buildkitName, current.experimental)) return;
       if (current.enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
     }
     if (!settings.precisePositions && !descriptor.exactPosition && instruction && start2.line !== instruction.startLine) {
@@ -41988,8 +41994,8 @@ function checkFile(dockerfile, options, filePlan) {
       endLine: end.line,
       endColumn: end.column,
       code,
-      rule: rule.meta.name,
-      aliases: rule.meta.aliases,
+      rule: current.name,
+      aliases: current.aliases,
       level,
       message: descriptor.message,
       fixable: descriptor.fix !== void 0
@@ -42010,13 +42016,13 @@ function checkFile(dockerfile, options, filePlan) {
   for (const entry of active) {
     const { rule } = entry;
     if (!runsOnFile(entry, checkConfig)) continue;
-    if (rule.meta.requiresContext) {
+    if (entry.requiresContext) {
       if (buildContext === void 0) buildContext = options.loadBuildContext?.(dockerfile) ?? null;
     }
     current = entry;
     context.options = entry.options;
-    const ruleContext = rule.meta.requiresContext ? buildContext ?? null : null;
-    const contextKnown = ruleContext === null || ruleContext.dockerignore.readError === null || rule.meta.judgesIgnoreFile === true;
+    const ruleContext = entry.requiresContext ? buildContext ?? null : null;
+    const contextKnown = ruleContext === null || ruleContext.dockerignore.readError === null || entry.judgesIgnoreFile;
     context.buildContext = contextKnown ? ruleContext : null;
     try {
       rule.check(context);
@@ -42031,7 +42037,7 @@ function checkFile(dockerfile, options, filePlan) {
         rule: "internal-error",
         aliases: [],
         level: "error",
-        message: `rule ${rule.meta.code} failed on this file: ${error2.message ?? String(error2)}`,
+        message: `rule ${entry.code} failed on this file: ${error2.message ?? String(error2)}`,
         fixable: false
       });
     }
