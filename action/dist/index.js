@@ -41804,7 +41804,7 @@ function configVerdict(config, rule) {
   }
   return verdict;
 }
-function activeRule(rule, verdict, buildkitName, identities, enabledOnlyByCheckComments) {
+function activeRule(rule, verdict, enabledOnlyByCheckComments) {
   const { meta } = rule;
   return {
     rule,
@@ -41816,8 +41816,8 @@ function activeRule(rule, verdict, buildkitName, identities, enabledOnlyByCheckC
     judgesIgnoreFile: meta.judgesIgnoreFile === true,
     severity: verdict.severity,
     options: verdict.options,
-    buildkitName,
-    identities,
+    buildkitName: buildkitNameOf(rule),
+    identities: identitiesOf(rule),
     enabledOnlyByCheckComments
   };
 }
@@ -41846,7 +41846,7 @@ function rulePlan(registry2, config, only) {
       decidedByFile = false;
     }
     if (!onByDefault && !decidedByFile) continue;
-    entries.push({ active: activeRule(rule, verdict, buildkitName, identities, false), onByDefault, decidedByFile });
+    entries.push({ active: activeRule(rule, verdict, false), onByDefault, decidedByFile });
   }
   plan = {
     entries,
@@ -41872,7 +41872,7 @@ function rulesForFile(plan, dockerfile, checkConfig) {
     }
     const enabled = enabledByFile(entry, dockerfile, checkConfig);
     if (enabled === "by-config") active.push(entry);
-    else if (enabled === "by-comments") active.push(activeRule(entry.rule, entry, entry.buildkitName, entry.identities, true));
+    else if (enabled === "by-comments") active.push(activeRule(entry.rule, entry, true));
   }
   return active;
 }

@@ -154,13 +154,7 @@ interface ActiveRule {
   readonly enabledOnlyByCheckComments: boolean;
 }
 
-function activeRule(
-  rule: AnyRule,
-  verdict: Pick<ConfigVerdict, 'severity' | 'options'>,
-  buildkitName: string | null,
-  identities: readonly string[],
-  enabledOnlyByCheckComments: boolean,
-): ActiveRule {
+function activeRule(rule: AnyRule, verdict: Pick<ConfigVerdict, 'severity' | 'options'>, enabledOnlyByCheckComments: boolean): ActiveRule {
   const { meta } = rule;
   return {
     rule,
@@ -172,8 +166,8 @@ function activeRule(
     judgesIgnoreFile: meta.judgesIgnoreFile === true,
     severity: verdict.severity,
     options: verdict.options,
-    buildkitName,
-    identities,
+    buildkitName: buildkitNameOf(rule),
+    identities: identitiesOf(rule),
     enabledOnlyByCheckComments,
   };
 }
@@ -220,7 +214,7 @@ function rulePlan(registry: RuleRegistry, config: Config, only: readonly string[
       decidedByFile = false;
     }
     if (!onByDefault && !decidedByFile) continue;
-    entries.push({ active: activeRule(rule, verdict, buildkitName, identities, false), onByDefault, decidedByFile });
+    entries.push({ active: activeRule(rule, verdict, false), onByDefault, decidedByFile });
   }
   plan = {
     entries,
@@ -252,7 +246,7 @@ function rulesForFile(plan: RulePlan, dockerfile: Dockerfile | null, checkConfig
     const enabled = enabledByFile(entry, dockerfile, checkConfig);
     if (enabled === 'by-config') active.push(entry);
     // Runs only for the instructions whose `# check=experimental=` asks for it (filtered in `report`).
-    else if (enabled === 'by-comments') active.push(activeRule(entry.rule, entry, entry.buildkitName, entry.identities, true));
+    else if (enabled === 'by-comments') active.push(activeRule(entry.rule, entry, true));
   }
   return active;
 }
