@@ -38,9 +38,9 @@ export default defineRule({
         const slash = port.indexOf('/');
         const fixed = `${port.slice(0, slash + 1)}${protocol.toLowerCase()}${port.slice(slash + 1 + protocol.length)}`;
         report({
-          ...(literal ? { fix: makeFix('safe', `Write ${fixed}`, replaceRange(literal.range, fixed)) } : {}),
           range: record.instruction.range,
           message: `Defined protocol '${port}' in EXPOSE instruction should be lowercase`,
+          fix: literal ? makeFix('safe', `Write ${fixed}`, replaceRange(literal.range, fixed)) : undefined,
         });
       }
     }

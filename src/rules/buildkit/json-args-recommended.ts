@@ -32,9 +32,9 @@ export default defineRule({
       if (instruction.form !== 'shell' || !record.noShellConfigured) continue;
       const fix = execFormFix(dockerfile, instruction, instruction.words);
       report({
-        ...(fix ? { fix } : {}),
         range: instruction.keywordRange,
         message: `JSON arguments recommended for ${instruction.keyword} to prevent unintended behavior related to OS signals`,
+        fix,
       });
     }
   },

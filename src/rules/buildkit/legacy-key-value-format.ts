@@ -60,9 +60,9 @@ export default defineRule({
         const keyword = instruction.keyword;
         const fix = keyEqualsValueFix(instruction, dockerfile);
         report({
-          ...(fix ? { fix } : {}),
           range: instruction.keywordRange,
           message: `"${keyword} key=value" should be used instead of legacy "${keyword} key value" format`,
+          fix,
         });
       }
     }

@@ -43,7 +43,7 @@ export default defineRule({
       report({
         range: instruction.keywordRange,
         message: 'Maintainer instruction is deprecated in favor of using label',
-        ...(fix ? { fix } : {}),
+        fix,
       });
     }
   },

@@ -40,9 +40,9 @@ export default defineRule({
       if (!workdir || !workdir.first || workdir.path.startsWith('/') || WINDOWS_DRIVE_PATH.test(workdir.path)) continue;
       const fix = absoluteWorkdirFix(dockerfile, record.instruction);
       report({
-        ...(fix ? { fix } : {}),
         range: record.instruction.range,
         message: `Relative workdir ${goQuote(workdir.path)} can have unexpected results if the base image changes`,
+        fix,
       });
     }
   },

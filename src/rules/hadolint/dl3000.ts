@@ -37,7 +37,7 @@ export default defineRule({
       const path = stripSurroundingQuotes(instruction.argsText);
       if (path.startsWith('/') || path.startsWith('$') || WINDOWS_DRIVE.test(path)) continue;
       const fix = absoluteWorkdirFix(dockerfile, instruction);
-      report({ range: instruction.range, message: 'Use absolute WORKDIR', ...(fix ? { fix } : {}) });
+      report({ range: instruction.range, message: 'Use absolute WORKDIR', fix });
     }
   },
 });

@@ -69,7 +69,7 @@ export default defineRule({
       const plain = instruction.sources.find((source) => !isArchivePath(source.value) && !isUrl(source.value));
       if (!plain) continue;
       const fix = copyFix(instruction);
-      report({ range: plain.range, message: 'Use COPY instead of ADD for files and folders', ...(fix ? { fix } : {}) });
+      report({ range: plain.range, message: 'Use COPY instead of ADD for files and folders', fix });
     }
   },
 });

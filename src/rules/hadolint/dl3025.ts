@@ -33,7 +33,7 @@ export default defineRule({
       report({
         range: instruction.range,
         message: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments',
-        ...(fix ? { fix } : {}),
+        fix,
       });
     }
   },

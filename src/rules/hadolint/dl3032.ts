@@ -38,7 +38,7 @@ export default defineRule({
       if (!install) continue;
       // Only the first clean counts (§1 "Order checks"): after an earlier one, appending cannot help.
       const fix = run.script.commands.some(isClean) ? undefined : appendCommandFix(run, dockerfile, 'yum clean all');
-      report({ range: commandRange(run, install), message: '`yum clean all` missing after yum command.', ...(fix ? { fix } : {}) });
+      report({ range: commandRange(run, install), message: '`yum clean all` missing after yum command.', fix });
     }
   },
 });

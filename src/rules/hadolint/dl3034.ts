@@ -51,7 +51,7 @@ export default defineRule({
         report({
           range: commandRange(run, command),
           message: 'Non-interactive switch missing from `zypper` command: `zypper install -y`',
-          ...(fix ? { fix } : {}),
+          fix,
         });
       }
     }

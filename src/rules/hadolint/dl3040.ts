@@ -51,7 +51,7 @@ export default defineRule({
       // The tool that installed is the one that must clean (microdnf's cache is not dnf's). Only the
       // first clean counts (§1 "Order checks"): after an earlier one, appending cannot help.
       const fix = cleanedBefore ? undefined : appendCommandFix(run, dockerfile, `${uncleaned.name} clean all`);
-      report({ range: commandRange(run, uncleaned), message: '`dnf clean all` missing after dnf command.', ...(fix ? { fix } : {}) });
+      report({ range: commandRange(run, uncleaned), message: '`dnf clean all` missing after dnf command.', fix });
     }
   },
 });

@@ -93,7 +93,7 @@ export default defineRule({
       report({
         range: instruction.keywordRange,
         message: 'Multiple consecutive `RUN` instructions. Consider consolidation.',
-        ...(fix ? { fix } : {}),
+        fix,
       });
     }
   },
