@@ -19842,10 +19842,12 @@ function lowerCasedNames(folder) {
   }
 }
 function findIgnoreFile(dockerfilePath, contextDir, lookup) {
-  const beside = join3(dirname3(dockerfilePath), `${basename3(dockerfilePath)}.dockerignore`);
-  if (lookup ? lookup.isFile(beside) : isFile(beside)) return beside;
-  const atRoot = join3(contextDir, ".dockerignore");
-  return (lookup ? lookup.isFile(atRoot) : isFile(atRoot)) ? atRoot : null;
+  const folder = dirname3(dockerfilePath);
+  const besideName = `${basename3(dockerfilePath)}.dockerignore`;
+  if (lookup ? lookup.isFileIn(folder, besideName) : isFile(join3(folder, besideName))) return join3(folder, besideName);
+  const rootName = ".dockerignore";
+  if (lookup ? lookup.isFileIn(contextDir, rootName) : isFile(join3(contextDir, rootName))) return join3(contextDir, rootName);
+  return null;
 }
 function isFile(path6) {
   try {
@@ -20075,8 +20077,8 @@ var init_dockerignore = __esm({
       listings = /* @__PURE__ */ new Map();
       /** Ignore files read and compiled, by path ('' for none): a context's root file serves every Dockerfile in it. */
       loaded = /* @__PURE__ */ new Map();
-      isFile(path6) {
-        const folder = dirname3(path6);
+      /** Is `name` in `folder` a file? (`folder` as given: the same folder keeps one listing.) */
+      isFileIn(folder, name2) {
         let names = this.listings.get(folder);
         if (names === void 0) {
           const asked = (this.questions.get(folder) ?? 0) + 1;
@@ -20086,8 +20088,8 @@ var init_dockerignore = __esm({
             this.listings.set(folder, names);
           }
         }
-        if (names && !names.has(basename3(path6).toLowerCase())) return false;
-        return isFile(path6);
+        if (names && !names.has(name2.toLowerCase())) return false;
+        return isFile(join3(folder, name2));
       }
       /** `readIgnoreFile`, once per file for the whole run. */
       load(file) {
@@ -20291,26 +20293,37 @@ function stderrProgress() {
     process.stderr.write(`\rdockside: walking the build context\u2026 ${entriesSeen.toLocaleString("en")} entries`);
   };
 }
+function contextSource(root, loaded) {
+  let byRoot = sourcesByIgnoreFile.get(loaded);
+  if (!byRoot) sourcesByIgnoreFile.set(loaded, byRoot = /* @__PURE__ */ new Map());
+  let source = byRoot.get(root);
+  if (!source) {
+    const { displayPath: displayPath2, matcher, readError } = loaded;
+    const errors = [
+      ...readError ? [`cannot read ${displayPath2} (${readError})`] : [],
+      ...matcher.errors.map((error2) => `${displayPath2}:${error2.line}: ${error2.message}`)
+    ];
+    const dockerignore = {
+      file: displayPath2,
+      patterns: matcher.patterns.map((pattern) => pattern.exclusion ? `!${pattern.text}` : pattern.text),
+      hasExceptions: matcher.hasExceptions,
+      errors,
+      readError,
+      isIgnored: (path6) => matcher.matchesOrParentMatches(path6)
+    };
+    source = { root, dockerignore, matcher, loadWarnings: errors, walkKey: `${root}\0${displayPath2 ?? ""}` };
+    byRoot.set(root, source);
+  }
+  return source;
+}
 function loadBuildContext(dockerfilePath, contextDir, options = {}) {
   const root = resolve2(contextDir);
   const absoluteDockerfile = resolve2(dockerfilePath);
-  const { displayPath: displayPath2, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup);
-  const errors = [
-    ...readError ? [`cannot read ${displayPath2} (${readError})`] : [],
-    ...matcher.errors.map((error2) => `${displayPath2}:${error2.line}: ${error2.message}`)
-  ];
-  const dockerignore = {
-    file: displayPath2,
-    patterns: matcher.patterns.map((pattern) => pattern.exclusion ? `!${pattern.text}` : pattern.text),
-    hasExceptions: matcher.hasExceptions,
-    errors,
-    readError,
-    isIgnored: (path6) => matcher.matchesOrParentMatches(path6)
-  };
+  const source = contextSource(root, loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup));
   const onProgress = options.onProgress === null ? void 0 : options.onProgress ?? stderrProgress();
-  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, errors, onProgress ? { onProgress } : {}, options.walkCache);
+  return new LazyBuildContext(source, absoluteDockerfile, onProgress ? { onProgress } : {}, options.walkCache);
 }
-var stderrIsTTY, WalkCache, WALK_CACHE_ENTRY_BUDGET, LazyBuildContext;
+var stderrIsTTY, WalkCache, WALK_CACHE_ENTRY_BUDGET, sourcesByIgnoreFile, LazyBuildContext;
 var init_context = __esm({
   "src/context/index.ts"() {
     "use strict";
@@ -20325,9 +20338,13 @@ var init_context = __esm({
       entryBudget;
       walks = /* @__PURE__ */ new Map();
       entryCount = 0;
+      /** The key last asked for or set: already last in `walks`. */
+      newestKey = null;
       get(key) {
+        if (key === this.newestKey) return this.walks.get(key);
         const walk2 = this.walks.get(key);
         if (walk2) {
+          this.newestKey = key;
           this.walks.delete(key);
           this.walks.set(key, walk2);
         }
@@ -20340,6 +20357,7 @@ var init_context = __esm({
           this.entryCount -= previous.entries.length;
         }
         this.walks.set(key, walk2);
+        this.newestKey = key;
         this.entryCount += walk2.entries.length;
         for (const [oldestKey, oldest] of this.walks) {
           if (this.entryCount <= this.entryBudget || oldestKey === key) break;
@@ -20353,34 +20371,33 @@ var init_context = __esm({
       }
     };
     WALK_CACHE_ENTRY_BUDGET = 25e3;
+    sourcesByIgnoreFile = /* @__PURE__ */ new WeakMap();
     LazyBuildContext = class {
-      constructor(root, dockerfilePath, dockerignore, matcher, loadWarnings, walkOptions, walkCache) {
-        this.root = root;
+      constructor(source, dockerfilePath, walkOptions, walkCache) {
+        this.source = source;
         this.dockerfilePath = dockerfilePath;
-        this.dockerignore = dockerignore;
-        this.matcher = matcher;
-        this.loadWarnings = loadWarnings;
         this.walkOptions = walkOptions;
         this.walkCache = walkCache;
+        this.root = source.root;
+        this.dockerignore = source.dockerignore;
       }
-      root;
+      source;
       dockerfilePath;
-      dockerignore;
-      matcher;
-      loadWarnings;
       walkOptions;
       walkCache;
       walked = null;
+      root;
+      dockerignore;
       walk() {
         if (this.walked === null) {
-          const cacheKey2 = `${this.root}\0${this.dockerignore.file ?? ""}`;
+          const cacheKey2 = this.source.walkKey;
           const cached = this.walkCache?.get(cacheKey2);
           if (cached) {
             this.walked = cached;
             return cached;
           }
           const started = Date.now();
-          const result = walkContext(this.root, this.matcher, this.walkOptions);
+          const result = walkContext(this.root, this.source.matcher, this.walkOptions);
           if (this.walkOptions.onProgress && process.stderr.isTTY && Date.now() - started >= 1e3) process.stderr.write("\r\x1B[K");
           this.walked = result;
           this.walkCache?.set(cacheKey2, result);
@@ -20397,7 +20414,7 @@ var init_context = __esm({
         return this.walk().totals;
       }
       get warnings() {
-        return [...this.loadWarnings, ...this.walk().warnings];
+        return [...this.source.loadWarnings, ...this.walk().warnings];
       }
       get unreadable() {
         return this.walk().unreadable;
@@ -51210,7 +51227,7 @@ var dl3000_default = defineRule({
       const path6 = stripSurroundingQuotes(instruction.argsText);
       if (path6.startsWith("/") || path6.startsWith("$") || WINDOWS_DRIVE.test(path6)) continue;
       const fix = absoluteWorkdirFix(dockerfile, instruction);
-      report2({ range: instruction.range, message: "Use absolute WORKDIR", ...fix ? { fix } : {} });
+      report2({ range: instruction.range, message: "Use absolute WORKDIR", fix });
     }
   }
 });
@@ -52064,9 +52081,9 @@ var expose_proto_casing_default = defineRule({
         const slash = port.indexOf("/");
         const fixed = `${port.slice(0, slash + 1)}${protocol.toLowerCase()}${port.slice(slash + 1 + protocol.length)}`;
         report2({
-          ...literal2 ? { fix: makeFix("safe", `Write ${fixed}`, replaceRange(literal2.range, fixed)) } : {},
           range: record.instruction.range,
-          message: `Defined protocol '${port}' in EXPOSE instruction should be lowercase`
+          message: `Defined protocol '${port}' in EXPOSE instruction should be lowercase`,
+          fix: literal2 ? makeFix("safe", `Write ${fixed}`, replaceRange(literal2.range, fixed)) : void 0
         });
       }
     }
@@ -52289,9 +52306,9 @@ var json_args_recommended_default = defineRule({
       if (instruction.form !== "shell" || !record.noShellConfigured) continue;
       const fix = execFormFix(dockerfile, instruction, instruction.words);
       report2({
-        ...fix ? { fix } : {},
         range: instruction.keywordRange,
-        message: `JSON arguments recommended for ${instruction.keyword} to prevent unintended behavior related to OS signals`
+        message: `JSON arguments recommended for ${instruction.keyword} to prevent unintended behavior related to OS signals`,
+        fix
       });
     }
   }
@@ -52343,9 +52360,9 @@ var legacy_key_value_format_default = defineRule({
         const keyword = instruction.keyword;
         const fix = keyEqualsValueFix(instruction, dockerfile);
         report2({
-          ...fix ? { fix } : {},
           range: instruction.keywordRange,
-          message: `"${keyword} key=value" should be used instead of legacy "${keyword} key value" format`
+          message: `"${keyword} key=value" should be used instead of legacy "${keyword} key value" format`,
+          fix
         });
       }
     }
@@ -52392,7 +52409,7 @@ var maintainer_deprecated_default = defineRule({
       report2({
         range: instruction.keywordRange,
         message: "Maintainer instruction is deprecated in favor of using label",
-        ...fix ? { fix } : {}
+        fix
       });
     }
   }
@@ -52710,9 +52727,9 @@ var workdir_relative_path_default = defineRule({
       if (!workdir || !workdir.first || workdir.path.startsWith("/") || WINDOWS_DRIVE_PATH.test(workdir.path)) continue;
       const fix = absoluteWorkdirFix(dockerfile, record.instruction);
       report2({
-        ...fix ? { fix } : {},
         range: record.instruction.range,
-        message: `Relative workdir ${goQuote(workdir.path)} can have unexpected results if the base image changes`
+        message: `Relative workdir ${goQuote(workdir.path)} can have unexpected results if the base image changes`,
+        fix
       });
     }
   }
@@ -53152,7 +53169,7 @@ var dl3020_default = defineRule({
       const plain = instruction.sources.find((source) => !isArchivePath(source.value) && !isUrl(source.value));
       if (!plain) continue;
       const fix = copyFix(instruction);
-      report2({ range: plain.range, message: "Use COPY instead of ADD for files and folders", ...fix ? { fix } : {} });
+      report2({ range: plain.range, message: "Use COPY instead of ADD for files and folders", fix });
     }
   }
 });
@@ -53284,7 +53301,7 @@ var dl3025_default = defineRule({
       report2({
         range: instruction.range,
         message: "Use arguments JSON notation for CMD and ENTRYPOINT arguments",
-        ...fix ? { fix } : {}
+        fix
       });
     }
   }
@@ -55621,7 +55638,7 @@ var dl3032_default = defineRule({
       const install = installNotCleanedAfter(run3, (command) => command.name === "yum" && hasArg(command, "install"), isClean);
       if (!install) continue;
       const fix = run3.script.commands.some(isClean) ? void 0 : appendCommandFix(run3, dockerfile, "yum clean all");
-      report2({ range: commandRange(run3, install), message: "`yum clean all` missing after yum command.", ...fix ? { fix } : {} });
+      report2({ range: commandRange(run3, install), message: "`yum clean all` missing after yum command.", fix });
     }
   }
 });
@@ -55694,7 +55711,7 @@ var dl3034_default = defineRule({
         report2({
           range: commandRange(run3, command),
           message: "Non-interactive switch missing from `zypper` command: `zypper install -y`",
-          ...fix ? { fix } : {}
+          fix
         });
       }
     }
@@ -55865,7 +55882,7 @@ var dl3040_default = defineRule({
       }
       if (!uncleaned) continue;
       const fix = cleanedBefore ? void 0 : appendCommandFix(run3, dockerfile, `${uncleaned.name} clean all`);
-      report2({ range: commandRange(run3, uncleaned), message: "`dnf clean all` missing after dnf command.", ...fix ? { fix } : {} });
+      report2({ range: commandRange(run3, uncleaned), message: "`dnf clean all` missing after dnf command.", fix });
     }
   }
 });
@@ -56038,7 +56055,7 @@ var dl3059_default = defineRule({
       report2({
         range: instruction.keywordRange,
         message: "Multiple consecutive `RUN` instructions. Consider consolidation.",
-        ...fix ? { fix } : {}
+        fix
       });
     }
   }

@@ -391,8 +391,8 @@ export class IgnoreFileLookup {
   /** Ignore files read and compiled, by path ('' for none): a context's root file serves every Dockerfile in it. */
   private readonly loaded = new Map<string, LoadedIgnoreFile>();
 
-  isFile(path: string): boolean {
-    const folder = dirname(path);
+  /** Is `name` in `folder` a file? (`folder` as given: the same folder keeps one listing.) */
+  isFileIn(folder: string, name: string): boolean {
     let names = this.listings.get(folder);
     if (names === undefined) {
       const asked = (this.questions.get(folder) ?? 0) + 1;
@@ -404,8 +404,8 @@ export class IgnoreFileLookup {
     }
     // Compared without case: on a case-insensitive file system a name the listing spells
     // differently still gets its stat, and that stat decides.
-    if (names && !names.has(basename(path).toLowerCase())) return false;
-    return isFile(path);
+    if (names && !names.has(name.toLowerCase())) return false;
+    return isFile(join(folder, name));
   }
 
   /** `readIgnoreFile`, once per file for the whole run. */
@@ -429,10 +429,14 @@ function lowerCasedNames(folder: string): ReadonlySet<string> | null {
 
 /** The ignore file BuildKit uses for a Dockerfile and context (§7 "Which file"), or null. */
 export function findIgnoreFile(dockerfilePath: string, contextDir: string, lookup?: IgnoreFileLookup): string | null {
-  const beside = join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`);
-  if (lookup ? lookup.isFile(beside) : isFile(beside)) return beside;
-  const atRoot = join(contextDir, '.dockerignore');
-  return (lookup ? lookup.isFile(atRoot) : isFile(atRoot)) ? atRoot : null;
+  // Paths are joined only for the stat or the answer: most Dockerfiles have neither file, and the
+  // lookup answers from a folder listing.
+  const folder = dirname(dockerfilePath);
+  const besideName = `${basename(dockerfilePath)}.dockerignore`;
+  if (lookup ? lookup.isFileIn(folder, besideName) : isFile(join(folder, besideName))) return join(folder, besideName);
+  const rootName = '.dockerignore';
+  if (lookup ? lookup.isFileIn(contextDir, rootName) : isFile(join(contextDir, rootName))) return join(contextDir, rootName);
+  return null;
 }
 
 function isFile(path: string): boolean {

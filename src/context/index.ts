@@ -4,7 +4,7 @@
  * only needs the ignore file (CopyIgnoredFile) never pays for the walk.
  */
 import { resolve } from 'node:path';
-import { loadIgnoreFile, type IgnoreFileLookup, type PatternMatcher } from './dockerignore.js';
+import { loadIgnoreFile, type IgnoreFileLookup, type LoadedIgnoreFile, type PatternMatcher } from './dockerignore.js';
 import { walkContext, type WalkOptions, type WalkResult } from './walk.js';
 import type { BuildContext, ContextFile, ContextTotals, DockerIgnore, PrunedFolder, UnreadableEntry } from './types.js';
 
@@ -52,12 +52,17 @@ function stderrProgress(): WalkOptions['onProgress'] | undefined {
 export class WalkCache {
   private readonly walks = new Map<string, WalkResult>();
   private entryCount = 0;
+  /** The key last asked for or set: already last in `walks`. */
+  private newestKey: string | null = null;
 
   constructor(private readonly entryBudget: number = WALK_CACHE_ENTRY_BUDGET) {}
 
   get(key: string): WalkResult | undefined {
+    // The Dockerfiles sharing a context come one after another: the newest walk is asked again.
+    if (key === this.newestKey) return this.walks.get(key);
     const walk = this.walks.get(key);
     if (walk) {
+      this.newestKey = key;
       // Most recently used last: the first ones are dropped first.
       this.walks.delete(key);
       this.walks.set(key, walk);
@@ -72,6 +77,7 @@ export class WalkCache {
       this.entryCount -= previous.entries.length;
     }
     this.walks.set(key, walk);
+    this.newestKey = key;
     this.entryCount += walk.entries.length;
     // The newest walk stays whatever its size: the Dockerfile being linted is using it.
     for (const [oldestKey, oldest] of this.walks) {
@@ -90,29 +96,71 @@ export class WalkCache {
 /** About 8 MB of walks and what the rules derive from them: well inside a worker's heap cap. */
 const WALK_CACHE_ENTRY_BUDGET = 25_000;
 
+/**
+ * What the Dockerfiles of a run that share a context root and an ignore file share: made once per
+ * pair, not once per Dockerfile (a corpus or monorepo folder holds thousands of them).
+ */
+interface ContextSource {
+  readonly root: string;
+  readonly dockerignore: DockerIgnore;
+  readonly matcher: PatternMatcher;
+  readonly loadWarnings: readonly string[];
+  /** The key of its walk in a WalkCache, one string for all its Dockerfiles. */
+  readonly walkKey: string;
+}
+
+/** Per loaded ignore file (IgnoreFileLookup keeps one per file), its sources by root. */
+const sourcesByIgnoreFile = new WeakMap<LoadedIgnoreFile, Map<string, ContextSource>>();
+
+function contextSource(root: string, loaded: LoadedIgnoreFile): ContextSource {
+  let byRoot = sourcesByIgnoreFile.get(loaded);
+  if (!byRoot) sourcesByIgnoreFile.set(loaded, (byRoot = new Map()));
+  let source = byRoot.get(root);
+  if (!source) {
+    const { displayPath, matcher, readError } = loaded;
+    const errors = [
+      ...(readError ? [`cannot read ${displayPath} (${readError})`] : []),
+      ...matcher.errors.map((error) => `${displayPath}:${error.line}: ${error.message}`),
+    ];
+    const dockerignore: DockerIgnore = {
+      file: displayPath,
+      patterns: matcher.patterns.map((pattern) => (pattern.exclusion ? `!${pattern.text}` : pattern.text)),
+      hasExceptions: matcher.hasExceptions,
+      errors,
+      readError,
+      isIgnored: (path) => matcher.matchesOrParentMatches(path),
+    };
+    source = { root, dockerignore, matcher, loadWarnings: errors, walkKey: `${root}\0${displayPath ?? ''}` };
+    byRoot.set(root, source);
+  }
+  return source;
+}
+
 class LazyBuildContext implements BuildContext {
   private walked: WalkResult | null = null;
+  readonly root: string;
+  readonly dockerignore: DockerIgnore;
 
   constructor(
-    readonly root: string,
+    private readonly source: ContextSource,
     readonly dockerfilePath: string,
-    readonly dockerignore: DockerIgnore,
-    private readonly matcher: PatternMatcher,
-    private readonly loadWarnings: readonly string[],
     private readonly walkOptions: WalkOptions,
     private readonly walkCache: WalkCache | undefined,
-  ) {}
+  ) {
+    this.root = source.root;
+    this.dockerignore = source.dockerignore;
+  }
 
   private walk(): WalkResult {
     if (this.walked === null) {
-      const cacheKey = `${this.root}\0${this.dockerignore.file ?? ''}`;
+      const cacheKey = this.source.walkKey;
       const cached = this.walkCache?.get(cacheKey);
       if (cached) {
         this.walked = cached;
         return cached;
       }
       const started = Date.now();
-      const result = walkContext(this.root, this.matcher, this.walkOptions);
+      const result = walkContext(this.root, this.source.matcher, this.walkOptions);
       // Erase the progress line, which is only drawn after a second.
       if (this.walkOptions.onProgress && process.stderr.isTTY && Date.now() - started >= 1000) process.stderr.write('\r\u001b[K');
       this.walked = result;
@@ -134,7 +182,7 @@ class LazyBuildContext implements BuildContext {
   }
 
   get warnings(): readonly string[] {
-    return [...this.loadWarnings, ...this.walk().warnings];
+    return [...this.source.loadWarnings, ...this.walk().warnings];
   }
 
   get unreadable(): readonly UnreadableEntry[] {
@@ -149,19 +197,7 @@ class LazyBuildContext implements BuildContext {
 export function loadBuildContext(dockerfilePath: string, contextDir: string, options: LoadOptions = {}): BuildContext {
   const root = resolve(contextDir);
   const absoluteDockerfile = resolve(dockerfilePath);
-  const { displayPath, matcher, readError } = loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup);
-  const errors = [
-    ...(readError ? [`cannot read ${displayPath} (${readError})`] : []),
-    ...matcher.errors.map((error) => `${displayPath}:${error.line}: ${error.message}`),
-  ];
-  const dockerignore: DockerIgnore = {
-    file: displayPath,
-    patterns: matcher.patterns.map((pattern) => (pattern.exclusion ? `!${pattern.text}` : pattern.text)),
-    hasExceptions: matcher.hasExceptions,
-    errors,
-    readError,
-    isIgnored: (path) => matcher.matchesOrParentMatches(path),
-  };
+  const source = contextSource(root, loadIgnoreFile(absoluteDockerfile, root, options.ignoreFileLookup));
   const onProgress = options.onProgress === null ? undefined : (options.onProgress ?? stderrProgress());
-  return new LazyBuildContext(root, absoluteDockerfile, dockerignore, matcher, errors, onProgress ? { onProgress } : {}, options.walkCache);
+  return new LazyBuildContext(source, absoluteDockerfile, onProgress ? { onProgress } : {}, options.walkCache);
 }
