@@ -49152,18 +49152,22 @@ function resolveSource(context, source) {
 function computeResolution(context, source) {
   const cleaned = contextRelativePath(source);
   if (cleaned === "") return { status: "found", matches: NO_FILES };
-  const { byPath, children, childNames } = contextIndex(context);
-  if (!hasGlob(cleaned)) {
-    const resolved2 = resolveFolders(context, cleaned.split("/"));
-    if (resolved2 === null) return UNKNOWN;
-    const entry = byPath.get(resolved2);
-    if (entry) return isSent(context, entry) ? { status: "found", matches: [entry] } : { status: "ignored", matches: [entry] };
-    return isInsidePrunedFolder(context, resolved2) ? { status: "ignored", matches: NO_FILES } : MISSING;
-  }
+  return hasGlob(cleaned) ? resolveGlob(context, cleaned) : resolvePlain(context, cleaned);
+}
+function resolvePlain(context, cleaned) {
+  const resolved2 = resolveFolders(context, cleaned.split("/"));
+  if (resolved2 === null) return UNKNOWN;
+  const entry = contextIndex(context).byPath.get(resolved2);
+  if (entry) return isSent(context, entry) ? { status: "found", matches: [entry] } : { status: "ignored", matches: [entry] };
+  return isInsidePrunedFolder(context, resolved2) ? { status: "ignored", matches: NO_FILES } : MISSING;
+}
+function resolveGlob(context, cleaned) {
+  const { byPath } = contextIndex(context);
   let frontier = [""];
   let sawPruned = false;
   const segments = cleaned.split("/");
-  for (const [position, segment] of segments.entries()) {
+  for (let position = 0; position < segments.length; position++) {
+    const segment = segments[position];
     const last = position === segments.length - 1;
     const next = newList();
     const glob2 = hasGlob(segment) ? segmentGlob(segment) : null;
@@ -49175,20 +49179,12 @@ function computeResolution(context, source) {
         sawPruned = true;
         continue;
       }
-      if (!glob2) {
-        const child2 = byPath.get(folderPath === "" ? segment : `${folderPath}/${segment}`);
-        if (child2 && (last || child2.isDirectory || child2.isSymlink)) next.push(child2.path);
+      if (glob2) {
+        addMatchingChildren(context, folderPath, glob2, last, next);
         continue;
       }
-      const folderChildren = children.get(folderPath) ?? NO_FILES;
-      const names = childNames.get(folderPath) ?? NO_NAMES;
-      for (let index = 0; index < folderChildren.length; index++) {
-        const child2 = folderChildren[index];
-        const name2 = names[index];
-        if (!glob2.test(name2)) continue;
-        if (!last && !child2.isDirectory && !child2.isSymlink) continue;
-        next.push(child2.path);
-      }
+      const child2 = byPath.get(folderPath === "" ? segment : `${folderPath}/${segment}`);
+      if (child2 && (last || child2.isDirectory || child2.isSymlink)) next.push(child2.path);
     }
     frontier = next;
     if (frontier.length === 0) break;
@@ -49198,6 +49194,17 @@ function computeResolution(context, source) {
   if (sent.length > 0) return { status: "found", matches: sent };
   if (matches.length > 0 || sawPruned) return { status: "ignored", matches };
   return MISSING;
+}
+function addMatchingChildren(context, folderPath, glob2, last, into) {
+  const { children, childNames } = contextIndex(context);
+  const folderChildren = children.get(folderPath) ?? NO_FILES;
+  const names = childNames.get(folderPath) ?? NO_NAMES;
+  for (let index = 0; index < folderChildren.length; index++) {
+    if (!glob2.test(names[index])) continue;
+    const child2 = folderChildren[index];
+    if (!last && !child2.isDirectory && !child2.isSymlink) continue;
+    into.push(child2.path);
+  }
 }
 function isSent(context, entry) {
   if (!entry.ignored) return true;
@@ -51880,7 +51887,15 @@ var StageDispatcher = class {
   dispatch(stage) {
     for (const instruction of stage.instructions) {
       if (instruction.kind === "UNKNOWN") continue;
-      const record = { instruction, undefinedVariables: [] };
+      const record = {
+        instruction,
+        undefinedVariables: [],
+        workdir: void 0,
+        envKeys: void 0,
+        exposedPorts: void 0,
+        noShellConfigured: void 0,
+        overrides: void 0
+      };
       this.records.push(record);
       this.dispatchOne(instruction, record);
     }

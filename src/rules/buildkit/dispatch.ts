@@ -167,7 +167,18 @@ class StageDispatcher {
   dispatch(stage: Stage): void {
     for (const instruction of stage.instructions) {
       if (instruction.kind === 'UNKNOWN') continue;
-      const record: DispatchRecord = { instruction, undefinedVariables: [] };
+      // Every field set from the start, the optional ones undefined: records of every kind share one
+      // hidden class. Added as each kind set its own, they had six, and the checks reading them
+      // were thrown away by V8 ("wrong map") each time a new kind of record reached them.
+      const record: DispatchRecord = {
+        instruction,
+        undefinedVariables: [],
+        workdir: undefined,
+        envKeys: undefined,
+        exposedPorts: undefined,
+        noShellConfigured: undefined,
+        overrides: undefined,
+      };
       this.records.push(record);
       this.dispatchOne(instruction, record);
     }
