@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WalkCache, loadBuildContext, type WalkResult } from '../../src/context/index.js';
+import { IgnoreFileLookup, WalkCache, loadBuildContext, type WalkResult } from '../../src/context/index.js';
 
 function walkOf(entryCount: number): WalkResult {
   return {
@@ -68,5 +68,25 @@ describe('contexts sharing a WalkCache', () => {
     const again = entriesOf(first);
     expect(again).not.toBe(firstWalk);
     expect(again.map((entry) => (entry as { path: string }).path)).toEqual(firstWalk.map((entry) => (entry as { path: string }).path));
+  });
+  it('shares one ignore-file view between the Dockerfiles of a root and ignore file, and only them', () => {
+    const root = folder('shared', 2);
+    writeFileSync(join(root, '.dockerignore'), 'file1.txt\n');
+    writeFileSync(join(root, 'api.Dockerfile'), 'FROM scratch\n');
+    writeFileSync(join(root, 'web.Dockerfile'), 'FROM scratch\n');
+    writeFileSync(join(root, 'web.Dockerfile.dockerignore'), '*.txt\n!file1.txt\n');
+    const options = { walkCache: new WalkCache(), ignoreFileLookup: new IgnoreFileLookup(), onProgress: null };
+    const plain = loadBuildContext(join(root, 'Dockerfile'), root, options);
+    const api = loadBuildContext(join(root, 'api.Dockerfile'), root, options);
+    const web = loadBuildContext(join(root, 'web.Dockerfile'), root, options);
+    expect(api.dockerignore).toBe(plain.dockerignore);
+    expect(api.entries).toBe(plain.entries);
+    expect(plain.dockerfilePath).toBe(join(root, 'Dockerfile'));
+    expect(api.dockerfilePath).toBe(join(root, 'api.Dockerfile'));
+    expect(web.dockerignore).not.toBe(plain.dockerignore);
+    expect(web.dockerignore.patterns).toEqual(['*.txt', '!file1.txt']);
+    expect(plain.dockerignore.patterns).toEqual(['file1.txt']);
+    expect(web.entries.find((entry) => entry.path === 'file1.txt')?.ignored).toBe(false);
+    expect(plain.entries.find((entry) => entry.path === 'file1.txt')?.ignored).toBe(true);
   });
 });
