@@ -50177,6 +50177,9 @@ function insertFlagFix(run3, offending, anchor, flagText, applicability, descrip
   return makeFix(applicability, description, ...edits);
 }
 
+// src/rules/analysis/cache-order.ts
+init_lists();
+
 // src/rules/analysis/package-managers.ts
 function commandName(command) {
   return command.name.slice(command.name.lastIndexOf("/") + 1);
@@ -50353,6 +50356,7 @@ function indexInstall(command) {
 
 // src/rules/analysis/cache-order.ts
 var WHOLE_CONTEXT = /* @__PURE__ */ new Set([".", "/", "*"]);
+var NO_SOURCES = newList();
 function broadSource(source, install, context) {
   if (source.kind !== "local" || source.unresolved.length > 0) return null;
   const cleaned = cleanPath(source.value);
@@ -50540,7 +50544,11 @@ var cache_order_default = defineRule({
           if (!install) continue;
           for (const copy of copies) {
             if (reported.has(copy)) continue;
-            const brought = (sources.get(copy) ?? []).map((source) => broadSource(source, install, buildContext)).find((what) => what !== null);
+            let brought = null;
+            for (const source of sources.get(copy) ?? NO_SOURCES) {
+              brought = broadSource(source, install, buildContext);
+              if (brought !== null) break;
+            }
             if (!brought) continue;
             reported.add(copy);
             report2({
@@ -51048,6 +51056,7 @@ var dockerignore_missing_default = defineRule({
 });
 
 // src/rules/analysis/layer-count.ts
+init_lists();
 var DEFAULT_MAX_LAYERS = 20;
 var layer_count_default = defineRule({
   meta: {
@@ -51070,8 +51079,8 @@ var layer_count_default = defineRule({
   },
   defaultOptions: { max: DEFAULT_MAX_LAYERS },
   check({ dockerfile, options, report: report2 }) {
-    const own = dockerfile.stages.map((stage) => stage.instructions.filter(createsLayer).length);
-    const total = [];
+    const own = mapList(dockerfile.stages, (stage) => stage.instructions.filter(createsLayer).length);
+    const total = newList();
     for (const stage of dockerfile.stages) {
       total.push(own[stage.index] + (stage.baseStageIndex !== null ? total[stage.baseStageIndex] ?? 0 : 0));
     }
@@ -51089,6 +51098,7 @@ var layer_count_default = defineRule({
 });
 
 // src/rules/analysis/stale-package-index.ts
+init_lists();
 var stale_package_index_default = defineRule({
   meta: {
     code: "stale-package-index",
@@ -51111,7 +51121,7 @@ var stale_package_index_default = defineRule({
   check({ dockerfile, report: report2 }) {
     for (const stage of dockerfile.stages) {
       const runs = stage.instructions.filter((instruction) => instruction.kind === "RUN");
-      const summaries = runs.map(summariseRun);
+      const summaries = mapList(runs, summariseRun);
       const nextInstall = /* @__PURE__ */ new Map();
       const reports = [];
       for (let position = runs.length - 1; position >= 0; position--) {
@@ -51332,6 +51342,7 @@ var duplicate_stage_name_default = defineRule({
 
 // src/rules/buildkit/dispatch.ts
 init_derived();
+init_lists();
 
 // src/rules/buildkit/lexer.ts
 init_chars();
@@ -51805,6 +51816,7 @@ function looksLikeSecretName(name2) {
 }
 
 // src/rules/buildkit/dispatch.ts
+var NO_STRINGS = newList();
 var NON_ENV_ARGS = /* @__PURE__ */ new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);
 var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 function globalScope(dockerfile, options) {
@@ -51943,7 +51955,7 @@ var StageDispatcher = class {
         this.expand(record, instruction.argsText);
         return;
       case "VOLUME": {
-        const volumes = instruction.form === "exec" ? instruction.execArgs ?? [] : instruction.words.map((word) => word.raw);
+        const volumes = instruction.form === "exec" ? instruction.execArgs ?? NO_STRINGS : mapList(instruction.words, (word) => word.raw);
         for (const volume of volumes) this.expand(record, volume);
         return;
       }
@@ -51984,11 +51996,11 @@ var StageDispatcher = class {
     this.lastOfKind.set(kind, instruction);
   }
   dispatchEnv(instruction, record) {
-    const expanded = keyValueWords(instruction).map(({ keyRaw, valueRaw }) => ({
+    const expanded = mapList(keyValueWords(instruction), ({ keyRaw, valueRaw }) => ({
       key: this.expand(record, keyRaw).result,
       value: this.expand(record, valueRaw).result
     }));
-    record.envKeys = expanded.map((pair) => pair.key);
+    record.envKeys = mapList(expanded, (pair) => pair.key);
     for (const { key, value } of expanded) this.state.env.set(key, value);
   }
   dispatchArg(instruction, record) {
@@ -52022,12 +52034,14 @@ var StageDispatcher = class {
 };
 function keyValueWords(instruction) {
   const words = instruction.words;
-  if (words.length === 0) return [];
+  if (words.length === 0) return newList();
   const first = words[0];
   if (!first.raw.includes("=")) {
-    return [{ keyRaw: first.raw, valueRaw: instruction.argsText.slice(first.raw.length).trimStart() }];
+    const legacy = newList();
+    legacy.push({ keyRaw: first.raw, valueRaw: instruction.argsText.slice(first.raw.length).trimStart() });
+    return legacy;
   }
-  return words.map((word) => {
+  return mapList(words, (word) => {
     const equals = word.raw.indexOf("=");
     return equals === -1 ? { keyRaw: word.raw, valueRaw: "" } : { keyRaw: word.raw.slice(0, equals), valueRaw: word.raw.slice(equals + 1) };
   });
@@ -52149,11 +52163,12 @@ var from_as_casing_default = defineRule({
 
 // src/rules/buildkit/from-scope.ts
 init_derived();
+init_lists();
 var fromExpansions = perDockerfile(computeFromExpansions);
 function computeFromExpansions(dockerfile) {
   const scope = globalScope(dockerfile, { defaultsOnly: false });
   const options = { escapeChar: dockerfile.escapeChar };
-  const stages = dockerfile.stages.map((stage) => {
+  const stages = mapList(dockerfile.stages, (stage) => {
     const flag = stage.from.flags.find((candidate) => candidate.name === "platform") ?? null;
     const raw = flag?.value ?? "";
     return {
@@ -52572,6 +52587,8 @@ var reserved_stage_name_default = defineRule({
 });
 
 // src/rules/buildkit/secrets-used-in-arg-or-env.ts
+init_lists();
+var NO_KEYS = newList();
 var secrets_used_in_arg_or_env_default = defineRule({
   meta: {
     code: "secrets-used-in-arg-or-env",
@@ -52593,7 +52610,7 @@ var secrets_used_in_arg_or_env_default = defineRule({
   check({ dockerfile, report: report2 }) {
     for (const record of simulateDispatch(dockerfile).records) {
       const instruction = record.instruction;
-      const keys = instruction.kind === "ARG" ? instruction.definitions.map((definition) => definition.name) : instruction.kind === "ENV" ? record.envKeys ?? [] : [];
+      const keys = instruction.kind === "ARG" ? mapList(instruction.definitions, (definition) => definition.name) : instruction.kind === "ENV" ? record.envKeys ?? NO_KEYS : [];
       for (const key of keys) {
         if (!looksLikeSecretName(key)) continue;
         report2({
@@ -52655,7 +52672,7 @@ var undefined_arg_in_from_default = defineRule({
   check({ dockerfile, report: report2 }) {
     const { scope, stages } = fromExpansions(dockerfile);
     for (const { stage, baseName: baseName2, platform: platform2 } of stages) {
-      const words = [baseName2, ...platform2 ? [platform2.expansion] : []];
+      const words = platform2 ? [baseName2, platform2.expansion] : [baseName2];
       for (const word of words) {
         for (const name2 of word.unmatched) {
           if (scope.declared.has(name2)) continue;
@@ -53849,8 +53866,19 @@ function labelInstructions(dockerfile) {
   }
   return labels;
 }
+var labelsByType = /* @__PURE__ */ new WeakMap();
+function schemaLabelsOfType(labelSchema, type) {
+  let byType = labelsByType.get(labelSchema);
+  if (!byType) labelsByType.set(labelSchema, byType = /* @__PURE__ */ new Map());
+  let labels = byType.get(type);
+  if (!labels) {
+    labels = schemaLabels(labelSchema).filter((entry) => type === "any" || entry.type === type).map((entry) => entry.label);
+    byType.set(type, labels);
+  }
+  return labels;
+}
 function reportInvalidLabelValues(context, type, isValid, message) {
-  const labels = schemaLabels(context.settings.labelSchema).filter((entry) => type === "any" || entry.type === type).map((entry) => entry.label);
+  const labels = schemaLabelsOfType(context.settings.labelSchema, type);
   if (labels.length === 0) return;
   for (const instruction of labelInstructions(context.dockerfile)) {
     for (const label of labels) {

@@ -7,6 +7,7 @@ import type { CopyInstruction, Dockerfile, RunInstruction, ShellCommand, Stage }
 import { commentsBetween, insertAt, keywordLike, makeFix, replaceRange } from '../fix-helpers.js';
 import { nonFlagArgs } from '../helpers.js';
 import { editableScript } from '../hadolint/package-fix-helpers.js';
+import { newList } from '../../parser/lists.js';
 import { expandedCopySources, type ExpandedSource } from './facts.js';
 import { dependencyInstall, isManifest, type DependencyInstall } from './package-managers.js';
 
@@ -14,6 +15,8 @@ import { dependencyInstall, isManifest, type DependencyInstall } from './package
 const WHOLE_CONTEXT: ReadonlySet<string> = new Set(['.', '/', '*']);
 
 /** What a COPY source brings that an install reads: `the whole build context`, a folder, or null. */
+const NO_SOURCES: readonly ExpandedSource[] = newList();
+
 function broadSource(source: ExpandedSource, install: DependencyInstall, context: BuildContext | null): string | null {
   if (source.kind !== 'local' || source.unresolved.length > 0) return null;
   const cleaned = cleanPath(source.value);
@@ -266,7 +269,13 @@ export default defineRule({
           if (!install) continue;
           for (const copy of copies) {
             if (reported.has(copy)) continue;
-            const brought = (sources.get(copy) ?? []).map((source) => broadSource(source, install, buildContext)).find((what) => what !== null);
+            // The first source that brings in more than the manifests (a loop: `[]` and `.map`
+            // lists of two elements kinds threw this check's optimised code away, see lists.ts).
+            let brought: string | null = null;
+            for (const source of sources.get(copy) ?? NO_SOURCES) {
+              brought = broadSource(source, install, buildContext);
+              if (brought !== null) break;
+            }
             if (!brought) continue;
             reported.add(copy);
             report({

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
+import { mapList, newList } from '../../parser/lists.js';
 import { createsLayer, stageGraph } from './facts.js';
 
 const DEFAULT_MAX_LAYERS = 20;
@@ -24,8 +25,9 @@ export default defineRule({
   },
   defaultOptions: { max: DEFAULT_MAX_LAYERS },
   check({ dockerfile, options, report }) {
-    const own = dockerfile.stages.map((stage) => stage.instructions.filter(createsLayer).length);
-    const total: number[] = [];
+    // One list kind whatever the stage count (parser/lists.ts): `.map` and `[]` gave two.
+    const own = mapList(dockerfile.stages, (stage) => stage.instructions.filter(createsLayer).length);
+    const total = newList<number>();
     for (const stage of dockerfile.stages) {
       total.push(own[stage.index]! + (stage.baseStageIndex !== null ? (total[stage.baseStageIndex] ?? 0) : 0));
     }

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
+import { mapList } from '../../parser/lists.js';
 import type { RunInstruction } from '../../parser/types.js';
 import { indexInstall, indexRefresh, type IndexFamily } from './package-managers.js';
 
@@ -24,7 +25,7 @@ export default defineRule({
   check({ dockerfile, report }) {
     for (const stage of dockerfile.stages) {
       const runs = stage.instructions.filter((instruction): instruction is RunInstruction => instruction.kind === 'RUN');
-      const summaries = runs.map(summariseRun);
+      const summaries = mapList(runs, summariseRun);
       // From the last RUN back, the first later RUN that installs from each family's index without
       // refreshing it itself: one pass, where looking ahead from every refresh was O(RUNs²) (a
       // fuzzer-made file of 5,000 `RUN apt-get update` took 3 s).

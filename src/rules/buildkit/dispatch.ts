@@ -17,10 +17,18 @@ import type {
 } from '../../parser/types.js';
 import { perDockerfile } from '../../parser/derived.js';
 import { InheritedMap, StageInheritance } from '../../parser/inherited-map.js';
+import { mapList, newList } from '../../parser/lists.js';
 // Which stages a `--target` build dispatches follows from the stage graph the analysis rules share.
 import { dispatchedStages } from '../analysis/facts.js';
 import { processWord, type EnvLookup, type ProcessedWord } from './lexer.js';
 import { PREDEFINED_PLATFORM_ARGS, suggestClosest, suggestionBudgetOf } from './support.js';
+
+/**
+ * Lists here are made with lists.ts's one elements kind (`mapList`, `newList`): the checks reading
+ * the records iterate them, and a list of another kind reaching them late threw their optimised
+ * code away.
+ */
+const NO_STRINGS: readonly string[] = newList();
 
 /** Never reported as undefined (`nonEnvArgs` in convert.go). */
 const NON_ENV_ARGS: ReadonlySet<string> = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
@@ -229,7 +237,7 @@ class StageDispatcher {
         this.expand(record, instruction.argsText);
         return;
       case 'VOLUME': {
-        const volumes = instruction.form === 'exec' ? (instruction.execArgs ?? []) : instruction.words.map((word) => word.raw);
+        const volumes = instruction.form === 'exec' ? (instruction.execArgs ?? NO_STRINGS) : mapList(instruction.words, (word) => word.raw);
         for (const volume of volumes) this.expand(record, volume);
         return;
       }
@@ -275,11 +283,11 @@ class StageDispatcher {
   private dispatchEnv(instruction: KeyValueInstruction, record: DispatchRecord): void {
     // Every key and value is expanded against the env from before this ENV (`ENV a=1 b=$a` does
     // not see the new `a`), then the pairs are applied in order.
-    const expanded = keyValueWords(instruction).map(({ keyRaw, valueRaw }) => ({
+    const expanded = mapList(keyValueWords(instruction), ({ keyRaw, valueRaw }) => ({
       key: this.expand(record, keyRaw).result,
       value: this.expand(record, valueRaw).result,
     }));
-    record.envKeys = expanded.map((pair) => pair.key);
+    record.envKeys = mapList(expanded, (pair) => pair.key);
     for (const { key, value } of expanded) this.state.env.set(key, value);
   }
 
@@ -317,13 +325,15 @@ class StageDispatcher {
 /** ENV/LABEL words as BuildKit keeps them (quotes included) before expansion. */
 export function keyValueWords(instruction: KeyValueInstruction): { keyRaw: string; valueRaw: string }[] {
   const words = instruction.words;
-  if (words.length === 0) return [];
+  if (words.length === 0) return newList();
   const first = words[0]!;
   if (!first.raw.includes('=')) {
     // Legacy `KEY rest of line`: the value is the rest of the line, as written (§6 ENV/LABEL).
-    return [{ keyRaw: first.raw, valueRaw: instruction.argsText.slice(first.raw.length).trimStart() }];
+    const legacy = newList<{ keyRaw: string; valueRaw: string }>();
+    legacy.push({ keyRaw: first.raw, valueRaw: instruction.argsText.slice(first.raw.length).trimStart() });
+    return legacy;
   }
-  return words.map((word) => {
+  return mapList(words, (word) => {
     const equals = word.raw.indexOf('=');
     return equals === -1
       ? { keyRaw: word.raw, valueRaw: '' }

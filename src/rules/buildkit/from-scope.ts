@@ -4,6 +4,7 @@
  */
 import type { Dockerfile, Flag, Stage } from '../../parser/types.js';
 import { perDockerfile } from '../../parser/derived.js';
+import { mapList } from '../../parser/lists.js';
 import { globalScope, type GlobalScope } from './dispatch.js';
 import { processWord, type ProcessedWord } from './lexer.js';
 
@@ -19,7 +20,8 @@ export const fromExpansions: (dockerfile: Dockerfile) => { scope: GlobalScope; s
 function computeFromExpansions(dockerfile: Dockerfile): { scope: GlobalScope; stages: StageFromExpansion[] } {
   const scope = globalScope(dockerfile, { defaultsOnly: false });
   const options = { escapeChar: dockerfile.escapeChar };
-  const stages = dockerfile.stages.map((stage) => {
+  // One list kind (parser/lists.ts): the FROM checks iterate it for every file.
+  const stages = mapList(dockerfile.stages, (stage) => {
     const flag = stage.from.flags.find((candidate) => candidate.name === 'platform') ?? null;
     const raw = flag?.value ?? '';
     return {

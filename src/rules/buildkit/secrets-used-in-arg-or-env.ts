@@ -1,6 +1,10 @@
 import { defineRule } from '../../engine/define-rule.js';
+import { mapList, newList } from '../../parser/lists.js';
 import { simulateDispatch } from './dispatch.js';
 import { goQuote, looksLikeSecretName } from './support.js';
+
+/** One list kind for every instruction's keys (parser/lists.ts). */
+const NO_KEYS: readonly string[] = newList();
 
 export default defineRule({
   meta: {
@@ -25,9 +29,9 @@ export default defineRule({
       const instruction = record.instruction;
       const keys =
         instruction.kind === 'ARG'
-          ? instruction.definitions.map((definition) => definition.name)
+          ? mapList(instruction.definitions, (definition) => definition.name)
           : instruction.kind === 'ENV'
-            ? (record.envKeys ?? [])
+            ? (record.envKeys ?? NO_KEYS)
             : [];
       for (const key of keys) {
         if (!looksLikeSecretName(key)) continue;

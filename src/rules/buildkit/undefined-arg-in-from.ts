@@ -23,7 +23,7 @@ export default defineRule({
   check({ dockerfile, report }) {
     const { scope, stages } = fromExpansions(dockerfile);
     for (const { stage, baseName, platform } of stages) {
-      const words = [baseName, ...(platform ? [platform.expansion] : [])];
+      const words = platform ? [baseName, platform.expansion] : [baseName];
       for (const word of words) {
         for (const name of word.unmatched) {
           if (scope.declared.has(name)) continue;

@@ -41,6 +41,26 @@ export function labelInstructions(dockerfile: Dockerfile): KeyValueInstruction[]
 }
 
 /**
+ * The schema's labels of one type, per schema object: seven rules ask for every file, and the
+ * settings of a run share one schema object. Computed once, the lists also keep one elements kind
+ * (a `.map` returns a packed or a holey list depending on whether its caller is optimised).
+ */
+const labelsByType = new WeakMap<Readonly<Record<string, string>>, Map<LabelType | 'any', readonly string[]>>();
+
+function schemaLabelsOfType(labelSchema: Readonly<Record<string, string>>, type: LabelType | 'any'): readonly string[] {
+  let byType = labelsByType.get(labelSchema);
+  if (!byType) labelsByType.set(labelSchema, (byType = new Map()));
+  let labels = byType.get(type);
+  if (!labels) {
+    labels = schemaLabels(labelSchema)
+      .filter((entry) => type === 'any' || entry.type === type)
+      .map((entry) => entry.label);
+    byType.set(type, labels);
+  }
+  return labels;
+}
+
+/**
  * The body of DL3051–DL3056/DL3058: hadolint builds one rule per schema label of the given type,
  * each reporting a LABEL instruction at most once when one of its pairs for that label has a bad
  * value. `type: 'any'` takes every schema label (DL3051).
@@ -51,9 +71,7 @@ export function reportInvalidLabelValues<Options>(
   isValid: (value: string) => boolean,
   message: (label: string) => string,
 ): void {
-  const labels = schemaLabels(context.settings.labelSchema)
-    .filter((entry) => type === 'any' || entry.type === type)
-    .map((entry) => entry.label);
+  const labels = schemaLabelsOfType(context.settings.labelSchema, type);
   if (labels.length === 0) return;
   for (const instruction of labelInstructions(context.dockerfile)) {
     for (const label of labels) {
