@@ -20594,7 +20594,7 @@ function substitutionDepth(text) {
   let deepest = 0;
   for (let index = text.indexOf("$"); index !== -1 && index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code === 36 && text.charCodeAt(index + 1) === 123) {
+    if (code === 36 && index + 1 < text.length && text.charCodeAt(index + 1) === 123) {
       depth++;
       index++;
       if (depth > deepest) deepest = depth;
@@ -20657,8 +20657,8 @@ var init_expansion_budget = __esm({
         let total = 0;
         for (let dollar = text.indexOf("$"); dollar !== -1; dollar = text.indexOf("$", dollar + 1)) {
           let start2 = dollar + 1;
-          if (text.charCodeAt(start2) === 123) start2++;
-          if (!isNameStart(text.charCodeAt(start2))) continue;
+          if (start2 < text.length && text.charCodeAt(start2) === 123) start2++;
+          if (start2 >= text.length || !isNameStart(text.charCodeAt(start2))) continue;
           let end = start2 + 1;
           while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
           const longest = Math.max(this.longest.get(text.slice(start2, end)) ?? 0, this.longestUnderComputedName);
@@ -51415,11 +51415,12 @@ var ShellWord = class {
   /** Names looked up and found / not found; made on the first of each (most words name none). */
   matched = null;
   unmatched = null;
+  // Bounds checked, not `?? EOF`: a read past the end deoptimised the lexer ("out of bounds").
   peek() {
-    return this.characters[this.index] ?? EOF;
+    return this.index < this.characters.length ? this.characters[this.index] : EOF;
   }
   next() {
-    const character = this.characters[this.index] ?? EOF;
+    const character = this.index < this.characters.length ? this.characters[this.index] : EOF;
     if (character !== EOF) this.index++;
     return character;
   }

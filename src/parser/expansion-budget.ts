@@ -81,8 +81,9 @@ export class ExpansionBudget {
     let total = 0;
     for (let dollar = text.indexOf('$'); dollar !== -1; dollar = text.indexOf('$', dollar + 1)) {
       let start = dollar + 1;
-      if (text.charCodeAt(start) === 0x7b /* { */) start++;
-      if (!isNameStart(text.charCodeAt(start))) continue;
+      // Bounds checked first: reading past the end (NaN) threw this code's optimised form away.
+      if (start < text.length && text.charCodeAt(start) === 0x7b /* { */) start++;
+      if (start >= text.length || !isNameStart(text.charCodeAt(start))) continue;
       let end = start + 1;
       while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
       const longest = Math.max(this.longest.get(text.slice(start, end)) ?? 0, this.longestUnderComputedName);
@@ -98,7 +99,7 @@ function substitutionDepth(text: string): number {
   let deepest = 0;
   for (let index = text.indexOf('$'); index !== -1 && index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code === 0x24 /* $ */ && text.charCodeAt(index + 1) === 0x7b /* { */) {
+    if (code === 0x24 /* $ */ && index + 1 < text.length && text.charCodeAt(index + 1) === 0x7b /* { */) {
       depth++;
       index++;
       if (depth > deepest) deepest = depth;

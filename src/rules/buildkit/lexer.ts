@@ -114,12 +114,13 @@ class ShellWord {
     this.characters = [...text];
   }
 
+  // Bounds checked, not `?? EOF`: a read past the end deoptimised the lexer ("out of bounds").
   private peek(): string {
-    return this.characters[this.index] ?? EOF;
+    return this.index < this.characters.length ? this.characters[this.index]! : EOF;
   }
 
   private next(): string {
-    const character = this.characters[this.index] ?? EOF;
+    const character = this.index < this.characters.length ? this.characters[this.index]! : EOF;
     if (character !== EOF) this.index++;
     return character;
   }
