@@ -26676,7 +26676,7 @@ function parseKeyValues(rawWords, argsText, map, escapeChar) {
     return [
       {
         key: first.value,
-        value: splitWords(valueRaw, escapeChar).map((word) => word.value).join(" "),
+        value: mapList(splitWords(valueRaw, escapeChar), (word) => word.value).join(" "),
         legacy: true,
         range: rangeOf(map, first.start, argsText.length),
         keyRange: rangeOf(map, first.start, first.end)
@@ -45450,14 +45450,18 @@ var init_json = __esm({
       part: (result) => {
         let lastFile = null;
         let lastFileJson = "";
-        const texts = entriesOf(result).map((entry) => {
+        let text = "";
+        const entries = entriesOf(result);
+        for (let index = 0; index < entries.length; index++) {
+          const entry = entries[index];
           if (entry.file !== lastFile) {
             lastFile = entry.file;
             lastFileJson = JSON.stringify(entry.file);
           }
-          return entryText(entry, lastFileJson);
-        });
-        return texts.join(",\n  ");
+          text += index === 0 ? entryText(entry, lastFileJson) : `,
+  ${entryText(entry, lastFileJson)}`;
+        }
+        return text;
       },
       opening: "[\n  ",
       separator: ",\n  ",
@@ -49860,6 +49864,7 @@ init_go_path();
 
 // src/rules/fix-helpers.ts
 init_derived();
+init_lists();
 function replaceRange(range, text) {
   return { range, text };
 }
@@ -49980,7 +49985,7 @@ function wordsRange(words) {
   return { start: words[0].range.start, end: words.at(-1).range.end };
 }
 var shellsByStage = perDockerfile(
-  (dockerfile) => dockerfile.stages.map((stage) => stage.instructions.filter((candidate) => candidate.kind === "SHELL"))
+  (dockerfile) => mapList(dockerfile.stages, (stage) => stage.instructions.filter((candidate) => candidate.kind === "SHELL"))
 );
 function shellInEffect(dockerfile, instruction) {
   const shells = shellsByStage(dockerfile);

@@ -596,8 +596,7 @@ function parseKeyValues(rawWords: RawWord[], argsText: string, map: SourceMap, e
     return [
       {
         key: first.value,
-        value: splitWords(valueRaw, escapeChar)
-          .map((word) => word.value)
+        value: mapList(splitWords(valueRaw, escapeChar), (word) => word.value)
           .join(' '),
         legacy: true,
         range: rangeOf(map, first.start, argsText.length),

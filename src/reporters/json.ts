@@ -11,16 +11,21 @@ export const jsonFormat: PartwiseReporter = {
   // A file's entries, each as `JSON.stringify(entries, null, 2)` prints it inside the array.
   part: (result) => {
     // A file's entries share its path: it is escaped once, not once per finding.
+    // Concatenated in a loop: a `.map` list's elements kind depends on whether its caller is
+    // optimised, and the `join` after it lost its optimised code when the kind changed.
     let lastFile: string | null = null;
     let lastFileJson = '';
-    const texts = entriesOf(result).map((entry) => {
+    let text = '';
+    const entries = entriesOf(result);
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index]!;
       if (entry.file !== lastFile) {
         lastFile = entry.file;
         lastFileJson = JSON.stringify(entry.file);
       }
-      return entryText(entry, lastFileJson);
-    });
-    return texts.join(',\n  ');
+      text += index === 0 ? entryText(entry, lastFileJson) : `,\n  ${entryText(entry, lastFileJson)}`;
+    }
+    return text;
   },
   opening: '[\n  ',
   separator: ',\n  ',

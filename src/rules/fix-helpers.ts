@@ -4,6 +4,7 @@
  */
 import type { Fix, FixApplicability, TextEdit } from '../engine/types.js';
 import { perDockerfile } from '../parser/derived.js';
+import { mapList } from '../parser/lists.js';
 import type { Dockerfile, Instruction, Position, Range, RunInstruction, Stage, Word } from '../parser/types.js';
 
 export function replaceRange(range: Range, text: string): TextEdit {
@@ -127,7 +128,7 @@ export function wordsRange(words: readonly Word[]): Range {
 
 /** The SHELL instructions of each stage, in order (computed once per file). */
 const shellsByStage: (dockerfile: Dockerfile) => readonly (readonly Instruction[])[] = perDockerfile((dockerfile) =>
-  dockerfile.stages.map((stage) => stage.instructions.filter((candidate) => candidate.kind === 'SHELL')),
+  mapList(dockerfile.stages, (stage) => stage.instructions.filter((candidate) => candidate.kind === 'SHELL')),
 );
 
 /** The last SHELL instruction before `instruction` in its stage or a parent stage of this file. */
