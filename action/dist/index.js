@@ -26572,7 +26572,7 @@ function parseDockerfile(input, options = {}) {
   }
   const lineEnding = crlf > 0 && crlf >= lines.length / 2 ? "\r\n" : "\n";
   const binary2 = parseErrors.some((error2) => error2.fatal);
-  const scan = scanDockerfile(binary2 ? [] : lines);
+  const scan = scanDockerfile(binary2 ? newList() : lines);
   parseErrors.push(...scan.errors);
   const builder = new ModelBuilder(scan.escapeChar, buildArgs, parseErrors);
   for (const logicalLine of scan.logicalLines) {

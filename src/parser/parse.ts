@@ -122,7 +122,8 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseOption
   const lineEnding: '\n' | '\r\n' = crlf > 0 && crlf >= lines.length / 2 ? '\r\n' : '\n';
 
   const binary = parseErrors.some((error) => error.fatal);
-  const scan = scanDockerfile(binary ? [] : lines);
+  // `newList()`, not `[]`: the scanner's loops then meet one elements kind (see lists.ts).
+  const scan = scanDockerfile(binary ? newList<string>() : lines);
   parseErrors.push(...scan.errors);
   const builder = new ModelBuilder(scan.escapeChar, buildArgs, parseErrors);
   for (const logicalLine of scan.logicalLines) {
