@@ -49861,6 +49861,7 @@ function defineRule(rule) {
 
 // src/rules/analysis/cache-order.ts
 init_go_path();
+init_lists();
 
 // src/rules/fix-helpers.ts
 init_derived();
@@ -50181,9 +50182,6 @@ function insertFlagFix(run3, offending, anchor, flagText, applicability, descrip
   }
   return makeFix(applicability, description, ...edits);
 }
-
-// src/rules/analysis/cache-order.ts
-init_lists();
 
 // src/rules/analysis/package-managers.ts
 function commandName(command) {
@@ -51425,7 +51423,7 @@ var ShellWord = class {
     return this.index < this.characters.length ? this.characters[this.index] : EOF;
   }
   next() {
-    const character = this.index < this.characters.length ? this.characters[this.index] : EOF;
+    const character = this.peek();
     if (character !== EOF) this.index++;
     return character;
   }
@@ -52616,7 +52614,7 @@ var secrets_used_in_arg_or_env_default = defineRule({
   check({ dockerfile, report: report2 }) {
     for (const record of simulateDispatch(dockerfile).records) {
       const instruction = record.instruction;
-      const keys = instruction.kind === "ARG" ? mapList(instruction.definitions, (definition) => definition.name) : instruction.kind === "ENV" ? record.envKeys ?? NO_KEYS : [];
+      const keys = instruction.kind === "ARG" ? mapList(instruction.definitions, (definition) => definition.name) : instruction.kind === "ENV" ? record.envKeys ?? NO_KEYS : NO_KEYS;
       for (const key of keys) {
         if (!looksLikeSecretName(key)) continue;
         report2({

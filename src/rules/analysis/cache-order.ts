@@ -3,20 +3,20 @@ import { cleanPath } from '../../context/go-path.js';
 import { contextIndex, perWalk, resolveSource } from '../../context/query.js';
 import type { BuildContext, ContextFile } from '../../context/types.js';
 import type { Fix } from '../../engine/types.js';
+import { newList } from '../../parser/lists.js';
 import type { CopyInstruction, Dockerfile, RunInstruction, ShellCommand, Stage } from '../../parser/types.js';
 import { commentsBetween, insertAt, keywordLike, makeFix, replaceRange } from '../fix-helpers.js';
 import { nonFlagArgs } from '../helpers.js';
 import { editableScript } from '../hadolint/package-fix-helpers.js';
-import { newList } from '../../parser/lists.js';
 import { expandedCopySources, type ExpandedSource } from './facts.js';
 import { dependencyInstall, isManifest, type DependencyInstall } from './package-managers.js';
 
 /** Sources that bring in the whole context. */
 const WHOLE_CONTEXT: ReadonlySet<string> = new Set(['.', '/', '*']);
 
-/** What a COPY source brings that an install reads: `the whole build context`, a folder, or null. */
 const NO_SOURCES: readonly ExpandedSource[] = newList();
 
+/** What a COPY source brings that an install reads: `the whole build context`, a folder, or null. */
 function broadSource(source: ExpandedSource, install: DependencyInstall, context: BuildContext | null): string | null {
   if (source.kind !== 'local' || source.unresolved.length > 0) return null;
   const cleaned = cleanPath(source.value);

@@ -120,7 +120,7 @@ class ShellWord {
   }
 
   private next(): string {
-    const character = this.index < this.characters.length ? this.characters[this.index]! : EOF;
+    const character = this.peek();
     if (character !== EOF) this.index++;
     return character;
   }

@@ -32,7 +32,7 @@ export default defineRule({
           ? mapList(instruction.definitions, (definition) => definition.name)
           : instruction.kind === 'ENV'
             ? (record.envKeys ?? NO_KEYS)
-            : [];
+            : NO_KEYS;
       for (const key of keys) {
         if (!looksLikeSecretName(key)) continue;
         report({
