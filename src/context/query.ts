@@ -129,11 +129,29 @@ export function segmentGlob(segment: string): SegmentGlob | null {
   // `*.json`, `requirements*.txt`: most names fail on the literal text after the last `*`.
   let tailStart = tokens.length;
   while (tailStart > 0 && tokens[tailStart - 1]!.kind === 'char') tailStart--;
-  let tail = '';
-  if (tailStart > 0) {
-    for (const token of tokens.slice(tailStart)) tail += String.fromCodePoint((token as { codePoint: number }).codePoint);
+  const tail = tailStart > 0 ? literalText(tokens.slice(tailStart)) : '';
+  // Literal text around one `*` (`*`, `*.json`, `docker-php-ext-*`, `package*.json`), the commonest
+  // shape by far: a name matches when it starts and ends with the literals and has room for both.
+  // A folder's names carry no `/` for the `*` to refuse.
+  let starIndex = -1;
+  let onlyCharactersAroundOneStar = true;
+  for (let index = 0; index < tokens.length; index++) {
+    const kind = tokens[index]!.kind;
+    if (kind === 'star' && starIndex === -1) starIndex = index;
+    else if (kind !== 'char') onlyCharactersAroundOneStar = false;
+  }
+  if (onlyCharactersAroundOneStar && starIndex !== -1) {
+    const head = literalText(tokens.slice(0, starIndex));
+    const minimumLength = head.length + tail.length;
+    return { test: (name) => name.length >= minimumLength && name.startsWith(head) && name.endsWith(tail) };
   }
   return { test: (name) => name.endsWith(tail) && matchTokens(tokens, name) };
+}
+
+function literalText(tokens: readonly GlobToken[]): string {
+  let text = '';
+  for (const token of tokens) text += String.fromCodePoint((token as { codePoint: number }).codePoint);
+  return text;
 }
 
 function matchesOne(token: GlobToken, codePoint: number): boolean {
@@ -272,7 +290,10 @@ function resolveGlob(context: BuildContext, cleaned: string): SourceResolution {
     const glob = hasGlob(segment) ? segmentGlob(segment) : null;
     if (hasGlob(segment) && glob === null) return UNKNOWN;
     for (const folder of frontier) {
-      const folderPath = folder === '' ? '' : resolveFolders(context, folder.split('/'));
+      // A path of one segment resolves to itself (a link is only followed with more path after
+      // it): after a leading `**` or `*`, every entry of the root is such a path, and splitting
+      // and joining each one took most of the glob's time over a 20,000-entry root.
+      const folderPath = folder.indexOf('/') === -1 ? folder : resolveFolders(context, folder.split('/'));
       if (folderPath === null) continue;
       if (folderPath !== '' && isInsidePrunedFolder(context, folderPath)) {
         sawPruned = true;

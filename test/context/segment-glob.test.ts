@@ -44,6 +44,18 @@ describe('segmentGlob', () => {
     ['*[0-9].txt', 'v2.txt', true],
     ['*[0-9].txt', 'vx.txt', false],
     ['*.?s', 'app.js', true],
+    // Literal text around one `*`: both ends must fit without overlapping.
+    ['ab*ba', 'abba', true],
+    ['ab*ba', 'aba', false],
+    ['ab*ba', 'abXba', true],
+    ['docker-php-ext-*', 'docker-php-ext-', true],
+    ['docker-php-ext-*', 'docker-php-ex', false],
+    ['docker-php-ext-*', 'xdocker-php-ext-gd', false],
+    ['package*.json', 'package-lock.json', true],
+    ['package*.json', 'package.json', true],
+    ['package*.json', 'package.jsonx', false],
+    ['😀*', '😀x', true],
+    ['😀*', 'x😀', false],
   ] as const)('%j against %j', (pattern, name, expected) => {
     expect(matches(pattern, name)).toBe(expected);
   });
