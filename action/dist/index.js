@@ -49074,11 +49074,25 @@ function segmentGlob(segment) {
   }
   let tailStart = tokens.length;
   while (tailStart > 0 && tokens[tailStart - 1].kind === "char") tailStart--;
-  let tail = "";
-  if (tailStart > 0) {
-    for (const token of tokens.slice(tailStart)) tail += String.fromCodePoint(token.codePoint);
+  const tail = tailStart > 0 ? literalText(tokens.slice(tailStart)) : "";
+  let starIndex = -1;
+  let onlyCharactersAroundOneStar = true;
+  for (let index = 0; index < tokens.length; index++) {
+    const kind = tokens[index].kind;
+    if (kind === "star" && starIndex === -1) starIndex = index;
+    else if (kind !== "char") onlyCharactersAroundOneStar = false;
+  }
+  if (onlyCharactersAroundOneStar && starIndex !== -1) {
+    const head = literalText(tokens.slice(0, starIndex));
+    const minimumLength = head.length + tail.length;
+    return { test: (name2) => name2.length >= minimumLength && name2.startsWith(head) && name2.endsWith(tail) };
   }
   return { test: (name2) => name2.endsWith(tail) && matchTokens(tokens, name2) };
+}
+function literalText(tokens) {
+  let text = "";
+  for (const token of tokens) text += String.fromCodePoint(token.codePoint);
+  return text;
 }
 function matchesOne(token, codePoint) {
   switch (token.kind) {
@@ -49177,7 +49191,7 @@ function resolveGlob(context, cleaned) {
     const glob2 = hasGlob(segment) ? segmentGlob(segment) : null;
     if (hasGlob(segment) && glob2 === null) return UNKNOWN;
     for (const folder of frontier) {
-      const folderPath = folder === "" ? "" : resolveFolders(context, folder.split("/"));
+      const folderPath = folder.indexOf("/") === -1 ? folder : resolveFolders(context, folder.split("/"));
       if (folderPath === null) continue;
       if (folderPath !== "" && isInsidePrunedFolder(context, folderPath)) {
         sawPruned = true;
@@ -57390,6 +57404,39 @@ async function loadOrError(file, registry2) {
     return error2 instanceof ConfigError ? error2 : new ConfigError(file, error2.message);
   }
 }
+var READ_AHEAD_FILES = 32;
+var READ_AHEAD_BYTES = 4 * 1024 * 1024;
+var ReadAhead = class {
+  constructor(paths, enabled) {
+    this.paths = paths;
+    this.enabled = enabled;
+  }
+  paths;
+  enabled;
+  group = [];
+  start = 0;
+  /** The content of `paths[index]`, read with its group; null where the caller reads for itself. */
+  take(index) {
+    if (!this.enabled) return null;
+    if (index < this.start || index >= this.start + this.group.length) this.readGroupFrom(index);
+    const offset = index - this.start;
+    const read = offset < this.group.length ? this.group[offset] : null;
+    if (read) this.group[offset] = null;
+    return read;
+  }
+  readGroupFrom(index) {
+    this.start = index;
+    this.group = [];
+    let bytes = 0;
+    for (let cursor = index; cursor < this.paths.length && cursor < index + READ_AHEAD_FILES && bytes < READ_AHEAD_BYTES; cursor++) {
+      const path6 = this.paths[cursor];
+      if (path6 === "-") break;
+      const read = readDockerfileBytes(path6);
+      bytes += read.bytes?.length ?? 0;
+      this.group.push(read);
+    }
+  }
+};
 var LintJobRunner = class {
   constructor(registry2, shared) {
     this.registry = registry2;
@@ -57429,10 +57476,12 @@ var LintJobRunner = class {
   async runEach(paths, deliver, beforeEach = () => true, readStdin = null) {
     const lintOne = async (path6) => this.run(path6, path6 === "-" && readStdin ? await readStdin() : null);
     const inFlight = /* @__PURE__ */ new Set();
+    const readAhead = new ReadAhead(paths, this.shared.fix === "off");
     for (const [index, path6] of paths.entries()) {
       if (!await beforeEach()) break;
       if (inFlight.size === 0 && this.filesInFlight() === 1) {
-        deliver(index, await lintOne(path6));
+        const read = readAhead.take(index);
+        deliver(index, await (read ? this.run(path6, null, read) : lintOne(path6)));
         continue;
       }
       const job = lintOne(path6).then((outcome) => {
@@ -57472,8 +57521,8 @@ var LintJobRunner = class {
     return this.contextLoading;
   }
   /** Lints one path (`-` with `stdinBytes` for stdin), and renders its report parts if asked. Never throws. */
-  async run(path6, stdinBytes = null) {
-    const outcome = await this.lint(path6, stdinBytes);
+  async run(path6, stdinBytes = null, read = null) {
+    const outcome = await this.lint(path6, stdinBytes, read);
     return this.shared.parts ? this.renderParts(outcome, this.shared.parts) : outcome;
   }
   async renderParts(outcome, request) {
@@ -57493,15 +57542,17 @@ var LintJobRunner = class {
     }
     const { result, threshold } = outcome;
     const shown = shownResult(result, request.quiet);
+    const { failing, warnings } = exitCounts(result, threshold);
     const rendered = {
       parts: this.partFormats.map(({ format, context }) => format.part(shown, context)),
       tallies: this.partFormats.map(({ format }) => format.tally?.(shown)),
-      ...exitCounts(result, threshold)
+      failing,
+      warnings
     };
     const bare = result.error === void 0 ? { file: result.file, findings: [] } : { file: result.file, findings: [], error: result.error };
-    return { ...outcome, result: bare, rendered };
+    return { result: bare, threshold, configError: outcome.configError, operationalError: outcome.operationalError, rendered };
   }
-  async lint(path6, stdinBytes) {
+  async lint(path6, stdinBytes, alreadyRead) {
     const { shared } = this;
     const defaultThreshold = shared.failureThreshold ?? "warning";
     const reportedPath = path6 === "-" ? shared.stdinFilename ?? "-" : path6;
@@ -57527,7 +57578,7 @@ var LintJobRunner = class {
       if (stdinBytes.length > MAX_FILE_BYTES) return failed(OVER_LIMIT);
       bytes = stdinBytes;
     } else {
-      const read = readDockerfileBytes(path6);
+      const read = alreadyRead ?? readDockerfileBytes(path6);
       if (read.error !== void 0) return failed(read.error);
       bytes = read.bytes;
     }
@@ -57542,7 +57593,7 @@ var LintJobRunner = class {
       precisePositions: shared.precisePositions || config.precisePositions,
       keepFixes: shared.fix !== "off",
       shellcheckAvailable: this.shellcheckAvailable,
-      ...contextModule ? { loadBuildContext: () => contextModule.loadBuildContext(absolutePath, contextDir, this.contextLoadOptions) } : {}
+      loadBuildContext: contextModule ? () => contextModule.loadBuildContext(absolutePath, contextDir, this.contextLoadOptions) : void 0
     };
     if (shared.fix !== "off") return this.fix(path6, reportedPath, bytes, engineOptions, threshold);
     try {
