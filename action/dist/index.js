@@ -41981,62 +41981,37 @@ function checkFile(dockerfile, options, filePlan) {
       fixable: false
     });
   }
-  let buildContext;
   const parsedPragmas = config.disableIgnorePragma ? null : parsePragmas(dockerfile);
   const pragmas = parsedPragmas && parsedPragmas.ignores.length > 0 ? new PragmaFilter(dockerfile, parsedPragmas) : null;
   const keepFixes = options.keepFixes ?? true;
-  let current = active[0];
-  const report2 = (descriptor) => {
-    const { buildkitName, severity, identities: baseIdentities } = current;
-    const code = descriptor.code ?? current.code;
-    const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
-    let { start: start2, end } = descriptor.range;
-    const instruction = instructionAt(dockerfile.instructions, start2.line);
-    if (buildkitName && instruction && !CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS.has(buildkitName)) {
-      const checkComment = instructionCheckComment(dockerfile, instruction);
-      if (isSkippedByCheckComment(checkComment, buildkitName, current.experimental)) return;
-      if (current.enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
-    }
-    if (!settings.precisePositions && !descriptor.exactPosition && instruction && start2.line !== instruction.startLine) {
-      start2 = instruction.range.start;
-      if (end.line < start2.line) end = instruction.range.end;
-    }
-    if (pragmas?.isSuppressed(start2.line, identities)) return;
-    if (ignored.size > 0 && identities.some((identity) => ignored.has(identity))) return;
-    const level = checkConfig.options.error && buildkitName ? "error" : descriptor.severity ?? severity;
-    const finding = {
-      file,
-      line: start2.line,
-      column: start2.column,
-      endLine: end.line,
-      endColumn: end.column,
-      code,
-      rule: current.name,
-      aliases: current.aliases,
-      level,
-      message: descriptor.message,
-      fixable: descriptor.fix !== void 0
-    };
-    if (descriptor.fix) {
-      finding.fixApplicability = descriptor.fix.applicability;
-      if (keepFixes) finding.fix = descriptor.fix;
-    }
-    findings.push(finding);
-  };
+  const state = { current: active[0], dockerfile, file, settings, checkConfig, pragmas, ignored, keepFixes, findings };
   const context = {
     dockerfile,
     options: void 0,
     settings,
     buildContext: null,
-    report: report2
+    report: reportFinding
   };
+  const outerFile = fileBeingChecked;
+  fileBeingChecked = state;
+  try {
+    runChecks(state, context, active, options);
+  } finally {
+    fileBeingChecked = outerFile;
+  }
+  releaseDerivedFacts();
+  return findings.sort(compareFindings);
+}
+function runChecks(state, context, active, options) {
+  const { dockerfile, checkConfig, findings, file } = state;
+  let buildContext;
   for (const entry of active) {
     const { rule } = entry;
     if (!runsOnFile(entry, checkConfig)) continue;
     if (entry.requiresContext) {
       if (buildContext === void 0) buildContext = options.loadBuildContext?.(dockerfile) ?? null;
     }
-    current = entry;
+    state.current = entry;
     context.options = entry.options;
     const ruleContext = entry.requiresContext ? buildContext ?? null : null;
     const contextKnown = ruleContext === null || ruleContext.dockerignore.readError === null || entry.judgesIgnoreFile;
@@ -42059,8 +42034,46 @@ function checkFile(dockerfile, options, filePlan) {
       });
     }
   }
-  releaseDerivedFacts();
-  return findings.sort(compareFindings);
+}
+function reportFinding(descriptor) {
+  const state = fileBeingChecked;
+  if (state === null) return;
+  const { current, dockerfile, settings, checkConfig, pragmas, ignored } = state;
+  const { buildkitName, severity, identities: baseIdentities } = current;
+  const code = descriptor.code ?? current.code;
+  const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
+  let { start: start2, end } = descriptor.range;
+  const instruction = instructionAt(dockerfile.instructions, start2.line);
+  if (buildkitName && instruction && !CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS.has(buildkitName)) {
+    const checkComment = instructionCheckComment(dockerfile, instruction);
+    if (isSkippedByCheckComment(checkComment, buildkitName, current.experimental)) return;
+    if (current.enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
+  }
+  if (!settings.precisePositions && !descriptor.exactPosition && instruction && start2.line !== instruction.startLine) {
+    start2 = instruction.range.start;
+    if (end.line < start2.line) end = instruction.range.end;
+  }
+  if (pragmas?.isSuppressed(start2.line, identities)) return;
+  if (ignored.size > 0 && identities.some((identity) => ignored.has(identity))) return;
+  const level = checkConfig.options.error && buildkitName ? "error" : descriptor.severity ?? severity;
+  const finding = {
+    file: state.file,
+    line: start2.line,
+    column: start2.column,
+    endLine: end.line,
+    endColumn: end.column,
+    code,
+    rule: current.name,
+    aliases: current.aliases,
+    level,
+    message: descriptor.message,
+    fixable: descriptor.fix !== void 0
+  };
+  if (descriptor.fix) {
+    finding.fixApplicability = descriptor.fix.applicability;
+    if (state.keepFixes) finding.fix = descriptor.fix;
+  }
+  state.findings.push(finding);
 }
 function compareFindings(a, b) {
   return a.line - b.line || a.column - b.column || compareNames(a.code, b.code);
@@ -42086,7 +42099,7 @@ async function lintSource(source, path6, options) {
   const findings = checkFile(dockerfile, options, filePlan);
   return { file: path6, findings, source: dockerfile.text, dockerfile };
 }
-var BUILDKIT_CHECK_NAMES, PARSE_ERROR_CODE, PARSE_ERROR_RULE, buildkitNameCache, identityCache, verdictCache, planCache;
+var BUILDKIT_CHECK_NAMES, PARSE_ERROR_CODE, PARSE_ERROR_RULE, buildkitNameCache, identityCache, verdictCache, planCache, fileBeingChecked;
 var init_lint = __esm({
   "src/engine/lint.ts"() {
     "use strict";
@@ -42127,6 +42140,7 @@ var init_lint = __esm({
     identityCache = /* @__PURE__ */ new WeakMap();
     verdictCache = /* @__PURE__ */ new WeakMap();
     planCache = /* @__PURE__ */ new WeakMap();
+    fileBeingChecked = null;
   }
 });
 
@@ -49082,13 +49096,26 @@ function segmentGlob(segment) {
     if (kind === "star" && starIndex === -1) starIndex = index;
     else if (kind !== "char") onlyCharactersAroundOneStar = false;
   }
-  if (onlyCharactersAroundOneStar && starIndex !== -1) {
-    const head = literalText(tokens.slice(0, starIndex));
-    const minimumLength = head.length + tail.length;
-    return { test: (name2) => name2.length >= minimumLength && name2.startsWith(head) && name2.endsWith(tail) };
-  }
-  return { test: (name2) => name2.endsWith(tail) && matchTokens(tokens, name2) };
+  const aroundOneStar = onlyCharactersAroundOneStar && starIndex !== -1;
+  return new CompiledSegmentGlob(tokens, aroundOneStar ? literalText(tokens.slice(0, starIndex)) : null, tail);
 }
+var CompiledSegmentGlob = class {
+  constructor(tokens, headBeforeOnlyStar, tail) {
+    this.tokens = tokens;
+    this.headBeforeOnlyStar = headBeforeOnlyStar;
+    this.tail = tail;
+    this.minimumLength = (headBeforeOnlyStar?.length ?? 0) + tail.length;
+  }
+  tokens;
+  headBeforeOnlyStar;
+  tail;
+  minimumLength;
+  test(name2) {
+    const head = this.headBeforeOnlyStar;
+    if (head !== null) return name2.length >= this.minimumLength && name2.startsWith(head) && name2.endsWith(this.tail);
+    return name2.endsWith(this.tail) && matchTokens(this.tokens, name2);
+  }
+};
 function literalText(tokens) {
   let text = "";
   for (const token of tokens) text += String.fromCodePoint(token.codePoint);

@@ -366,68 +366,43 @@ function checkFile(dockerfile: Dockerfile, options: EngineOptions, filePlan: Fil
       fixable: false,
     });
   }
-  let buildContext: BuildContext | null | undefined;
   // Most files have no ignore pragma: then nothing is suppressed by one, and no filter is built.
   const parsedPragmas = config.disableIgnorePragma ? null : parsePragmas(dockerfile);
   const pragmas = parsedPragmas && parsedPragmas.ignores.length > 0 ? new PragmaFilter(dockerfile, parsedPragmas) : null;
   const keepFixes = options.keepFixes ?? true;
 
-  // One report function and one context for the whole file, pointed at the rule that runs: a
-  // closure and a context per rule and file were millions of allocations over a large run.
-  let current: ActiveRule = active[0]!;
-  const report = (descriptor: ReportDescriptor): void => {
-    const { buildkitName, severity, identities: baseIdentities } = current;
-    const code = descriptor.code ?? current.code;
-    const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
-    let { start, end } = descriptor.range;
-    const instruction = instructionAt(dockerfile.instructions, start.line);
-    // Per-instruction `# check=` comments (buildkit-checks.md §4) add skips / experimental enables.
-    if (buildkitName && instruction && !CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS.has(buildkitName)) {
-      const checkComment = instructionCheckComment(dockerfile, instruction);
-      if (isSkippedByCheckComment(checkComment, buildkitName, current.experimental)) return;
-      if (current.enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
-    }
-    if (!settings.precisePositions && !descriptor.exactPosition && instruction && start.line !== instruction.startLine) {
-      start = instruction.range.start;
-      if (end.line < start.line) end = instruction.range.end;
-    }
-    if (pragmas?.isSuppressed(start.line, identities)) return;
-    if (ignored.size > 0 && identities.some((identity) => ignored.has(identity))) return;
-    const level = checkConfig.options.error && buildkitName ? 'error' : (descriptor.severity ?? severity);
-    const finding: Mutable<Finding> = {
-      file,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      code,
-      rule: current.name,
-      aliases: current.aliases,
-      level,
-      message: descriptor.message,
-      fixable: descriptor.fix !== undefined,
-    };
-    if (descriptor.fix) {
-      finding.fixApplicability = descriptor.fix.applicability;
-      if (keepFixes) finding.fix = descriptor.fix;
-    }
-    findings.push(finding);
-  };
+  const state: FileBeingChecked = { current: active[0]!, dockerfile, file, settings, checkConfig, pragmas, ignored, keepFixes, findings };
   const context: Mutable<RuleContext<unknown>> = {
     dockerfile,
     options: undefined,
     settings,
     buildContext: null,
-    report,
+    report: reportFinding,
   };
+  // Checks run synchronously, one file at a time; the previous state comes back in case a check
+  // ever lints another file itself.
+  const outerFile = fileBeingChecked;
+  fileBeingChecked = state;
+  try {
+    runChecks(state, context, active, options);
+  } finally {
+    fileBeingChecked = outerFile;
+  }
+  // The rules are done with this file: facts memoised for it would only keep it alive.
+  releaseDerivedFacts();
+  return findings.sort(compareFindings);
+}
 
+function runChecks(state: FileBeingChecked, context: Mutable<RuleContext<unknown>>, active: readonly ActiveRule[], options: EngineOptions): void {
+  const { dockerfile, checkConfig, findings, file } = state;
+  let buildContext: BuildContext | null | undefined;
   for (const entry of active) {
     const { rule } = entry;
     if (!runsOnFile(entry, checkConfig)) continue;
     if (entry.requiresContext) {
       if (buildContext === undefined) buildContext = options.loadBuildContext?.(dockerfile) ?? null;
     }
-    current = entry;
+    state.current = entry;
     context.options = entry.options;
     // An ignore file that cannot be read leaves what the context sends unknown (and stops the build
     // before anything is sent): only the rules that judge the ignore file itself see the context.
@@ -453,9 +428,70 @@ function checkFile(dockerfile: Dockerfile, options: EngineOptions, filePlan: Fil
       });
     }
   }
-  // The rules are done with this file: facts memoised for it would only keep it alive.
-  releaseDerivedFacts();
-  return findings.sort(compareFindings);
+}
+
+/**
+ * What `reportFinding` needs of the file whose checks are running. One report function serves
+ * every file, not a closure per file: a check that had only met one file's closure when V8
+ * optimised it had that closure's identity built into its code, and the next file's threw the
+ * code away ("wrong call target", five checks per worker over the corpus).
+ */
+interface FileBeingChecked {
+  /** The rule whose check is running. */
+  current: ActiveRule;
+  readonly dockerfile: Dockerfile;
+  readonly file: string;
+  readonly settings: LintSettings;
+  readonly checkConfig: CheckConfiguration;
+  readonly pragmas: PragmaFilter | null;
+  readonly ignored: ReadonlySet<string>;
+  readonly keepFixes: boolean;
+  readonly findings: Finding[];
+}
+
+let fileBeingChecked: FileBeingChecked | null = null;
+
+function reportFinding(descriptor: ReportDescriptor): void {
+  const state = fileBeingChecked;
+  // A report made after its check returned has no file to go to.
+  if (state === null) return;
+  const { current, dockerfile, settings, checkConfig, pragmas, ignored } = state;
+  const { buildkitName, severity, identities: baseIdentities } = current;
+  const code = descriptor.code ?? current.code;
+  const identities = descriptor.code ? [descriptor.code.toLowerCase(), ...baseIdentities] : baseIdentities;
+  let { start, end } = descriptor.range;
+  const instruction = instructionAt(dockerfile.instructions, start.line);
+  // Per-instruction `# check=` comments (buildkit-checks.md §4) add skips / experimental enables.
+  if (buildkitName && instruction && !CHECKS_NOT_SCOPED_BY_INSTRUCTION_COMMENTS.has(buildkitName)) {
+    const checkComment = instructionCheckComment(dockerfile, instruction);
+    if (isSkippedByCheckComment(checkComment, buildkitName, current.experimental)) return;
+    if (current.enabledOnlyByCheckComments && !isEnabledByCheckComment(checkComment, buildkitName)) return;
+  }
+  if (!settings.precisePositions && !descriptor.exactPosition && instruction && start.line !== instruction.startLine) {
+    start = instruction.range.start;
+    if (end.line < start.line) end = instruction.range.end;
+  }
+  if (pragmas?.isSuppressed(start.line, identities)) return;
+  if (ignored.size > 0 && identities.some((identity) => ignored.has(identity))) return;
+  const level = checkConfig.options.error && buildkitName ? 'error' : (descriptor.severity ?? severity);
+  const finding: Mutable<Finding> = {
+    file: state.file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    code,
+    rule: current.name,
+    aliases: current.aliases,
+    level,
+    message: descriptor.message,
+    fixable: descriptor.fix !== undefined,
+  };
+  if (descriptor.fix) {
+    finding.fixApplicability = descriptor.fix.applicability;
+    if (state.keepFixes) finding.fix = descriptor.fix;
+  }
+  state.findings.push(finding);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
