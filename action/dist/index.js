@@ -26529,6 +26529,12 @@ function decodeDockerfile(bytes) {
     return { text, hasBom, errors };
   }
 }
+function linesOfShortText(text) {
+  const lines = newList();
+  if (text === "\n") lines.push("", "");
+  else lines.push(text);
+  return lines;
+}
 function countLines(bytes, end) {
   let line = 1;
   for (let index = 0; index < end; index++) if (bytes[index] === 10) line++;
@@ -26559,7 +26565,7 @@ function parseDockerfile(input, options = {}) {
     hasBom = decoded.hasBom;
     parseErrors.push(...decoded.errors);
   }
-  const lines = text.split("\n");
+  const lines = text.length > 1 ? text.split("\n") : linesOfShortText(text);
   const endsWithNewline = text.endsWith("\n");
   if (endsWithNewline) lines.pop();
   let crlf = 0;
@@ -41699,8 +41705,8 @@ var init_config = __esm({
 
 // src/engine/pragmas.ts
 function parsePragmas(dockerfile) {
-  const ignores = [];
-  const shells = [];
+  const ignores = newList();
+  const shells = newList();
   for (const comment of dockerfile.comments) {
     if (comment.insideContinuation) continue;
     const text = `#${comment.text}`.trim();
@@ -41726,6 +41732,7 @@ var HADOLINT_IGNORE, HADOLINT_SHELL, DOCKSIDE_IGNORE, PragmaFilter;
 var init_pragmas = __esm({
   "src/engine/pragmas.ts"() {
     "use strict";
+    init_lists();
     HADOLINT_IGNORE = /^#\s*hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*([DLSC0-9]+(?:\s*,\s*[DLSC0-9]+)*)\s*(?:#.*)?$/;
     HADOLINT_SHELL = /^#\s*hadolint\s+shell\s*=\s*(\S+)\s*(?:#.*)?$/;
     DOCKSIDE_IGNORE = /^#\s*dockside\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)\s*(?:#.*)?$/;

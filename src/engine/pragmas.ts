@@ -7,6 +7,7 @@
  * - dockside: the same three forms with `dockside` and any rule code, name or alias.
  * - BuildKit's `# check=skip=A,B` parser directive is handled by `check-config.ts`.
  */
+import { newList } from '../parser/lists.js';
 import type { Dockerfile } from '../parser/types.js';
 
 const HADOLINT_IGNORE = /^#\s*hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*([DLSC0-9]+(?:\s*,\s*[DLSC0-9]+)*)\s*(?:#.*)?$/;
@@ -35,8 +36,10 @@ export interface Pragmas {
 }
 
 export function parsePragmas(dockerfile: Dockerfile): Pragmas {
-  const ignores: IgnorePragma[] = [];
-  const shells: ShellPragma[] = [];
+  // One elements kind from the start (parser/lists.ts): most files push nothing, and the first shell
+  // pragma of a run then met optimised code that had only seen empty lists ("wrong map").
+  const ignores = newList<IgnorePragma>();
+  const shells = newList<ShellPragma>();
   for (const comment of dockerfile.comments) {
     // A pragma inside a RUN continuation is not a comment instruction and does nothing (§6).
     if (comment.insideContinuation) continue;

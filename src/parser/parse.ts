@@ -77,6 +77,14 @@ export function decodeDockerfile(bytes: Uint8Array): { text: string; hasBom: boo
   }
 }
 
+/** `text.split('\n')` for a text of one character or none, without `split` (see parseDockerfile). */
+function linesOfShortText(text: string): string[] {
+  const lines = newList<string>();
+  if (text === '\n') lines.push('', '');
+  else lines.push(text);
+  return lines;
+}
+
 function countLines(bytes: Uint8Array, end: number): number {
   let line = 1;
   for (let index = 0; index < end; index++) if (bytes[index] === 0x0a) line++;
@@ -108,7 +116,10 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseOption
     hasBom = decoded.hasBom;
     parseErrors.push(...decoded.errors);
   }
-  const lines = text.split('\n');
+  // V8 caches `split` on internalised strings, which the empty text and one-character texts are,
+  // and answers a repeated split with a holey list: the parser's line loops met a second elements
+  // kind at the corpus's second empty file and lost their optimised code (see lists.ts).
+  const lines = text.length > 1 ? text.split('\n') : linesOfShortText(text);
   const endsWithNewline = text.endsWith('\n');
   if (endsWithNewline) lines.pop();
   let crlf = 0;
