@@ -9,27 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobOutcome, LintJobRunner, SharedLintOptions } from '../../src/cli/lint-job.js';
+import type { JobOutcome, LintJobRunner } from '../../src/cli/lint-job.js';
 import type { WorkerPool } from '../../src/cli/pool.js';
+import { PLAIN_LINT_OPTIONS } from '../support/lint-options.js';
 
 const POOL = fileURLToPath(new URL('../../dist/cli/pool.js', import.meta.url));
 const { WorkerPool: BuiltPool } = (await import(POOL)) as { WorkerPool: typeof WorkerPool };
 
-const SHARED: SharedLintOptions = {
-  cwd: process.cwd(),
-  explicitConfigFile: null,
-  noConfig: true,
-  buildArgs: [],
-  target: null,
-  context: null,
-  precisePositions: false,
-  failureThreshold: null,
-  stdinFilename: null,
-  keepSource: false,
-  fix: 'off',
-  fixDryRun: false,
-  parts: null,
-};
+const SHARED = PLAIN_LINT_OPTIONS;
 /** Small files lint well within this heap; the big one needs ~50 MB. */
 const TINY_HEAP = { DOCKSIDE_WORKER_HEAP_MB: '16' };
 const BATCH_SIZE = 32;

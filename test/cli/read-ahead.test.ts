@@ -7,24 +7,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LintJobRunner, type JobOutcome, type SharedLintOptions } from '../../src/cli/lint-job.js';
+import { LintJobRunner, type JobOutcome } from '../../src/cli/lint-job.js';
 import { defaultRegistry } from '../../src/rules/index.js';
+import { PLAIN_LINT_OPTIONS } from '../support/lint-options.js';
 
-const SHARED: SharedLintOptions = {
-  cwd: process.cwd(),
-  explicitConfigFile: null,
-  noConfig: true,
-  buildArgs: [],
-  target: null,
-  context: null,
-  precisePositions: false,
-  failureThreshold: null,
-  stdinFilename: null,
-  keepSource: false,
-  fix: 'off',
-  fixDryRun: false,
-  parts: null,
-};
+const SHARED = PLAIN_LINT_OPTIONS;
 
 let folder: string;
 let shellcheckSetting: string | undefined;
