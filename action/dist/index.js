@@ -49170,7 +49170,7 @@ var MISSING = { status: "missing", matches: NO_FILES };
 var UNKNOWN = { status: "unknown", matches: NO_FILES };
 var NO_NAMES = newList();
 var MAX_LINK_HOPS = 40;
-function resolveFolders(context, segments) {
+function resolveFolders(context, segments, followLast = false) {
   const { byPath } = contextIndex(context);
   let resolved2 = [];
   let hops = 0;
@@ -49179,7 +49179,7 @@ function resolveFolders(context, segments) {
     const segment = queue2.shift();
     const candidate = [...resolved2, segment].join("/");
     const entry = byPath.get(candidate);
-    if (queue2.length > 0 && entry?.isSymlink && entry.linkTarget !== null) {
+    if ((queue2.length > 0 || followLast) && entry?.isSymlink && entry.linkTarget !== null) {
       if (++hops > MAX_LINK_HOPS) return null;
       const target = entry.linkTarget.startsWith("/") ? entry.linkTarget : `${resolved2.join("/")}/${entry.linkTarget}`;
       const cleaned = contextRelativePath(target);
@@ -49188,6 +49188,7 @@ function resolveFolders(context, segments) {
       continue;
     }
     resolved2.push(segment);
+    if (entry === void 0 && queue2.length > 0) return `${resolved2.join("/")}/${queue2.join("/")}`;
   }
   return resolved2.join("/");
 }
@@ -49215,18 +49216,24 @@ function resolvePlain(context, cleaned) {
 }
 function resolveGlob(context, cleaned) {
   const { byPath } = contextIndex(context);
-  let frontier = [""];
-  let sawPruned = false;
   const segments = cleaned.split("/");
-  for (let position = 0; position < segments.length; position++) {
+  let firstWildcard = 0;
+  while (firstWildcard < segments.length - 1 && !hasGlob(segments[firstWildcard])) firstWildcard++;
+  let start2 = "";
+  if (firstWildcard > 0) {
+    const resolved2 = resolveFolders(context, segments.slice(0, firstWildcard), true);
+    if (resolved2 === null) return UNKNOWN;
+    start2 = resolved2;
+  }
+  let frontier = [start2];
+  let sawPruned = false;
+  for (let position = firstWildcard; position < segments.length; position++) {
     const segment = segments[position];
     const last = position === segments.length - 1;
     const next = newList();
     const glob2 = hasGlob(segment) ? segmentGlob(segment) : null;
     if (hasGlob(segment) && glob2 === null) return UNKNOWN;
-    for (const folder of frontier) {
-      const folderPath = folder.indexOf("/") === -1 ? folder : resolveFolders(context, folder.split("/"));
-      if (folderPath === null) continue;
+    for (const folderPath of frontier) {
       if (folderPath !== "" && isInsidePrunedFolder(context, folderPath)) {
         sawPruned = true;
         continue;
@@ -49236,7 +49243,7 @@ function resolveGlob(context, cleaned) {
         continue;
       }
       const child2 = byPath.get(folderPath === "" ? segment : `${folderPath}/${segment}`);
-      if (child2 && (last || child2.isDirectory || child2.isSymlink)) next.push(child2.path);
+      if (child2 && (last || child2.isDirectory)) next.push(child2.path);
     }
     frontier = next;
     if (frontier.length === 0) break;
@@ -49254,7 +49261,7 @@ function addMatchingChildren(context, folderPath, glob2, last, into) {
   for (let index = 0; index < folderChildren.length; index++) {
     if (!glob2.test(names[index])) continue;
     const child2 = folderChildren[index];
-    if (!last && !child2.isDirectory && !child2.isSymlink) continue;
+    if (!last && !child2.isDirectory) continue;
     into.push(child2.path);
   }
 }

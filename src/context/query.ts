@@ -242,7 +242,7 @@ const MAX_LINK_HOPS = 40;
  * Follows symlinks in the folders of a context path the way BuildKit's scoped resolution does:
  * a link's target is read relative to its folder, and `..` cannot climb above the context root.
  */
-function resolveFolders(context: BuildContext, segments: readonly string[]): string | null {
+function resolveFolders(context: BuildContext, segments: readonly string[], followLast = false): string | null {
   const { byPath } = contextIndex(context);
   let resolved: string[] = [];
   let hops = 0;
@@ -251,8 +251,9 @@ function resolveFolders(context: BuildContext, segments: readonly string[]): str
     const segment = queue.shift()!;
     const candidate = [...resolved, segment].join('/');
     const entry = byPath.get(candidate);
-    // Only a link with more path after it is followed (its target is read then, see walk.ts WalkedEntry).
-    if (queue.length > 0 && entry?.isSymlink && entry.linkTarget !== null) {
+    // A link is followed when more path comes after it, or when the path is a folder to look into
+    // (its target is read then, see walk.ts WalkedEntry).
+    if ((queue.length > 0 || followLast) && entry?.isSymlink && entry.linkTarget !== null) {
       if (++hops > MAX_LINK_HOPS) return null;
       const target = entry.linkTarget.startsWith('/') ? entry.linkTarget : `${resolved.join('/')}/${entry.linkTarget}`;
       const cleaned = contextRelativePath(target);
@@ -261,6 +262,9 @@ function resolveFolders(context: BuildContext, segments: readonly string[]): str
       continue;
     }
     resolved.push(segment);
+    // Nothing is walked below a path the walk does not have, so no link further on can be followed:
+    // a link leading out of the context (the target of most links in a folder of links) ends here.
+    if (entry === undefined && queue.length > 0) return `${resolved.join('/')}/${queue.join('/')}`;
   }
   return resolved.join('/');
 }
@@ -297,24 +301,34 @@ function resolvePlain(context: BuildContext, cleaned: string): SourceResolution 
   return isInsidePrunedFolder(context, resolved) ? { status: 'ignored', matches: NO_FILES } : MISSING;
 }
 
-/** Wildcards are matched segment by segment (Go's filepath.Glob: `*` never crosses `/`). */
+/**
+ * Wildcards are matched segment by segment (Go's filepath.Glob: `*` never crosses `/`), the way
+ * BuildKit's copy resolves them (fsutil's `ResolveWildcards`): the path before the first wildcard is
+ * resolved with its links followed, the last one included (`fs.RootPath`: `COPY linked/*.js` with
+ * `linked -> src` matches `src/*.js`); the rest is matched against a walk of that folder, which
+ * follows no link (`filepath.Walk`), so frontier paths are taken as they are.
+ */
 function resolveGlob(context: BuildContext, cleaned: string): SourceResolution {
   const { byPath } = contextIndex(context);
-  let frontier: string[] = [''];
-  let sawPruned = false;
   const segments = cleaned.split('/');
-  for (let position = 0; position < segments.length; position++) {
+  let firstWildcard = 0;
+  while (firstWildcard < segments.length - 1 && !hasGlob(segments[firstWildcard]!)) firstWildcard++;
+  let start = '';
+  if (firstWildcard > 0) {
+    const resolved = resolveFolders(context, segments.slice(0, firstWildcard), true);
+    // A link loop fails the build on the loop, not on a missing file (as for a plain path).
+    if (resolved === null) return UNKNOWN;
+    start = resolved;
+  }
+  let frontier: string[] = [start];
+  let sawPruned = false;
+  for (let position = firstWildcard; position < segments.length; position++) {
     const segment = segments[position]!;
     const last = position === segments.length - 1;
     const next = newList<string>();
     const glob = hasGlob(segment) ? segmentGlob(segment) : null;
     if (hasGlob(segment) && glob === null) return UNKNOWN;
-    for (const folder of frontier) {
-      // A path of one segment resolves to itself (a link is only followed with more path after
-      // it): after a leading `**` or `*`, every entry of the root is such a path, and splitting
-      // and joining each one took most of the glob's time over a 20,000-entry root.
-      const folderPath = folder.indexOf('/') === -1 ? folder : resolveFolders(context, folder.split('/'));
-      if (folderPath === null) continue;
+    for (const folderPath of frontier) {
       if (folderPath !== '' && isInsidePrunedFolder(context, folderPath)) {
         sawPruned = true;
         continue;
@@ -325,7 +339,7 @@ function resolveGlob(context: BuildContext, cleaned: string): SourceResolution {
       }
       // A plain segment names one child: look it up instead of scanning the folder.
       const child = byPath.get(folderPath === '' ? segment : `${folderPath}/${segment}`);
-      if (child && (last || child.isDirectory || child.isSymlink)) next.push(child.path);
+      if (child && (last || child.isDirectory)) next.push(child.path);
     }
     frontier = next;
     if (frontier.length === 0) break;
@@ -337,7 +351,7 @@ function resolveGlob(context: BuildContext, cleaned: string): SourceResolution {
   return MISSING;
 }
 
-/** The children of `folderPath` whose names match (before the last segment: folders and links only). */
+/** The children of `folderPath` whose names match (before the last segment: folders only). */
 function addMatchingChildren(context: BuildContext, folderPath: string, glob: SegmentGlob, last: boolean, into: string[]): void {
   const { children, childNames } = contextIndex(context);
   const folderChildren = children.get(folderPath) ?? NO_FILES;
@@ -345,7 +359,8 @@ function addMatchingChildren(context: BuildContext, folderPath: string, glob: Se
   for (let index = 0; index < folderChildren.length; index++) {
     if (!glob.test(names[index]!)) continue;
     const child = folderChildren[index]!;
-    if (!last && !child.isDirectory && !child.isSymlink) continue;
+    // Before the last segment only folders lead on: the walk behind a wildcard follows no link.
+    if (!last && !child.isDirectory) continue;
     into.push(child.path);
   }
 }

@@ -17,6 +17,9 @@ ruleTester(rule, {
     },
     { code: 'FROM node:20\nCOPY linked/index.js /app/\n', buildContext: app, name: 'a symlinked folder inside the context is followed' },
     { code: 'FROM node:20\nCOPY loop/x /app/\n', buildContext: app, name: 'a symlink loop is survived, not reported' },
+    { code: 'FROM node:20\nCOPY linked/*.js /app/\n', buildContext: app, name: 'a wildcard inside a symlinked folder matches in the folder it leads to' },
+    { code: 'FROM node:20\nCOPY loop/*.js /app/\n', buildContext: app, name: 'a wildcard behind a symlink loop is survived, not reported' },
+    { code: 'FROM node:20\nCOPY ./linked/*.js /app/\n', buildContext: app, name: 'the same through a ./ prefix' },
     {
       code: 'FROM node:20 AS build\nRUN mkdir /out\nFROM node:20\nCOPY --from=build /out /app\nADD https://example.com/a.tgz /tmp/\nADD git@github.com:moby/moby.git /src\nCOPY ${NOT_SET}/x /y\nCOPY <<EOF /etc/motd\nhello\nEOF\n',
       buildContext: app,
@@ -31,6 +34,19 @@ ruleTester(rule, {
         { line: 2, column: 6, message: 'COPY source "missing.txt" matches nothing in the build context: the build will fail with "not found"' },
         { line: 3, message: 'COPY source "src/*.ts" matches nothing in the build context: the build will fail with "not found"' },
       ],
+    },
+    {
+      code: 'FROM node:20\nCOPY linked/*.ts /app/\n',
+      buildContext: app,
+      name: 'a wildcard inside a symlinked folder that matches nothing there',
+      errors: [{ line: 2, message: 'COPY source "linked/*.ts" matches nothing in the build context: the build will fail with "not found"' }],
+    },
+    {
+      // BuildKit matches what follows the first wildcard against a walk that follows no link.
+      code: 'FROM node:20\nCOPY linke[d]/index.js /app/\n',
+      buildContext: app,
+      name: 'a link met after a wildcard is not looked into',
+      errors: [{ line: 2, message: 'COPY source "linke[d]/index.js" matches nothing in the build context: the build will fail with "not found"' }],
     },
     {
       code: 'FROM node:20\nARG CONFIG=config/missing.yaml\nADD $CONFIG /etc/app.yaml\n',
