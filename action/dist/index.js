@@ -51012,7 +51012,9 @@ var copy_source_missing_default = defineRule({
     docs: [
       "Resolves each local source of a `COPY` (without `--from`) or `ADD` against the build context after",
       "the `.dockerignore`: plain paths (following symlinked folders inside the context) and wildcards",
-      "(`*`, `?`, `[\u2026]`, matched segment by segment like Go's `filepath.Match`).",
+      "(`*`, `?`, `[\u2026]`, matched segment by segment like Go's `filepath.Match`). As in BuildKit, the",
+      "folders before the first wildcard follow their links (`linked/*.js` looks in what `linked` points",
+      "to) and the segments from the wildcard on do not.",
       "",
       "Skipped: `--from` sources, URLs, git sources, heredocs, and sources whose variables have no known",
       "value. A source that exists but is excluded by the `.dockerignore` is reported here only when",
