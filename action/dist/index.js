@@ -41774,12 +41774,27 @@ var init_pragmas = __esm({
         if (matches(this.global)) return true;
         const start2 = this.instructionStartByLine.get(line) ?? line;
         if (matches(this.inlineByLine.get(start2 - 1))) return true;
-        let stageSet;
-        for (const boundary of this.stageBoundaries) {
-          if (boundary.line < line) stageSet = boundary.identities;
-          else break;
+        return matches(this.stageSetBefore(line));
+      }
+      /**
+       * The set of the greatest stage boundary before `line` (hadolint's strict `<`), found by binary
+       * search over the sorted boundaries. A scan from the first boundary was stages × findings: a fuzz
+       * input of 2,480 stages and 52,000 findings spent ~0.8 s in it.
+       */
+      stageSetBefore(line) {
+        const boundaries = this.stageBoundaries;
+        let low = 0;
+        let high = boundaries.length - 1;
+        let found;
+        while (low <= high) {
+          const middle = low + high >> 1;
+          const boundary = boundaries[middle];
+          if (boundary.line < line) {
+            found = boundary.identities;
+            low = middle + 1;
+          } else high = middle - 1;
         }
-        return matches(stageSet);
+        return found;
       }
     };
   }

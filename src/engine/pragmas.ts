@@ -111,11 +111,27 @@ export class PragmaFilter {
     // Inline: the comment line directly above the instruction that holds the finding.
     const start = this.instructionStartByLine.get(line) ?? line;
     if (matches(this.inlineByLine.get(start - 1))) return true;
-    let stageSet: Set<string> | undefined;
-    for (const boundary of this.stageBoundaries) {
-      if (boundary.line < line) stageSet = boundary.identities;
-      else break;
+    return matches(this.stageSetBefore(line));
+  }
+
+  /**
+   * The set of the greatest stage boundary before `line` (hadolint's strict `<`), found by binary
+   * search over the sorted boundaries. A scan from the first boundary was stages × findings: a fuzz
+   * input of 2,480 stages and 52,000 findings spent ~0.8 s in it.
+   */
+  private stageSetBefore(line: number): Set<string> | undefined {
+    const boundaries = this.stageBoundaries;
+    let low = 0;
+    let high = boundaries.length - 1;
+    let found: Set<string> | undefined;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const boundary = boundaries[middle]!;
+      if (boundary.line < line) {
+        found = boundary.identities;
+        low = middle + 1;
+      } else high = middle - 1;
     }
-    return matches(stageSet);
+    return found;
   }
 }

@@ -42,6 +42,35 @@ describe('global and stage pragmas', () => {
     expect(await codes(beforeFrom)).toEqual(['2:DL3007', '5:DL3004']);
   });
 
+  it('a long file of stages answers as a scan of its stage boundaries would', async () => {
+    // Stage pragmas directly before some FROMs and before some RUNs; each finding is checked against
+    // the rule itself (§6): the set of the last boundary strictly before its line, where a pragma
+    // directly above a FROM puts its boundary on the FROM line, and one elsewhere covers the next line.
+    const lines: string[] = [];
+    const boundaries: { line: number; codes: string[] }[] = [];
+    const candidates: { line: number; code: string }[] = [];
+    for (let stage = 0; stage < 200; stage++) {
+      const pragmaAboveFrom = stage % 5 === 0;
+      if (pragmaAboveFrom) lines.push('# hadolint stage ignore=DL3007');
+      lines.push('FROM a:latest');
+      const fromLine = lines.length;
+      boundaries.push({ line: fromLine, codes: pragmaAboveFrom ? ['DL3007'] : [] });
+      candidates.push({ line: fromLine, code: 'DL3007' });
+      if (stage % 3 === 0) {
+        lines.push('# hadolint stage ignore=DL3004');
+        boundaries.push({ line: lines.length + 0.5, codes: ['DL3004'] });
+      }
+      lines.push('RUN sudo x');
+      candidates.push({ line: lines.length, code: 'DL3004' });
+    }
+    const expected = candidates
+      .filter(({ line, code }) => !(boundaries.filter((boundary) => boundary.line < line).at(-1)?.codes.includes(code) ?? false))
+      .map(({ line, code }) => `${line}:${code}`);
+    expect(expected.length).toBeGreaterThan(200);
+    expect(expected.length).toBeLessThan(400);
+    expect(await codes(`${lines.join('\n')}\n`)).toEqual(expected);
+  });
+
   it('disableIgnorePragma turns every pragma off', async () => {
     const text = '# hadolint global ignore=DL3007\nFROM a:latest\n';
     expect(await codes(text, { config: { disableIgnorePragma: true } })).toEqual(['2:DL3007']);
